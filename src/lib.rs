@@ -1,0 +1,10 @@
+//! Breakwater: a terminal laboratory for the resilience patterns.
+//!
+//! `sim` is the deterministic core, `patterns` the sans-IO state machines it
+//! composes, `scenario` the file format and the change mechanism, `report` the
+//! headless outputs, and `tui` the dashboard shell.
+
+pub mod patterns;
+pub mod report;
+pub mod scenario;
+pub mod sim;

@@ -1,0 +1,196 @@
+//! Bulkhead: a separate pool of `max_concurrent` slots per downstream service,
+//! so one slow service cannot take every caller thread (the lesson's
+//! ThreadPoolExecutor per service; resilience4j's semaphore bulkhead). Callers
+//! beyond the limit wait FIFO, up to `max_queue` of them for at most `max_wait`.
+//!
+//! Sans-IO: the semaphore and its queue; the simulation arms the wait timers.
+
+use crate::settable;
+use crate::sim::time::Dur;
+use std::collections::VecDeque;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BulkheadConfig {
+    pub enabled: bool,
+    pub max_concurrent: u32,
+    pub max_queue: u32,
+    pub max_wait: Dur,
+}
+
+impl Default for BulkheadConfig {
+    /// The lesson's user-service pool: 10 workers, no waiting room.
+    fn default() -> Self {
+        BulkheadConfig {
+            enabled: true,
+            max_concurrent: 10,
+            max_queue: 0,
+            max_wait: Dur(0),
+        }
+    }
+}
+
+settable!(BulkheadConfig {
+    enabled,
+    max_concurrent,
+    max_queue,
+    max_wait
+});
+
+impl BulkheadConfig {
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if !(1..=1_000_000).contains(&self.max_concurrent) {
+            return Err((
+                "max_concurrent",
+                "must be a whole number from 1 to 1000000".into(),
+            ));
+        }
+        if self.max_queue > 1_000_000 {
+            return Err((
+                "max_queue",
+                "must be a whole number from 0 to 1000000".into(),
+            ));
+        }
+        if self.max_wait > Dur::from_secs(86_400) {
+            return Err(("max_wait", "must be at most 1d".into()));
+        }
+        Ok(())
+    }
+}
+
+/// What happened to a request for a slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Admission {
+    Granted,
+    Queued,
+    Rejected,
+}
+
+/// A waiting caller, identified by the simulation's call handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Waiter {
+    pub call: u32,
+    pub ticket: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Bulkhead {
+    in_use: u32,
+    peak: u32,
+    /// FIFO of waiters; cancelled ones are skipped lazily.
+    queue: VecDeque<Waiter>,
+    waiting: u32,
+}
+
+impl Bulkhead {
+    pub fn in_use(&self) -> u32 {
+        self.in_use
+    }
+    pub fn waiting(&self) -> u32 {
+        self.waiting
+    }
+    pub fn peak(&self) -> u32 {
+        self.peak
+    }
+
+    fn grant(&mut self) {
+        self.in_use += 1;
+        self.peak = self.peak.max(self.in_use);
+    }
+
+    /// Asks for a slot; `waiter` joins the queue if there is room.
+    pub fn try_acquire(&mut self, cfg: &BulkheadConfig, waiter: Waiter) -> Admission {
+        if self.in_use < cfg.max_concurrent && self.waiting == 0 {
+            self.grant();
+            Admission::Granted
+        } else if self.waiting < cfg.max_queue && cfg.max_wait.0 > 0 {
+            self.queue.push_back(waiter);
+            self.waiting += 1;
+            Admission::Queued
+        } else {
+            Admission::Rejected
+        }
+    }
+
+    /// A waiter gave up (its `max_wait` expired or it was cancelled).
+    /// `is_live` tells the queue which entries are still waiting.
+    pub fn abandon(&mut self) {
+        self.waiting -= 1;
+    }
+
+    /// Returns a slot, then hands free slots to waiters in FIFO order.
+    /// `is_live` says whether a queued waiter is still waiting.
+    pub fn release(&mut self) {
+        self.in_use -= 1;
+    }
+
+    /// Hands free slots to the longest waiters; returns who was admitted.
+    pub fn admit(
+        &mut self,
+        cfg: &BulkheadConfig,
+        mut is_live: impl FnMut(Waiter) -> bool,
+        admitted: &mut Vec<Waiter>,
+    ) {
+        while self.in_use < cfg.max_concurrent && self.waiting > 0 {
+            let Some(w) = self.queue.pop_front() else {
+                break;
+            };
+            if is_live(w) {
+                self.waiting -= 1;
+                self.grant();
+                admitted.push(w);
+            }
+        }
+        if self.waiting == 0 {
+            self.queue.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_concurrency_and_queues_fifo() {
+        let cfg = BulkheadConfig {
+            max_concurrent: 2,
+            max_queue: 2,
+            max_wait: Dur::from_secs(1),
+            ..Default::default()
+        };
+        let mut b = Bulkhead::default();
+        let w = |call| Waiter { call, ticket: 0 };
+        assert_eq!(b.try_acquire(&cfg, w(1)), Admission::Granted);
+        assert_eq!(b.try_acquire(&cfg, w(2)), Admission::Granted);
+        assert_eq!(b.try_acquire(&cfg, w(3)), Admission::Queued);
+        assert_eq!(b.try_acquire(&cfg, w(4)), Admission::Queued);
+        assert_eq!(b.try_acquire(&cfg, w(5)), Admission::Rejected);
+        assert_eq!((b.in_use(), b.waiting()), (2, 2));
+        // Waiter 3 gives up; a release admits 4, not 3.
+        b.abandon();
+        b.release();
+        let mut admitted = vec![];
+        b.admit(&cfg, |w| w.call != 3, &mut admitted);
+        assert_eq!(admitted, vec![w(4)]);
+        assert_eq!((b.in_use(), b.waiting(), b.peak()), (2, 0, 2));
+    }
+
+    #[test]
+    fn zero_wait_rejects_at_once() {
+        let cfg = BulkheadConfig {
+            max_concurrent: 1,
+            max_queue: 10,
+            max_wait: Dur(0),
+            ..Default::default()
+        };
+        let mut b = Bulkhead::default();
+        assert_eq!(
+            b.try_acquire(&cfg, Waiter { call: 0, ticket: 0 }),
+            Admission::Granted
+        );
+        assert_eq!(
+            b.try_acquire(&cfg, Waiter { call: 1, ticket: 0 }),
+            Admission::Rejected
+        );
+    }
+}

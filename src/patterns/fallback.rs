@@ -1,0 +1,39 @@
+//! Fallback: instead of an error, answer with a substitute ("service timeout"
+//! in the lesson). It is always outermost; a fallback answer is counted both by
+//! its cause and as a fallback.
+
+use crate::settable;
+use crate::sim::outcome::Outcome;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FallbackConfig {
+    pub enabled: bool,
+    pub on: Vec<Outcome>,
+}
+
+impl Default for FallbackConfig {
+    /// The lesson answers timeouts with `{'error': 'Service timeout'}`.
+    fn default() -> Self {
+        FallbackConfig {
+            enabled: true,
+            on: vec![Outcome::TimedOut],
+        }
+    }
+}
+
+settable!(FallbackConfig { enabled, on });
+
+impl FallbackConfig {
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if self.on.contains(&Outcome::Ok) {
+            return Err(("on", "a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected".into()));
+        }
+        Ok(())
+    }
+
+    /// Whether a call that ended with `outcome` is answered by the fallback.
+    pub fn answers(&self, outcome: Outcome) -> bool {
+        self.enabled && self.on.contains(&outcome)
+    }
+}

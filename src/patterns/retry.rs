@@ -1,0 +1,603 @@
+//! Retry: try again after a failed attempt, waiting a backoff between tries
+//! (tenacity's `wait_exponential`, AWS's jitter formulas), optionally limited
+//! by a gRPC-style retry budget and an overall deadline.
+//!
+//! Sans-IO: the policy computes delays and decisions; the simulation sleeps.
+
+use crate::settable;
+use crate::sim::outcome::Outcome;
+use crate::sim::time::Dur;
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+/// How long to wait before retry n (n = 1 is the first retry).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Backoff {
+    Constant {
+        delay: Dur,
+    },
+    Linear {
+        initial: Dur,
+        step: Dur,
+        max: Dur,
+    },
+    /// tenacity's `wait_exponential`: `multiplier × base^(n−1)` clamped to `[min, max]`.
+    Exponential {
+        multiplier: Dur,
+        base: f64,
+        min: Dur,
+        max: Dur,
+    },
+}
+
+impl Backoff {
+    /// The wait before retry `n` (1-based), before jitter, in nanoseconds.
+    pub fn delay(&self, n: u32) -> u64 {
+        let n = n.max(1);
+        match *self {
+            Backoff::Constant { delay } => delay.0,
+            Backoff::Linear { initial, step, max } => initial
+                .0
+                .saturating_add(step.0.saturating_mul((n - 1) as u64))
+                .min(max.0),
+            Backoff::Exponential {
+                multiplier,
+                base,
+                min,
+                max,
+            } => {
+                let raw = multiplier.0 as f64 * base.powi((n - 1).min(1000) as i32);
+                let clamped = raw.max(min.0 as f64).min(max.0 as f64);
+                clamped.round() as u64
+            }
+        }
+    }
+
+    /// The longest wait the backoff can produce (the cap for decorrelated jitter).
+    pub fn cap(&self) -> u64 {
+        match *self {
+            Backoff::Constant { delay } => delay.0,
+            Backoff::Linear { max, .. } | Backoff::Exponential { max, .. } => max.0,
+        }
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let hour = Dur::from_secs(3600);
+        match *self {
+            Backoff::Constant { delay } if delay > hour => {
+                Err("backoff delay must be at most 1h".into())
+            }
+            Backoff::Linear { initial, max, .. } if initial > max || max > hour => {
+                Err("linear backoff needs initial ≤ max ≤ 1h".into())
+            }
+            Backoff::Exponential { base, min, max, .. } => {
+                if !(base.is_finite() && (1.0..=100.0).contains(&base)) {
+                    Err(format!(
+                        "exponential backoff `base` ({base}) must be from 1 to 100"
+                    ))
+                } else if min > max || max > hour {
+                    Err(format!(
+                        "exponential backoff needs min ({min}) ≤ max ({max}) ≤ 1h"
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+enum BackoffTable {
+    Constant {
+        delay: Dur,
+    },
+    Linear {
+        initial: Dur,
+        step: Dur,
+        #[serde(default = "hour")]
+        max: Dur,
+    },
+    Exponential {
+        multiplier: Dur,
+        #[serde(default = "two")]
+        base: f64,
+        #[serde(default)]
+        min: Dur,
+        #[serde(default = "hour")]
+        max: Dur,
+    },
+}
+
+fn hour() -> Dur {
+    Dur::from_secs(3600)
+}
+fn two() -> f64 {
+    2.0
+}
+
+impl<'de> Deserialize<'de> for Backoff {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(d)? {
+            toml::Value::String(s) => crate::sim::time::parse_duration(&s)
+                .map(|delay| Backoff::Constant { delay })
+                .map_err(D::Error::custom),
+            toml::Value::Table(t) => {
+                const KINDS: &[&str] = &["constant", "linear", "exponential"];
+                match t.get("kind") {
+                    Some(toml::Value::String(k)) if KINDS.contains(&k.as_str()) => {}
+                    Some(toml::Value::String(k)) => {
+                        return Err(D::Error::custom(crate::scenario::settable::unknown_name("backoff kind", k, KINDS)))
+                    }
+                    _ => return Err(D::Error::custom("a backoff table needs `kind`: constant, linear or exponential")),
+                }
+                let b: BackoffTable = toml::Value::Table(t)
+                    .try_into()
+                    .map_err(|e: toml::de::Error| D::Error::custom(e.message().trim().to_string()))?;
+                Ok(match b {
+                    BackoffTable::Constant { delay } => Backoff::Constant { delay },
+                    BackoffTable::Linear { initial, step, max } => Backoff::Linear { initial, step, max },
+                    BackoffTable::Exponential { multiplier, base, min, max } => {
+                        Backoff::Exponential { multiplier, base, min, max }
+                    }
+                })
+            }
+            other => Err(D::Error::custom(format!(
+                "expected a duration such as \"1s\" or a table such as {{ kind = \"exponential\", multiplier = \"1s\", min = \"1s\", max = \"10s\" }}, found {}",
+                other.type_str()
+            ))),
+        }
+    }
+}
+
+impl Serialize for Backoff {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            Backoff::Constant { delay } => {
+                m.serialize_entry("kind", "constant")?;
+                m.serialize_entry("delay", delay)?;
+            }
+            Backoff::Linear { initial, step, max } => {
+                m.serialize_entry("kind", "linear")?;
+                m.serialize_entry("initial", initial)?;
+                m.serialize_entry("step", step)?;
+                m.serialize_entry("max", max)?;
+            }
+            Backoff::Exponential {
+                multiplier,
+                base,
+                min,
+                max,
+            } => {
+                m.serialize_entry("kind", "exponential")?;
+                m.serialize_entry("multiplier", multiplier)?;
+                m.serialize_entry("base", base)?;
+                m.serialize_entry("min", min)?;
+                m.serialize_entry("max", max)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// Randomisation of the backoff, as in AWS's "Exponential Backoff and Jitter".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Jitter {
+    /// The backoff exactly.
+    None,
+    /// uniform(0, d).
+    Full,
+    /// d/2 + uniform(0, d/2).
+    Equal,
+    /// min(cap, uniform(first, 3 × previous sleep)).
+    Decorrelated,
+}
+
+impl Jitter {
+    /// The sleep before the next retry, given the backoff's delay `d`, the
+    /// previous sleep (0 before the first retry), the first delay and the cap.
+    pub fn apply<R: Rng + ?Sized>(
+        self,
+        d: u64,
+        prev: u64,
+        first: u64,
+        cap: u64,
+        rng: &mut R,
+    ) -> u64 {
+        match self {
+            Jitter::None => d,
+            Jitter::Full => {
+                if d == 0 {
+                    0
+                } else {
+                    rng.random_range(0..=d)
+                }
+            }
+            Jitter::Equal => {
+                let half = d / 2;
+                (d - half)
+                    + if half == 0 {
+                        0
+                    } else {
+                        rng.random_range(0..=half)
+                    }
+            }
+            Jitter::Decorrelated => {
+                let lo = first;
+                let hi = prev.max(first).saturating_mul(3);
+                let s = if hi <= lo {
+                    lo
+                } else {
+                    rng.random_range(lo..=hi)
+                };
+                s.min(cap.max(first))
+            }
+        }
+    }
+}
+
+/// gRPC retry throttling: a failed attempt costs a token, a success earns
+/// `token_ratio`; retries are allowed only while tokens > max_tokens / 2.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub max_tokens: f64,
+    #[serde(default = "default_ratio")]
+    pub token_ratio: f64,
+}
+
+fn default_ratio() -> f64 {
+    0.1
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryConfig {
+    pub enabled: bool,
+    pub max_attempts: u32,
+    pub backoff: Backoff,
+    pub jitter: Jitter,
+    pub budget: Option<Budget>,
+    pub retry_on: Vec<Outcome>,
+    pub deadline: Option<Dur>,
+}
+
+impl Default for RetryConfig {
+    /// The lesson's retry: `stop_after_attempt(3)`, `wait_exponential(multiplier=1, min=1, max=10)`.
+    fn default() -> Self {
+        RetryConfig {
+            enabled: true,
+            max_attempts: 3,
+            backoff: Backoff::Exponential {
+                multiplier: Dur::from_secs(1),
+                base: 2.0,
+                min: Dur::from_secs(1),
+                max: Dur::from_secs(10),
+            },
+            jitter: Jitter::None,
+            budget: None,
+            retry_on: vec![Outcome::Failed, Outcome::TimedOut],
+            deadline: None,
+        }
+    }
+}
+
+settable!(RetryConfig {
+    enabled,
+    max_attempts,
+    backoff,
+    jitter,
+    budget,
+    retry_on,
+    deadline
+});
+
+impl RetryConfig {
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if !(1..=100).contains(&self.max_attempts) {
+            return Err((
+                "max_attempts",
+                "must be a whole number from 1 to 100 (counting the first attempt)".into(),
+            ));
+        }
+        self.backoff.validate().map_err(|e| ("backoff", e))?;
+        if let Some(b) = self.budget {
+            if !(b.max_tokens.is_finite() && b.max_tokens >= 1.0 && b.max_tokens <= 1e6) {
+                return Err((
+                    "budget",
+                    format!("max_tokens ({}) must be from 1 to 1000000", b.max_tokens),
+                ));
+            }
+            if !(b.token_ratio.is_finite() && b.token_ratio > 0.0 && b.token_ratio <= b.max_tokens)
+            {
+                return Err((
+                    "budget",
+                    format!(
+                        "token_ratio ({}) must be above 0 and at most max_tokens",
+                        b.token_ratio
+                    ),
+                ));
+            }
+        }
+        if self.retry_on.contains(&Outcome::ClientRejected) {
+            return Err(("retry_on", "client_rejected happens before any attempt; valid: ok, failed, timed_out, short_circuited, bulkhead_rejected".into()));
+        }
+        if let Some(d) = self.deadline {
+            if d.0 == 0 || d > Dur::from_secs(86_400) {
+                return Err(("deadline", "must be from 1ns to 1d".into()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The retry budget's token bucket, one per service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryBudget {
+    pub tokens: f64,
+}
+
+impl RetryBudget {
+    pub fn new(b: Option<Budget>) -> RetryBudget {
+        RetryBudget {
+            tokens: b.map_or(0.0, |b| b.max_tokens),
+        }
+    }
+    pub fn on_attempt(&mut self, b: Budget, failed: bool) {
+        if failed {
+            self.tokens = (self.tokens - 1.0).max(0.0);
+        } else {
+            self.tokens = (self.tokens + b.token_ratio).min(b.max_tokens);
+        }
+    }
+    pub fn allows_retry(&self, b: Budget) -> bool {
+        self.tokens > b.max_tokens / 2.0
+    }
+}
+
+/// What to do after an attempt ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Sleep this long, then try again.
+    RetryAfter(u64),
+    /// Give the result to the caller.
+    Stop,
+}
+
+/// Per-call retry state: how many attempts have been made and the last sleep.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RetryState {
+    pub attempts: u32,
+    pub started: u64,
+    pub prev_sleep: u64,
+}
+
+impl RetryState {
+    pub fn begin(now: u64) -> RetryState {
+        RetryState {
+            attempts: 1,
+            started: now,
+            prev_sleep: 0,
+        }
+    }
+
+    /// Decides after an attempt that ended with `outcome` at `now`, updating the budget.
+    pub fn decide<R: Rng + ?Sized>(
+        &mut self,
+        cfg: &RetryConfig,
+        budget: &mut RetryBudget,
+        outcome: Outcome,
+        now: u64,
+        rng: &mut R,
+    ) -> Decision {
+        let retryable = cfg.retry_on.contains(&outcome);
+        if let Some(b) = cfg.budget {
+            budget.on_attempt(b, !outcome.is_ok() && retryable);
+        }
+        if !retryable || outcome.is_ok() || self.attempts >= cfg.max_attempts {
+            return Decision::Stop;
+        }
+        if let Some(b) = cfg.budget {
+            if !budget.allows_retry(b) {
+                return Decision::Stop;
+            }
+        }
+        let d = cfg.backoff.delay(self.attempts);
+        let first = cfg.backoff.delay(1);
+        let sleep = cfg
+            .jitter
+            .apply(d, self.prev_sleep, first, cfg.backoff.cap(), rng);
+        if let Some(deadline) = cfg.deadline {
+            if now + sleep > self.started + deadline.0 {
+                return Decision::Stop;
+            }
+        }
+        self.prev_sleep = sleep;
+        Decision::RetryAfter(sleep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    const S: u64 = 1_000_000_000;
+
+    #[test]
+    fn tenacity_wait_exponential_values() {
+        let b = RetryConfig::default().backoff;
+        let waits: Vec<u64> = (1..=6).map(|n| b.delay(n) / S).collect();
+        assert_eq!(waits, vec![1, 2, 4, 8, 10, 10]);
+        // min clamps from below: multiplier 0.1 s, min 1 s.
+        let b = Backoff::Exponential {
+            multiplier: Dur::from_millis(100),
+            base: 2.0,
+            min: Dur::from_secs(1),
+            max: Dur::from_secs(10),
+        };
+        assert_eq!(b.delay(1), S);
+        assert_eq!(b.delay(5), 1_600_000_000);
+        let b = Backoff::Exponential {
+            multiplier: Dur::from_secs(1),
+            base: 3.0,
+            min: Dur(0),
+            max: Dur::from_secs(100),
+        };
+        assert_eq!(b.delay(3), 9 * S);
+    }
+
+    #[test]
+    fn constant_and_linear_values() {
+        assert_eq!(
+            Backoff::Constant {
+                delay: Dur::from_millis(200)
+            }
+            .delay(7),
+            200_000_000
+        );
+        let l = Backoff::Linear {
+            initial: Dur::from_secs(1),
+            step: Dur::from_millis(500),
+            max: Dur::from_secs(2),
+        };
+        assert_eq!(
+            [l.delay(1), l.delay(2), l.delay(3), l.delay(4)],
+            [S, 1_500_000_000, 2 * S, 2 * S]
+        );
+    }
+
+    fn mean_of(j: Jitter, d: u64, n: usize) -> (f64, u64, u64) {
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let mut sum = 0f64;
+        let (mut lo, mut hi) = (u64::MAX, 0);
+        let mut prev = 0;
+        for _ in 0..n {
+            let s = j.apply(d, prev, d, 10 * d, &mut rng);
+            if j == Jitter::Decorrelated {
+                prev = s;
+            }
+            sum += s as f64;
+            lo = lo.min(s);
+            hi = hi.max(s);
+        }
+        (sum / n as f64, lo, hi)
+    }
+
+    #[test]
+    fn jitter_bounds_and_means() {
+        let d = 1000 * 1_000_000u64; // 1 s
+        let (m, lo, hi) = mean_of(Jitter::Full, d, 100_000);
+        assert!(lo < d / 100 && hi <= d);
+        assert!((m / d as f64 - 0.5).abs() < 0.01, "full jitter mean {m}");
+        let (m, lo, hi) = mean_of(Jitter::Equal, d, 100_000);
+        assert!(lo >= d / 2 && hi <= d);
+        assert!((m / d as f64 - 0.75).abs() < 0.01, "equal jitter mean {m}");
+        let (_, lo, hi) = mean_of(Jitter::Decorrelated, d, 100_000);
+        assert!(lo >= d && hi <= 10 * d, "decorrelated in [base, cap]");
+        let (m, lo, hi) = mean_of(Jitter::None, d, 10);
+        assert_eq!((m as u64, lo, hi), (d, d, d));
+    }
+
+    #[test]
+    fn decorrelated_first_sleep_is_uniform_base_to_three_base() {
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        let base = 100u64;
+        let n = 100_000;
+        let mean = (0..n)
+            .map(|_| Jitter::Decorrelated.apply(base, 0, base, 10_000, &mut rng) as f64)
+            .sum::<f64>()
+            / n as f64;
+        assert!((mean - 200.0).abs() < 2.0, "mean {mean}");
+    }
+
+    #[test]
+    fn stops_after_max_attempts_and_on_non_retryable() {
+        let cfg = RetryConfig::default();
+        let mut budget = RetryBudget::new(None);
+        let mut rng = ChaCha8Rng::seed_from_u64(0);
+        let mut st = RetryState::begin(0);
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
+            Decision::RetryAfter(S)
+        );
+        st.attempts += 1;
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::TimedOut, 0, &mut rng),
+            Decision::RetryAfter(2 * S)
+        );
+        st.attempts += 1;
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
+            Decision::Stop
+        );
+        let mut st = RetryState::begin(0);
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::ShortCircuited, 0, &mut rng),
+            Decision::Stop
+        );
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Ok, 0, &mut rng),
+            Decision::Stop
+        );
+    }
+
+    #[test]
+    fn deadline_stops_a_retry_that_would_start_too_late() {
+        let cfg = RetryConfig {
+            deadline: Some(Dur::from_millis(2500)),
+            max_attempts: 10,
+            ..RetryConfig::default()
+        };
+        let mut budget = RetryBudget::new(None);
+        let mut rng = ChaCha8Rng::seed_from_u64(0);
+        let mut st = RetryState::begin(0);
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
+            Decision::RetryAfter(S)
+        );
+        st.attempts += 1;
+        // At 1 s the next wait is 2 s: 3 s > 2.5 s.
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, S, &mut rng),
+            Decision::Stop
+        );
+    }
+
+    #[test]
+    fn budget_throttles_when_half_spent() {
+        let b = Budget {
+            max_tokens: 10.0,
+            token_ratio: 0.1,
+        };
+        let cfg = RetryConfig {
+            budget: Some(b),
+            max_attempts: 100,
+            backoff: Backoff::Constant { delay: Dur(1) },
+            ..RetryConfig::default()
+        };
+        let mut budget = RetryBudget::new(Some(b));
+        let mut rng = ChaCha8Rng::seed_from_u64(0);
+        let mut retries = 0;
+        for _ in 0..100 {
+            let mut st = RetryState::begin(0);
+            if let Decision::RetryAfter(_) =
+                st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng)
+            {
+                retries += 1;
+            }
+        }
+        // 10 tokens: retries while tokens > 5 → failures at 10,9,8,7,6 leave 9..5; the 5th leaves 5.
+        assert_eq!(retries, 4);
+        for _ in 0..11 {
+            budget.on_attempt(b, false);
+        }
+        assert!(budget.allows_retry(b));
+    }
+}

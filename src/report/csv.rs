@@ -1,0 +1,49 @@
+//! `run --timeseries FILE.csv`: one row per tick per service, streamed as the
+//! simulation runs so memory does not grow with the run.
+
+use crate::sim::metrics::Tick;
+use crate::sim::outcome::Outcome;
+use std::io::{self, Write};
+
+pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms";
+
+pub fn write_header(w: &mut impl Write) -> io::Result<()> {
+    writeln!(w, "{HEADER}")
+}
+
+pub fn write_tick(w: &mut impl Write, tick: &Tick, names: &[String]) -> io::Result<()> {
+    for (s, name) in tick.services.iter().zip(names) {
+        let c = &s.counts;
+        write!(w, "{:.3},{name},{}", tick.t as f64 / 1e9, c.calls)?;
+        for o in Outcome::ALL {
+            write!(w, ",{}", c.outcome(o))?;
+        }
+        write!(
+            w,
+            ",{},{},{},{},{},{},{},{},{},{},{},{},{},{},",
+            c.fallbacks,
+            c.attempts,
+            c.retries,
+            c.attempt_outcomes[Outcome::TimedOut.index()],
+            c.downstream_attempts,
+            c.downstream_refused,
+            s.in_flight,
+            s.downstream_busy,
+            s.downstream_queued,
+            s.bulkhead_in_use,
+            s.bulkhead_waiting,
+            tick.client_busy,
+            tick.client_waiting,
+            s.breaker.name()
+        )?;
+        if let Some(t) = s.budget_tokens {
+            write!(w, "{t:.3}")?;
+        }
+        writeln!(
+            w,
+            ",{:.3},{:.3},{:.3},{:.3}",
+            s.latency.p50, s.latency.p90, s.latency.p99, s.latency.max
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Headless outputs: the summary, as a table or JSON, and the per-tick CSV.
+
+pub mod csv;
+pub mod json;
+pub mod summary;
+pub mod table;
+
+pub use summary::Summary;

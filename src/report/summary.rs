@@ -1,0 +1,99 @@
+//! The numbers of a run, per service and in total, as the JSON contract names
+//! them. Computed from the simulation's state; shells only format it.
+
+use crate::sim::metrics::{new_histogram, percentiles, Counts, Percentiles};
+use crate::sim::time::secs;
+use crate::sim::Simulation;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceSummary {
+    pub name: String,
+    pub counts: Counts,
+    pub in_flight: u64,
+    pub latency: Percentiles,
+    pub breaker_opened: u32,
+    pub open_seconds: f64,
+    pub final_state: &'static str,
+    pub peak_in_use: u32,
+    pub utilization: f64,
+    pub mean_queue_wait_ms: f64,
+    pub waited_fraction: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub scenario: String,
+    pub seed: u64,
+    pub sim_seconds: f64,
+    pub wall_seconds: f64,
+    pub totals: Counts,
+    pub totals_in_flight: u64,
+    pub totals_latency: Percentiles,
+    pub services: Vec<ServiceSummary>,
+}
+
+impl Summary {
+    pub fn of(sim: &Simulation, scenario: &str, wall_seconds: f64) -> Summary {
+        let now = sim.now();
+        let mut totals = Counts::default();
+        let mut all = new_histogram(3);
+        let mut sum_ns: u128 = 0;
+        let mut services = Vec::new();
+        for (i, cfg) in sim.world().services.iter().enumerate() {
+            let m = sim.service_metrics(i);
+            let counts = m.totals_now();
+            totals.add(&counts);
+            all.add(&m.total_latency).expect("same bounds");
+            sum_ns += m.latency_sum_ns;
+            let mut latency = percentiles(&m.total_latency);
+            latency.mean = mean_ms(m.latency_sum_ns, counts.finished());
+            let ds = sim.downstream(i);
+            let (busy, cap) = (ds.busy_integral, ds.capacity_integral);
+            services.push(ServiceSummary {
+                name: cfg.name.clone(),
+                in_flight: sim.service_in_flight(i),
+                latency,
+                breaker_opened: sim.breaker(i).times_opened(),
+                open_seconds: secs(sim.breaker(i).open_time(now)),
+                final_state: sim.breaker_state(i).name(),
+                peak_in_use: sim.bulkhead(i).peak(),
+                utilization: if cap > 0 {
+                    busy as f64 / cap as f64
+                } else {
+                    0.0
+                },
+                mean_queue_wait_ms: if ds.started > 0 {
+                    ds.wait_sum_ns as f64 / ds.started as f64 / 1e6
+                } else {
+                    0.0
+                },
+                waited_fraction: if ds.accepted > 0 {
+                    ds.waited as f64 / ds.accepted as f64
+                } else {
+                    0.0
+                },
+                counts,
+            });
+        }
+        let mut totals_latency = percentiles(&all);
+        totals_latency.mean = mean_ms(sum_ns, totals.finished());
+        Summary {
+            scenario: scenario.to_string(),
+            seed: sim.seed(),
+            sim_seconds: secs(now),
+            wall_seconds,
+            totals_in_flight: sim.in_flight() as u64,
+            totals,
+            totals_latency,
+            services,
+        }
+    }
+}
+
+fn mean_ms(sum_ns: u128, n: u64) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        sum_ns as f64 / n as f64 / 1e6
+    }
+}

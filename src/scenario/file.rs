@@ -1,0 +1,533 @@
+//! Reading a scenario file: TOML → `Scenario`, every error located as
+//! `file:line:column` with a message that says what would be valid.
+
+use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
+use crate::scenario::model::*;
+use crate::scenario::settable::{unknown_name, Settable};
+use crate::sim::time::Dur;
+use serde::Deserialize;
+use std::fmt;
+
+/// A bad scenario: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub origin: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.origin, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "lesson",
+    "seed",
+    "duration",
+    "tick",
+    "load",
+    "client",
+    "services",
+    "patterns",
+    "timeline",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    lesson: String,
+    #[serde(default)]
+    seed: u64,
+    duration: Dur,
+    tick: Option<Dur>,
+    load: toml::Table,
+    client: Option<toml::Table>,
+    services: Vec<toml::Table>,
+    patterns: Option<toml::Table>,
+    #[serde(default)]
+    timeline: Vec<RawTimeline>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTimeline {
+    at: Dur,
+    #[serde(default)]
+    set: toml::Table,
+    over: Option<Dur>,
+    note: Option<String>,
+    #[serde(default)]
+    live: bool,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut off = offset;
+    while !text.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = &text[..off];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Reads and validates a scenario from bytes (`origin` names it in errors).
+pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+    let err_at = |text: &str, offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        ScenarioError {
+            origin: origin.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    if bytes.len() > limits::MAX_FILE_BYTES {
+        return Err(ScenarioError {
+            origin: origin.into(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the file is {} bytes; a scenario may be at most {} bytes",
+                bytes.len(),
+                limits::MAX_FILE_BYTES
+            ),
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            return Err(err_at(
+                valid,
+                valid.len(),
+                "the file is not UTF-8 text; save it as UTF-8".into(),
+            ));
+        }
+    };
+    let raw: RawScenario = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        err_at(text, offset, friendly_toml_message(&e))
+    })?;
+    let doc = toml_edit::ImDocument::parse(text.to_string()).ok();
+    let locate = |e: PathError| -> ScenarioError {
+        let offset = doc
+            .as_ref()
+            .and_then(|d| span_of(d, &e.path, e.at_key))
+            .unwrap_or(0);
+        err_at(text, offset, e.message)
+    };
+    build(raw, origin, text).map_err(locate)
+}
+
+fn friendly_toml_message(e: &toml::de::Error) -> String {
+    let msg = e.message().trim().to_string();
+    // "unknown field `nmae`, expected one of `name`, ..." → suggest the nearest.
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        if let Some(end) = rest.find('`') {
+            let name = &rest[..end];
+            let valid: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+            let valid = if valid.is_empty() {
+                TOP_KEYS.to_vec()
+            } else {
+                valid
+            };
+            return unknown_name("key", name, &valid);
+        }
+    }
+    if let Some(field) = msg.strip_prefix("missing field `") {
+        let field = field.trim_end_matches('`');
+        return format!("missing `{field}`: {}", missing_help(field));
+    }
+    msg
+}
+
+fn missing_help(field: &str) -> &'static str {
+    match field {
+        "name" => "every scenario and every service needs a name = \"...\"",
+        "duration" => "how long to simulate, e.g. duration = \"5m\"",
+        "load" => "add a [load] section, e.g. kind = \"poisson\", rate = 60",
+        "services" => "add at least one [[services]] with a name",
+        "at" => "each [[timeline]] entry needs at = \"<time>\", e.g. at = \"60s\"",
+        _ => "this key is required",
+    }
+}
+
+fn apply_table<T: Settable>(
+    target: &mut T,
+    table: &toml::Table,
+    path: &[Seg],
+    skip: &[&str],
+) -> Result<(), PathError> {
+    for (k, v) in table {
+        if skip.contains(&k.as_str()) {
+            continue;
+        }
+        let mut p = path.to_vec();
+        p.push(key(k));
+        target.set(k, v).map_err(|m| PathError {
+            path: p,
+            at_key: !T::FIELDS.contains(&k.as_str()),
+            message: m,
+        })?;
+    }
+    Ok(())
+}
+
+fn apply_pattern(
+    set: &mut PatternSet,
+    pattern: &str,
+    value: &toml::Value,
+    path: &[Seg],
+) -> Result<(), PathError> {
+    let toml::Value::Table(t) = value else {
+        return Err(PathError::new(
+            path.to_vec(),
+            format!(
+                "`{pattern}` must be a table, e.g. [patterns.{pattern}] or {pattern} = {{ ... }}"
+            ),
+        ));
+    };
+    // A section present means the pattern is on unless it says enabled = false.
+    set.set(pattern, "enabled", &toml::Value::Boolean(true))
+        .expect("enabled is a field of every pattern");
+    for (k, v) in t {
+        let mut p = path.to_vec();
+        p.push(key(k));
+        set.set(pattern, k, v).map_err(|m| PathError {
+            at_key: m.starts_with("unknown key"),
+            path: p,
+            message: m,
+        })?;
+    }
+    Ok(())
+}
+
+fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathError> {
+    use limits::*;
+    let top = |k: &str| vec![key(k)];
+    if raw.name.trim().is_empty() || raw.name.len() > 80 {
+        return Err(PathError::new(
+            top("name"),
+            "name must be 1 to 80 characters",
+        ));
+    }
+    if raw.duration.0 == 0 || raw.duration > Dur::from_secs(MAX_DURATION_SECS) {
+        return Err(PathError::new(
+            top("duration"),
+            "duration must be above 0 and at most 7d",
+        ));
+    }
+    let tick = raw.tick.unwrap_or(Dur::from_millis(100));
+    if tick < Dur::from_millis(1) || tick > Dur::from_secs(60) {
+        return Err(PathError::new(top("tick"), "tick must be from 1ms to 60s"));
+    }
+    if raw.duration.0 / tick.0 > 10_000_000 {
+        return Err(PathError::new(
+            top("tick"),
+            "more than 10 million ticks; make the tick longer or the duration shorter",
+        ));
+    }
+
+    let mut load = LoadConfig::default();
+    apply_table(&mut load, &raw.load, &top("load"), &[])?;
+    let client = match &raw.client {
+        Some(t) => {
+            let mut c = ClientConfig::default();
+            apply_table(&mut c, t, &top("client"), &[])?;
+            Some(c)
+        }
+        None => None,
+    };
+
+    let mut defaults = PatternSet::default();
+    let mut order = PatternKind::DEFAULT_ORDER.to_vec();
+    if let Some(p) = &raw.patterns {
+        for (k, v) in p {
+            let path = vec![key("patterns"), key(k)];
+            if k == "order" {
+                order = parse_order(v).map_err(|m| PathError::new(path, m))?;
+            } else if PATTERN_NAMES.contains(&k.as_str()) {
+                apply_pattern(&mut defaults, k, v, &path)?;
+            } else {
+                let mut valid = PATTERN_NAMES.to_vec();
+                valid.push("order");
+                return Err(PathError {
+                    path,
+                    at_key: true,
+                    message: unknown_name("pattern", k, &valid),
+                });
+            }
+        }
+    }
+
+    let mut services = Vec::new();
+    for (i, t) in raw.services.iter().enumerate() {
+        let base = vec![key("services"), Seg::Index(i)];
+        let name = match t.get("name") {
+            Some(toml::Value::String(s)) if valid_name(s) => s.clone(),
+            Some(_) => {
+                let mut p = base.clone();
+                p.push(key("name"));
+                return Err(PathError::new(p, "a service name is 1 to 32 letters, digits, '-' or '_' (it appears in change paths)"));
+            }
+            None => {
+                return Err(PathError::new(
+                    base,
+                    "missing `name`: every service needs a name = \"...\"",
+                ))
+            }
+        };
+        if services.iter().any(|s: &ServiceConfig| s.name == name) {
+            let mut p = base.clone();
+            p.push(key("name"));
+            return Err(PathError::new(
+                p,
+                format!("two services are named `{name}`; names must be unique"),
+            ));
+        }
+        let mut params = ServiceParams::default();
+        let mut patterns = defaults.clone();
+        for (k, v) in t {
+            let mut p = base.clone();
+            p.push(key(k));
+            if k == "name" {
+                continue;
+            }
+            if PATTERN_NAMES.contains(&k.as_str()) {
+                apply_pattern(&mut patterns, k, v, &p)?;
+            } else {
+                params.set(k, v).map_err(|m| {
+                    let mut valid = ServiceParams::FIELDS.to_vec();
+                    valid.extend_from_slice(PATTERN_NAMES);
+                    valid.push("name");
+                    if ServiceParams::FIELDS.contains(&k.as_str()) {
+                        PathError::new(p.clone(), m)
+                    } else {
+                        PathError {
+                            path: p.clone(),
+                            at_key: true,
+                            message: unknown_name("key", k, &valid),
+                        }
+                    }
+                })?;
+            }
+        }
+        services.push(ServiceConfig {
+            name,
+            params,
+            patterns,
+        });
+    }
+
+    let world = World {
+        load,
+        client,
+        services,
+        defaults,
+        order,
+    };
+    world.validate()?;
+    let expected = match world.load.kind {
+        LoadKind::Closed => {
+            let think = world.load.think.mean_secs().max(1e-3);
+            world.load.clients as f64 / think * raw.duration.as_secs_f64()
+        }
+        _ => world.load.rate * raw.duration.as_secs_f64(),
+    };
+    if expected > MAX_EXPECTED_CALLS {
+        return Err(PathError::new(
+            top("duration"),
+            format!("about {expected:.0} calls expected; at most {MAX_EXPECTED_CALLS:.0} per run (shorten duration or lower the load)"),
+        ));
+    }
+
+    if raw.timeline.len() > MAX_TIMELINE {
+        return Err(PathError::new(
+            top("timeline"),
+            format!("at most {MAX_TIMELINE} timeline entries"),
+        ));
+    }
+    let mut timeline = Vec::new();
+    let mut dry = world.clone();
+    let mut entries: Vec<(usize, &RawTimeline)> = raw.timeline.iter().enumerate().collect();
+    entries.sort_by_key(|(_, e)| e.at);
+    for (i, e) in entries {
+        let base = vec![key("timeline"), Seg::Index(i)];
+        if e.at > raw.duration {
+            let mut p = base.clone();
+            p.push(key("at"));
+            return Err(PathError::new(
+                p,
+                format!(
+                    "at {} is after the end of the scenario ({})",
+                    e.at, raw.duration
+                ),
+            ));
+        }
+        if e.set.is_empty() && e.note.is_none() {
+            return Err(PathError::new(
+                base,
+                "a timeline entry needs `set = { \"path\" = value }` or a `note`",
+            ));
+        }
+        let mut first = true;
+        for (path, value) in &e.set {
+            let mut p = base.clone();
+            p.push(key("set"));
+            p.push(key(path));
+            dry.set(path, value)
+                .map_err(|m| PathError::new(p.clone(), m))?;
+            if let Some(over) = e.over {
+                if !(value.is_integer() || value.is_float()) {
+                    return Err(PathError::new(
+                        p,
+                        "`over` ramps numbers only; this value is not a number",
+                    ));
+                }
+                if over.0 == 0 || over > raw.duration {
+                    return Err(PathError::new(
+                        base.clone(),
+                        "`over` must be above 0 and within the scenario",
+                    ));
+                }
+            }
+            timeline.push(Change {
+                at: e.at,
+                path: path.clone(),
+                value: value.clone(),
+                over: e.over,
+                note: if first { e.note.clone() } else { None },
+                live: e.live,
+            });
+            first = false;
+        }
+        if e.set.is_empty() {
+            timeline.push(Change {
+                at: e.at,
+                path: String::new(),
+                value: toml::Value::Boolean(true),
+                over: None,
+                note: e.note.clone(),
+                live: e.live,
+            });
+        }
+    }
+
+    Ok(Scenario {
+        name: raw.name,
+        description: raw.description,
+        lesson: raw.lesson,
+        seed: raw.seed,
+        duration: raw.duration,
+        tick,
+        world,
+        timeline,
+        origin: origin.to_string(),
+        source: text.to_string(),
+    })
+}
+
+fn valid_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 32
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
+    const NAMES: &[&str] = &["retry", "circuit_breaker", "bulkhead", "timeout"];
+    let help = "order lists retry, circuit_breaker, bulkhead and timeout, outermost first, each at most once";
+    let toml::Value::Array(items) = v else {
+        return Err(help.into());
+    };
+    let mut order = Vec::new();
+    for item in items {
+        let kind: PatternKind = item.clone().try_into().map_err(|_| match item.as_str() {
+            Some(s) => unknown_name("pattern", s, NAMES),
+            None => help.to_string(),
+        })?;
+        if order.contains(&kind) {
+            return Err(format!("`{}` appears twice; {help}", kind.name()));
+        }
+        order.push(kind);
+    }
+    // Patterns not listed keep their default relative order, innermost.
+    for k in PatternKind::DEFAULT_ORDER {
+        if !order.contains(&k) {
+            order.push(k);
+        }
+    }
+    Ok(order)
+}
+
+/// The byte offset of the value (or key) at `path` in the document.
+fn span_of(doc: &toml_edit::ImDocument<String>, path: &[Seg], at_key: bool) -> Option<usize> {
+    span_in_table(doc.as_table(), path, at_key)
+}
+
+fn span_in_table(t: &toml_edit::Table, path: &[Seg], at_key: bool) -> Option<usize> {
+    use toml_edit::Item;
+    let Some((first, rest)) = path.split_first() else {
+        return t.span().map(|s| s.start);
+    };
+    let Seg::Key(k) = first else { return None };
+    let key_span = t.key(k).and_then(|k| k.span()).map(|s| s.start);
+    if rest.is_empty() && at_key {
+        return key_span;
+    }
+    let item = t.get(k)?;
+    if rest.is_empty() {
+        return item.span().map(|s| s.start).or(key_span);
+    }
+    match item {
+        Item::Table(inner) => span_in_table(inner, rest, at_key).or(key_span),
+        Item::ArrayOfTables(a) => match rest.split_first() {
+            Some((Seg::Index(i), more)) => {
+                let t = a.get(*i)?;
+                span_in_table(t, more, at_key)
+                    .or(t.span().map(|s| s.start))
+                    .or(key_span)
+            }
+            _ => key_span,
+        },
+        Item::Value(v) => span_in_value(v, rest, at_key).or(key_span),
+        _ => key_span,
+    }
+}
+
+fn span_in_value(v: &toml_edit::Value, path: &[Seg], at_key: bool) -> Option<usize> {
+    use toml_edit::Value;
+    let Some((first, rest)) = path.split_first() else {
+        return v.span().map(|s| s.start);
+    };
+    match (v, first) {
+        (Value::InlineTable(t), Seg::Key(k)) => {
+            let key_span = t.key(k).and_then(|k| k.span()).map(|s| s.start);
+            if rest.is_empty() && at_key {
+                return key_span;
+            }
+            let inner = t.get(k)?;
+            span_in_value(inner, rest, at_key).or(key_span)
+        }
+        (Value::Array(a), Seg::Index(i)) => span_in_value(a.get(*i)?, rest, at_key),
+        _ => None,
+    }
+}

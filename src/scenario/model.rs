@@ -1,0 +1,428 @@
+//! The world a simulation runs: load, the caller's pool, the services and their
+//! patterns. Everything here can be changed by path (`load.rate`,
+//! `services.payment.failure_rate`, `patterns.retry.enabled` …) through
+//! `World::set`, the one way the world changes.
+
+use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
+use crate::scenario::settable::{unknown_name, Settable};
+use crate::settable;
+use crate::sim::dist::Dist;
+use crate::sim::time::Dur;
+use serde::{Deserialize, Serialize};
+
+/// Upper limits that keep any scenario within memory and time.
+pub mod limits {
+    pub const MAX_RATE: f64 = 1_000_000.0;
+    pub const MAX_CLIENTS: u32 = 1_000_000;
+    pub const MAX_THREADS: u32 = 1_000_000;
+    pub const MAX_WORKERS: u32 = 100_000;
+    pub const MAX_QUEUE: u32 = 1_000_000;
+    pub const MAX_SERVICES: usize = 64;
+    pub const MAX_TIMELINE: usize = 10_000;
+    pub const MAX_DURATION_SECS: u64 = 7 * 86_400;
+    /// Calls in flight at once; arrivals beyond it are refused as client_rejected.
+    pub const MAX_IN_FLIGHT: usize = 2_000_000;
+    /// Expected calls in a run (rate × duration).
+    pub const MAX_EXPECTED_CALLS: f64 = 50e9;
+    pub const MAX_FILE_BYTES: usize = 1 << 20;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadKind {
+    /// Open loop, exponential gaps between arrivals.
+    Poisson,
+    /// Open loop, evenly spaced arrivals.
+    Constant,
+    /// Closed loop: `clients` each wait `think` between calls.
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadConfig {
+    pub kind: LoadKind,
+    pub rate: f64,
+    pub clients: u32,
+    pub think: Dist,
+}
+
+impl Default for LoadConfig {
+    fn default() -> Self {
+        LoadConfig {
+            kind: LoadKind::Poisson,
+            rate: 10.0,
+            clients: 10,
+            think: Dist::Constant {
+                value: Dur::from_secs(1),
+            },
+        }
+    }
+}
+
+settable!(LoadConfig {
+    kind,
+    rate,
+    clients,
+    think
+});
+
+/// The caller's own pool of threads (a web server's workers). A call holds a
+/// thread from arrival to final answer, retries and backoff sleeps included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClientConfig {
+    pub threads: u32,
+    /// Callers that may wait for a thread; beyond it they are client_rejected.
+    pub queue: u32,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            threads: 100,
+            queue: 10_000,
+        }
+    }
+}
+
+settable!(ClientConfig { threads, queue });
+
+/// One downstream service as a queue: `workers` serve, `queue` wait, the rest are refused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceParams {
+    pub share: f64,
+    pub workers: u32,
+    pub queue: u32,
+    pub latency: Dist,
+    pub latency_factor: f64,
+    pub failure_rate: f64,
+    pub down: bool,
+    pub cancel_on_timeout: bool,
+}
+
+impl Default for ServiceParams {
+    fn default() -> Self {
+        ServiceParams {
+            share: 1.0,
+            workers: 10,
+            queue: 1000,
+            latency: Dist::Constant {
+                value: Dur::from_millis(50),
+            },
+            latency_factor: 1.0,
+            failure_rate: 0.0,
+            down: false,
+            cancel_on_timeout: false,
+        }
+    }
+}
+
+settable!(ServiceParams {
+    share,
+    workers,
+    queue,
+    latency,
+    latency_factor,
+    failure_rate,
+    down,
+    cancel_on_timeout
+});
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceConfig {
+    pub name: String,
+    pub params: ServiceParams,
+    pub patterns: PatternSet,
+}
+
+/// An element of a path into the scenario file, for locating errors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+pub fn key(s: &str) -> Seg {
+    Seg::Key(s.to_string())
+}
+
+/// A validation error: where in the file, and what is valid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathError {
+    pub path: Vec<Seg>,
+    pub message: String,
+    /// Point at the key rather than its value (unknown keys).
+    pub at_key: bool,
+}
+
+impl PathError {
+    pub fn new(path: Vec<Seg>, message: impl Into<String>) -> PathError {
+        PathError {
+            path,
+            message: message.into(),
+            at_key: false,
+        }
+    }
+}
+
+/// What a change touched, so the simulation knows what to refresh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Touched {
+    Load,
+    Client,
+    Service(usize),
+    /// A pattern of one service, or of every service (`None`).
+    Pattern(Option<usize>, &'static str),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct World {
+    pub load: LoadConfig,
+    pub client: Option<ClientConfig>,
+    pub services: Vec<ServiceConfig>,
+    /// `[patterns.*]`: what `patterns.<p>.<field>` changes set on every service.
+    pub defaults: PatternSet,
+    pub order: Vec<PatternKind>,
+}
+
+fn pattern_static(name: &str) -> Option<&'static str> {
+    PATTERN_NAMES.iter().copied().find(|p| *p == name)
+}
+
+impl World {
+    pub fn service_index(&self, name: &str) -> Option<usize> {
+        self.services.iter().position(|s| s.name == name)
+    }
+
+    fn service_names(&self) -> Vec<&str> {
+        self.services.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// Sets the value at `path`, checking the result; on error nothing changes.
+    pub fn set(&mut self, path: &str, value: &toml::Value) -> Result<Touched, String> {
+        let before = self.clone();
+        let touched = self.set_unchecked(path, value)?;
+        if let Err(e) = self.validate() {
+            *self = before;
+            return Err(format!("{path} = {value}: {}", e.message));
+        }
+        Ok(touched)
+    }
+
+    fn set_unchecked(&mut self, path: &str, value: &toml::Value) -> Result<Touched, String> {
+        let parts: Vec<&str> = path.split('.').collect();
+        match parts.as_slice() {
+            ["load", field] => self.load.set(field, value).map(|_| Touched::Load),
+            ["client", field] => match &mut self.client {
+                Some(c) => c.set(field, value).map(|_| Touched::Client),
+                None => Err(
+                    "this scenario has no [client] section; add one with `threads` to change it"
+                        .into(),
+                ),
+            },
+            ["services", name, rest @ ..] => {
+                let i = self
+                    .service_index(name)
+                    .ok_or_else(|| unknown_name("service", name, &self.service_names()))?;
+                match rest {
+                    [field] => self.services[i]
+                        .params
+                        .set(field, value)
+                        .map(|_| Touched::Service(i)),
+                    [pattern, field] => {
+                        let p = pattern_static(pattern)
+                            .ok_or_else(|| unknown_name("pattern", pattern, PATTERN_NAMES))?;
+                        self.services[i]
+                            .patterns
+                            .set(p, field, value)
+                            .map(|_| Touched::Pattern(Some(i), p))
+                    }
+                    _ => Err(path_help(path)),
+                }
+            }
+            ["patterns", pattern, field] => {
+                let p = pattern_static(pattern)
+                    .ok_or_else(|| unknown_name("pattern", pattern, PATTERN_NAMES))?;
+                self.defaults.set(p, field, value)?;
+                for s in &mut self.services {
+                    s.patterns.set(p, field, value)?;
+                }
+                Ok(Touched::Pattern(None, p))
+            }
+            _ => Err(path_help(path)),
+        }
+    }
+
+    /// Reads the value at `path` (for recordings, ramps and the dashboard).
+    pub fn get(&self, path: &str) -> Option<toml::Value> {
+        let parts: Vec<&str> = path.split('.').collect();
+        match parts.as_slice() {
+            ["load", field] => self.load.get(field),
+            ["client", field] => self.client.as_ref()?.get(field),
+            ["services", name, field] => self.services[self.service_index(name)?].params.get(field),
+            ["services", name, pattern, field] => self.services[self.service_index(name)?]
+                .patterns
+                .get(pattern, field),
+            ["patterns", pattern, field] => self.defaults.get(pattern, field),
+            _ => None,
+        }
+    }
+
+    /// Checks every range and limit; the error carries the path of the culprit.
+    pub fn validate(&self) -> Result<(), PathError> {
+        use limits::*;
+        let at = |p: &[&str], m: String| PathError::new(p.iter().map(|s| key(s)).collect(), m);
+        let l = &self.load;
+        match l.kind {
+            LoadKind::Poisson | LoadKind::Constant => {
+                if !(l.rate.is_finite() && l.rate >= 0.0 && l.rate <= MAX_RATE) {
+                    return Err(at(
+                        &["load", "rate"],
+                        format!(
+                            "rate {} must be from 0 to {MAX_RATE} calls per second",
+                            l.rate
+                        ),
+                    ));
+                }
+            }
+            LoadKind::Closed => {
+                if l.clients > MAX_CLIENTS {
+                    return Err(at(
+                        &["load", "clients"],
+                        format!("clients must be from 0 to {MAX_CLIENTS}"),
+                    ));
+                }
+                l.think.validate().map_err(|m| at(&["load", "think"], m))?;
+            }
+        }
+        if let Some(c) = &self.client {
+            if !(1..=MAX_THREADS).contains(&c.threads) {
+                return Err(at(
+                    &["client", "threads"],
+                    format!("threads must be from 1 to {MAX_THREADS}"),
+                ));
+            }
+            if c.queue > MAX_QUEUE {
+                return Err(at(
+                    &["client", "queue"],
+                    format!("queue must be from 0 to {MAX_QUEUE}"),
+                ));
+            }
+        }
+        if self.services.is_empty() {
+            return Err(at(
+                &["services"],
+                "a scenario needs at least one [[services]]".into(),
+            ));
+        }
+        if self.services.len() > MAX_SERVICES {
+            return Err(at(
+                &["services"],
+                format!("at most {MAX_SERVICES} services"),
+            ));
+        }
+        let mut total_share = 0.0;
+        for (i, s) in self.services.iter().enumerate() {
+            let sp = |f: &str| vec![key("services"), Seg::Index(i), key(f)];
+            let p = &s.params;
+            if !(p.share.is_finite() && p.share >= 0.0 && p.share <= 1e6) {
+                return Err(PathError::new(
+                    sp("share"),
+                    format!(
+                        "share {} must be a number from 0 (shares are relative weights)",
+                        p.share
+                    ),
+                ));
+            }
+            total_share += p.share;
+            if !(1..=MAX_WORKERS).contains(&p.workers) {
+                return Err(PathError::new(
+                    sp("workers"),
+                    format!(
+                        "workers must be from 1 to {MAX_WORKERS}, found {}",
+                        p.workers
+                    ),
+                ));
+            }
+            if p.queue > MAX_QUEUE {
+                return Err(PathError::new(
+                    sp("queue"),
+                    format!("queue must be from 0 to {MAX_QUEUE}"),
+                ));
+            }
+            p.latency
+                .validate()
+                .map_err(|m| PathError::new(sp("latency"), m))?;
+            if !(p.latency_factor.is_finite()
+                && p.latency_factor >= 0.0
+                && p.latency_factor <= 10_000.0)
+            {
+                return Err(PathError::new(
+                    sp("latency_factor"),
+                    format!(
+                        "latency_factor {} must be from 0 to 10000",
+                        p.latency_factor
+                    ),
+                ));
+            }
+            if !(p.failure_rate.is_finite() && (0.0..=1.0).contains(&p.failure_rate)) {
+                return Err(PathError::new(
+                    sp("failure_rate"),
+                    format!(
+                        "failure_rate {} is a probability: from 0 to 1",
+                        p.failure_rate
+                    ),
+                ));
+            }
+            s.patterns.validate().map_err(|(pat, f, m)| {
+                PathError::new(vec![key("services"), Seg::Index(i), key(pat), key(f)], m)
+            })?;
+        }
+        if total_share <= 0.0 && l.kind != LoadKind::Closed && l.rate > 0.0 {
+            return Err(at(
+                &["services"],
+                "the services' shares add up to 0: no service would get a call".into(),
+            ));
+        }
+        self.defaults
+            .validate()
+            .map_err(|(pat, f, m)| PathError::new(vec![key("patterns"), key(pat), key(f)], m))?;
+        Ok(())
+    }
+}
+
+fn path_help(path: &str) -> String {
+    format!(
+        "`{path}` is not a change path; valid: load.<field>, client.<field>, services.<name>.<field>, services.<name>.<pattern>.<field>, patterns.<pattern>.<field>"
+    )
+}
+
+/// One change to the world at a virtual time: from the timeline, a key press,
+/// or a replayed recording. `over` ramps a number linearly instead of jumping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub at: Dur,
+    pub path: String,
+    pub value: toml::Value,
+    pub over: Option<Dur>,
+    pub note: Option<String>,
+    /// Made live in the dashboard (recordings say so).
+    pub live: bool,
+}
+
+/// A validated scenario: metadata, the world at t = 0 and its timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    pub lesson: String,
+    pub seed: u64,
+    pub duration: Dur,
+    pub tick: Dur,
+    pub world: World,
+    /// Sorted by time; equal times keep file order.
+    pub timeline: Vec<Change>,
+    /// Where it came from: a path or `builtin:<name>`.
+    pub origin: String,
+    /// The TOML text it was read from (recordings extend it).
+    pub source: String,
+}

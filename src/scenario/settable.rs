@@ -1,0 +1,68 @@
+//! Field-by-field setting of configuration from TOML values. Loading a file,
+//! a timeline event, a key press and a replayed recording all change the world
+//! through `Settable::set`, so they cannot disagree about what a field means.
+
+/// A configuration section whose fields can be set by name.
+pub trait Settable {
+    /// The field names, for error messages and suggestions.
+    const FIELDS: &'static [&'static str];
+    /// Sets one field from a TOML value, checking type only.
+    fn set(&mut self, key: &str, value: &toml::Value) -> Result<(), String>;
+    /// Reads one field as a TOML value (for recordings and the dashboard).
+    fn get(&self, key: &str) -> Option<toml::Value>;
+}
+
+/// The message for a name that is not one of `valid`, with the nearest valid
+/// name suggested when one is close.
+pub fn unknown_name(what: &str, name: &str, valid: &[&str]) -> String {
+    let mut msg = format!("unknown {what} `{name}`");
+    if let Some(best) = nearest(name, valid) {
+        msg.push_str(&format!("; did you mean `{best}`?"));
+    }
+    msg.push_str(&format!(" Valid: {}", valid.join(", ")));
+    msg
+}
+
+/// The valid name closest to `name`, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
+    valid
+        .iter()
+        .map(|v| (strsim::damerau_levenshtein(name, v), *v))
+        .filter(|(d, v)| *d <= 2.max(v.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v)
+}
+
+/// Rewrites a serde type error into words a scenario author understands.
+pub fn type_error(key: &str, err: impl std::fmt::Display) -> String {
+    let e = err.to_string();
+    let e = e.trim().trim_end_matches('.').to_string();
+    format!("`{key}`: {e}")
+}
+
+/// Implements `Settable` for a struct whose listed fields are all
+/// `Deserialize + Serialize`.
+#[macro_export]
+macro_rules! settable {
+    ($ty:ty { $($field:ident),* $(,)? }) => {
+        impl $crate::scenario::settable::Settable for $ty {
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            fn set(&mut self, key: &str, value: &toml::Value) -> Result<(), String> {
+                match key {
+                    $(stringify!($field) => {
+                        self.$field = serde::Deserialize::deserialize(value.clone())
+                            .map_err(|e| $crate::scenario::settable::type_error(key, e))?;
+                        Ok(())
+                    })*
+                    _ => Err($crate::scenario::settable::unknown_name("key", key, Self::FIELDS)),
+                }
+            }
+            fn get(&self, key: &str) -> Option<toml::Value> {
+                match key {
+                    $(stringify!($field) => toml::Value::try_from(&self.$field).ok(),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,274 @@
+//! Probability distributions of durations (service latency, think time).
+//! A plain duration means constant; otherwise a table names the `dist`.
+
+use crate::sim::time::{Dur, NANOS_PER_SEC};
+use rand::Rng;
+use rand_distr::{Distribution, Exp, LogNormal, Normal, Pareto};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The longest duration any draw may take, so that heavy tails (pareto) cannot
+/// overflow the clock: one day.
+pub const MAX_DRAW: u64 = 86_400 * NANOS_PER_SEC;
+
+/// z such that Φ(z) = 0.99; links a lognormal's p50 and p99.
+const Z99: f64 = 2.326_347_874_040_841;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dist {
+    Constant { value: Dur },
+    Uniform { min: Dur, max: Dur },
+    Exponential { mean: Dur },
+    Normal { mean: Dur, sd: Dur },
+    LogNormal { p50: Dur, p99: Dur },
+    Pareto { scale: Dur, shape: f64 },
+}
+
+pub const DIST_NAMES: &[&str] = &[
+    "constant",
+    "uniform",
+    "exponential",
+    "normal",
+    "lognormal",
+    "pareto",
+];
+
+impl Dist {
+    /// The mean of the distribution in seconds (∞ for pareto with shape ≤ 1).
+    pub fn mean_secs(&self) -> f64 {
+        match *self {
+            Dist::Constant { value } => value.as_secs_f64(),
+            Dist::Uniform { min, max } => (min.as_secs_f64() + max.as_secs_f64()) / 2.0,
+            Dist::Exponential { mean } => mean.as_secs_f64(),
+            Dist::Normal { mean, .. } => mean.as_secs_f64(),
+            Dist::LogNormal { p50, p99 } => {
+                let sigma = (p99.as_secs_f64() / p50.as_secs_f64()).ln() / Z99;
+                p50.as_secs_f64() * (sigma * sigma / 2.0).exp()
+            }
+            Dist::Pareto { scale, shape } => {
+                if shape <= 1.0 {
+                    f64::INFINITY
+                } else {
+                    shape * scale.as_secs_f64() / (shape - 1.0)
+                }
+            }
+        }
+    }
+
+    /// Checks the parameters; the message says what is valid.
+    pub fn validate(&self) -> Result<(), String> {
+        let day = Dur(MAX_DRAW);
+        let check = |name: &str, d: Dur| {
+            if d > day {
+                Err(format!("`{name}` must be at most 1d"))
+            } else {
+                Ok(())
+            }
+        };
+        match *self {
+            Dist::Constant { value } => check("value", value),
+            Dist::Uniform { min, max } => {
+                check("max", max)?;
+                if min > max {
+                    return Err(format!(
+                        "uniform `min` ({min}) must not exceed `max` ({max})"
+                    ));
+                }
+                Ok(())
+            }
+            Dist::Exponential { mean } => check("mean", mean),
+            Dist::Normal { mean, sd } => {
+                check("mean", mean)?;
+                check("sd", sd)
+            }
+            Dist::LogNormal { p50, p99 } => {
+                check("p99", p99)?;
+                if p50.0 == 0 {
+                    return Err("lognormal `p50` must be above 0".into());
+                }
+                if p99 < p50 {
+                    return Err(format!(
+                        "lognormal `p99` ({p99}) must be at least `p50` ({p50})"
+                    ));
+                }
+                Ok(())
+            }
+            Dist::Pareto { scale, shape } => {
+                check("scale", scale)?;
+                if scale.0 == 0 {
+                    return Err("pareto `scale` must be above 0".into());
+                }
+                if !(shape.is_finite() && shape > 0.0 && shape <= 100.0) {
+                    return Err(format!(
+                        "pareto `shape` ({shape}) must be a number above 0 and at most 100"
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Prepares a sampler; call only after `validate`.
+    pub fn sampler(&self) -> Sampler {
+        let s = |d: Dur| d.as_secs_f64();
+        match *self {
+            Dist::Constant { value } => Sampler::Constant(value.0),
+            Dist::Uniform { min, max } => Sampler::Uniform(s(min), s(max)),
+            Dist::Exponential { mean } => {
+                if mean.0 == 0 {
+                    Sampler::Constant(0)
+                } else {
+                    Sampler::Exp(Exp::new(1.0 / s(mean)).expect("positive rate"))
+                }
+            }
+            Dist::Normal { mean, sd } => {
+                Sampler::Normal(Normal::new(s(mean), s(sd)).expect("finite sd"))
+            }
+            Dist::LogNormal { p50, p99 } => {
+                let sigma = (s(p99) / s(p50)).ln() / Z99;
+                Sampler::LogNormal(LogNormal::new(s(p50).ln(), sigma).expect("finite sigma"))
+            }
+            Dist::Pareto { scale, shape } => {
+                Sampler::Pareto(Pareto::new(s(scale), shape).expect("valid pareto"))
+            }
+        }
+    }
+}
+
+/// A distribution ready to draw from, in nanoseconds.
+#[derive(Clone, Debug)]
+pub enum Sampler {
+    Constant(u64),
+    Uniform(f64, f64),
+    Exp(Exp<f64>),
+    Normal(Normal<f64>),
+    LogNormal(LogNormal<f64>),
+    Pareto(Pareto<f64>),
+}
+
+impl Sampler {
+    /// One draw in nanoseconds, scaled by `factor`, cut at 0 and at `MAX_DRAW`.
+    #[inline]
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R, factor: f64) -> u64 {
+        let secs = match self {
+            Sampler::Constant(ns) => {
+                if factor == 1.0 {
+                    return *ns;
+                }
+                *ns as f64 / NANOS_PER_SEC as f64
+            }
+            Sampler::Uniform(a, b) => {
+                if a == b {
+                    *a
+                } else {
+                    rng.random_range(*a..*b)
+                }
+            }
+            Sampler::Exp(d) => d.sample(rng),
+            Sampler::Normal(d) => d.sample(rng),
+            Sampler::LogNormal(d) => d.sample(rng),
+            Sampler::Pareto(d) => d.sample(rng),
+        };
+        let ns = secs * factor * NANOS_PER_SEC as f64;
+        if ns.is_nan() || ns <= 0.0 {
+            0
+        } else if ns >= MAX_DRAW as f64 {
+            MAX_DRAW
+        } else {
+            ns.round() as u64
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "dist", rename_all = "lowercase", deny_unknown_fields)]
+enum DistTable {
+    Constant { value: Dur },
+    Uniform { min: Dur, max: Dur },
+    Exponential { mean: Dur },
+    Normal { mean: Dur, sd: Dur },
+    LogNormal { p50: Dur, p99: Dur },
+    Pareto { scale: Dur, shape: f64 },
+}
+
+impl<'de> Deserialize<'de> for Dist {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let v = toml::Value::deserialize(d)?;
+        match v {
+            toml::Value::String(s) => crate::sim::time::parse_duration(&s)
+                .map(|value| Dist::Constant { value })
+                .map_err(D::Error::custom),
+            toml::Value::Table(t) => {
+                match t.get("dist") {
+                    None => {
+                        return Err(D::Error::custom(format!(
+                            "a distribution table needs `dist`, one of {}",
+                            DIST_NAMES.join(", ")
+                        )))
+                    }
+                    Some(toml::Value::String(name)) if !DIST_NAMES.contains(&name.as_str()) => {
+                        return Err(D::Error::custom(crate::scenario::settable::unknown_name(
+                            "distribution",
+                            name,
+                            DIST_NAMES,
+                        )))
+                    }
+                    _ => {}
+                }
+                let table: DistTable = toml::Value::Table(t).try_into().map_err(|e: toml::de::Error| {
+                    D::Error::custom(e.message().trim().to_string())
+                })?;
+                Ok(match table {
+                    DistTable::Constant { value } => Dist::Constant { value },
+                    DistTable::Uniform { min, max } => Dist::Uniform { min, max },
+                    DistTable::Exponential { mean } => Dist::Exponential { mean },
+                    DistTable::Normal { mean, sd } => Dist::Normal { mean, sd },
+                    DistTable::LogNormal { p50, p99 } => Dist::LogNormal { p50, p99 },
+                    DistTable::Pareto { scale, shape } => Dist::Pareto { scale, shape },
+                })
+            }
+            other => Err(D::Error::custom(format!(
+                "expected a duration such as \"80ms\" or a table such as {{ dist = \"exponential\", mean = \"80ms\" }}, found {}",
+                other.type_str()
+            ))),
+        }
+    }
+}
+
+impl Serialize for Dist {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if let Dist::Constant { value } = self {
+            return value.serialize(s);
+        }
+        let mut m = s.serialize_map(None)?;
+        match self {
+            Dist::Constant { .. } => unreachable!("handled above"),
+            Dist::Uniform { min, max } => {
+                m.serialize_entry("dist", "uniform")?;
+                m.serialize_entry("min", min)?;
+                m.serialize_entry("max", max)?;
+            }
+            Dist::Exponential { mean } => {
+                m.serialize_entry("dist", "exponential")?;
+                m.serialize_entry("mean", mean)?;
+            }
+            Dist::Normal { mean, sd } => {
+                m.serialize_entry("dist", "normal")?;
+                m.serialize_entry("mean", mean)?;
+                m.serialize_entry("sd", sd)?;
+            }
+            Dist::LogNormal { p50, p99 } => {
+                m.serialize_entry("dist", "lognormal")?;
+                m.serialize_entry("p50", p50)?;
+                m.serialize_entry("p99", p99)?;
+            }
+            Dist::Pareto { scale, shape } => {
+                m.serialize_entry("dist", "pareto")?;
+                m.serialize_entry("scale", scale)?;
+                m.serialize_entry("shape", shape)?;
+            }
+        }
+        m.end()
+    }
+}

@@ -1,0 +1,229 @@
+//! The downstream service as a queue with finite capacity: `workers` serve at
+//! once, up to `queue` wait FIFO, beyond that it refuses at once. Work that a
+//! caller abandoned keeps its worker until done, unless cancelled.
+
+use crate::scenario::model::ServiceParams;
+use crate::sim::dist::Sampler;
+use crate::sim::rng::SimRng;
+use crate::sim::time::SimTime;
+use rand::Rng;
+use std::collections::VecDeque;
+
+/// Who is waiting for a job's answer: a call slot and its generation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caller {
+    pub call: u32,
+    pub gen: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Job {
+    caller: Caller,
+    accepted: SimTime,
+    gen: u32,
+    live: bool,
+    running: bool,
+}
+
+/// A handle on a job: slot and generation (stale handles are ignored).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JobId {
+    pub slot: u32,
+    pub gen: u32,
+}
+
+pub enum Submit {
+    Refused,
+    Started { job: JobId, done_at: SimTime },
+    Queued { job: JobId },
+}
+
+pub struct Downstream {
+    jobs: Vec<Job>,
+    free: Vec<u32>,
+    queue: VecDeque<u32>,
+    queued: u32,
+    busy: u32,
+    workers: u32,
+    sampler: Sampler,
+    latency_rng: SimRng,
+    failure_rng: SimRng,
+    last_change: SimTime,
+    /// ∫ busy workers dt and ∫ workers dt, in worker-nanoseconds.
+    pub busy_integral: u128,
+    pub capacity_integral: u128,
+    pub accepted: u64,
+    pub waited: u64,
+    pub started: u64,
+    pub wait_sum_ns: u128,
+}
+
+impl Downstream {
+    pub fn new(p: &ServiceParams, latency_rng: SimRng, failure_rng: SimRng) -> Downstream {
+        Downstream {
+            jobs: Vec::new(),
+            free: Vec::new(),
+            queue: VecDeque::new(),
+            queued: 0,
+            busy: 0,
+            workers: p.workers,
+            sampler: p.latency.sampler(),
+            latency_rng,
+            failure_rng,
+            last_change: 0,
+            busy_integral: 0,
+            capacity_integral: 0,
+            accepted: 0,
+            waited: 0,
+            started: 0,
+            wait_sum_ns: 0,
+        }
+    }
+
+    pub fn busy(&self) -> u32 {
+        self.busy
+    }
+    pub fn queued(&self) -> u32 {
+        self.queued
+    }
+
+    /// Accounts busy and capacity time up to `now`.
+    #[inline]
+    pub fn touch(&mut self, now: SimTime) {
+        let dt = (now - self.last_change) as u128;
+        self.busy_integral += self.busy as u128 * dt;
+        self.capacity_integral += self.workers as u128 * dt;
+        self.last_change = now;
+    }
+
+    /// Takes new parameters (workers, latency); call `start_next` afterwards.
+    pub fn reconfigure(&mut self, p: &ServiceParams, now: SimTime) {
+        self.touch(now);
+        self.workers = p.workers;
+        self.sampler = p.latency.sampler();
+    }
+
+    fn alloc(&mut self, caller: Caller, now: SimTime) -> JobId {
+        let job = Job {
+            caller,
+            accepted: now,
+            gen: 0,
+            live: true,
+            running: false,
+        };
+        match self.free.pop() {
+            Some(slot) => {
+                let j = &mut self.jobs[slot as usize];
+                let gen = j.gen.wrapping_add(1);
+                *j = Job { gen, ..job };
+                JobId { slot, gen }
+            }
+            None => {
+                self.jobs.push(job);
+                JobId {
+                    slot: self.jobs.len() as u32 - 1,
+                    gen: 0,
+                }
+            }
+        }
+    }
+
+    fn release_slot(&mut self, slot: u32) {
+        let j = &mut self.jobs[slot as usize];
+        j.live = false;
+        j.gen = j.gen.wrapping_add(1);
+        self.free.push(slot);
+    }
+
+    #[inline]
+    fn begin(&mut self, job: JobId, p: &ServiceParams, now: SimTime) -> SimTime {
+        self.busy += 1;
+        self.started += 1;
+        self.jobs[job.slot as usize].running = true;
+        self.wait_sum_ns += (now - self.jobs[job.slot as usize].accepted) as u128;
+        now + self.sampler.sample(&mut self.latency_rng, p.latency_factor)
+    }
+
+    /// Offers an attempt to the service.
+    #[inline]
+    pub fn submit(&mut self, p: &ServiceParams, caller: Caller, now: SimTime) -> Submit {
+        if p.down {
+            return Submit::Refused;
+        }
+        if self.busy < self.workers && self.queued == 0 {
+            self.touch(now);
+            self.accepted += 1;
+            let job = self.alloc(caller, now);
+            let done_at = self.begin(job, p, now);
+            Submit::Started { job, done_at }
+        } else if self.queued < p.queue {
+            self.accepted += 1;
+            self.waited += 1;
+            let job = self.alloc(caller, now);
+            self.queue.push_back(job.slot);
+            self.queued += 1;
+            Submit::Queued { job }
+        } else {
+            Submit::Refused
+        }
+    }
+
+    /// A job's service time ended: frees its worker and draws success or
+    /// failure. Returns who was waiting for it (if the job is still current).
+    #[inline]
+    pub fn complete(
+        &mut self,
+        job: JobId,
+        p: &ServiceParams,
+        now: SimTime,
+    ) -> Option<(Caller, bool)> {
+        let j = self.jobs[job.slot as usize];
+        if j.gen != job.gen || !j.live {
+            return None; // cancelled while in service
+        }
+        self.touch(now);
+        self.busy -= 1;
+        let failed = p.failure_rate > 0.0 && self.failure_rng.random::<f64>() < p.failure_rate;
+        self.release_slot(job.slot);
+        Some((j.caller, failed))
+    }
+
+    /// Starts queued jobs on free workers; call until it returns `None`.
+    #[inline]
+    pub fn start_next(&mut self, p: &ServiceParams, now: SimTime) -> Option<(JobId, SimTime)> {
+        if self.busy >= self.workers {
+            return None;
+        }
+        while let Some(slot) = self.queue.pop_front() {
+            let j = self.jobs[slot as usize];
+            if !j.live {
+                self.free.push(slot);
+                continue;
+            }
+            self.queued -= 1;
+            self.touch(now);
+            let job = JobId { slot, gen: j.gen };
+            let done_at = self.begin(job, p, now);
+            return Some((job, done_at));
+        }
+        None
+    }
+
+    /// The caller gave up and the service is told (`cancel_on_timeout`):
+    /// a queued job leaves the queue, a running one frees its worker.
+    pub fn cancel(&mut self, job: JobId, now: SimTime) {
+        let j = self.jobs[job.slot as usize];
+        if j.gen != job.gen || !j.live {
+            return;
+        }
+        if !j.running {
+            // Lazily removed when it reaches the head of the queue.
+            self.jobs[job.slot as usize].live = false;
+            self.queued -= 1;
+        } else {
+            self.touch(now);
+            self.busy -= 1;
+            self.release_slot(job.slot);
+        }
+    }
+}

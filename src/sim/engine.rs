@@ -1,0 +1,1098 @@
+//! The simulation: a discrete-event loop in virtual time that composes load,
+//! the caller's pool, the patterns of each service (in `patterns.order`) and
+//! the downstream queues. No wall clock, threads or I/O: shells call
+//! `advance_to` and read ticks, notices and the summary.
+
+use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
+use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
+use crate::patterns::retry::{Decision, RetryBudget, RetryState};
+use crate::patterns::{PatternKind, PatternSet};
+use crate::scenario::model::{limits, Change, LoadKind, Scenario, Touched, World};
+use crate::sim::caller_pool::{Acquire, CallerPool};
+use crate::sim::dist::Sampler;
+use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
+use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
+use crate::sim::metrics::{percentiles, ServiceMetrics, Tick, TickService};
+use crate::sim::notices::{Notice, NoticeKind, Notices};
+use crate::sim::outcome::Outcome;
+use crate::sim::rng::{stream, SimRng};
+use crate::sim::time::{SimTime, NANOS_PER_SEC};
+use rand::Rng;
+use rand_distr::{Distribution, Exp1};
+use std::collections::VecDeque;
+
+const LAYERS: usize = 4;
+const NO_CLIENT: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    /// An open-loop arrival for a service (stale if `gen` is old).
+    Arrival {
+        service: u16,
+        gen: u32,
+    },
+    /// A closed-loop client finished thinking.
+    ClientReady {
+        client: u32,
+    },
+    JobDone {
+        service: u16,
+        job: JobId,
+    },
+    /// A pattern's timer: retry wake-up, bulkhead wait expiry, or timeout.
+    Timer {
+        call: u32,
+        gen: u32,
+        depth: u8,
+        ticket: u32,
+    },
+    Tick,
+    Change {
+        index: u32,
+    },
+}
+
+/// One call in flight: where it is in the layers and what it holds.
+#[derive(Clone, Copy, Debug, Default)]
+struct Call {
+    gen: u32,
+    live: bool,
+    service: u16,
+    client: u32,
+    arrived: SimTime,
+    holds_thread: bool,
+    /// Bit d: the layer at depth d is entered and awaits the inner result.
+    entered: u8,
+    retry: RetryState,
+    retry_used: bool,
+    retry_sleeping: bool,
+    permit: Option<Permit>,
+    breaker_entered: SimTime,
+    bulkhead_held: bool,
+    bulkhead_waiting: bool,
+    /// The armed timer of each layer (0 = none).
+    timers: [u32; LAYERS],
+    next_ticket: u32,
+    job: Option<JobId>,
+}
+
+/// Deferred work, so that a release admitting a waiter does not recurse.
+enum Step {
+    /// A waiting caller got a thread: start its call.
+    Start { call: u32, gen: u32 },
+    /// A bulkhead waiter got a slot: continue inward from `depth`.
+    Enter { call: u32, gen: u32, depth: u8 },
+}
+
+/// Per-service runtime state.
+struct ServiceRt {
+    downstream: Downstream,
+    breaker: CircuitBreaker,
+    bulkhead: Bulkhead,
+    budget: RetryBudget,
+    arrivals: SimRng,
+    arrival_gen: u32,
+    jitter: SimRng,
+    metrics: ServiceMetrics,
+    in_flight: u64,
+}
+
+/// A numeric value moving linearly towards a target.
+struct Ramp {
+    path: String,
+    from: f64,
+    to: f64,
+    start: SimTime,
+    end: SimTime,
+    integer: bool,
+}
+
+pub struct Simulation {
+    now: SimTime,
+    end: SimTime,
+    tick_len: SimTime,
+    last_tick: SimTime,
+    seed: u64,
+    world: World,
+    order: [PatternKind; LAYERS],
+    queue: EventQueue<Event>,
+    calls: Vec<Call>,
+    free_calls: Vec<u32>,
+    in_flight: usize,
+    agenda: VecDeque<Step>,
+    services: Vec<ServiceRt>,
+    caller_pool: CallerPool,
+    clients_active: Vec<bool>,
+    think: Sampler,
+    think_rng: SimRng,
+    routing_rng: SimRng,
+    changes: Vec<Change>,
+    ramps: Vec<Ramp>,
+    notices: Notices,
+    transitions: Vec<Transition>,
+    tick: Tick,
+    in_flight_limit_noted: bool,
+}
+
+impl Simulation {
+    pub fn new(scenario: &Scenario) -> Simulation {
+        Simulation::with_seed(scenario, scenario.seed)
+    }
+
+    pub fn with_seed(scenario: &Scenario, seed: u64) -> Simulation {
+        let world = scenario.world.clone();
+        let mut order = PatternKind::DEFAULT_ORDER;
+        order.copy_from_slice(&world.order[..LAYERS]);
+        let services = world
+            .services
+            .iter()
+            .map(|s| ServiceRt {
+                downstream: Downstream::new(
+                    &s.params,
+                    stream(seed, "latency", &s.name),
+                    stream(seed, "failures", &s.name),
+                ),
+                breaker: CircuitBreaker::new(&s.patterns.circuit_breaker),
+                bulkhead: Bulkhead::default(),
+                budget: RetryBudget::new(s.patterns.retry.budget),
+                arrivals: stream(seed, "arrivals", &s.name),
+                arrival_gen: 0,
+                jitter: stream(seed, "jitter", &s.name),
+                metrics: ServiceMetrics::default(),
+                in_flight: 0,
+            })
+            .collect();
+        let mut sim = Simulation {
+            now: 0,
+            end: scenario.duration.0,
+            tick_len: scenario.tick.0,
+            last_tick: 0,
+            seed,
+            think: world.load.think.sampler(),
+            world,
+            order,
+            queue: EventQueue::default(),
+            calls: Vec::new(),
+            free_calls: Vec::new(),
+            in_flight: 0,
+            agenda: VecDeque::new(),
+            services,
+            caller_pool: CallerPool::default(),
+            clients_active: Vec::new(),
+            think_rng: stream(seed, "think", ""),
+            routing_rng: stream(seed, "routing", ""),
+            changes: Vec::new(),
+            ramps: Vec::new(),
+            notices: Notices::default(),
+            transitions: Vec::new(),
+            tick: Tick {
+                t: 0,
+                len: 0,
+                services: Vec::new(),
+                client_busy: 0,
+                client_waiting: 0,
+            },
+            in_flight_limit_noted: false,
+        };
+        for c in &scenario.timeline {
+            sim.schedule_change(c.clone());
+        }
+        sim.queue.push(sim.tick_len.min(sim.end), Event::Tick);
+        sim.start_load();
+        sim
+    }
+
+    // ---- public view -------------------------------------------------------
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+    pub fn end(&self) -> SimTime {
+        self.end
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn is_finished(&self) -> bool {
+        self.now >= self.end
+    }
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+    pub fn notices(&self) -> &Notices {
+        &self.notices
+    }
+    pub fn in_flight(&self) -> usize {
+        self.in_flight
+    }
+    /// Every change scheduled so far (timeline and live), in scheduling order.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+    /// The next change still to come, if any.
+    pub fn next_change(&self) -> Option<&Change> {
+        self.changes
+            .iter()
+            .filter(|c| c.at.0 > self.now && !c.path.is_empty())
+            .min_by_key(|c| c.at)
+    }
+    pub fn caller_pool(&self) -> (u32, u32) {
+        (self.caller_pool.busy(), self.caller_pool.waiting())
+    }
+    pub fn breaker(&self, service: usize) -> &CircuitBreaker {
+        &self.services[service].breaker
+    }
+    pub fn bulkhead(&self, service: usize) -> &Bulkhead {
+        &self.services[service].bulkhead
+    }
+    pub fn downstream(&self, service: usize) -> &Downstream {
+        &self.services[service].downstream
+    }
+    pub fn budget_tokens(&self, service: usize) -> Option<f64> {
+        self.world.services[service]
+            .patterns
+            .retry
+            .budget
+            .map(|_| self.services[service].budget.tokens)
+    }
+    pub fn service_metrics(&self, service: usize) -> &ServiceMetrics {
+        &self.services[service].metrics
+    }
+    pub fn service_in_flight(&self, service: usize) -> u64 {
+        self.services[service].in_flight
+    }
+    /// The breaker state as shown, with an OPEN whose wait is over shown HALF-OPEN.
+    pub fn breaker_state(&self, service: usize) -> BreakerState {
+        let cfg = &self.world.services[service].patterns.circuit_breaker;
+        let b = &self.services[service].breaker;
+        match b.probe_at(cfg) {
+            Some(t) if t <= self.now => BreakerState::HalfOpen,
+            _ => b.state(),
+        }
+    }
+
+    // ---- driving -------------------------------------------------------------
+
+    /// Runs every event up to and including `until` (capped at the end),
+    /// calling `on_tick` at each tick boundary.
+    pub fn advance_to(&mut self, until: SimTime, on_tick: &mut dyn FnMut(&Tick)) {
+        let until = until.min(self.end);
+        while let Some(t) = self.queue.peek_time() {
+            if t > until {
+                break;
+            }
+            let (t, ev) = self.queue.pop().expect("peeked");
+            self.now = t;
+            self.handle(ev, on_tick);
+            self.drain_agenda();
+        }
+        self.now = self.now.max(until);
+    }
+
+    /// Runs to the end of the scenario.
+    pub fn run(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
+        self.advance_to(self.end, on_tick);
+    }
+
+    /// Makes a change now, as a user at the keyboard does. It is queued like a
+    /// timeline event and runs after everything else at this instant, so a
+    /// recording replays it identically.
+    pub fn change_now(&mut self, path: &str, value: toml::Value) -> Result<(), String> {
+        // Check first, so that a bad value is refused without being scheduled.
+        self.world.clone().set(path, &value)?;
+        let change = Change {
+            at: crate::sim::time::Dur(self.now),
+            path: path.to_string(),
+            value,
+            over: None,
+            note: None,
+            live: true,
+        };
+        self.schedule_change(change);
+        self.advance_to(self.now, &mut |_| {});
+        Ok(())
+    }
+
+    fn schedule_change(&mut self, c: Change) {
+        let class = if c.live { LATE } else { NORMAL };
+        let at = c.at.0;
+        self.changes.push(c);
+        self.queue.push_class(
+            at,
+            class,
+            Event::Change {
+                index: self.changes.len() as u32 - 1,
+            },
+        );
+    }
+
+    fn handle(&mut self, ev: Event, on_tick: &mut dyn FnMut(&Tick)) {
+        match ev {
+            Event::Arrival { service, gen } => {
+                if self.services[service as usize].arrival_gen == gen {
+                    self.start_call(service as usize, NO_CLIENT);
+                    self.schedule_arrival(service as usize);
+                }
+            }
+            Event::ClientReady { client } => self.client_ready(client),
+            Event::JobDone { service, job } => self.job_done(service as usize, job),
+            Event::Timer {
+                call,
+                gen,
+                depth,
+                ticket,
+            } => self.timer(call, gen, depth as usize, ticket),
+            Event::Tick => self.end_tick(on_tick),
+            Event::Change { index } => self.apply_change(index as usize),
+        }
+    }
+
+    fn drain_agenda(&mut self) {
+        while let Some(step) = self.agenda.pop_front() {
+            match step {
+                Step::Start { call, gen } => {
+                    if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
+                        self.calls[call as usize].holds_thread = true;
+                        self.enter(call, 0);
+                    }
+                }
+                Step::Enter { call, gen, depth } => {
+                    if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
+                        self.enter(call, depth as usize);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- load -----------------------------------------------------------------
+
+    fn start_load(&mut self) {
+        match self.world.load.kind {
+            LoadKind::Poisson | LoadKind::Constant => {
+                for s in 0..self.services.len() {
+                    self.schedule_arrival(s);
+                }
+            }
+            LoadKind::Closed => self.sync_clients(),
+        }
+    }
+
+    fn service_rate(&self, s: usize) -> f64 {
+        let total: f64 = self.world.services.iter().map(|x| x.params.share).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        self.world.load.rate * self.world.services[s].params.share / total
+    }
+
+    fn schedule_arrival(&mut self, s: usize) {
+        let rate = self.service_rate(s);
+        if rate <= 0.0 || self.world.load.kind == LoadKind::Closed {
+            return;
+        }
+        let gap_secs = match self.world.load.kind {
+            LoadKind::Poisson => {
+                let e: f64 = Exp1.sample(&mut self.services[s].arrivals);
+                e / rate
+            }
+            _ => 1.0 / rate,
+        };
+        let gap = ((gap_secs * NANOS_PER_SEC as f64).round() as u64).max(1);
+        let gen = self.services[s].arrival_gen;
+        self.queue.push(
+            self.now.saturating_add(gap),
+            Event::Arrival {
+                service: s as u16,
+                gen,
+            },
+        );
+    }
+
+    /// Starts or retires closed-loop clients to match `load.clients`.
+    fn sync_clients(&mut self) {
+        if self.world.load.kind != LoadKind::Closed {
+            return;
+        }
+        let n = self.world.load.clients as usize;
+        if self.clients_active.len() < n {
+            self.clients_active.resize(n, false);
+        }
+        for c in 0..n {
+            if !self.clients_active[c] {
+                self.clients_active[c] = true;
+                self.client_think(c as u32);
+            }
+        }
+    }
+
+    fn client_think(&mut self, client: u32) {
+        if client as usize >= self.world.load.clients as usize
+            || self.world.load.kind != LoadKind::Closed
+        {
+            self.clients_active[client as usize] = false;
+            return;
+        }
+        let d = self.think.sample(&mut self.think_rng, 1.0);
+        self.queue.push(self.now + d, Event::ClientReady { client });
+    }
+
+    fn client_ready(&mut self, client: u32) {
+        if client as usize >= self.world.load.clients as usize
+            || self.world.load.kind != LoadKind::Closed
+        {
+            self.clients_active[client as usize] = false;
+            return;
+        }
+        let total: f64 = self.world.services.iter().map(|s| s.params.share).sum();
+        let mut u = self.routing_rng.random::<f64>() * total;
+        let mut pick = self.services.len() - 1;
+        for (i, s) in self.world.services.iter().enumerate() {
+            if u < s.params.share {
+                pick = i;
+                break;
+            }
+            u -= s.params.share;
+        }
+        self.start_call(pick, client);
+    }
+
+    // ---- calls ----------------------------------------------------------------
+
+    fn alloc_call(&mut self, service: usize, client: u32) -> u32 {
+        let call = Call {
+            live: true,
+            service: service as u16,
+            client,
+            arrived: self.now,
+            next_ticket: 1,
+            ..Call::default()
+        };
+        self.in_flight += 1;
+        self.services[service].in_flight += 1;
+        match self.free_calls.pop() {
+            Some(i) => {
+                let gen = self.calls[i as usize].gen.wrapping_add(1);
+                self.calls[i as usize] = Call { gen, ..call };
+                i
+            }
+            None => {
+                self.calls.push(call);
+                self.calls.len() as u32 - 1
+            }
+        }
+    }
+
+    fn start_call(&mut self, s: usize, client: u32) {
+        self.services[s].metrics.tick.calls += 1;
+        let id = self.alloc_call(s, client);
+        if self.in_flight > limits::MAX_IN_FLIGHT {
+            if !self.in_flight_limit_noted {
+                self.in_flight_limit_noted = true;
+                let msg = format!(
+                    "{} calls in flight: the limit; new calls are refused as client_rejected",
+                    limits::MAX_IN_FLIGHT
+                );
+                self.notices.push(Notice {
+                    at: self.now,
+                    service: None,
+                    kind: NoticeKind::Limit(msg),
+                });
+            }
+            self.finish(id, Outcome::ClientRejected);
+            return;
+        }
+        if let Some(cfg) = &self.world.client {
+            let gen = self.calls[id as usize].gen;
+            match self.caller_pool.acquire(cfg, (id, gen)) {
+                Acquire::Granted => self.calls[id as usize].holds_thread = true,
+                Acquire::Queued => return,
+                Acquire::Rejected => {
+                    self.finish(id, Outcome::ClientRejected);
+                    return;
+                }
+            }
+        }
+        self.enter(id, 0);
+    }
+
+    fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
+        let c = &mut self.calls[id as usize];
+        let ticket = c.next_ticket;
+        c.next_ticket = c.next_ticket.wrapping_add(1).max(1);
+        c.timers[depth] = ticket;
+        let gen = c.gen;
+        self.queue.push(
+            at,
+            Event::Timer {
+                call: id,
+                gen,
+                depth: depth as u8,
+                ticket,
+            },
+        );
+    }
+
+    /// The request travels inward from layer `depth` towards the downstream.
+    fn enter(&mut self, id: u32, depth: usize) {
+        let s = self.calls[id as usize].service as usize;
+        let now = self.now;
+        for d in depth..LAYERS {
+            let kind = self.order[d];
+            let pats = &self.world.services[s].patterns;
+            if !pats.is_enabled(kind) {
+                continue;
+            }
+            match kind {
+                PatternKind::Retry => {
+                    let c = &mut self.calls[id as usize];
+                    c.retry = RetryState::begin(now);
+                    c.retry_used = true;
+                    c.entered |= 1 << d;
+                    self.services[s].metrics.tick.attempts += 1;
+                }
+                PatternKind::CircuitBreaker => {
+                    let cfg = &pats.circuit_breaker;
+                    let rt = &mut self.services[s];
+                    match rt.breaker.try_acquire(cfg, now, &mut self.transitions) {
+                        Ok(permit) => {
+                            let c = &mut self.calls[id as usize];
+                            c.permit = Some(permit);
+                            c.breaker_entered = now;
+                            c.entered |= 1 << d;
+                            self.log_transitions(s);
+                        }
+                        Err(()) => {
+                            self.log_transitions(s);
+                            self.exit(id, d, Outcome::ShortCircuited);
+                            return;
+                        }
+                    }
+                }
+                PatternKind::Bulkhead => {
+                    let cfg = &pats.bulkhead;
+                    let ticket = self.calls[id as usize].next_ticket;
+                    match self.services[s]
+                        .bulkhead
+                        .try_acquire(cfg, Waiter { call: id, ticket })
+                    {
+                        Admission::Granted => {
+                            let c = &mut self.calls[id as usize];
+                            c.bulkhead_held = true;
+                            c.entered |= 1 << d;
+                        }
+                        Admission::Queued => {
+                            let wait = cfg.max_wait.0;
+                            let c = &mut self.calls[id as usize];
+                            c.bulkhead_waiting = true;
+                            c.entered |= 1 << d;
+                            self.arm(id, d, now + wait);
+                            return;
+                        }
+                        Admission::Rejected => {
+                            self.exit(id, d, Outcome::BulkheadRejected);
+                            return;
+                        }
+                    }
+                }
+                PatternKind::Timeout => {
+                    let at = pats.timeout.deadline(now);
+                    self.calls[id as usize].entered |= 1 << d;
+                    self.arm(id, d, at);
+                }
+            }
+        }
+        self.dispatch(id);
+    }
+
+    /// The attempt reaches the downstream.
+    fn dispatch(&mut self, id: u32) {
+        let s = self.calls[id as usize].service as usize;
+        let gen = self.calls[id as usize].gen;
+        let rt = &mut self.services[s];
+        rt.metrics.tick.downstream_attempts += 1;
+        match rt.downstream.submit(
+            &self.world.services[s].params,
+            Caller { call: id, gen },
+            self.now,
+        ) {
+            Submit::Refused => {
+                rt.metrics.tick.downstream_refused += 1;
+                self.exit(id, LAYERS, Outcome::Failed);
+            }
+            Submit::Started { job, done_at } => {
+                self.calls[id as usize].job = Some(job);
+                self.queue.push(
+                    done_at,
+                    Event::JobDone {
+                        service: s as u16,
+                        job,
+                    },
+                );
+            }
+            Submit::Queued { job } => self.calls[id as usize].job = Some(job),
+        }
+    }
+
+    fn job_done(&mut self, s: usize, job: JobId) {
+        let params = &self.world.services[s].params;
+        let rt = &mut self.services[s];
+        let done = rt.downstream.complete(job, params, self.now);
+        while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
+            self.queue.push(
+                at,
+                Event::JobDone {
+                    service: s as u16,
+                    job: next,
+                },
+            );
+        }
+        if let Some((caller, failed)) = done {
+            let c = &mut self.calls[caller.call as usize];
+            if c.live && c.gen == caller.gen && c.job == Some(job) {
+                c.job = None;
+                let outcome = if failed { Outcome::Failed } else { Outcome::Ok };
+                self.exit(caller.call, LAYERS, outcome);
+            }
+        }
+    }
+
+    fn start_queued_jobs(&mut self, s: usize) {
+        let params = &self.world.services[s].params;
+        let rt = &mut self.services[s];
+        while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
+            self.queue.push(
+                at,
+                Event::JobDone {
+                    service: s as u16,
+                    job: next,
+                },
+            );
+        }
+    }
+
+    fn release_bulkhead(&mut self, s: usize, id: u32) {
+        self.calls[id as usize].bulkhead_held = false;
+        let rt = &mut self.services[s];
+        rt.bulkhead.release();
+        self.admit_bulkhead(s);
+    }
+
+    fn admit_bulkhead(&mut self, s: usize) {
+        let cfg = &self.world.services[s].patterns.bulkhead;
+        let calls = &self.calls;
+        let mut admitted = Vec::new();
+        self.services[s].bulkhead.admit(
+            cfg,
+            |w| {
+                let c = &calls[w.call as usize];
+                c.live && c.bulkhead_waiting && c.timers.contains(&w.ticket)
+            },
+            &mut admitted,
+        );
+        let depth = self
+            .order
+            .iter()
+            .position(|k| *k == PatternKind::Bulkhead)
+            .expect("bulkhead in order");
+        for w in admitted {
+            let c = &mut self.calls[w.call as usize];
+            c.bulkhead_waiting = false;
+            c.bulkhead_held = true;
+            c.timers[depth] = 0;
+            self.agenda.push_back(Step::Enter {
+                call: w.call,
+                gen: c.gen,
+                depth: depth as u8 + 1,
+            });
+        }
+    }
+
+    fn log_transitions(&mut self, s: usize) {
+        for t in self.transitions.drain(..) {
+            self.notices.push(Notice {
+                at: t.at,
+                service: Some(s),
+                kind: NoticeKind::Breaker {
+                    from: t.from,
+                    to: t.to,
+                    reason: t.reason,
+                },
+            });
+        }
+    }
+
+    fn breaker_result(&mut self, id: u32, s: usize, outcome: Outcome) {
+        let c = &mut self.calls[id as usize];
+        let Some(permit) = c.permit.take() else {
+            return;
+        };
+        let duration = self.now - c.breaker_entered;
+        let failed = matches!(
+            outcome,
+            Outcome::Failed | Outcome::TimedOut | Outcome::BulkheadRejected
+        );
+        let cfg = &self.world.services[s].patterns.circuit_breaker;
+        if let Some(t) = self.services[s]
+            .breaker
+            .on_result(cfg, permit, self.now, failed, duration)
+        {
+            self.transitions.push(t);
+            self.log_transitions(s);
+        }
+    }
+
+    /// The result travels outward from below layer `depth` towards the caller.
+    fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
+        let s = self.calls[id as usize].service as usize;
+        for d in (0..depth).rev() {
+            if self.calls[id as usize].entered & (1 << d) == 0 {
+                continue;
+            }
+            match self.order[d] {
+                PatternKind::Timeout => {
+                    let c = &mut self.calls[id as usize];
+                    c.timers[d] = 0;
+                    c.entered &= !(1 << d);
+                }
+                PatternKind::Bulkhead => {
+                    self.calls[id as usize].entered &= !(1 << d);
+                    if self.calls[id as usize].bulkhead_held {
+                        self.release_bulkhead(s, id);
+                    }
+                }
+                PatternKind::CircuitBreaker => {
+                    self.calls[id as usize].entered &= !(1 << d);
+                    self.breaker_result(id, s, outcome);
+                }
+                PatternKind::Retry => {
+                    self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
+                    let cfg = &self.world.services[s].patterns.retry;
+                    let rt = &mut self.services[s];
+                    let c = &mut self.calls[id as usize];
+                    match c
+                        .retry
+                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut rt.jitter)
+                    {
+                        Decision::RetryAfter(sleep) => {
+                            c.retry_sleeping = true;
+                            let at = self.now + sleep;
+                            self.arm(id, d, at);
+                            return;
+                        }
+                        Decision::Stop => c.entered &= !(1 << d),
+                    }
+                }
+            }
+        }
+        self.finish(id, outcome);
+    }
+
+    fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
+        let c = &self.calls[id as usize];
+        if !c.live || c.gen != gen || c.timers[depth] != ticket || ticket == 0 {
+            return;
+        }
+        let s = c.service as usize;
+        self.calls[id as usize].timers[depth] = 0;
+        match self.order[depth] {
+            PatternKind::Retry => {
+                let c = &mut self.calls[id as usize];
+                c.retry_sleeping = false;
+                c.retry.attempts += 1;
+                let m = &mut self.services[s].metrics.tick;
+                m.attempts += 1;
+                m.retries += 1;
+                self.enter(id, depth + 1);
+            }
+            PatternKind::Bulkhead => {
+                let c = &mut self.calls[id as usize];
+                c.bulkhead_waiting = false;
+                c.entered &= !(1 << depth);
+                self.services[s].bulkhead.abandon();
+                self.exit(id, depth, Outcome::BulkheadRejected);
+            }
+            PatternKind::Timeout => {
+                self.abandon_inside(id, depth);
+                self.calls[id as usize].entered &= !(1 << depth);
+                self.exit(id, depth, Outcome::TimedOut);
+            }
+            PatternKind::CircuitBreaker => {}
+        }
+    }
+
+    /// A timeout at `depth` fired: everything inside it is cancelled for the
+    /// caller. The downstream keeps the work unless `cancel_on_timeout`.
+    fn abandon_inside(&mut self, id: u32, depth: usize) {
+        let s = self.calls[id as usize].service as usize;
+        for d in (depth + 1..LAYERS).rev() {
+            if self.calls[id as usize].entered & (1 << d) == 0 {
+                continue;
+            }
+            self.calls[id as usize].entered &= !(1 << d);
+            match self.order[d] {
+                PatternKind::Timeout => self.calls[id as usize].timers[d] = 0,
+                PatternKind::Bulkhead => {
+                    if self.calls[id as usize].bulkhead_held {
+                        self.release_bulkhead(s, id);
+                    } else if self.calls[id as usize].bulkhead_waiting {
+                        let c = &mut self.calls[id as usize];
+                        c.bulkhead_waiting = false;
+                        c.timers[d] = 0;
+                        self.services[s].bulkhead.abandon();
+                    }
+                }
+                PatternKind::CircuitBreaker => self.breaker_result(id, s, Outcome::TimedOut),
+                PatternKind::Retry => {
+                    let c = &mut self.calls[id as usize];
+                    if c.retry_sleeping {
+                        c.retry_sleeping = false;
+                        c.timers[d] = 0;
+                    } else {
+                        self.services[s].metrics.tick.attempt_outcomes
+                            [Outcome::TimedOut.index()] += 1;
+                    }
+                }
+            }
+        }
+        if let Some(job) = self.calls[id as usize].job.take() {
+            if self.world.services[s].params.cancel_on_timeout {
+                self.services[s].downstream.cancel(job, self.now);
+                self.start_queued_jobs(s);
+            }
+        }
+    }
+
+    /// The call's final answer.
+    fn finish(&mut self, id: u32, outcome: Outcome) {
+        let c = self.calls[id as usize];
+        let s = c.service as usize;
+        let fallback = self.world.services[s].patterns.fallback.answers(outcome);
+        let rt = &mut self.services[s];
+        let m = &mut rt.metrics;
+        m.tick.outcomes[outcome.index()] += 1;
+        if fallback {
+            m.tick.fallbacks += 1;
+        }
+        if !c.retry_used && outcome != Outcome::ClientRejected {
+            m.tick.attempts += 1;
+            m.tick.attempt_outcomes[outcome.index()] += 1;
+        }
+        m.record_latency(self.now - c.arrived);
+        rt.in_flight -= 1;
+        self.in_flight -= 1;
+        let call = &mut self.calls[id as usize];
+        call.live = false;
+        call.gen = call.gen.wrapping_add(1);
+        self.free_calls.push(id);
+        if c.holds_thread {
+            self.caller_pool.release();
+            self.admit_callers();
+        }
+        if c.client != NO_CLIENT {
+            self.client_think(c.client);
+        }
+    }
+
+    fn admit_callers(&mut self) {
+        if let Some(cfg) = &self.world.client {
+            while let Some((call, gen)) = self.caller_pool.admit(cfg) {
+                self.agenda.push_back(Step::Start { call, gen });
+            }
+        }
+    }
+
+    // ---- ticks and changes -------------------------------------------------------
+
+    fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
+        for s in 0..self.services.len() {
+            let cfg = &self.world.services[s].patterns.circuit_breaker;
+            if let Some(t) = self.services[s].breaker.poll(cfg, self.now) {
+                self.transitions.push(t);
+                self.log_transitions(s);
+            }
+        }
+        self.step_ramps();
+        let tick = &mut self.tick;
+        tick.len = self.now - self.last_tick;
+        tick.t = self.now;
+        tick.client_busy = self.caller_pool.busy();
+        tick.client_waiting = self.caller_pool.waiting();
+        tick.services.clear();
+        for (s, rt) in self.services.iter_mut().enumerate() {
+            rt.downstream.touch(self.now);
+            tick.services.push(TickService {
+                counts: rt.metrics.tick.clone(),
+                latency: percentiles(&rt.metrics.tick_latency),
+                in_flight: rt.in_flight,
+                downstream_busy: rt.downstream.busy(),
+                downstream_queued: rt.downstream.queued(),
+                bulkhead_in_use: rt.bulkhead.in_use(),
+                bulkhead_waiting: rt.bulkhead.waiting(),
+                breaker: rt.breaker.state(),
+                budget_tokens: self.world.services[s]
+                    .patterns
+                    .retry
+                    .budget
+                    .map(|_| rt.budget.tokens),
+            });
+            rt.metrics.end_tick();
+        }
+        on_tick(&self.tick);
+        self.last_tick = self.now;
+        if self.now < self.end {
+            self.queue
+                .push((self.now + self.tick_len).min(self.end), Event::Tick);
+        }
+    }
+
+    fn step_ramps(&mut self) {
+        let now = self.now;
+        let mut i = 0;
+        while i < self.ramps.len() {
+            let r = &self.ramps[i];
+            let frac = if now >= r.end {
+                1.0
+            } else {
+                (now - r.start) as f64 / (r.end - r.start) as f64
+            };
+            let v = r.from + (r.to - r.from) * frac;
+            let value = if r.integer {
+                toml::Value::Integer(v.round() as i64)
+            } else {
+                toml::Value::Float(v)
+            };
+            let path = r.path.clone();
+            let done = now >= r.end;
+            if let Ok(t) = self.world.set(&path, &value) {
+                self.refresh(t, None);
+            }
+            if done {
+                self.ramps.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn apply_change(&mut self, index: usize) {
+        let c = self.changes[index].clone();
+        if let Some(note) = &c.note {
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Note(note.clone()),
+            });
+        }
+        if c.path.is_empty() {
+            return;
+        }
+        if let Some(over) = c.over {
+            let from = self
+                .world
+                .get(&c.path)
+                .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
+            let to = c
+                .value
+                .as_float()
+                .or(c.value.as_integer().map(|i| i as f64));
+            if let (Some(from), Some(to)) = (from, to) {
+                self.ramps.retain(|r| r.path != c.path);
+                self.ramps.push(Ramp {
+                    path: c.path.clone(),
+                    from,
+                    to,
+                    start: self.now,
+                    end: self.now + over.0,
+                    integer: c.value.is_integer(),
+                });
+                self.notices.push(Notice {
+                    at: self.now,
+                    service: None,
+                    kind: NoticeKind::Change {
+                        path: c.path.clone(),
+                        value: format!("{} over {over}", c.value),
+                        live: c.live,
+                    },
+                });
+                return;
+            }
+        }
+        let before: Vec<PatternSet> = self
+            .world
+            .services
+            .iter()
+            .map(|s| s.patterns.clone())
+            .collect();
+        match self.world.set(&c.path, &c.value) {
+            Ok(t) => {
+                self.ramps.retain(|r| r.path != c.path);
+                self.notices.push(Notice {
+                    at: self.now,
+                    service: None,
+                    kind: NoticeKind::Change {
+                        path: c.path.clone(),
+                        value: c.value.to_string(),
+                        live: c.live,
+                    },
+                });
+                self.refresh(t, Some(&before));
+            }
+            Err(e) => self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Limit(e),
+            }),
+        }
+    }
+
+    /// Lets the running parts catch up with a changed world.
+    fn refresh(&mut self, touched: Touched, before: Option<&[PatternSet]>) {
+        match touched {
+            Touched::Load => {
+                self.think = self.world.load.think.sampler();
+                for s in 0..self.services.len() {
+                    self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
+                    self.schedule_arrival(s);
+                }
+                self.sync_clients();
+            }
+            Touched::Client => self.admit_callers(),
+            Touched::Service(i) => {
+                let p = &self.world.services[i].params;
+                self.services[i].downstream.reconfigure(p, self.now);
+                self.start_queued_jobs(i);
+                // Shares moved: every service's arrival rate may have changed.
+                for s in 0..self.services.len() {
+                    self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
+                    self.schedule_arrival(s);
+                }
+            }
+            Touched::Pattern(which, _) => {
+                let range = match which {
+                    Some(i) => i..i + 1,
+                    None => 0..self.services.len(),
+                };
+                for s in range {
+                    let pats = &self.world.services[s].patterns;
+                    if let Some(before) = before {
+                        let old = &before[s].circuit_breaker;
+                        if let Some(t) = self.services[s].breaker.reconfigure(
+                            old,
+                            &pats.circuit_breaker,
+                            self.now,
+                        ) {
+                            self.transitions.push(t);
+                        }
+                        let pats = &self.world.services[s].patterns;
+                        if before[s].retry.budget != pats.retry.budget {
+                            self.services[s].budget = RetryBudget::new(pats.retry.budget);
+                        }
+                    }
+                    self.log_transitions(s);
+                    self.admit_bulkhead(s);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The future event list: a binary heap ordered by (time, class, insertion
+//! sequence). The sequence makes ties deterministic (first scheduled, first
+//! run); the class lets changes made live run after everything else at their
+//! instant, exactly as when they are replayed from a recording.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Runs before `LATE` at the same instant.
+pub const NORMAL: u8 = 0;
+/// For live changes: after every other event at the same instant.
+pub const LATE: u8 = 1;
+
+struct Entry<E> {
+    key: (u64, u8, u64),
+    event: E,
+}
+
+impl<E> PartialEq for Entry<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl<E> Eq for Entry<E> {}
+impl<E> PartialOrd for Entry<E> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<E> Ord for Entry<E> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.key.cmp(&self.key) // min-heap
+    }
+}
+
+pub struct EventQueue<E> {
+    heap: BinaryHeap<Entry<E>>,
+    seq: u64,
+}
+
+impl<E> Default for EventQueue<E> {
+    fn default() -> Self {
+        EventQueue {
+            heap: BinaryHeap::new(),
+            seq: 0,
+        }
+    }
+}
+
+impl<E> EventQueue<E> {
+    #[inline]
+    pub fn push(&mut self, time: u64, event: E) {
+        self.push_class(time, NORMAL, event);
+    }
+
+    #[inline]
+    pub fn push_class(&mut self, time: u64, class: u8, event: E) {
+        self.seq += 1;
+        self.heap.push(Entry {
+            key: (time, class, self.seq),
+            event,
+        });
+    }
+
+    #[inline]
+    pub fn peek_time(&self) -> Option<u64> {
+        self.heap.peek().map(|e| e.key.0)
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Option<(u64, E)> {
+        self.heap.pop().map(|e| (e.key.0, e.event))
+    }
+
+    pub fn len(&self) -> usize {
+        self.heap.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heap.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_by_time_then_class_then_insertion() {
+        let mut q = EventQueue::default();
+        q.push(5, "b");
+        q.push_class(5, LATE, "late");
+        q.push(5, "c");
+        q.push(1, "a");
+        q.push(9, "d");
+        let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
+        assert_eq!(order, vec!["a", "b", "c", "late", "d"]);
+    }
+}

@@ -1,0 +1,152 @@
+//! Counters and latency histograms, per tick and for the whole run. Memory is
+//! fixed: a tick's counters are folded into the totals and reset, and
+//! histograms have fixed bucket arrays.
+
+use crate::patterns::circuit_breaker::BreakerState;
+use crate::sim::outcome::Outcome;
+use crate::sim::time::SimTime;
+use hdrhistogram::Histogram;
+
+/// Outcome counts; the same shape per tick and in total.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Calls that arrived.
+    pub calls: u64,
+    /// Final outcomes of calls, indexed by `Outcome::index`.
+    pub outcomes: [u64; 6],
+    /// Calls answered by the fallback (also counted by their outcome).
+    pub fallbacks: u64,
+    /// Attempts made (the first try and every retry).
+    pub attempts: u64,
+    pub retries: u64,
+    /// Outcomes of attempts, indexed by `Outcome::index` (never client_rejected).
+    pub attempt_outcomes: [u64; 6],
+    /// Attempts that reached the downstream, and those it refused.
+    pub downstream_attempts: u64,
+    pub downstream_refused: u64,
+}
+
+impl Counts {
+    pub fn outcome(&self, o: Outcome) -> u64 {
+        self.outcomes[o.index()]
+    }
+    pub fn finished(&self) -> u64 {
+        self.outcomes.iter().sum()
+    }
+    pub fn add(&mut self, o: &Counts) {
+        self.calls += o.calls;
+        for i in 0..6 {
+            self.outcomes[i] += o.outcomes[i];
+            self.attempt_outcomes[i] += o.attempt_outcomes[i];
+        }
+        self.fallbacks += o.fallbacks;
+        self.attempts += o.attempts;
+        self.retries += o.retries;
+        self.downstream_attempts += o.downstream_attempts;
+        self.downstream_refused += o.downstream_refused;
+    }
+}
+
+/// Latency percentiles in milliseconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Percentiles {
+    pub mean: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+/// Latencies are recorded in microseconds, up to a week.
+const MAX_MICROS: u64 = 7 * 86_400 * 1_000_000;
+
+pub fn new_histogram(sigfig: u8) -> Histogram<u64> {
+    Histogram::new_with_bounds(1, MAX_MICROS, sigfig).expect("valid histogram bounds")
+}
+
+pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
+    if h.is_empty() {
+        return Percentiles::default();
+    }
+    let ms = |us: u64| us as f64 / 1000.0;
+    Percentiles {
+        mean: h.mean() / 1000.0,
+        p50: ms(h.value_at_quantile(0.5)),
+        p90: ms(h.value_at_quantile(0.9)),
+        p99: ms(h.value_at_quantile(0.99)),
+        max: ms(h.max()),
+    }
+}
+
+/// One service's measurements.
+pub struct ServiceMetrics {
+    pub tick: Counts,
+    pub total: Counts,
+    pub tick_latency: Histogram<u64>,
+    pub total_latency: Histogram<u64>,
+    /// Exact sum of latencies (ns) of finished calls, for the mean.
+    pub latency_sum_ns: u128,
+}
+
+impl Default for ServiceMetrics {
+    fn default() -> Self {
+        ServiceMetrics {
+            tick: Counts::default(),
+            total: Counts::default(),
+            tick_latency: new_histogram(2),
+            total_latency: new_histogram(3),
+            latency_sum_ns: 0,
+        }
+    }
+}
+
+impl ServiceMetrics {
+    #[inline]
+    pub fn record_latency(&mut self, ns: u64) {
+        let us = ns / 1000;
+        self.tick_latency.saturating_record(us);
+        self.total_latency.saturating_record(us);
+        self.latency_sum_ns += ns as u128;
+    }
+
+    /// Counts including the tick in progress.
+    pub fn totals_now(&self) -> Counts {
+        let mut c = self.total.clone();
+        c.add(&self.tick);
+        c
+    }
+
+    /// Folds the finished tick into the totals.
+    pub fn end_tick(&mut self) {
+        let t = std::mem::take(&mut self.tick);
+        self.total.add(&t);
+        self.tick_latency.reset();
+    }
+}
+
+/// One service at the end of a tick: the tick's counts and the gauges then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TickService {
+    pub counts: Counts,
+    pub latency: Percentiles,
+    /// Calls started and not yet answered.
+    pub in_flight: u64,
+    pub downstream_busy: u32,
+    pub downstream_queued: u32,
+    pub bulkhead_in_use: u32,
+    pub bulkhead_waiting: u32,
+    pub breaker: BreakerState,
+    pub budget_tokens: Option<f64>,
+}
+
+/// What one tick of virtual time produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// The end of the tick.
+    pub t: SimTime,
+    /// Its length (the last tick may be shorter).
+    pub len: SimTime,
+    pub services: Vec<TickService>,
+    pub client_busy: u32,
+    pub client_waiting: u32,
+}

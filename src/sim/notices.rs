@@ -1,0 +1,60 @@
+//! What happened, in words: breaker transitions with their reasons, timeline
+//! notes, changes. Kept in a bounded ring so memory does not grow with time.
+
+use crate::patterns::circuit_breaker::BreakerState;
+use crate::sim::time::SimTime;
+use std::collections::VecDeque;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    Breaker {
+        from: BreakerState,
+        to: BreakerState,
+        reason: String,
+    },
+    Note(String),
+    Change {
+        path: String,
+        value: String,
+        live: bool,
+    },
+    /// A limit was reached or a change was refused.
+    Limit(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub at: SimTime,
+    pub service: Option<usize>,
+    pub kind: NoticeKind,
+}
+
+const KEEP: usize = 500;
+
+#[derive(Default)]
+pub struct Notices {
+    ring: VecDeque<Notice>,
+    total: u64,
+}
+
+impl Notices {
+    pub fn push(&mut self, n: Notice) {
+        if self.ring.len() == KEEP {
+            self.ring.pop_front();
+        }
+        self.ring.push_back(n);
+        self.total += 1;
+    }
+    /// How many were ever pushed (the sequence number of the next one).
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+    /// The kept notices, oldest first, with their sequence numbers.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (u64, &Notice)> {
+        let first = self.total - self.ring.len() as u64;
+        self.ring
+            .iter()
+            .enumerate()
+            .map(move |(i, n)| (first + i as u64, n))
+    }
+}
