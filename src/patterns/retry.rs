@@ -595,7 +595,14 @@ mod tests {
         }
         // 10 tokens: retries while tokens > 5 → failures at 10,9,8,7,6 leave 9..5; the 5th leaves 5.
         assert_eq!(retries, 4);
-        for _ in 0..11 {
+        // Every failure cost a token: the bucket is empty.
+        assert_eq!(budget.tokens, 0.0);
+        // Successes earn 0.1 each: 45 leave 4.5 (still throttled), 55 give 5.5.
+        for _ in 0..45 {
+            budget.on_attempt(b, false);
+        }
+        assert!(!budget.allows_retry(b));
+        for _ in 0..10 {
             budget.on_attempt(b, false);
         }
         assert!(budget.allows_retry(b));
