@@ -4,6 +4,7 @@
 pub mod builtin;
 pub mod file;
 pub mod model;
+pub mod recording;
 pub mod settable;
 
 pub use file::{parse_scenario, ScenarioError};

@@ -1,0 +1,106 @@
+//! Recordings: a live session written out as a scenario file, the original
+//! plus one timeline entry per live change at its virtual time. Replaying it
+//! (dashboard or `run`) reproduces the session's numbers exactly, because live
+//! changes and `live = true` timeline entries run at the same place in time.
+
+use crate::scenario::model::{Change, Scenario};
+
+/// The TOML text of a recording of `scenario` with the `live` changes made
+/// during the session (the seed used is written in, too).
+pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String {
+    let mut doc: toml_edit::DocumentMut = scenario
+        .source
+        .parse()
+        .unwrap_or_else(|_| toml_edit::DocumentMut::new());
+    doc["seed"] = toml_edit::value(seed as i64);
+    if !doc.contains_key("timeline") {
+        doc["timeline"] = toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
+    }
+    let mut entries = Vec::new();
+    for c in live.iter().filter(|c| c.live && !c.path.is_empty()) {
+        let mut t = toml_edit::Table::new();
+        t["at"] = toml_edit::value(c.at.to_string());
+        let mut set = toml_edit::InlineTable::new();
+        set.insert(&c.path, toml_value(&c.value));
+        t["set"] = toml_edit::value(set);
+        t["live"] = toml_edit::value(true);
+        t["note"] = toml_edit::value(format!("live: {} = {}", c.path, c.value));
+        entries.push(t);
+    }
+    match doc.get_mut("timeline") {
+        Some(toml_edit::Item::ArrayOfTables(a)) => {
+            for t in entries {
+                a.push(t);
+            }
+        }
+        Some(toml_edit::Item::Value(toml_edit::Value::Array(a))) => {
+            for t in entries {
+                a.push(t.into_inline_table());
+            }
+        }
+        _ => {}
+    }
+    let mut text = doc.to_string();
+    if !text.starts_with("# Recorded") {
+        text = format!("# Recorded by breakwater from {}: replay with `breakwater run` or open it in the dashboard.\n{text}", scenario.origin);
+    }
+    text
+}
+
+fn toml_value(v: &toml::Value) -> toml_edit::Value {
+    match v {
+        toml::Value::String(s) => s.as_str().into(),
+        toml::Value::Integer(i) => (*i).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(a) => {
+            let mut arr = toml_edit::Array::new();
+            for x in a {
+                arr.push(toml_value(x));
+            }
+            toml_edit::Value::Array(arr)
+        }
+        toml::Value::Table(t) => {
+            let mut it = toml_edit::InlineTable::new();
+            for (k, x) in t {
+                it.insert(k, toml_value(x));
+            }
+            toml_edit::Value::InlineTable(it)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse_scenario;
+    use crate::sim::time::Dur;
+
+    #[test]
+    fn recording_parses_back_with_the_live_changes() {
+        let text = crate::scenario::builtin::builtin("seed-lesson").unwrap();
+        let s = parse_scenario("seed-lesson", text.as_bytes()).unwrap();
+        let live = vec![Change {
+            at: Dur(12_345_000_000),
+            path: "services.user.latency".into(),
+            value: toml::Value::String("80ms".into()),
+            over: None,
+            note: None,
+            live: true,
+        }];
+        let rec = recording_toml(&s, 99, &live);
+        let back = parse_scenario("rec.toml", rec.as_bytes()).unwrap();
+        assert_eq!(back.seed, 99);
+        let c = back
+            .timeline
+            .iter()
+            .find(|c| c.live)
+            .expect("live change kept");
+        assert_eq!(
+            (c.at, c.path.as_str()),
+            (Dur(12_345_000_000), "services.user.latency")
+        );
+        assert_eq!(back.timeline.len(), s.timeline.len() + 1);
+    }
+}
