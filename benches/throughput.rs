@@ -1,1 +1,34 @@
-fn main() {}
+//! `cargo bench`: simulated calls per second on one core, in process, for the
+//! benchmark scenarios in `benches/`. The whole-process figures (start-up,
+//! parsing and output included) come from `benches/run.sh`.
+
+use breakwater::report::Summary;
+use breakwater::scenario::parse_scenario;
+use breakwater::sim::Simulation;
+use std::time::Instant;
+
+fn bench(file: &str) {
+    let path = format!("{}/benches/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read(&path).expect("bench scenario");
+    let scenario = parse_scenario(&path, &text).expect("valid bench scenario");
+    let mut best = f64::MAX;
+    let mut calls = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let mut sim = Simulation::new(&scenario);
+        sim.run(&mut |_| {});
+        let wall = t.elapsed().as_secs_f64();
+        calls = Summary::of(&sim, &scenario.name, wall).totals.calls;
+        best = best.min(wall);
+    }
+    println!(
+        "{file:<20} {calls:>10} calls in {best:.3} s (best of 3) = {:.2} M simulated calls/s",
+        calls as f64 / best / 1e6
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; ignore arguments.
+    bench("mmc-80.toml");
+    bench("all-patterns.toml");
+}
