@@ -36,7 +36,11 @@ backoff = { kind = "exponential", multiplier = "1s", min = "1s", max = "10s" }
     assert_eq!(svc.counts.attempts, 3);
     assert_eq!(svc.counts.retries, 2);
     assert_eq!(svc.counts.outcome(Outcome::Failed), 1);
-    assert!((svc.latency.mean - 3300.0).abs() < 1e-6, "latency {} ms, expected 1000 + 2000 + 3 × 100", svc.latency.mean);
+    assert!(
+        (svc.latency.mean - 3300.0).abs() < 1e-6,
+        "latency {} ms, expected 1000 + 2000 + 3 × 100",
+        svc.latency.mean
+    );
 }
 
 fn amplification_scenario(p: f64, attempts: u32, budget: &str) -> String {
@@ -74,7 +78,10 @@ fn retry_amplification_matches_geometric_sum() {
         let expected: f64 = (0..attempts).map(|k| p.powi(k as i32)).sum();
         let success = c.outcome(Outcome::Ok) as f64 / n;
         let expected_success = 1.0 - p.powi(attempts as i32);
-        assert!((amp / expected - 1.0).abs() < 0.01, "p={p} N+1={attempts}: attempts/call {amp:.4} vs Σp^k {expected:.4}");
+        assert!(
+            (amp / expected - 1.0).abs() < 0.01,
+            "p={p} N+1={attempts}: attempts/call {amp:.4} vs Σp^k {expected:.4}"
+        );
         assert!(
             (success - expected_success).abs() < 0.005,
             "p={p}: success {success:.4} vs 1-p^(N+1) {expected_success:.4}"
@@ -101,7 +108,11 @@ fn retry_budget_bounds_amplification_as_failures_approach_certainty() {
         // Retries are allowed only while tokens > 5; each success earns 0.1, each
         // failure costs 1: at p the budget sustains about 0.1(1−p)/p retries per call.
         let bound = 1.0 + (0.1 * (1.0 - p) / p).max(0.0) + 0.01;
-        assert!(amp(&limited) <= bound, "p={p}: with a budget attempts/call {} > {bound}", amp(&limited));
+        assert!(
+            amp(&limited) <= bound,
+            "p={p}: with a budget attempts/call {} > {bound}",
+            amp(&limited)
+        );
     }
 }
 
@@ -136,12 +147,20 @@ per_attempt = "1s"
     let o = service(&outer, "svc");
     let i = service(&inner, "svc");
     // Outside: no call takes longer than the timeout.
-    assert!(o.latency.max <= 1000.0 + 1.0, "outer timeout max latency {}", o.latency.max);
+    assert!(
+        o.latency.max <= 1000.0 + 1.0,
+        "outer timeout max latency {}",
+        o.latency.max
+    );
     assert!(o.counts.outcome(Outcome::TimedOut) > 0);
     // Inside: each 200 ms attempt finishes well within 1 s, so nothing times out and
     // failing calls run 5 attempts + 4 backoffs = 2.2 s.
     assert_eq!(i.counts.outcome(Outcome::TimedOut), 0);
-    assert!((i.latency.max - 2200.0).abs() < 5.0, "inner timeout max latency {}", i.latency.max);
+    assert!(
+        (i.latency.max - 2200.0).abs() < 5.0,
+        "inner timeout max latency {}",
+        i.latency.max
+    );
 }
 
 /// With the breaker outside the retry it sees one result per call; inside, every attempt.
@@ -208,9 +227,17 @@ max_concurrent = 5
     let inside = run(&make(r#"["retry", "bulkhead"]"#));
     // Outside: each call holds a slot ~2 s; at 10 calls/s five slots reject most calls.
     let o = &service(&outside, "svc").counts;
-    assert!(o.outcome(Outcome::BulkheadRejected) as f64 > 0.7 * o.calls as f64, "{o:?}");
+    assert!(
+        o.outcome(Outcome::BulkheadRejected) as f64 > 0.7 * o.calls as f64,
+        "{o:?}"
+    );
     // Inside: a slot is held only 10 ms per attempt: nothing is rejected.
-    assert_eq!(service(&inside, "svc").counts.outcome(Outcome::BulkheadRejected), 0);
+    assert_eq!(
+        service(&inside, "svc")
+            .counts
+            .outcome(Outcome::BulkheadRejected),
+        0
+    );
 }
 
 #[derive(Debug, Clone)]
@@ -226,17 +253,30 @@ struct BreakerCase {
 }
 
 fn breaker_case() -> impl Strategy<Value = BreakerCase> {
-    (0u64..1_000_000, 0.0..1.0f64, 1u32..8, 100u64..3000, 1u32..4, 5.0..200.0f64, any::<bool>(), prop::option::of(20u64..400))
-        .prop_map(|(seed, failure_rate, threshold, open_ms, probes, rate, retry_outside, timeout_ms)| BreakerCase {
-            seed,
-            failure_rate,
-            threshold,
-            open_ms,
-            probes,
-            rate,
-            retry_outside,
-            timeout_ms,
-        })
+    (
+        0u64..1_000_000,
+        0.0..1.0f64,
+        1u32..8,
+        100u64..3000,
+        1u32..4,
+        5.0..200.0f64,
+        any::<bool>(),
+        prop::option::of(20u64..400),
+    )
+        .prop_map(
+            |(seed, failure_rate, threshold, open_ms, probes, rate, retry_outside, timeout_ms)| {
+                BreakerCase {
+                    seed,
+                    failure_rate,
+                    threshold,
+                    open_ms,
+                    probes,
+                    rate,
+                    retry_outside,
+                    timeout_ms,
+                }
+            },
+        )
 }
 
 proptest! {
@@ -295,7 +335,11 @@ fn half_open_never_permits_more_than_its_probes() {
     use rand::{Rng, SeedableRng};
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
     for probes in 1..5 {
-        let cfg = BreakerConfig { half_open_calls: probes, failure_threshold: 2, ..BreakerConfig::default() };
+        let cfg = BreakerConfig {
+            half_open_calls: probes,
+            failure_threshold: 2,
+            ..BreakerConfig::default()
+        };
         let mut b = CircuitBreaker::new(&cfg);
         let mut log = vec![];
         let mut outstanding = Vec::new();
@@ -313,7 +357,11 @@ fn half_open_never_permits_more_than_its_probes() {
                         permitted_this_episode += 1;
                         assert!(permitted_this_episode <= probes);
                     }
-                    assert_ne!(b.state(), BreakerState::Open, "an open breaker permitted a call");
+                    assert_ne!(
+                        b.state(),
+                        BreakerState::Open,
+                        "an open breaker permitted a call"
+                    );
                     outstanding.push(p);
                 }
             } else if let Some(p) = outstanding.pop() {

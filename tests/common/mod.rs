@@ -7,7 +7,8 @@ use breakwater::sim::metrics::Tick;
 use breakwater::sim::Simulation;
 
 pub fn scenario(toml: &str) -> Scenario {
-    parse_scenario("test.toml", toml.as_bytes()).unwrap_or_else(|e| panic!("test scenario invalid: {e}\n{toml}"))
+    parse_scenario("test.toml", toml.as_bytes())
+        .unwrap_or_else(|e| panic!("test scenario invalid: {e}\n{toml}"))
 }
 
 /// Runs to the end and returns the summary and every tick.
@@ -25,5 +26,8 @@ pub fn run(s: &Scenario) -> Summary {
 }
 
 pub fn service<'a>(s: &'a Summary, name: &str) -> &'a breakwater::report::summary::ServiceSummary {
-    s.services.iter().find(|x| x.name == name).expect("service in summary")
+    s.services
+        .iter()
+        .find(|x| x.name == name)
+        .expect("service in summary")
 }
