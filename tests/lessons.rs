@@ -109,7 +109,7 @@ fn seed_lesson_breaker_opens_fast_probes_after_60s_and_isolates_payment() {
         .expect("payment breaker opens")
         .clone();
     assert!(
-        opened_at >= 60 * S && opened_at < 62 * S,
+        (60 * S..62 * S).contains(&opened_at),
         "opens within ~a second of the failure at 1:00: {opened_at}"
     );
     assert_eq!(reason, "5 consecutive failures");

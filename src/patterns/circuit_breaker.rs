@@ -234,6 +234,10 @@ pub struct Transition {
     pub reason: String,
 }
 
+/// The breaker refused a call: it is short-circuited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShortCircuited;
+
 /// Permission to make a call; its result must be reported with the same epoch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Permit {
@@ -460,19 +464,19 @@ impl CircuitBreaker {
         cfg: &BreakerConfig,
         now: SimTime,
         log: &mut Vec<Transition>,
-    ) -> Result<Permit, ()> {
+    ) -> Result<Permit, ShortCircuited> {
         if let Some(t) = self.poll(cfg, now) {
             log.push(t);
         }
         match self.state {
             BreakerState::Closed | BreakerState::Disabled => Ok(Permit { epoch: self.epoch }),
-            BreakerState::Open | BreakerState::ForcedOpen => Err(()),
+            BreakerState::Open | BreakerState::ForcedOpen => Err(ShortCircuited),
             BreakerState::HalfOpen => {
                 if self.probes_permitted < cfg.half_open_calls {
                     self.probes_permitted += 1;
                     Ok(Permit { epoch: self.epoch })
                 } else {
-                    Err(())
+                    Err(ShortCircuited)
                 }
             }
         }

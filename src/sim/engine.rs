@@ -562,7 +562,7 @@ impl Simulation {
                             c.entered |= 1 << d;
                             self.log_transitions(s);
                         }
-                        Err(()) => {
+                        Err(_short_circuited) => {
                             self.log_transitions(s);
                             self.exit(id, d, Outcome::ShortCircuited);
                             return;

@@ -94,15 +94,15 @@ impl fmt::Display for Dur {
         let n = self.0;
         if n == 0 {
             write!(f, "0s")
-        } else if n % (3600 * NANOS_PER_SEC) == 0 {
+        } else if n.is_multiple_of(3600 * NANOS_PER_SEC) {
             write!(f, "{}h", n / (3600 * NANOS_PER_SEC))
-        } else if n % (60 * NANOS_PER_SEC) == 0 {
+        } else if n.is_multiple_of(60 * NANOS_PER_SEC) {
             write!(f, "{}m", n / (60 * NANOS_PER_SEC))
-        } else if n % NANOS_PER_SEC == 0 {
+        } else if n.is_multiple_of(NANOS_PER_SEC) {
             write!(f, "{}s", n / NANOS_PER_SEC)
-        } else if n % NANOS_PER_MILLI == 0 {
+        } else if n.is_multiple_of(NANOS_PER_MILLI) {
             write!(f, "{}ms", n / NANOS_PER_MILLI)
-        } else if n % 1000 == 0 {
+        } else if n.is_multiple_of(1000) {
             write!(f, "{}us", n / 1000)
         } else {
             write!(f, "{n}ns")
