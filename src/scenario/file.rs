@@ -143,7 +143,7 @@ fn friendly_toml_message(e: &toml::de::Error) -> String {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {
             let name = &rest[..end];
-            let valid: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+            let valid: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
             let valid = if valid.is_empty() {
                 TOP_KEYS.to_vec()
             } else {
