@@ -138,3 +138,24 @@ fn a_ramp_moves_linearly_to_its_target() {
     sim.advance_to(200_000_000_000, &mut |_| {});
     assert_eq!(factor(&sim), 15.0);
 }
+
+#[test]
+fn a_change_to_one_service_mid_run_leaves_the_others_arrivals_alone() {
+    let s = load("seed-lesson").unwrap();
+    let user_calls = |change: bool| {
+        let mut sim = Simulation::new(&s);
+        let mut calls = Vec::new();
+        sim.advance_to(30_000_000_000, &mut |t| {
+            calls.push(t.services[0].counts.calls)
+        });
+        if change {
+            sim.change_now("services.payment.latency_factor", toml::Value::Float(5.0))
+                .unwrap();
+            sim.change_now("services.payment.workers", toml::Value::Integer(2))
+                .unwrap();
+        }
+        sim.run(&mut |t| calls.push(t.services[0].counts.calls));
+        calls
+    };
+    assert_eq!(user_calls(false), user_calls(true));
+}

@@ -92,6 +92,8 @@ struct ServiceRt {
     budget: RetryBudget,
     arrivals: SimRng,
     arrival_gen: u32,
+    /// The open-loop arrival rate the pending arrival was drawn at.
+    arrival_rate: f64,
     jitter: SimRng,
     metrics: ServiceMetrics,
     in_flight: u64,
@@ -157,6 +159,7 @@ impl Simulation {
                 budget: RetryBudget::new(s.patterns.retry.budget),
                 arrivals: stream(seed, "arrivals", &s.name),
                 arrival_gen: 0,
+                arrival_rate: 0.0,
                 jitter: stream(seed, "jitter", &s.name),
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
@@ -386,8 +389,29 @@ impl Simulation {
         self.world.load.rate * self.world.services[s].params.share / total
     }
 
+    /// Redraws the pending arrival of every service whose rate changed (and
+    /// only those, so that one service's change leaves the others' arrivals be).
+    fn reschedule_arrivals(&mut self) {
+        for s in 0..self.services.len() {
+            let rate = if self.world.load.kind == LoadKind::Closed {
+                0.0
+            } else {
+                self.service_rate(s)
+            };
+            if rate != self.services[s].arrival_rate {
+                self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
+                self.schedule_arrival(s);
+            }
+        }
+    }
+
     fn schedule_arrival(&mut self, s: usize) {
         let rate = self.service_rate(s);
+        self.services[s].arrival_rate = if self.world.load.kind == LoadKind::Closed {
+            0.0
+        } else {
+            rate
+        };
         if rate <= 0.0 || self.world.load.kind == LoadKind::Closed {
             return;
         }
@@ -1051,10 +1075,7 @@ impl Simulation {
         match touched {
             Touched::Load => {
                 self.think = self.world.load.think.sampler();
-                for s in 0..self.services.len() {
-                    self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
-                    self.schedule_arrival(s);
-                }
+                self.reschedule_arrivals();
                 self.sync_clients();
             }
             Touched::Client => self.admit_callers(),
@@ -1062,11 +1083,8 @@ impl Simulation {
                 let p = &self.world.services[i].params;
                 self.services[i].downstream.reconfigure(p, self.now);
                 self.start_queued_jobs(i);
-                // Shares moved: every service's arrival rate may have changed.
-                for s in 0..self.services.len() {
-                    self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
-                    self.schedule_arrival(s);
-                }
+                // A share may have moved, and with it every service's rate.
+                self.reschedule_arrivals();
             }
             Touched::Pattern(which, _) => {
                 let range = match which {
