@@ -1,0 +1,130 @@
+//! The command line as a user meets it.
+
+use std::process::Command;
+
+fn bw(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_breakwater"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn list_shows_every_builtin_with_its_description() {
+    let (code, out, _) = bw(&["list"]);
+    assert_eq!(code, 0);
+    for (name, text) in breakwater::scenario::builtin::BUILTINS {
+        let s = breakwater::scenario::parse_scenario(name, text.as_bytes()).unwrap();
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} listed"));
+        assert!(line.contains(&s.description), "{line}");
+    }
+    assert_eq!(
+        out.lines().count(),
+        breakwater::scenario::builtin::BUILTINS.len()
+    );
+}
+
+#[test]
+fn run_prints_a_table_per_service() {
+    let (code, out, err) = bw(&["run", "seed-lesson", "--duration", "30s"]);
+    assert_eq!(code, 0, "{err}");
+    for svc in ["user", "order", "payment"] {
+        assert!(out.lines().any(|l| l.starts_with(svc)), "{out}");
+    }
+    assert!(out.contains("30.0 s simulated"), "{out}");
+}
+
+#[test]
+fn json_has_the_contracts_keys() {
+    let (code, out, _) = bw(&[
+        "run",
+        "seed-lesson",
+        "--json",
+        "--duration",
+        "20s",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["seed"], 3);
+    assert_eq!(v["sim_seconds"], 20.0);
+    for k in ["scenario", "wall_seconds", "totals", "services"] {
+        assert!(v.get(k).is_some(), "{k}");
+    }
+    let p = &v["services"]["payment"];
+    for k in [
+        "calls",
+        "ok",
+        "failed",
+        "timed_out",
+        "short_circuited",
+        "bulkhead_rejected",
+        "fallbacks",
+        "attempts",
+        "retries",
+    ] {
+        assert!(p[k].is_u64(), "{k}");
+    }
+    for k in ["mean", "p50", "p90", "p99", "max"] {
+        assert!(p["latency_ms"][k].is_number(), "latency_ms.{k}");
+    }
+    for (o, k) in [
+        ("breaker", "opened"),
+        ("breaker", "open_seconds"),
+        ("breaker", "final_state"),
+        ("bulkhead", "peak_in_use"),
+    ] {
+        assert!(p[o].get(k).is_some(), "{o}.{k}");
+    }
+    for k in [
+        "attempts",
+        "refused",
+        "utilization",
+        "mean_queue_wait_ms",
+        "waited_fraction",
+    ] {
+        assert!(p["downstream"][k].is_number(), "downstream.{k}");
+    }
+    // Nothing is lost: calls = final outcomes + in flight.
+    let t = &v["totals"];
+    let finals: u64 = [
+        "ok",
+        "failed",
+        "timed_out",
+        "short_circuited",
+        "bulkhead_rejected",
+        "client_rejected",
+    ]
+    .iter()
+    .map(|k| t[k].as_u64().unwrap())
+    .sum();
+    assert_eq!(
+        t["calls"].as_u64().unwrap(),
+        finals + t["in_flight"].as_u64().unwrap()
+    );
+}
+
+#[test]
+fn unknown_scenario_names_suggest_the_nearest_builtin() {
+    let (code, _, err) = bw(&["run", "retry-strom"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `retry-storm`"), "{err}");
+}
+
+#[test]
+fn check_accepts_every_builtin() {
+    for name in breakwater::scenario::builtin::names() {
+        let (code, out, err) = bw(&["check", name]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains("ok"), "{out}");
+    }
+}
