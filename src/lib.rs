@@ -8,3 +8,4 @@ pub mod patterns;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod tui;

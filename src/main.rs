@@ -5,6 +5,7 @@ use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::time::{parse_duration, Dur};
 use breakwater::sim::Simulation;
+use breakwater::tui::{self, app::App, theme::Theme};
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -137,11 +138,45 @@ fn main() -> ExitCode {
     }
 }
 
-fn dashboard(_s: Scenario, _args: DashArgs) -> ExitCode {
-    eprintln!(
-        "The dashboard is not built yet. Run a scenario headless: breakwater run seed-lesson"
-    );
-    ExitCode::from(2)
+/// The live dashboard; on quit, the run's summary table once the terminal is
+/// restored.
+fn dashboard(s: Scenario, args: DashArgs) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
+        eprintln!(
+            "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
+             For a headless run that prints the summary: breakwater run {spec}"
+        );
+        return ExitCode::from(2);
+    }
+    let seed = args.seed.unwrap_or(s.seed);
+    let name = s.name.clone();
+    let mut app = App::new(s, seed);
+    app.set_speed(args.speed);
+    if let Some(path) = args.record {
+        app.start_recording(path);
+    }
+    let theme = Theme::choose(args.no_color, args.light);
+    let started = Instant::now();
+    let messages = match tui::run(&mut app, &theme) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("breakwater: terminal error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let summary = Summary::of(app.sim(), &name, started.elapsed().as_secs_f64());
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(table::to_table(&summary).as_bytes())
+        .is_err()
+    {
+        return ExitCode::from(1);
+    }
+    for m in &messages {
+        eprintln!("breakwater: {m}");
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_headless(

@@ -1,0 +1,596 @@
+//! The dashboard's state and its update rules. Pure: no terminal, no wall
+//! clock and no I/O, so tests drive it with key presses at chosen virtual
+//! times. Every change to the world goes through `Simulation::change_now`,
+//! the same mechanism as timeline events and replayed recordings.
+
+use super::history::History;
+use super::keys::{self, Action, Context};
+use super::panels::PanelId;
+use crate::scenario::model::{limits, Change, LoadKind, Scenario};
+use crate::scenario::recording::recording_toml;
+use crate::sim::time::{parse_duration, Dur, SimTime, NANOS_PER_MILLI};
+use crate::sim::Simulation;
+use crossterm::event::KeyEvent;
+use std::time::Duration;
+
+/// The speeds `+` and `-` step through.
+pub const SPEEDS: &[f64] = &[
+    0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0,
+];
+pub const MIN_SPEED: f64 = 0.1;
+pub const MAX_SPEED: f64 = 1000.0;
+
+/// A frame never advances more than this much wall time, so that a
+/// suspended laptop does not wake up to an hour of simulation in one frame.
+const MAX_FRAME: Duration = Duration::from_secs(1);
+
+/// What the shell must do for the app (the app itself does no I/O).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Write `text` to the file at `path` (a recording).
+    Save {
+        path: String,
+        text: String,
+    },
+}
+
+/// How a parameter's value moves with ←/→.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldKind {
+    /// Steps along a ladder of round values; integers are sent as integers.
+    Number {
+        ladder: &'static [f64],
+        integer: bool,
+    },
+    /// A duration, stepping along a ladder given in milliseconds.
+    Duration(&'static [u64]),
+    Bool,
+    Choice(&'static [&'static str]),
+}
+
+/// One changeable value of the Parameters panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// What the panel shows: the path without `services.<name>.`.
+    pub label: String,
+    /// The change path.
+    pub path: String,
+    pub kind: FieldKind,
+}
+
+const FAILURE_RATES: &[f64] = &[
+    0.0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0,
+];
+const BREAKER_RATES: &[f64] = &[0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+const FACTORS: &[f64] = &[
+    0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0,
+];
+const COUNTS: &[f64] = &[
+    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 16.0, 20.0, 24.0, 25.0, 30.0,
+    40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0, 1000.0,
+];
+const QUEUES: &[f64] = &[
+    0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0,
+];
+const ATTEMPTS: &[f64] = &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
+const RATES: &[f64] = &[
+    1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0,
+    1000.0, 2000.0, 5000.0, 10000.0,
+];
+const TIMEOUTS_MS: &[u64] = &[
+    10, 20, 50, 100, 200, 250, 500, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 60_000,
+];
+const OPEN_FOR_MS: &[u64] = &[
+    1000, 2000, 5000, 10_000, 15_000, 20_000, 30_000, 45_000, 60_000, 90_000, 120_000, 300_000,
+    600_000,
+];
+const FORCE: &[&str] = &["none", "forced_open", "disabled"];
+
+/// The dashboard: a simulation, its recent history and the view state.
+pub struct App {
+    scenario: Scenario,
+    seed: u64,
+    sim: Simulation,
+    history: History,
+    paused: bool,
+    speed: f64,
+    service: usize,
+    field: usize,
+    focus: usize,
+    zoom: bool,
+    help: bool,
+    /// The file a recording is written to, while recording.
+    recording: Option<String>,
+    status: Option<String>,
+    /// Original latency_factor per service while its spike is on.
+    latency_spike: Vec<Option<toml::Value>>,
+    /// (path, original value) while the load spike is on.
+    load_spike: Option<(String, toml::Value)>,
+    /// Sub-nanosecond remainder of frame advances, so slow speeds do not drift.
+    carry: f64,
+}
+
+impl App {
+    pub fn new(scenario: Scenario, seed: u64) -> App {
+        let sim = Simulation::with_seed(&scenario, seed);
+        let n = scenario.world.services.len();
+        App {
+            history: History::new(n),
+            sim,
+            seed,
+            paused: false,
+            speed: 1.0,
+            service: 0,
+            field: 0,
+            focus: 0,
+            zoom: false,
+            help: false,
+            recording: None,
+            status: None,
+            latency_spike: vec![None; n],
+            load_spike: None,
+            carry: 0.0,
+            scenario,
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------
+
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+    pub fn selected_service(&self) -> usize {
+        self.service
+    }
+    pub fn selected_service_name(&self) -> &str {
+        &self.sim.world().services[self.service].name
+    }
+    pub fn selected_field(&self) -> usize {
+        self.field.min(self.fields().len().saturating_sub(1))
+    }
+    pub fn focus(&self) -> PanelId {
+        PanelId::ALL[self.focus % PanelId::ALL.len()]
+    }
+    pub fn zoomed(&self) -> bool {
+        self.zoom
+    }
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+    pub fn recording(&self) -> Option<&str> {
+        self.recording.as_deref()
+    }
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    pub fn latency_spike_on(&self, service: usize) -> bool {
+        self.latency_spike.get(service).is_some_and(|x| x.is_some())
+    }
+    pub fn load_spike_on(&self) -> bool {
+        self.load_spike.is_some()
+    }
+    /// Running means frames advance the clock: not paused and not at the end.
+    pub fn is_running(&self) -> bool {
+        !self.paused && !self.sim.is_finished()
+    }
+    pub fn context(&self) -> Context {
+        Context {
+            paused: self.paused,
+            help: self.help,
+        }
+    }
+
+    /// The changeable values of the selected service (and the load), read
+    /// from the world so the list follows the scenario.
+    pub fn fields(&self) -> Vec<Field> {
+        let w = self.sim.world();
+        let Some(svc) = w.services.get(self.service) else {
+            return Vec::new();
+        };
+        let name = &svc.name;
+        let num = |ladder, integer| FieldKind::Number { ladder, integer };
+        let mut out = Vec::new();
+        let mut add = |label: &str, kind: FieldKind| {
+            out.push(Field {
+                label: label.to_string(),
+                path: format!("services.{name}.{label}"),
+                kind,
+            })
+        };
+        add("failure_rate", num(FAILURE_RATES, false));
+        add("latency_factor", num(FACTORS, false));
+        add("workers", num(COUNTS, true));
+        add("queue", num(QUEUES, true));
+        add("down", FieldKind::Bool);
+        add("circuit_breaker.enabled", FieldKind::Bool);
+        add("circuit_breaker.force", FieldKind::Choice(FORCE));
+        let rate_kind = matches!(
+            svc.patterns.circuit_breaker.kind,
+            crate::patterns::circuit_breaker::BreakerKind::Rate
+        );
+        if rate_kind {
+            add("circuit_breaker.failure_rate", num(BREAKER_RATES, false));
+            add("circuit_breaker.min_calls", num(COUNTS, true));
+        } else {
+            add("circuit_breaker.failure_threshold", num(COUNTS, true));
+        }
+        add("circuit_breaker.open_for", FieldKind::Duration(OPEN_FOR_MS));
+        add("retry.enabled", FieldKind::Bool);
+        add("retry.max_attempts", num(ATTEMPTS, true));
+        add("bulkhead.enabled", FieldKind::Bool);
+        add("bulkhead.max_concurrent", num(COUNTS, true));
+        add("bulkhead.max_queue", num(QUEUES, true));
+        add("timeout.enabled", FieldKind::Bool);
+        add("timeout.per_attempt", FieldKind::Duration(TIMEOUTS_MS));
+        add("fallback.enabled", FieldKind::Bool);
+        let (label, kind) = match w.load.kind {
+            LoadKind::Closed => ("load.clients", num(COUNTS, true)),
+            _ => ("load.rate", num(RATES, false)),
+        };
+        out.push(Field {
+            label: label.into(),
+            path: label.into(),
+            kind,
+        });
+        if w.client.is_some() {
+            out.push(Field {
+                label: "client.threads".into(),
+                path: "client.threads".into(),
+                kind: num(COUNTS, true),
+            });
+        }
+        out
+    }
+
+    /// The text of a recording of this run so far: the scenario plus every
+    /// live change since t = 0 (a replay starts at t = 0, so a recording
+    /// started late still needs the earlier changes to be exact).
+    pub fn recording_text(&self) -> String {
+        let live: Vec<Change> = self
+            .sim
+            .changes()
+            .iter()
+            .filter(|c| c.live)
+            .cloned()
+            .collect();
+        recording_toml(&self.scenario, self.seed, &live)
+    }
+
+    /// `breakwater-recording-<scenario>.toml`, in the current directory.
+    pub fn default_recording_path(&self) -> String {
+        let origin = &self.scenario.origin;
+        let stem = origin
+            .strip_prefix("builtin:")
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                std::path::Path::new(origin)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "session".into())
+            });
+        let slug: String = stem
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        format!("breakwater-recording-{slug}.toml")
+    }
+
+    // ---- driving -------------------------------------------------------------
+
+    /// Advances virtual time by `virtual_ns`, feeding the history.
+    pub fn advance(&mut self, virtual_ns: u64) {
+        self.advance_to(self.sim.now().saturating_add(virtual_ns));
+    }
+
+    /// Advances virtual time to `t` (capped at the scenario's end).
+    pub fn advance_to(&mut self, t: SimTime) {
+        let history = &mut self.history;
+        self.sim.advance_to(t, &mut |tick| history.push_tick(tick));
+    }
+
+    /// One frame's worth of wall time, at the current speed; nothing while
+    /// paused. Fractions of a nanosecond carry over to the next frame.
+    pub fn on_frame(&mut self, wall: Duration) {
+        if !self.is_running() {
+            return;
+        }
+        let v = wall.min(MAX_FRAME).as_nanos() as f64 * self.speed + self.carry;
+        let whole = v.floor();
+        self.carry = v - whole;
+        self.advance(whole as u64);
+    }
+
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused = paused;
+        self.carry = 0.0;
+    }
+
+    pub fn set_speed(&mut self, speed: f64) {
+        self.speed = if speed.is_finite() {
+            speed.clamp(MIN_SPEED, MAX_SPEED)
+        } else {
+            1.0
+        };
+    }
+
+    pub fn set_status(&mut self, status: impl Into<String>) {
+        self.status = Some(status.into());
+    }
+
+    /// Starts recording into `path` (as `--record` does).
+    pub fn start_recording(&mut self, path: String) {
+        self.status = Some(format!("recording to {path}"));
+        self.recording = Some(path);
+    }
+
+    /// On quit: the recording to write, if one is running.
+    pub fn finish(&mut self) -> Option<Effect> {
+        let path = self.recording.take()?;
+        Some(Effect::Save {
+            path,
+            text: self.recording_text(),
+        })
+    }
+
+    /// Handles a key press; returns what the shell must do, if anything.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let action = keys::action_for(&key, self.context())?;
+        self.perform(action)
+    }
+
+    /// Does what an action asks (the key table maps keys to actions).
+    pub fn perform(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::TogglePause => {
+                let p = !self.paused;
+                self.set_paused(p);
+            }
+            Action::Step => {
+                if self.paused {
+                    let tick = self.scenario.tick.0.max(1);
+                    let next = (self.sim.now() / tick + 1) * tick;
+                    self.advance_to(next);
+                }
+            }
+            Action::Faster => {
+                let s = SPEEDS
+                    .iter()
+                    .copied()
+                    .find(|&s| s > self.speed * 1.0001)
+                    .unwrap_or(MAX_SPEED);
+                self.set_speed(s);
+            }
+            Action::Slower => {
+                let s = SPEEDS
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&s| s < self.speed * 0.9999)
+                    .unwrap_or(MIN_SPEED);
+                self.set_speed(s);
+            }
+            Action::NextService | Action::PrevService => {
+                let n = self.sim.world().services.len().max(1);
+                self.service = if action == Action::NextService {
+                    (self.service + 1) % n
+                } else {
+                    (self.service + n - 1) % n
+                };
+            }
+            Action::NextField | Action::PrevField => {
+                let n = self.fields().len().max(1);
+                let f = self.selected_field();
+                self.field = if action == Action::NextField {
+                    (f + 1) % n
+                } else {
+                    (f + n - 1) % n
+                };
+            }
+            Action::Increase | Action::Decrease => {
+                let fields = self.fields();
+                if let Some(field) = fields.get(self.selected_field()) {
+                    match self.sim.world().get(&field.path) {
+                        Some(cur) => {
+                            match step_value(field.kind, &cur, action == Action::Increase) {
+                                Some(v) => self.change(&field.path, v),
+                                None => self.set_status(format!("{} is at its limit", field.label)),
+                            }
+                        }
+                        None => self.set_status(format!("{} cannot be read", field.path)),
+                    }
+                }
+            }
+            Action::TogglePattern(p) => {
+                let path = format!("services.{}.{p}.enabled", self.selected_service_name());
+                self.toggle_bool(&path);
+            }
+            Action::Outage => {
+                let path = format!("services.{}.down", self.selected_service_name());
+                self.toggle_bool(&path);
+            }
+            Action::LatencySpike => self.latency_spike(),
+            Action::LoadSpike => self.load_spike(),
+            Action::CycleForce => {
+                let path = format!(
+                    "services.{}.circuit_breaker.force",
+                    self.selected_service_name()
+                );
+                let cur = self.sim.world().get(&path);
+                let now = cur.as_ref().and_then(|v| v.as_str()).unwrap_or("none");
+                let next = match now {
+                    "none" => "forced_open",
+                    "forced_open" => "disabled",
+                    _ => "none",
+                };
+                self.change(&path, toml::Value::String(next.into()));
+            }
+            Action::Restart => {
+                self.sim = Simulation::with_seed(&self.scenario, self.seed);
+                self.history.clear();
+                self.latency_spike.iter_mut().for_each(|x| *x = None);
+                self.load_spike = None;
+                self.carry = 0.0;
+                self.status = Some("restarted at t=0 with the same seed".into());
+            }
+            Action::ToggleRecording => match self.recording.take() {
+                Some(path) => {
+                    return Some(Effect::Save {
+                        path,
+                        text: self.recording_text(),
+                    })
+                }
+                None => {
+                    let path = self.default_recording_path();
+                    self.start_recording(path);
+                }
+            },
+            Action::ToggleHelp => self.help = !self.help,
+            Action::CloseHelp => self.help = false,
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
+            Action::PrevPanel => {
+                self.focus = (self.focus + PanelId::ALL.len() - 1) % PanelId::ALL.len()
+            }
+        }
+        None
+    }
+
+    /// The one way the dashboard changes the world.
+    fn change(&mut self, path: &str, value: toml::Value) {
+        match self.sim.change_now(path, value) {
+            Ok(()) => self.status = None,
+            Err(e) => self.status = Some(format!("refused: {e}")),
+        }
+    }
+
+    fn toggle_bool(&mut self, path: &str) {
+        match self.sim.world().get(path).and_then(|v| v.as_bool()) {
+            Some(b) => self.change(path, toml::Value::Boolean(!b)),
+            None => self.set_status(format!("{path} cannot be read")),
+        }
+    }
+
+    fn latency_spike(&mut self) {
+        let s = self.service;
+        let path = format!("services.{}.latency_factor", self.selected_service_name());
+        match self.latency_spike.get_mut(s).and_then(Option::take) {
+            Some(original) => self.change(&path, original),
+            None => {
+                let Some(cur) = self.sim.world().get(&path) else {
+                    return;
+                };
+                let f = as_f64(&cur).unwrap_or(1.0);
+                self.change(&path, toml::Value::Float((f * 10.0).min(10_000.0)));
+                if let Some(slot) = self.latency_spike.get_mut(s) {
+                    *slot = Some(cur);
+                }
+            }
+        }
+    }
+
+    fn load_spike(&mut self) {
+        if let Some((path, original)) = self.load_spike.take() {
+            self.change(&path, original);
+            return;
+        }
+        let closed = self.sim.world().load.kind == LoadKind::Closed;
+        let path = if closed { "load.clients" } else { "load.rate" };
+        let Some(cur) = self.sim.world().get(path) else {
+            return;
+        };
+        let v = as_f64(&cur).unwrap_or(0.0) * 3.0;
+        let spiked = if closed {
+            toml::Value::Integer(v.min(limits::MAX_CLIENTS as f64) as i64)
+        } else {
+            toml::Value::Float(v.min(limits::MAX_RATE))
+        };
+        self.change(path, spiked);
+        self.load_spike = Some((path.to_string(), cur));
+    }
+}
+
+/// A TOML number as `f64`.
+pub fn as_f64(v: &toml::Value) -> Option<f64> {
+    match v {
+        toml::Value::Float(f) => Some(*f),
+        toml::Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+/// The next value up or down from `cur`, or `None` at the end of the range.
+pub fn step_value(kind: FieldKind, cur: &toml::Value, up: bool) -> Option<toml::Value> {
+    fn next(ladder: &[f64], x: f64, up: bool) -> Option<f64> {
+        let eps = 1e-9 * x.abs().max(1.0);
+        if up {
+            ladder.iter().copied().find(|&v| v > x + eps)
+        } else {
+            ladder.iter().rev().copied().find(|&v| v < x - eps)
+        }
+    }
+    match kind {
+        FieldKind::Number { ladder, integer } => {
+            let v = next(ladder, as_f64(cur)?, up)?;
+            Some(if integer {
+                toml::Value::Integer(v as i64)
+            } else {
+                toml::Value::Float(v)
+            })
+        }
+        FieldKind::Duration(ladder_ms) => {
+            let d = parse_duration(cur.as_str()?).ok()?;
+            let ms: Vec<f64> = ladder_ms.iter().map(|&m| m as f64).collect();
+            let v = next(&ms, d.0 as f64 / NANOS_PER_MILLI as f64, up)?;
+            Some(toml::Value::String(
+                Dur(v as u64 * NANOS_PER_MILLI).to_string(),
+            ))
+        }
+        FieldKind::Bool => Some(toml::Value::Boolean(!cur.as_bool()?)),
+        FieldKind::Choice(options) => {
+            let i = options.iter().position(|o| Some(*o) == cur.as_str())?;
+            let n = options.len();
+            let j = if up { (i + 1) % n } else { (i + n - 1) % n };
+            Some(toml::Value::String(options[j].to_string()))
+        }
+    }
+}
+
+/// A value as the Parameters panel writes it.
+pub fn show_value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Float(f) => {
+            let s = format!("{f:.3}");
+            let s = s.trim_end_matches('0');
+            let s = s
+                .strip_suffix('.')
+                .map(|x| format!("{x}.0"))
+                .unwrap_or(s.to_string());
+            s
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,381 @@
+//! Key bindings as data: one table that the key handler, the footer and the
+//! help overlay all read, so what the screen says is what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What a key asks for. The app turns actions into view changes or into
+/// `sim.change_now` calls; nothing else changes the world.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    TogglePause,
+    Step,
+    Faster,
+    Slower,
+    NextService,
+    PrevService,
+    NextField,
+    PrevField,
+    Increase,
+    Decrease,
+    /// Toggles `services.<selected>.<pattern>.enabled`.
+    TogglePattern(&'static str),
+    Outage,
+    LatencySpike,
+    LoadSpike,
+    CycleForce,
+    Restart,
+    ToggleRecording,
+    ToggleHelp,
+    CloseHelp,
+    Zoom,
+    NextPanel,
+    PrevPanel,
+}
+
+/// When a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Whenever the help overlay is closed.
+    Normal,
+    /// Only while paused (and the help is closed).
+    Paused,
+    /// Only while the help overlay is open.
+    Help,
+    /// Always, help open or not.
+    Always,
+}
+
+/// The view state that decides which bindings apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    pub paused: bool,
+    pub help: bool,
+}
+
+impl When {
+    pub fn applies(self, cx: Context) -> bool {
+        match self {
+            When::Normal => !cx.help,
+            When::Paused => !cx.help && cx.paused,
+            When::Help => cx.help,
+            When::Always => true,
+        }
+    }
+}
+
+/// A key: its code, and whether Ctrl is held. Shift is not compared, because
+/// terminals disagree on whether `+`, `?` or `R` carry it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let ev_ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if self.ctrl != ev_ctrl {
+            return false;
+        }
+        match (self.code, ev.code) {
+            // `r` and `R` differ: a letter is upper case if the terminal sent
+            // it so or sent Shift with it (kitty's keyboard protocol does).
+            (KeyCode::Char(a), KeyCode::Char(b)) if a.is_ascii_alphabetic() => {
+                let upper = b.is_ascii_uppercase() || ev.modifiers.contains(KeyModifiers::SHIFT);
+                a.eq_ignore_ascii_case(&b) && a.is_ascii_uppercase() == upper
+            }
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the help overlay writes the keys.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// (keys, word) for the footer; `None` keeps the binding out of it.
+    pub footer: Option<(&'static str, &'static str)>,
+    pub when: When,
+}
+
+const fn b(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    footer: Option<(&'static str, &'static str)>,
+    when: When,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+        footer,
+        when,
+    }
+}
+
+use Action as A;
+use When as W;
+
+/// Every binding, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        &[ch(' ')],
+        "space",
+        A::TogglePause,
+        "pause / resume",
+        Some(("space", "pause")),
+        W::Normal,
+    ),
+    b(
+        &[ch('.')],
+        ".",
+        A::Step,
+        "one tick forward while paused",
+        Some((".", "step")),
+        W::Paused,
+    ),
+    b(
+        &[ch('+'), ch('=')],
+        "+",
+        A::Faster,
+        "faster (up to 1000×)",
+        Some(("+/-", "speed")),
+        W::Normal,
+    ),
+    b(
+        &[ch('-'), ch('_')],
+        "-",
+        A::Slower,
+        "slower (down to 0.1×)",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        A::NextService,
+        "next service",
+        Some(("Tab", "service")),
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        A::PrevService,
+        "previous service",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Down), ch('j')],
+        "↓ j",
+        A::NextField,
+        "next parameter",
+        Some(("↑↓", "field")),
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Up), ch('k')],
+        "↑ k",
+        A::PrevField,
+        "previous parameter",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Right)],
+        "→",
+        A::Increase,
+        "raise the parameter",
+        Some(("←→", "value")),
+        W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Left)],
+        "←",
+        A::Decrease,
+        "lower the parameter",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('1')],
+        "1",
+        A::TogglePattern("circuit_breaker"),
+        "circuit breaker on/off (selected service)",
+        Some(("1-4", "patterns")),
+        W::Normal,
+    ),
+    b(
+        &[ch('2')],
+        "2",
+        A::TogglePattern("retry"),
+        "retry on/off (selected service)",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('3')],
+        "3",
+        A::TogglePattern("bulkhead"),
+        "bulkhead on/off (selected service)",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('4')],
+        "4",
+        A::TogglePattern("timeout"),
+        "timeout on/off (selected service)",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('o')],
+        "o",
+        A::Outage,
+        "outage of the selected service on/off",
+        Some(("o", "outage")),
+        W::Normal,
+    ),
+    b(
+        &[ch('s')],
+        "s",
+        A::LatencySpike,
+        "latency spike (×10 latency_factor) on/off",
+        Some(("s", "slow")),
+        W::Normal,
+    ),
+    b(
+        &[ch('l')],
+        "l",
+        A::LoadSpike,
+        "load spike (×3 load) on/off",
+        Some(("l", "load")),
+        W::Normal,
+    ),
+    b(
+        &[ch('f')],
+        "f",
+        A::CycleForce,
+        "breaker: forced open → disabled → normal",
+        Some(("f", "force")),
+        W::Normal,
+    ),
+    b(
+        &[ch('r')],
+        "r",
+        A::Restart,
+        "restart from t=0 with the same seed",
+        Some(("r", "restart")),
+        W::Normal,
+    ),
+    b(
+        &[ch('R')],
+        "R",
+        A::ToggleRecording,
+        "start / stop recording (written on stop and on quit)",
+        Some(("R", "record")),
+        W::Normal,
+    ),
+    b(
+        &[ch('p')],
+        "p",
+        A::NextPanel,
+        "focus the next panel",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('P')],
+        "P",
+        A::PrevPanel,
+        "focus the previous panel",
+        None,
+        W::Normal,
+    ),
+    b(
+        &[ch('z')],
+        "z",
+        A::Zoom,
+        "zoom the focused panel to the whole screen",
+        Some(("z", "zoom")),
+        W::Normal,
+    ),
+    b(
+        &[ch('?')],
+        "?",
+        A::ToggleHelp,
+        "this help",
+        Some(("?", "help")),
+        W::Normal,
+    ),
+    b(
+        &[ch('?'), code(KeyCode::Esc)],
+        "? Esc",
+        A::CloseHelp,
+        "close the help",
+        Some(("Esc", "close help")),
+        W::Help,
+    ),
+    b(
+        &[ch('q'), code(KeyCode::Esc), ctrl('c')],
+        "q Esc Ctrl-C",
+        A::Quit,
+        "quit and print the summary",
+        Some(("q", "quit")),
+        W::Normal,
+    ),
+    b(
+        &[ch('q'), ctrl('c')],
+        "q Ctrl-C",
+        A::Quit,
+        "quit",
+        Some(("q", "quit")),
+        W::Help,
+    ),
+];
+
+/// The action of a key press in this context, if any.
+pub fn action_for(ev: &KeyEvent, cx: Context) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.when.applies(cx))
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}
+
+/// The bindings the footer shows in this context, in table order.
+pub fn footer(cx: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.when.applies(cx))
+        .filter_map(|b| b.footer)
+}

@@ -1,0 +1,104 @@
+//! Circuit breaker: per service its state as colour, symbol and word, how
+//! long it has been so (or until the next probe), a band of its state over
+//! time, and the reason of its last transition.
+
+use super::{name_span, name_width, panel_block, render_lines, short_dur, styled, visible};
+use crate::patterns::circuit_breaker::BreakerState;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// The symbol that doubles the colour of a state.
+pub fn symbol(s: BreakerState) -> &'static str {
+    match s {
+        BreakerState::Closed => "●",
+        BreakerState::Open => "○",
+        BreakerState::HalfOpen => "◐",
+        BreakerState::ForcedOpen => "⊘",
+        BreakerState::Disabled => "–",
+    }
+}
+
+/// A state's mark in the band over time: the higher, the more closed-off.
+fn band_char(s: Option<BreakerState>) -> char {
+    match s {
+        None => ' ',
+        Some(BreakerState::Closed) => '▁',
+        Some(BreakerState::Disabled) => '_',
+        Some(BreakerState::HalfOpen) => '▄',
+        Some(BreakerState::Open) | Some(BreakerState::ForcedOpen) => '█',
+    }
+}
+
+/// `● CLOSED`, padded, in the state's style.
+pub fn state_span(s: BreakerState, theme: &Theme) -> Span<'static> {
+    styled(format!("{} {:<11}", symbol(s), s.word()), theme.breaker(s))
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(" Circuit breaker ", focused, theme);
+    let inner = block.inner(area);
+    let n = app.sim().world().services.len();
+    let rows = inner.height as usize;
+    // Two lines per service (state, then reason) when there is room.
+    let two = rows >= 2 * n.min(rows);
+    let shown = visible(app, if two { rows / 2 } else { rows });
+    let nw = name_width(app);
+    let sim = app.sim();
+    let now = sim.now();
+    let mut lines = Vec::new();
+    for i in shown {
+        let cfg = &sim.world().services[i].patterns.circuit_breaker;
+        let mut spans = vec![name_span(app, theme, i, nw)];
+        if !cfg.enabled {
+            spans.push(styled("· OFF", theme.dim));
+            lines.push(Line::from(spans));
+            if two {
+                lines.push(Line::styled(
+                    format!("  {:nw$} pattern off (key 1 turns it on)", ""),
+                    theme.dim,
+                ));
+            }
+            continue;
+        }
+        let state = sim.breaker_state(i);
+        let b = sim.breaker(i);
+        spans.push(state_span(state, theme));
+        let timing = match state {
+            BreakerState::Open => match b.probe_at(cfg) {
+                Some(t) => format!("probe {}", short_dur(t.saturating_sub(now))),
+                None => String::new(),
+            },
+            BreakerState::HalfOpen => "probing".to_string(),
+            BreakerState::ForcedOpen | BreakerState::Disabled => "forced".to_string(),
+            BreakerState::Closed => format!("for {}", short_dur(now.saturating_sub(b.since()))),
+        };
+        spans.push(styled(format!("{timing:<11}"), theme.dim));
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let band_w = (inner.width as usize).saturating_sub(used);
+        let samples: Vec<Option<BreakerState>> = app
+            .history()
+            .samples()
+            .last_n(band_w)
+            .map(|s| s.services.get(i).and_then(|x| x.breaker))
+            .collect();
+        spans.push(Span::raw(" ".repeat(band_w - samples.len())));
+        for s in samples {
+            let style = s.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
+            spans.push(styled(band_char(s).to_string(), style));
+        }
+        lines.push(Line::from(spans));
+        if two {
+            let reason = b.last_reason();
+            let text = if reason.is_empty() {
+                "no transition yet".to_string()
+            } else {
+                reason.to_string()
+            };
+            lines.push(Line::styled(format!("  {:nw$} {text}", ""), theme.dim));
+        }
+    }
+    render_lines(lines, block, area, buf);
+}

@@ -1,0 +1,79 @@
+//! Events: what happened, in words and newest last: breaker transitions with
+//! their reasons, the timeline's notes and changes, and the user's own
+//! changes (marked "you"), from the simulation's notices.
+
+use super::breaker::symbol;
+use super::{clock, panel_block, render_lines, styled};
+use crate::sim::notices::{Notice, NoticeKind};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// `services.payment.failure_rate` → `payment failure_rate`.
+pub fn short_path(path: &str) -> String {
+    match path.strip_prefix("services.") {
+        Some(rest) => rest.replacen('.', " ", 1),
+        None => match path.strip_prefix("patterns.") {
+            Some(rest) => format!("all services {rest}"),
+            None => path.to_string(),
+        },
+    }
+}
+
+fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
+    let mut spans = vec![styled(format!("{} ", clock(n.at)), theme.dim)];
+    let svc = n
+        .service
+        .and_then(|i| app.sim().world().services.get(i))
+        .map(|s| s.name.clone());
+    match &n.kind {
+        NoticeKind::Breaker { from, to, reason } => {
+            spans.push(Span::raw(format!("{} ", svc.unwrap_or_default())));
+            spans.push(styled(
+                format!("{} {}", symbol(*to), to.word()),
+                theme.breaker(*to),
+            ));
+            spans.push(styled(format!(" (was {})", from.word()), theme.dim));
+            spans.push(Span::raw(format!(": {reason}")));
+        }
+        NoticeKind::Note(text) => {
+            spans.push(styled("note ", theme.accent));
+            spans.push(styled(text.clone(), theme.title));
+        }
+        NoticeKind::Change { path, value, live } => {
+            if *live {
+                spans.push(styled("you ", theme.key));
+            } else {
+                spans.push(styled("timeline ", theme.dim));
+            }
+            spans.push(Span::raw(format!("{} → {value}", short_path(path))));
+        }
+        NoticeKind::Limit(text) => {
+            spans.push(styled("! ", theme.bad));
+            spans.push(styled(text.clone(), theme.bad));
+        }
+    }
+    Line::from(spans)
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(" Events ", focused, theme);
+    let rows = block.inner(area).height as usize;
+    let notices = app.sim().notices();
+    let mut lines: Vec<Line> = notices
+        .iter()
+        .rev()
+        .take(rows)
+        .map(|(_, n)| line(app, theme, n))
+        .collect();
+    lines.reverse();
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            "nothing yet: breaker transitions, timeline notes and your changes show here",
+            theme.dim,
+        ));
+    }
+    render_lines(lines, block, area, buf);
+}

@@ -1,0 +1,340 @@
+//! The screen: the panel registry, the layout, and helpers the panels share.
+//! Each panel lives in its own file and only reads the `App`; adding a panel
+//! means a file, a `PanelId` variant, and a line in `render_panel`.
+
+pub mod breaker;
+pub mod bulkhead;
+pub mod events;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod latency;
+pub mod parameters;
+pub mod retries;
+pub mod throughput;
+pub mod timeouts;
+
+use super::app::App;
+use super::theme::Theme;
+use crate::sim::time::{SimTime, NANOS_PER_SEC};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use ratatui::Frame;
+use std::ops::Range;
+
+/// The smallest screen the dashboard draws on; below it, it says so.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The panels. Their titles are a contract: docs and tests look for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelId {
+    Breaker,
+    Retries,
+    Timeouts,
+    Bulkhead,
+    Latency,
+    Throughput,
+    Parameters,
+    Events,
+}
+
+impl PanelId {
+    /// In focus order (`p` / `P`).
+    pub const ALL: [PanelId; 8] = [
+        PanelId::Breaker,
+        PanelId::Retries,
+        PanelId::Timeouts,
+        PanelId::Bulkhead,
+        PanelId::Latency,
+        PanelId::Throughput,
+        PanelId::Parameters,
+        PanelId::Events,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelId::Breaker => "Circuit breaker",
+            PanelId::Retries => "Retries",
+            PanelId::Timeouts => "Timeouts",
+            PanelId::Bulkhead => "Bulkhead",
+            PanelId::Latency => "Latency",
+            PanelId::Throughput => "Throughput",
+            PanelId::Parameters => "Parameters",
+            PanelId::Events => "Events",
+        }
+    }
+}
+
+/// Draws the whole dashboard into a frame.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(area, frame.buffer_mut(), app, theme);
+}
+
+/// Draws the whole dashboard into a buffer (what `draw` and tests use).
+pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf, theme);
+        return;
+    }
+    let header_h = if area.height >= 30 { 2 } else { 1 };
+    let [head, body, foot] = Layout::vertical([
+        Constraint::Length(header_h),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::render(app, theme, head, buf);
+    footer::render(app, theme, foot, buf);
+    if app.zoomed() {
+        render_panel(app.focus(), app, theme, body, buf, true);
+    } else {
+        for (id, rect) in layout(body, app) {
+            render_panel(id, app, theme, rect, buf, id == app.focus());
+        }
+    }
+    if app.help_open() {
+        help::render(app, theme, area, buf);
+    }
+}
+
+/// The registry: which function draws which panel.
+pub fn render_panel(
+    id: PanelId,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    focused: bool,
+) {
+    let f = match id {
+        PanelId::Breaker => breaker::render,
+        PanelId::Retries => retries::render,
+        PanelId::Timeouts => timeouts::render,
+        PanelId::Bulkhead => bulkhead::render,
+        PanelId::Latency => latency::render,
+        PanelId::Throughput => throughput::render,
+        PanelId::Parameters => parameters::render,
+        PanelId::Events => events::render,
+    };
+    f(app, theme, area, buf, focused);
+}
+
+/// Where each panel goes: three columns on wide screens, two on narrow ones.
+pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
+    use Constraint::{Length, Min, Percentage};
+    let n = app.sim().world().services.len() as u16;
+    let client = u16::from(app.sim().world().client.is_some());
+    let h = body.height;
+    if body.width >= 110 && h >= 28 {
+        let r1 = (2 * n + 2).clamp(5, h / 3);
+        let r2 = (2 * n + 2 + client).max(9).min(h / 3 + 2);
+        let [a, b, c] = Layout::vertical([Length(r1), Length(r2), Min(6)]).areas(body);
+        let [a1, a2, a3] =
+            Layout::horizontal([Percentage(40), Percentage(30), Percentage(30)]).areas(a);
+        let [b1, b2, b3] =
+            Layout::horizontal([Percentage(40), Percentage(35), Percentage(25)]).areas(b);
+        let [c1, c2] = Layout::horizontal([Percentage(40), Percentage(60)]).areas(c);
+        vec![
+            (PanelId::Breaker, a1),
+            (PanelId::Retries, a2),
+            (PanelId::Timeouts, a3),
+            (PanelId::Bulkhead, b1),
+            (PanelId::Latency, b2),
+            (PanelId::Throughput, b3),
+            (PanelId::Parameters, c1),
+            (PanelId::Events, c2),
+        ]
+    } else {
+        let per = if h >= 34 { 2 * n } else { n };
+        let r3 = 7;
+        let spare = h.saturating_sub(r3 + 5) / 2;
+        let r1 = (per + 2).min(spare).max(3);
+        let r2 = (per + 2).min(spare).max(3);
+        let [a, b, c, d] =
+            Layout::vertical([Length(r1), Length(r2), Length(r3), Min(3)]).areas(body);
+        let halves = |r: Rect| -> [Rect; 2] {
+            Layout::horizontal([Percentage(50), Percentage(50)]).areas(r)
+        };
+        let [a1, a2] = halves(a);
+        let [b1, b2] = halves(b);
+        let [c1, c2] = halves(c);
+        let [d1, d2] = Layout::horizontal([Percentage(45), Percentage(55)]).areas(d);
+        vec![
+            (PanelId::Breaker, a1),
+            (PanelId::Retries, a2),
+            (PanelId::Bulkhead, b1),
+            (PanelId::Timeouts, b2),
+            (PanelId::Latency, c1),
+            (PanelId::Throughput, c2),
+            (PanelId::Parameters, d1),
+            (PanelId::Events, d2),
+        ]
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = vec![
+        Line::styled(format!("enlarge to {MIN_WIDTH}×{MIN_HEIGHT}"), theme.title),
+        Line::styled(format!("now {}×{}", area.width, area.height), theme.dim),
+        Line::styled("q quits", theme.dim),
+    ];
+    let y = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect::new(area.x, y, area.width, area.height.min(3));
+    Paragraph::new(lines)
+        .alignment(ratatui::layout::Alignment::Center)
+        .render(rect.intersection(area), buf);
+}
+
+// ---- helpers shared by the panels ------------------------------------------
+
+/// A panel's frame; the focused one has a thick border (not only a colour).
+pub fn panel_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    let block = Block::bordered().title(title.into().style(theme.title));
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(theme.focus_border)
+    } else {
+        block.border_style(theme.border)
+    }
+}
+
+/// Virtual time as `mm:ss.d` (or `h:mm:ss` past an hour).
+pub fn clock(t: SimTime) -> String {
+    let tenths = t / (NANOS_PER_SEC / 10);
+    let (s, d) = (tenths / 10, tenths % 10);
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}.{}", s / 60, s % 60, d)
+    }
+}
+
+/// A short duration: `43s`, `2m05s`, `850ms`.
+pub fn short_dur(ns: u64) -> String {
+    let ms = ns / 1_000_000;
+    if ms < 1000 {
+        format!("{ms}ms")
+    } else if ms < 60_000 {
+        format!("{}s", ms.div_ceil(1000))
+    } else {
+        let s = ms / 1000;
+        format!("{}m{:02}s", s / 60, s % 60)
+    }
+}
+
+/// A rate or count in at most 6 characters.
+pub fn num(x: f64) -> String {
+    if x >= 1e6 {
+        format!("{:.1}M", x / 1e6)
+    } else if x >= 1e4 {
+        format!("{:.1}k", x / 1e3)
+    } else if x >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// A whole count with thousands separators: `1,204`.
+pub fn count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// A one-line sparkline of the last `width` values, newest at the right.
+/// Zero draws the lowest bar and any activity at least the second, so a
+/// trickle is visible next to a flood.
+pub fn spark(values: &[f64], max: f64, width: usize) -> String {
+    let vals = &values[values.len().saturating_sub(width)..];
+    let mut s = " ".repeat(width - vals.len());
+    for &v in vals {
+        let i = if v <= 0.0 || max <= 0.0 {
+            0
+        } else {
+            (1 + ((v / max) * 7.0).round() as usize).min(7)
+        };
+        s.push(BARS[i]);
+    }
+    s
+}
+
+/// Which services fit in `rows` rows, keeping the selected one in view.
+pub fn visible(app: &App, rows: usize) -> Range<usize> {
+    let n = app.sim().world().services.len();
+    if rows >= n {
+        return 0..n;
+    }
+    let rows = rows.max(1);
+    let sel = app.selected_service();
+    let start = sel.saturating_sub(rows - 1).min(n - rows);
+    start..start + rows
+}
+
+/// A service's name padded to `width`, marked when selected.
+pub fn name_span(app: &App, theme: &Theme, i: usize, width: usize) -> Span<'static> {
+    let name = &app.sim().world().services[i].name;
+    let selected = i == app.selected_service();
+    let mark = if selected { "▸" } else { " " };
+    let text = format!("{mark}{:<width$} ", truncate(name, width));
+    if selected {
+        Span::styled(text, theme.title)
+    } else {
+        Span::styled(text, theme.text)
+    }
+}
+
+/// The width of the widest service name (capped), for aligned columns.
+pub fn name_width(app: &App) -> usize {
+    app.sim()
+        .world()
+        .services
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 12)
+}
+
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The display width of some spans.
+pub fn width_of(spans: &[Span]) -> usize {
+    spans.iter().map(|s| s.width()).sum()
+}
+
+/// Renders lines inside a panel block.
+pub fn render_lines(lines: Vec<Line<'_>>, block: Block<'_>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+/// The styled text for a panel whose pattern is off for a service.
+pub fn off(theme: &Theme) -> Span<'static> {
+    Span::styled("· off", theme.dim)
+}
+
+pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
+    Span::styled(text.into(), style)
+}

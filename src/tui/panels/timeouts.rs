@@ -1,0 +1,54 @@
+//! Timeouts: attempts cut off by the per-attempt timeout, per second over
+//! time, and how many calls the fallback answered.
+
+use super::{
+    count, name_span, name_width, num, off, panel_block, render_lines, spark, styled, visible,
+    width_of,
+};
+use crate::sim::outcome::Outcome;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(" Timeouts ", focused, theme);
+    let inner = block.inner(area);
+    let nw = name_width(app);
+    let h = app.history();
+    let mut lines = Vec::new();
+    for i in visible(app, inner.height as usize) {
+        let mut spans = vec![name_span(app, theme, i, nw)];
+        let svc = &app.sim().world().services[i];
+        if !svc.patterns.timeout.enabled && !svc.patterns.fallback.enabled {
+            spans.push(off(theme));
+            lines.push(Line::from(spans));
+            continue;
+        }
+        let series = h.series(inner.width as usize, |s| {
+            s.rate(s.services[i].attempt_timeouts)
+        });
+        let now = series.last().copied().unwrap_or(0.0);
+        let style = if now > 0.0 {
+            theme.outcome(Outcome::TimedOut)
+        } else {
+            theme.text
+        };
+        spans.push(styled(format!("⧗ {:>5}/s ", num(now)), style));
+        let fallbacks = app.sim().service_metrics(i).totals_now().fallbacks;
+        let tail = vec![styled(
+            format!(" fallbacks {}", count(fallbacks)),
+            theme.text,
+        )];
+        let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
+        let max = series.iter().copied().fold(1.0, f64::max);
+        spans.push(styled(
+            spark(&series, max, w),
+            theme.outcome(Outcome::TimedOut),
+        ));
+        spans.extend(tail);
+        lines.push(Line::from(spans));
+    }
+    render_lines(lines, block, area, buf);
+}

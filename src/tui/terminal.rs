@@ -1,0 +1,65 @@
+//! The terminal's raw mode and alternate screen, owned by a guard: dropping
+//! it restores the terminal, and a panic hook restores it before the panic
+//! message is printed, so no exit path leaves the shell broken.
+
+use crossterm::cursor;
+use crossterm::execute;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{self, Stdout};
+use std::sync::Once;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode and the alternate screen for as long as it lives.
+pub struct TerminalGuard {
+    pub terminal: Term,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let setup = || -> io::Result<Term> {
+            let mut out = io::stdout();
+            execute!(out, EnterAlternateScreen, cursor::Hide)?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+            terminal.clear()?;
+            Ok(terminal)
+        };
+        match setup() {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
+/// call more than once (the guard and the panic hook may both call it).
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
