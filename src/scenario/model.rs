@@ -22,8 +22,8 @@ pub mod limits {
     pub const MAX_DURATION_SECS: u64 = 7 * 86_400;
     /// Calls in flight at once; arrivals beyond it are refused as client_rejected.
     pub const MAX_IN_FLIGHT: usize = 2_000_000;
-    /// Expected calls in a run (rate × duration).
-    pub const MAX_EXPECTED_CALLS: f64 = 50e9;
+    /// Expected calls in a run (rate × duration): minutes of CPU at most.
+    pub const MAX_EXPECTED_CALLS: f64 = 2e9;
     pub const MAX_FILE_BYTES: usize = 1 << 20;
 }
 

@@ -457,7 +457,9 @@ impl Simulation {
             self.clients_active[client as usize] = false;
             return;
         }
-        let d = self.think.sample(&mut self.think_rng, 1.0);
+        // At least 1 µs between a client's calls, so that zero think and zero
+        // latency cannot make an endless loop at one instant.
+        let d = self.think.sample(&mut self.think_rng, 1.0).max(1_000);
         self.queue.push(self.now + d, Event::ClientReady { client });
     }
 
