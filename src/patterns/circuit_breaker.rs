@@ -521,8 +521,8 @@ impl CircuitBreaker {
                     }
                     let fr = t.failures as f64 / t.calls as f64;
                     let sr = t.slow as f64 / t.calls as f64;
-                    let over = self.window.describe(cfg);
                     if fr >= cfg.failure_rate {
+                        let over = self.window.describe(cfg);
                         let reason = format!(
                             "failure rate {} ≥ {} {over}",
                             pct(fr),
@@ -532,6 +532,7 @@ impl CircuitBreaker {
                         return Some(self.go(now, BreakerState::Open, reason));
                     }
                     if cfg.slow_call_duration.is_some() && sr >= cfg.slow_call_rate {
+                        let over = self.window.describe(cfg);
                         let reason = format!(
                             "slow-call rate {} ≥ {} (calls ≥ {}) {over}",
                             pct(sr),

@@ -174,7 +174,8 @@ impl Sampler {
         } else if ns >= MAX_DRAW as f64 {
             MAX_DRAW
         } else {
-            ns.round() as u64
+            // ns > 0 here: adding ½ and truncating rounds, without a libm call.
+            (ns + 0.5) as u64
         }
     }
 }

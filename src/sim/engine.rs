@@ -372,11 +372,7 @@ impl Simulation {
 
     fn start_load(&mut self) {
         match self.world.load.kind {
-            LoadKind::Poisson | LoadKind::Constant => {
-                for s in 0..self.services.len() {
-                    self.schedule_arrival(s);
-                }
-            }
+            LoadKind::Poisson | LoadKind::Constant => self.reschedule_arrivals(),
             LoadKind::Closed => self.sync_clients(),
         }
     }
@@ -422,7 +418,7 @@ impl Simulation {
             }
             _ => 1.0 / rate,
         };
-        let gap = ((gap_secs * NANOS_PER_SEC as f64).round() as u64).max(1);
+        let gap = ((gap_secs * NANOS_PER_SEC as f64 + 0.5) as u64).max(1);
         let gen = self.services[s].arrival_gen;
         self.queue.push(
             self.now.saturating_add(gap),

@@ -11,8 +11,10 @@ pub const NORMAL: u8 = 0;
 /// For live changes: after every other event at the same instant.
 pub const LATE: u8 = 1;
 
+/// The key packs (time, class, sequence) into one `u128` so that the heap
+/// compares once: time in the high 64 bits, class in bit 63, sequence below.
 struct Entry<E> {
-    key: (u64, u8, u64),
+    key: u128,
     event: E,
 }
 
@@ -56,20 +58,18 @@ impl<E> EventQueue<E> {
     #[inline]
     pub fn push_class(&mut self, time: u64, class: u8, event: E) {
         self.seq += 1;
-        self.heap.push(Entry {
-            key: (time, class, self.seq),
-            event,
-        });
+        let key = ((time as u128) << 64) | ((class as u128) << 63) | self.seq as u128;
+        self.heap.push(Entry { key, event });
     }
 
     #[inline]
     pub fn peek_time(&self) -> Option<u64> {
-        self.heap.peek().map(|e| e.key.0)
+        self.heap.peek().map(|e| (e.key >> 64) as u64)
     }
 
     #[inline]
     pub fn pop(&mut self) -> Option<(u64, E)> {
-        self.heap.pop().map(|e| (e.key.0, e.event))
+        self.heap.pop().map(|e| ((e.key >> 64) as u64, e.event))
     }
 
     pub fn len(&self) -> usize {
