@@ -494,8 +494,16 @@ impl Simulation {
         self.services[service].in_flight += 1;
         match self.free_calls.pop() {
             Some(i) => {
-                let gen = self.calls[i as usize].gen.wrapping_add(1);
-                self.calls[i as usize] = Call { gen, ..call };
+                // Tickets keep counting across the slot's generations: a
+                // bulkhead waiter left behind by the previous call in this
+                // slot must not match a timer of the new one.
+                let old = &self.calls[i as usize];
+                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.next_ticket);
+                self.calls[i as usize] = Call {
+                    gen,
+                    next_ticket,
+                    ..call
+                };
                 i
             }
             None => {
@@ -703,20 +711,21 @@ impl Simulation {
     fn admit_bulkhead(&mut self, s: usize) {
         let cfg = &self.world.services[s].patterns.bulkhead;
         let calls = &self.calls;
-        let mut admitted = Vec::new();
-        self.services[s].bulkhead.admit(
-            cfg,
-            |w| {
-                let c = &calls[w.call as usize];
-                c.live && c.bulkhead_waiting && c.timers.contains(&w.ticket)
-            },
-            &mut admitted,
-        );
         let depth = self
             .order
             .iter()
             .position(|k| *k == PatternKind::Bulkhead)
             .expect("bulkhead in order");
+        let mut admitted = Vec::new();
+        // A waiter is live while its call still waits on that very timer.
+        self.services[s].bulkhead.admit(
+            cfg,
+            |w| {
+                let c = &calls[w.call as usize];
+                c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+            },
+            &mut admitted,
+        );
         for w in admitted {
             let c = &mut self.calls[w.call as usize];
             c.bulkhead_waiting = false;
