@@ -134,6 +134,8 @@ pub struct Simulation {
     transitions: Vec<Transition>,
     tick: Tick,
     in_flight_limit_noted: bool,
+    /// The last tick has been reported; nothing more runs.
+    ended: bool,
 }
 
 impl Simulation {
@@ -196,6 +198,7 @@ impl Simulation {
                 client_waiting: 0,
             },
             in_flight_limit_noted: false,
+            ended: false,
         };
         for c in &scenario.timeline {
             sim.schedule_change(c.clone());
@@ -278,15 +281,24 @@ impl Simulation {
 
     /// Runs every event up to and including `until` (capped at the end),
     /// calling `on_tick` at each tick boundary.
+    ///
+    /// The last tick, at the end, closes the run: events at the end that
+    /// come after it are not run, so that the ticks add up to the totals.
     pub fn advance_to(&mut self, until: SimTime, on_tick: &mut dyn FnMut(&Tick)) {
         let until = until.min(self.end);
         while let Some(t) = self.queue.peek_time() {
-            if t > until {
+            if t > until || self.ended {
                 break;
             }
             let (t, ev) = self.queue.pop().expect("peeked");
             self.now = t;
+            let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
+            if last_tick {
+                self.ended = true;
+                self.agenda.clear();
+                break;
+            }
             self.drain_agenda();
         }
         self.now = self.now.max(until);
