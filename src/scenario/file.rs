@@ -122,11 +122,30 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
             ));
         }
     };
+    // Syntax first, so that its errors say so; then an empty file.
+    let doc = match toml_edit::ImDocument::parse(text.to_string()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            return Err(err_at(
+                text,
+                offset,
+                syntax_message(text, offset, e.message()),
+            ));
+        }
+    };
+    if doc.as_table().is_empty() {
+        return Err(err_at(
+            text,
+            0,
+            "the file has no settings; a scenario needs at least name = \"...\", duration = \"5m\", a [load] section and one [[services]] (see `breakwater list` for examples)".into(),
+        ));
+    }
+    let doc = Some(doc);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         err_at(text, offset, friendly_toml_message(&e))
     })?;
-    let doc = toml_edit::ImDocument::parse(text.to_string()).ok();
     let locate = |e: PathError| -> ScenarioError {
         let offset = doc
             .as_ref()
@@ -137,8 +156,37 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
     build(raw, origin, text).map_err(locate)
 }
 
+/// A TOML syntax error in one line, with a hint for the usual slips.
+fn syntax_message(text: &str, offset: usize, message: &str) -> String {
+    let msg = message.trim().replace('\n', "; ");
+    let line = text[..offset.min(text.len())]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .to_string()
+        + text[offset.min(text.len())..]
+            .split('\n')
+            .next()
+            .unwrap_or("");
+    let value = line.split_once('=').map_or("", |(_, v)| v.trim());
+    let hint = if msg.contains("too large") {
+        "; whole numbers go up to 9223372036854775807"
+    } else if value.starts_with(|c: char| c.is_ascii_digit())
+        && crate::sim::time::parse_duration(value).is_ok()
+    {
+        "; a duration is a string with its unit in quotes, e.g. \"10s\" or \"250ms\""
+    } else if msg.starts_with("invalid basic string") {
+        "; a \"string\" needs its closing quote on the same line"
+    } else if msg.starts_with("invalid string") {
+        "; a value is a number, a \"string\", true or false, an [array] or an { inline = \"table\" }"
+    } else {
+        ""
+    };
+    format!("TOML syntax error: {msg}{hint}")
+}
+
 fn friendly_toml_message(e: &toml::de::Error) -> String {
-    let msg = e.message().trim().to_string();
+    let msg = crate::scenario::settable::plain_types(e.message().trim());
     // "unknown field `nmae`, expected one of `name`, ..." → suggest the nearest.
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {

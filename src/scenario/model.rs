@@ -320,6 +320,14 @@ impl World {
                 format!("at most {MAX_SERVICES} services"),
             ));
         }
+        // The defaults first: a bad value in [patterns.*] is reported there,
+        // not in the first service that inherits it.
+        self.defaults.validate().map_err(|(pat, f, m)| {
+            PathError::new(
+                vec![key("patterns"), key(pat), key(f)],
+                pattern_message(pat, f, &m),
+            )
+        })?;
         let mut total_share = 0.0;
         for (i, s) in self.services.iter().enumerate() {
             let sp = |f: &str| vec![key("services"), Seg::Index(i), key(f)];
@@ -374,7 +382,10 @@ impl World {
                 ));
             }
             s.patterns.validate().map_err(|(pat, f, m)| {
-                PathError::new(vec![key("services"), Seg::Index(i), key(pat), key(f)], m)
+                PathError::new(
+                    vec![key("services"), Seg::Index(i), key(pat), key(f)],
+                    pattern_message(pat, f, &m),
+                )
             })?;
         }
         if total_share <= 0.0 && l.kind != LoadKind::Closed && l.rate > 0.0 {
@@ -383,11 +394,13 @@ impl World {
                 "the services' shares add up to 0: no service would get a call".into(),
             ));
         }
-        self.defaults
-            .validate()
-            .map_err(|(pat, f, m)| PathError::new(vec![key("patterns"), key(pat), key(f)], m))?;
         Ok(())
     }
+}
+
+/// A pattern's range error, prefixed with the field it is about.
+fn pattern_message(pattern: &str, field: &str, message: &str) -> String {
+    format!("`{pattern}.{field}`: {message}")
 }
 
 fn path_help(path: &str) -> String {

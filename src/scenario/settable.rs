@@ -19,8 +19,26 @@ pub fn unknown_name(what: &str, name: &str, valid: &[&str]) -> String {
     if let Some(best) = nearest(name, valid) {
         msg.push_str(&format!("; did you mean `{best}`?"));
     }
+    if !msg.ends_with('?') {
+        msg.push('.');
+    }
     msg.push_str(&format!(" Valid: {}", valid.join(", ")));
     msg
+}
+
+/// Rewrites Rust type names in serde's messages into words.
+pub fn plain_types(message: &str) -> String {
+    message
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
+        .replace(
+            "expected u64",
+            "expected a whole number from 0 to 9223372036854775807",
+        )
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
 }
 
 /// The valid name closest to `name`, if it is close enough to be a typo.
@@ -35,7 +53,7 @@ pub fn nearest<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
 
 /// Rewrites a serde type error into words a scenario author understands.
 pub fn type_error(key: &str, err: impl std::fmt::Display) -> String {
-    let e = err.to_string();
+    let e = plain_types(&err.to_string());
     let e = e.trim().trim_end_matches('.').to_string();
     format!("`{key}`: {e}")
 }
