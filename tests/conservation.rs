@@ -641,11 +641,8 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
         )));
     }
     prop_assert!(failures.is_empty(), "{}\n{text}", failures.join("\n"));
-    prop_assert_eq!(
-        ticks,
-        case.duration_s * 1000 / case.tick_ms
-            + u64::from((case.duration_s * 1000) % case.tick_ms != 0)
-    );
+    // One tick per tick length, the last one cut short at the end.
+    prop_assert_eq!(ticks, (case.duration_s * 1000).div_ceil(case.tick_ms));
     prop_assert_eq!(last_t, case.duration_s * 1_000_000_000);
 
     // Outcomes only from patterns that were ever on.
