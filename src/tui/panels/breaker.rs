@@ -34,7 +34,40 @@ fn band_char(s: Option<BreakerState>) -> char {
 
 /// `● CLOSED`, padded, in the state's style.
 pub fn state_span(s: BreakerState, theme: &Theme) -> Span<'static> {
-    styled(format!("{} {:<11}", symbol(s), s.word()), theme.breaker(s))
+    styled(format!("{} {:<10}", symbol(s), s.word()), theme.breaker(s))
+}
+
+/// The band spans about three minutes whatever its width: each mark is the
+/// most alarming state over `k` one-second samples.
+const BAND_SECS: usize = 180;
+
+fn band(app: &App, i: usize, width: usize) -> Vec<Option<BreakerState>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let k = BAND_SECS.div_ceil(width).max(1);
+    let samples = app.history().samples();
+    let all: Vec<Option<BreakerState>> = samples
+        .last_n(width * k)
+        .map(|s| s.services.get(i).and_then(|x| x.breaker))
+        .collect();
+    // Group from the newest backwards so the last mark is always current.
+    let mut marks: Vec<Option<BreakerState>> = all
+        .rchunks(k)
+        .map(|c| c.iter().copied().flatten().max_by_key(|s| severity(*s)))
+        .collect();
+    marks.reverse();
+    marks
+}
+
+fn severity(s: BreakerState) -> u8 {
+    match s {
+        BreakerState::Disabled => 0,
+        BreakerState::Closed => 1,
+        BreakerState::HalfOpen => 2,
+        BreakerState::Open => 3,
+        BreakerState::ForcedOpen => 4,
+    }
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -75,15 +108,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             BreakerState::ForcedOpen | BreakerState::Disabled => "forced".to_string(),
             BreakerState::Closed => format!("for {}", short_dur(now.saturating_sub(b.since()))),
         };
-        spans.push(styled(format!("{timing:<11}"), theme.dim));
+        spans.push(styled(format!("{timing:<10}"), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let band_w = (inner.width as usize).saturating_sub(used);
-        let samples: Vec<Option<BreakerState>> = app
-            .history()
-            .samples()
-            .last_n(band_w)
-            .map(|s| s.services.get(i).and_then(|x| x.breaker))
-            .collect();
+        let samples = band(app, i, band_w);
         spans.push(Span::raw(" ".repeat(band_w - samples.len())));
         for s in samples {
             let style = s.map(|s| theme.breaker(s)).unwrap_or(theme.dim);

@@ -31,12 +31,28 @@ fn fill_style(theme: &Theme, used: u32, max: u32) -> Style {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Bulkhead (pool saturation) ", focused, theme);
-    let inner = block.inner(area);
     let sim = app.sim();
     let world = sim.world();
     let n = world.services.len();
-    let client = world.client.as_ref();
+    let inner_h = area.height.saturating_sub(2) as usize;
+    // The caller's pool gets its own line when every service still fits;
+    // otherwise it goes into the title.
+    let client_line = world.client.as_ref().filter(|_| inner_h > n);
+    let mut title = vec![Span::raw(if area.width >= 60 {
+        " Bulkhead (pool saturation) "
+    } else {
+        " Bulkhead "
+    })];
+    if let (Some(c), None) = (world.client.as_ref(), client_line) {
+        let (busy, waiting) = sim.caller_pool();
+        title.push(styled(
+            format!("caller {busy}/{} +{waiting} ", c.threads),
+            fill_style(theme, busy, c.threads),
+        ));
+    }
+    let block = panel_block(Line::from(title), focused, theme);
+    let inner = block.inner(area);
+    let client = client_line;
     let rows = (inner.height as usize).saturating_sub(usize::from(client.is_some()));
     let two = rows >= 2 * n;
     let nw = name_width(app);

@@ -29,13 +29,12 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
         .and_then(|i| app.sim().world().services.get(i))
         .map(|s| s.name.clone());
     match &n.kind {
-        NoticeKind::Breaker { from, to, reason } => {
+        NoticeKind::Breaker { to, reason, .. } => {
             spans.push(Span::raw(format!("{} ", svc.unwrap_or_default())));
             spans.push(styled(
                 format!("{} {}", symbol(*to), to.word()),
                 theme.breaker(*to),
             ));
-            spans.push(styled(format!(" (was {})", from.word()), theme.dim));
             spans.push(Span::raw(format!(": {reason}")));
         }
         NoticeKind::Note(text) => {
@@ -71,7 +70,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     lines.reverse();
     if lines.is_empty() {
         lines.push(Line::styled(
-            "nothing yet: breaker transitions, timeline notes and your changes show here",
+            "nothing yet: breaker transitions, notes and your changes appear here",
             theme.dim,
         ));
     }

@@ -45,7 +45,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         sep(),
         styled(app.scenario().name.clone(), theme.title),
         sep(),
-        Span::raw(format!("t={} / {}", clock(sim.now()), clock(sim.end()))),
+        Span::raw(format!(
+            "t={} / {}",
+            clock(sim.now()),
+            clock(sim.end()).trim_end_matches(".0")
+        )),
         sep(),
         Span::raw(speed(app.speed())),
         sep(),

@@ -135,7 +135,7 @@ pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
         let r2 = (2 * n + 2 + client).max(9).min(h / 3 + 2);
         let [a, b, c] = Layout::vertical([Length(r1), Length(r2), Min(6)]).areas(body);
         let [a1, a2, a3] =
-            Layout::horizontal([Percentage(40), Percentage(30), Percentage(30)]).areas(a);
+            Layout::horizontal([Percentage(42), Percentage(29), Percentage(29)]).areas(a);
         let [b1, b2, b3] =
             Layout::horizontal([Percentage(40), Percentage(35), Percentage(25)]).areas(b);
         let [c1, c2] = Layout::horizontal([Percentage(40), Percentage(60)]).areas(c);

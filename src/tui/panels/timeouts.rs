@@ -10,20 +10,26 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel_block(" Timeouts ", focused, theme);
     let inner = block.inner(area);
     let nw = name_width(app);
     let h = app.history();
+    let n = app.sim().world().services.len();
+    let rows = inner.height as usize;
+    let two = rows >= 2 * n;
     let mut lines = Vec::new();
-    for i in visible(app, inner.height as usize) {
+    for i in visible(app, if two { rows / 2 } else { rows }) {
         let mut spans = vec![name_span(app, theme, i, nw)];
         let svc = &app.sim().world().services[i];
         if !svc.patterns.timeout.enabled && !svc.patterns.fallback.enabled {
             spans.push(off(theme));
             lines.push(Line::from(spans));
+            if two {
+                lines.push(Line::raw(""));
+            }
             continue;
         }
         let series = h.series(inner.width as usize, |s| {
@@ -36,19 +42,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             theme.text
         };
         spans.push(styled(format!("⧗ {:>5}/s ", num(now)), style));
-        let fallbacks = app.sim().service_metrics(i).totals_now().fallbacks;
-        let tail = vec![styled(
+        let totals = app.sim().service_metrics(i).totals_now();
+        let fallbacks = totals.fallbacks;
+        let mut tail = vec![styled(
             format!(" fallbacks {}", count(fallbacks)),
             theme.text,
         )];
-        let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
         let max = series.iter().copied().fold(1.0, f64::max);
-        spans.push(styled(
-            spark(&series, max, w),
-            theme.outcome(Outcome::TimedOut),
-        ));
-        spans.extend(tail);
-        lines.push(Line::from(spans));
+        if two {
+            let w = (inner.width as usize).saturating_sub(width_of(&spans));
+            spans.push(styled(
+                spark(&series, max, w),
+                theme.outcome(Outcome::TimedOut),
+            ));
+            lines.push(Line::from(spans));
+            let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
+            tail = vec![
+                Span::raw(format!(" {:nw$} ", "")),
+                styled(format!("fallbacks {}", count(fallbacks)), theme.text),
+                styled(format!(" · timed out {}", count(timed_out)), theme.dim),
+            ];
+            lines.push(Line::from(tail));
+        } else {
+            let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
+            spans.push(styled(
+                spark(&series, max, w),
+                theme.outcome(Outcome::TimedOut),
+            ));
+            spans.extend(tail);
+            lines.push(Line::from(spans));
+        }
     }
     render_lines(lines, block, area, buf);
 }
