@@ -60,8 +60,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             tail = vec![
                 Span::raw(format!(" {:nw$} ", "")),
                 styled(format!("fallbacks {}", count(fallbacks)), theme.text),
-                styled(format!(" · timed out {}", count(timed_out)), theme.dim),
             ];
+            let more = styled(format!(" · timeouts {}", count(timed_out)), theme.dim);
+            if width_of(&tail) + more.width() <= inner.width as usize {
+                tail.push(more);
+            }
             lines.push(Line::from(tail));
         } else {
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
