@@ -219,3 +219,16 @@ fn closed_open_and_half_open_differ_in_symbol_and_style() {
         assert!(row(5).contains("◐ HALF-OPEN"));
     }
 }
+
+#[test]
+fn help_overlay_fits_80x24() {
+    let mut app = app_at(10);
+    app.handle_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    let t = screen(&app, 80, 24);
+    let s = text(&t);
+    assert!(
+        s.contains("quit, print the summary"),
+        "the last binding is visible:\n{s}"
+    );
+    insta::assert_snapshot!("help_80x24", t.backend());
+}

@@ -13,20 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let w = area.width.saturating_sub(4).min(110);
-    let h = area.height.saturating_sub(2);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(rect, buf);
+    let w = area.width.saturating_sub(2).min(110);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border)
         .title(Line::styled(" Help · ? or Esc closes ", theme.title));
-    let inner = block.inner(rect);
+    let inner = block.inner(Rect::new(0, 0, w, area.height));
     let mut lines = Vec::new();
     let s = app.scenario();
     lines.push(Line::styled(s.name.clone(), theme.title));
@@ -36,42 +28,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(s.description.clone()));
     }
     lines.push(Line::raw(""));
+    let two = inner.width >= 70;
+    let col = if two {
+        inner.width as usize / 2
+    } else {
+        inner.width as usize
+    };
     let rows: Vec<Vec<Span>> = BINDINGS
         .iter()
         .filter(|b| b.when != When::Help)
         .map(|b| {
+            let text = truncate(b.help, col.saturating_sub(12));
+            let used = 11 + text.chars().count();
             vec![
-                styled(format!(" {:<13}", b.label), theme.key),
-                Span::raw(b.help.to_string()),
+                styled(format!(" {:<10}", b.label), theme.key),
+                Span::raw(text),
+                Span::raw(" ".repeat(col.saturating_sub(used))),
             ]
         })
         .collect();
-    let col = 14
-        + BINDINGS
-            .iter()
-            .map(|b| b.help.chars().count())
-            .max()
-            .unwrap_or(30);
-    let two = inner.width as usize >= 2 * col + 2;
     if two {
         let half = rows.len().div_ceil(2);
         for k in 0..half {
             let mut spans = rows[k].clone();
-            let used: usize = spans.iter().map(|s| s.width()).sum();
-            spans.push(Span::raw(" ".repeat(col + 2 - used)));
             if let Some(r) = rows.get(k + half) {
                 spans.extend(r.clone());
             }
             lines.push(Line::from(spans));
         }
     } else {
-        for mut r in rows {
-            if let Some(last) = r.last_mut() {
-                let room = (inner.width as usize).saturating_sub(14);
-                *last = Span::raw(truncate(&last.content, room));
-            }
-            lines.push(Line::from(r));
-        }
+        lines.extend(rows.into_iter().map(Line::from));
     }
     lines.push(Line::raw(""));
     let mut legend = vec![Span::raw(" breaker: ")];
@@ -92,8 +78,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(
         " calls: ✓ ok  ✗ failed  ⧗ timed out  ↯ short-circuited  ⊗ rejected   ↻ retries   ▸ selected",
     ));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(block)
-        .render(rect, buf);
+    // As tall as the text needs (word wrapping may take a line more), within the screen.
+    let iw = inner.width.max(1) as usize;
+    let needed: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(iw).max(1))
+        .sum::<usize>()
+        + 1;
+    let h = (needed as u16 + 2).min(area.height.saturating_sub(2));
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(rect, buf);
+    para.block(block).render(rect, buf);
 }
