@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end check of the dashboard as a user sees it: start the release
+# binary in tmux at 120×40, read the screen, press keys, quit, and check that
+# the shell is usable again and the summary table was printed.
+# Self-contained: builds what it needs and uses its own tmux server.
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$PWD
+
+fail() {
+    echo "e2e_tmux: FAIL: $*" >&2
+    if [ -n "${SOCK:-}" ]; then
+        echo "---- screen ----" >&2
+        tmux -L "$SOCK" capture-pane -p -t e2e >&2 2>/dev/null || true
+        echo "----------------" >&2
+    fi
+    exit 1
+}
+
+if ! command -v tmux >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get install -y tmux >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y tmux >/dev/null 2>&1)
+    fi
+    command -v tmux >/dev/null 2>&1 || fail "tmux is not installed (apt-get install -y tmux)"
+fi
+
+echo "e2e_tmux: building the release binary"
+cargo build --release --quiet || fail "cargo build --release failed"
+BIN=$ROOT/target/release/breakwater
+[ -x "$BIN" ] || fail "no binary at $BIN"
+
+# Not a terminal: exit 2 and point at `breakwater run`.
+out=$("$BIN" </dev/null 2>&1 >/dev/null)
+rc=$?
+[ "$rc" = 2 ] || fail "with stdout not a terminal the exit status was $rc, expected 2"
+echo "$out" | grep -q "breakwater run" || fail "the no-terminal message does not mention 'breakwater run': $out"
+
+SOCK=breakwater-e2e-$$
+WORK=$(mktemp -d)
+cleanup() {
+    tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+screen() { tmux -L "$SOCK" capture-pane -p -t e2e; }
+keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
+# wait_for PATTERN SECONDS: until the screen matches (grep -E).
+wait_for() {
+    local pattern=$1 limit=${2:-10} i=0
+    while [ "$i" -lt $((limit * 10)) ]; do
+        if screen | grep -Eq -- "$pattern"; then return 0; fi
+        sleep 0.1
+        i=$((i + 1))
+    done
+    fail "timed out after ${limit}s waiting for /$pattern/"
+}
+clock() { screen | grep -Eo 't=[0-9:.]+' | head -n 1; }
+
+tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 -c "$WORK" \
+    "env -i HOME=$WORK PATH=$PATH TERM=tmux-256color bash --norc --noprofile" \
+    || fail "cannot start tmux"
+keys "PS1='e2e\$ '; clear" Enter
+wait_for '^e2e\$' 5
+
+echo "e2e_tmux: starting the dashboard at 120x40"
+keys "$BIN" Enter
+wait_for 'Circuit breaker' 10
+for title in "Circuit breaker" "Retries" "Bulkhead" "Timeouts" "Latency" "Throughput" "Events" "Parameters"; do
+    screen | grep -q -- "$title" || fail "panel title '$title' is not on screen"
+done
+screen | grep -q "RUNNING" || fail "the header does not say RUNNING"
+
+c1=$(clock); sleep 1.5; c2=$(clock)
+[ -n "$c1" ] || fail "no virtual clock (t=…) in the header"
+[ "$c1" != "$c2" ] || fail "the clock does not move while running ($c1)"
+
+echo "e2e_tmux: pausing"
+keys Space
+wait_for 'PAUSED' 5
+c1=$(clock); sleep 1.5; c2=$(clock)
+[ "$c1" = "$c2" ] || fail "the clock moved while paused ($c1 -> $c2)"
+
+echo "e2e_tmux: changing failure_rate with the right arrow"
+screen | grep -q '◀ 0.001 ▶' || fail "the selected parameter does not show failure_rate 0.001"
+keys Right
+wait_for '◀ 0.005 ▶' 5
+wait_for 'you user failure_rate → 0.005' 5
+keys Left
+wait_for '◀ 0.001 ▶' 5
+
+echo "e2e_tmux: help overlay"
+keys '?'
+wait_for 'Esc closes' 5
+keys Escape
+sleep 0.3
+screen | grep -q 'Esc closes' && fail "Esc did not close the help"
+
+echo "e2e_tmux: resize to 80x24 and back"
+tmux -L "$SOCK" resize-window -t e2e -x 80 -y 24 2>/dev/null || true
+sleep 0.5
+if [ "$(tmux -L "$SOCK" display -p -t e2e '#{window_width}')" = 80 ]; then
+    echo "e2e_tmux: at 80x24, then 60x15 (too small), then 120x40"
+    wait_for 'Circuit breaker' 5
+    tmux -L "$SOCK" resize-window -t e2e -x 60 -y 15
+    wait_for 'enlarge to 80×24' 5
+    tmux -L "$SOCK" resize-window -t e2e -x 120 -y 40
+    wait_for 'Parameters' 5
+else
+    echo "e2e_tmux: (this tmux cannot resize a detached window; resize not checked)"
+fi
+
+echo "e2e_tmux: quitting"
+keys q
+wait_for 'service +calls' 10
+screen | grep -q 'Seed lesson · seed 7' || fail "the summary's first line is missing"
+screen | grep -Eq '^payment ' || fail "the summary has no payment row"
+wait_for '^e2e\$' 5
+
+keys "stty -a | grep -Eo -- '-?icanon' | head -n1; echo shell-ok-\$((40+2))" Enter
+wait_for 'shell-ok-42' 5
+screen | grep -Eq '^icanon' || fail "the terminal is still in raw mode after quit"
+
+echo "e2e_tmux: ok"
