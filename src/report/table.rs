@@ -1,20 +1,30 @@
-//! The default output of `run`: a readable table per service.
+//! The default output of `run`: a readable table per service, narrow enough
+//! for a 100-column terminal.
 
 use crate::report::summary::{ServiceSummary, Summary};
 use crate::sim::outcome::Outcome;
 use std::fmt::Write;
 
-fn row(out: &mut String, name: &str, s: &ServiceSummary) {
+const HEADER: [&str; 14] = [
+    "service", "calls", "ok", "failed", "timeout", "short", "bulkhd", "client", "fallbk", "att/c",
+    "p50 ms", "p99 ms", "util", "breaker",
+];
+
+fn row(out: &mut String, s: &ServiceSummary) {
     let c = &s.counts;
     let apc = if c.calls > 0 {
         c.attempts as f64 / c.calls as f64
     } else {
         0.0
     };
+    let breaker = match s.breaker_opened {
+        0 => s.final_state.to_uppercase(),
+        n => format!("{}, opened {n}×", s.final_state.to_uppercase()),
+    };
     let _ = writeln!(
         out,
-        "{:<12} {:>9} {:>9} {:>8} {:>9} {:>9} {:>9} {:>8} {:>9} {:>6.2} {:>9.1} {:>9.1} {:>5.0}%  {} ({}× opened)",
-        name,
+        "{:<9} {:>8} {:>8} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5.2} {:>7.1} {:>8.1} {:>3.0}% {}",
+        s.name,
         c.calls,
         c.outcome(Outcome::Ok),
         c.outcome(Outcome::Failed),
@@ -27,8 +37,7 @@ fn row(out: &mut String, name: &str, s: &ServiceSummary) {
         s.latency.p50,
         s.latency.p99,
         s.utilization * 100.0,
-        s.final_state.to_uppercase(),
-        s.breaker_opened
+        breaker
     );
 }
 
@@ -39,25 +48,14 @@ pub fn to_table(s: &Summary) -> String {
         "{} · seed {} · {:.1} s simulated in {:.2} s",
         s.scenario, s.seed, s.sim_seconds, s.wall_seconds
     );
+    let h = HEADER;
     let _ = writeln!(
         out,
-        "{:<12} {:>9} {:>9} {:>8} {:>9} {:>9} {:>9} {:>8} {:>9} {:>6} {:>9} {:>9} {:>6}  breaker",
-        "service",
-        "calls",
-        "ok",
-        "failed",
-        "timed_out",
-        "short_cct",
-        "bulk_rej",
-        "cli_rej",
-        "fallbacks",
-        "att/c",
-        "p50 ms",
-        "p99 ms",
-        "util"
+        "{:<9} {:>8} {:>8} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>7} {:>8} {:>4} {}",
+        h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13]
     );
     for svc in &s.services {
-        row(&mut out, &svc.name, svc);
+        row(&mut out, svc);
     }
     let _ = writeln!(
         out,
@@ -67,6 +65,10 @@ pub fn to_table(s: &Summary) -> String {
         s.totals_in_flight,
         s.totals_latency.p50,
         s.totals_latency.p99
+    );
+    let _ = writeln!(
+        out,
+        "(timeout: timed_out, short: short_circuited, bulkhd: bulkhead_rejected, client: client_rejected)"
     );
     out
 }
