@@ -219,6 +219,16 @@ impl BreakerState {
             BreakerState::Disabled => "disabled",
         }
     }
+    /// Higher is more alarming: a stretch of time shows its most alarming state.
+    pub fn severity(self) -> u8 {
+        match self {
+            BreakerState::Disabled => 0,
+            BreakerState::Closed => 1,
+            BreakerState::HalfOpen => 2,
+            BreakerState::Open => 3,
+            BreakerState::ForcedOpen => 4,
+        }
+    }
     /// Whether calls are being short-circuited wholesale.
     pub fn is_open(self) -> bool {
         matches!(self, BreakerState::Open | BreakerState::ForcedOpen)

@@ -113,17 +113,6 @@ impl Sample {
     }
 }
 
-/// Higher is more alarming; a sample shows its most alarming state.
-fn severity(s: BreakerState) -> u8 {
-    match s {
-        BreakerState::Disabled => 0,
-        BreakerState::Closed => 1,
-        BreakerState::HalfOpen => 2,
-        BreakerState::Open => 3,
-        BreakerState::ForcedOpen => 4,
-    }
-}
-
 /// The dashboard's memory of the run: a ring of samples and the one being filled.
 #[derive(Clone, Debug)]
 pub struct History {
@@ -180,7 +169,7 @@ impl History {
             acc.in_use = acc.in_use.max(s.bulkhead_in_use);
             acc.waiting = acc.waiting.max(s.bulkhead_waiting);
             acc.breaker = match acc.breaker {
-                Some(b) if severity(b) >= severity(s.breaker) => Some(b),
+                Some(b) if b.severity() >= s.breaker.severity() => Some(b),
                 _ => Some(s.breaker),
             };
             acc.budget_tokens = s.budget_tokens;

@@ -54,20 +54,10 @@ fn band(app: &App, i: usize, width: usize) -> Vec<Option<BreakerState>> {
     // Group from the newest backwards so the last mark is always current.
     let mut marks: Vec<Option<BreakerState>> = all
         .rchunks(k)
-        .map(|c| c.iter().copied().flatten().max_by_key(|s| severity(*s)))
+        .map(|c| c.iter().copied().flatten().max_by_key(|s| s.severity()))
         .collect();
     marks.reverse();
     marks
-}
-
-fn severity(s: BreakerState) -> u8 {
-    match s {
-        BreakerState::Disabled => 0,
-        BreakerState::Closed => 1,
-        BreakerState::HalfOpen => 2,
-        BreakerState::Open => 3,
-        BreakerState::ForcedOpen => 4,
-    }
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
