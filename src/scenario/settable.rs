@@ -55,11 +55,44 @@ pub fn nearest<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
 pub fn type_error(key: &str, err: impl std::fmt::Display) -> String {
     let e = plain_types(&err.to_string());
     let e = e.trim().trim_end_matches('.').to_string();
-    format!("`{key}`: {e}")
+    format!("`{key}`: {}", suggest_variant(&e))
+}
+
+/// "unknown variant `ful`, expected one of `none`, `full`, …" gains the
+/// nearest valid name, as unknown keys do.
+fn suggest_variant(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown variant `") else {
+        return message.to_string();
+    };
+    let Some(end) = rest.find('`') else {
+        return message.to_string();
+    };
+    let valid: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
+    match nearest(&rest[..end], &valid) {
+        Some(best) => format!("{message}; did you mean `{best}`?"),
+        None => message.to_string(),
+    }
 }
 
 /// Implements `Settable` for a struct whose listed fields are all
 /// `Deserialize + Serialize`.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn misspelt_variants_get_a_suggestion() {
+        let e = super::type_error(
+            "jitter",
+            "unknown variant `ful`, expected one of `none`, `full`, `equal`, `decorrelated`",
+        );
+        assert!(e.ends_with("did you mean `full`?"), "{e}");
+        let e = super::type_error(
+            "jitter",
+            "unknown variant `zzzzzz`, expected one of `none`, `full`",
+        );
+        assert!(!e.contains("did you mean"), "{e}");
+    }
+}
+
 #[macro_export]
 macro_rules! settable {
     ($ty:ty { $($field:ident),* $(,)? }) => {
