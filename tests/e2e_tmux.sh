@@ -26,8 +26,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 echo "e2e_tmux: building the release binary"
-cargo build --release --quiet || fail "cargo build --release failed"
+cargo build --release --quiet --bin breakwater --example panic_in_dashboard || fail "cargo build --release failed"
 BIN=$ROOT/target/release/breakwater
+PANIC_BIN=$ROOT/target/release/examples/panic_in_dashboard
 [ -x "$BIN" ] || fail "no binary at $BIN"
 
 # Not a terminal: exit 2 and point at `breakwater run`.
@@ -121,5 +122,11 @@ wait_for '^e2e\$' 5
 keys "stty -a | grep -Eo -- '-?icanon' | head -n1; echo shell-ok-\$((40+2))" Enter
 wait_for 'shell-ok-42' 5
 screen | grep -Eq '^icanon' || fail "the terminal is still in raw mode after quit"
+
+echo "e2e_tmux: a panic inside the terminal guard"
+keys "clear; $PANIC_BIN; stty -a | grep -Eo -- '-?icanon' | head -n1; echo panic-ok-\$((40+3))" Enter
+wait_for 'panic-ok-43' 10
+screen | grep -q 'deliberate panic' || fail "the panic message is not on the normal screen"
+screen | grep -Eq '^icanon' || fail "the terminal is still in raw mode after a panic"
 
 echo "e2e_tmux: ok"

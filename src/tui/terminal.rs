@@ -10,7 +10,13 @@ use crossterm::terminal::{
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
+
+/// Whether the terminal is in raw mode on the alternate screen. Restoring twice
+/// (panic hook, then the guard while unwinding) would leave the alternate
+/// screen twice, and terminals then move the cursor back over the panic message.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -23,6 +29,7 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let setup = || -> io::Result<Term> {
             let mut out = io::stdout();
             execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -47,8 +54,12 @@ impl Drop for TerminalGuard {
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor. Safe to
-/// call more than once (the guard and the panic hook may both call it).
+/// call more than once (the guard and the panic hook may both call it): only
+/// the first call after `enter` does anything.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
 }
