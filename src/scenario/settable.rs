@@ -76,23 +76,6 @@ fn suggest_variant(message: &str) -> String {
 
 /// Implements `Settable` for a struct whose listed fields are all
 /// `Deserialize + Serialize`.
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn misspelt_variants_get_a_suggestion() {
-        let e = super::type_error(
-            "jitter",
-            "unknown variant `ful`, expected one of `none`, `full`, `equal`, `decorrelated`",
-        );
-        assert!(e.ends_with("did you mean `full`?"), "{e}");
-        let e = super::type_error(
-            "jitter",
-            "unknown variant `zzzzzz`, expected one of `none`, `full`",
-        );
-        assert!(!e.contains("did you mean"), "{e}");
-    }
-}
-
 #[macro_export]
 macro_rules! settable {
     ($ty:ty { $($field:ident),* $(,)? }) => {
@@ -116,4 +99,21 @@ macro_rules! settable {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn misspelt_variants_get_a_suggestion() {
+        let e = super::type_error(
+            "jitter",
+            "unknown variant `ful`, expected one of `none`, `full`, `equal`, `decorrelated`",
+        );
+        assert!(e.ends_with("did you mean `full`?"), "{e}");
+        let e = super::type_error(
+            "jitter",
+            "unknown variant `zzzzzz`, expected one of `none`, `full`",
+        );
+        assert!(!e.contains("did you mean"), "{e}");
+    }
 }
