@@ -23,7 +23,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // Two lines per service when there is room: the rate over time, then the numbers.
     let two = rows >= 2 * n;
     let mut lines = Vec::new();
-    for i in visible(app, if two { rows / 2 } else { rows }) {
+    let per = if rows >= 3 * n {
+        3
+    } else if two {
+        2
+    } else {
+        1
+    };
+    for i in visible(app, rows / per) {
         let mut spans = vec![name_span(app, theme, i, nw)];
         if !app.sim().world().services[i].patterns.retry.enabled {
             spans.push(off(theme));
@@ -47,23 +54,57 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             format!("↻ {:>5}/s ", num(now)),
             if now > 0.0 { theme.warn } else { theme.text },
         ));
-        let mut tail = vec![styled(format!("{apc:.2} attempts/call"), theme.text)];
-        if let Some(tokens) = app.sim().budget_tokens(i) {
-            tail.push(styled(
-                format!(" · budget {tokens:.1}"),
-                if tokens < 1.0 { theme.bad } else { theme.dim },
-            ));
-        }
+        let budget = app.sim().world().services[i].patterns.retry.budget;
+        // With a budget: its tokens, and in words whether retries are throttled
+        // (at or below half the bucket, as gRPC does).
+        let tokens = match (app.sim().budget_tokens(i), budget) {
+            (Some(t), Some(b)) => {
+                let throttled = t <= b.max_tokens / 2.0;
+                let style = if throttled { theme.bad } else { theme.dim };
+                Some((t, b.max_tokens, throttled, style))
+            }
+            _ => None,
+        };
         let max = series.iter().copied().fold(1.0, f64::max);
+        let three = two && rows >= 3 * n && tokens.is_some();
         if two {
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
             spans.push(styled(spark(&series, max, w), theme.warn));
             lines.push(Line::from(spans));
-            let mut second = vec![Span::raw(format!(" {:nw$} ", ""))];
-            second.extend(tail);
-            lines.push(Line::from(second));
+            let indent = || Span::raw(format!(" {:nw$} ", ""));
+            match tokens {
+                Some((t, m, throttled, style)) if three => {
+                    lines.push(Line::from(vec![
+                        indent(),
+                        styled(format!("{apc:.2} attempts/call"), theme.text),
+                    ]));
+                    let word = if throttled { " · throttled" } else { "" };
+                    lines.push(Line::from(vec![
+                        indent(),
+                        styled(format!("tokens {t:.1}/{m:.0}{word}"), style),
+                    ]));
+                }
+                Some((t, m, throttled, style)) => lines.push(Line::from(vec![
+                    indent(),
+                    styled(format!("{apc:.2} att/c · "), theme.text),
+                    styled(
+                        format!("tok {t:.1}/{m:.0}{}", if throttled { " ⊘" } else { "" }),
+                        style,
+                    ),
+                ])),
+                None => lines.push(Line::from(vec![
+                    indent(),
+                    styled(format!("{apc:.2} attempts/call"), theme.text),
+                ])),
+            }
         } else {
-            tail[0] = styled(format!(" {apc:.2} att/call"), theme.text);
+            let mut tail = vec![styled(format!(" {apc:.2} att/c"), theme.text)];
+            if let Some((t, m, throttled, style)) = tokens {
+                tail.push(styled(
+                    format!(" tok {t:.1}/{m:.0}{}", if throttled { "⊘" } else { "" }),
+                    style,
+                ));
+            }
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
             spans.push(styled(spark(&series, max, w), theme.warn));
             spans.extend(tail);
