@@ -98,7 +98,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 ])),
             }
         } else {
-            let mut tail = vec![styled(format!(" {apc:.2} att/c"), theme.text)];
+            let short = if tokens.is_some() {
+                "att/c"
+            } else {
+                "att/call"
+            };
+            let mut tail = vec![styled(format!(" {apc:.2} {short}"), theme.text)];
             if let Some((t, m, throttled, style)) = tokens {
                 tail.push(styled(
                     format!(" tok {t:.1}/{m:.0}{}", if throttled { "⊘" } else { "" }),
