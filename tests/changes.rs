@@ -159,3 +159,168 @@ fn a_change_to_one_service_mid_run_leaves_the_others_arrivals_alone() {
     };
     assert_eq!(user_calls(false), user_calls(true));
 }
+
+fn run_windows(text: &str, window_s: u64) -> Vec<u64> {
+    let s = common::scenario(text);
+    let mut sim = Simulation::new(&s);
+    let mut w = Vec::new();
+    sim.run(&mut |t| {
+        let i = ((t.t - 1) / (window_s * 1_000_000_000)) as usize;
+        if w.len() <= i {
+            w.resize(i + 1, 0);
+        }
+        w[i] += t.services[0].counts.calls;
+    });
+    w
+}
+
+#[test]
+fn constant_load_keeps_arriving_while_its_rate_ramps() {
+    let w = run_windows(
+        r#"
+name = "ramp"
+duration = "80s"
+[load]
+kind = "constant"
+rate = 5
+[[services]]
+name = "a"
+[[timeline]]
+at = "10s"
+set = { "load.rate" = 9.0 }
+over = "60s"
+"#,
+        10,
+    );
+    assert_eq!(w[0], 50);
+    assert_eq!(w[7], 90);
+    // In between the count follows the mean rate of each window (≈ 53, 60, 67, 73, 80, 87).
+    for i in 1..7 {
+        assert!(w[i] > w[i - 1], "window {i}: {w:?}");
+        let expected = 50.0 + 40.0 * (i as f64 - 0.5) / 6.0;
+        assert!(
+            (w[i] as f64 - expected).abs() <= 3.0,
+            "window {i}: {} vs ≈{expected:.0} ({w:?})",
+            w[i]
+        );
+    }
+}
+
+#[test]
+fn a_ramp_to_a_whole_number_still_moves_a_fractional_field_smoothly() {
+    let s = common::scenario(
+        r#"
+name = "ramp"
+duration = "60s"
+[load]
+rate = 10
+[[services]]
+name = "a"
+[[timeline]]
+at = "0s"
+set = { "services.a.failure_rate" = 1 }
+over = "60s"
+"#,
+    );
+    let mut sim = Simulation::new(&s);
+    sim.advance_to(15_000_000_000, &mut |_| {});
+    let v = sim
+        .world()
+        .get("services.a.failure_rate")
+        .and_then(|v| v.as_float())
+        .unwrap();
+    assert!((v - 0.25).abs() < 1e-9, "a quarter of the way: {v}");
+}
+
+#[test]
+fn one_timeline_entry_switches_a_breaker_from_count_to_time_window() {
+    let s = common::scenario(
+        r#"
+name = "switch"
+duration = "20s"
+[load]
+rate = 10
+[[services]]
+name = "a"
+[patterns.circuit_breaker]
+kind = "rate"
+window_size = 50
+[[timeline]]
+at = "5s"
+set = { "patterns.circuit_breaker.window" = "time", "patterns.circuit_breaker.window_size" = "10s" }
+"#,
+    );
+    let mut sim = Simulation::new(&s);
+    sim.run(&mut |_| {});
+    assert_eq!(
+        sim.world().get("services.a.circuit_breaker.window_size"),
+        Some(toml::Value::String("10s".into()))
+    );
+    // And live: `window` alone gives a window_size of the new kind.
+    let mut sim = Simulation::new(&s);
+    sim.change_now(
+        "services.a.circuit_breaker.window",
+        toml::Value::String("time".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        sim.world().get("services.a.circuit_breaker.window_size"),
+        Some(toml::Value::String("1m".into()))
+    );
+}
+
+#[test]
+fn turning_retry_off_stops_calls_that_are_already_retrying() {
+    let s = common::scenario(
+        r#"
+name = "retry off"
+duration = "30s"
+[load]
+kind = "constant"
+rate = 20
+[[services]]
+name = "a"
+failure_rate = 1.0
+latency = "10ms"
+[patterns.retry]
+max_attempts = 10
+backoff = "1s"
+"#,
+    );
+    let mut sim = Simulation::new(&s);
+    sim.advance_to(10_000_000_000, &mut |_| {});
+    sim.change_now("patterns.retry.enabled", toml::Value::Boolean(false))
+        .unwrap();
+    let mut late_retries = 0;
+    sim.run(&mut |t| {
+        if t.t > 11_100_000_000 {
+            late_retries += t.services[0].counts.retries;
+        }
+    });
+    // Sleepers wake within 1 s for their attempt, then stop.
+    assert_eq!(late_retries, 0);
+}
+
+#[test]
+fn a_rate_breaker_whose_window_is_smaller_than_min_calls_opens_when_full() {
+    let s = common::scenario(
+        r#"
+name = "small window"
+duration = "10s"
+[load]
+rate = 50
+[[services]]
+name = "a"
+failure_rate = 1.0
+[patterns.circuit_breaker]
+kind = "rate"
+window_size = 10
+"#,
+    );
+    let mut sim = Simulation::new(&s);
+    sim.run(&mut |_| {});
+    assert!(
+        sim.breaker(0).times_opened() >= 1,
+        "min_calls (100) is capped at the window's 10 calls, as in resilience4j"
+    );
+}

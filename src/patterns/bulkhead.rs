@@ -91,6 +91,24 @@ impl Bulkhead {
     pub fn peak(&self) -> u32 {
         self.peak
     }
+    /// Entries in the wait queue, including ones that gave up and are not yet swept.
+    pub fn queue_len(&self) -> usize {
+        self.queue.len()
+    }
+    /// Empties the queue (the bulkhead was turned off): the live waiters go
+    /// through without a slot.
+    pub fn release_waiters(
+        &mut self,
+        mut is_live: impl FnMut(Waiter) -> bool,
+        out: &mut Vec<Waiter>,
+    ) {
+        out.extend(self.queue.drain(..).filter(|w| is_live(*w)));
+        self.waiting = 0;
+    }
+    /// Sweeps waiters that gave up out of the queue, keeping FIFO order.
+    pub fn retain_waiters(&mut self, is_live: impl FnMut(&Waiter) -> bool) {
+        self.queue.retain(is_live);
+    }
 
     fn grant(&mut self) {
         self.in_use += 1;

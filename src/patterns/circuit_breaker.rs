@@ -123,6 +123,19 @@ settable!(BreakerConfig {
 });
 
 impl BreakerConfig {
+    /// After `window` changed kind, gives `window_size` a value of that kind
+    /// (100 calls, or 60 s), so that switching between count and time windows
+    /// is one change; a `window_size` set after it still wins.
+    pub fn fit_window_size(&mut self) {
+        match (self.window, self.window_size) {
+            (WindowKind::Count, WindowSize::Time(_)) => self.window_size = WindowSize::Calls(100),
+            (WindowKind::Time, WindowSize::Calls(_)) => {
+                self.window_size = WindowSize::Time(Dur::from_secs(60))
+            }
+            _ => {}
+        }
+    }
+
     /// Checks ranges; the error names the field and what is valid.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if !(1..=10_000).contains(&self.failure_threshold) {
@@ -526,7 +539,13 @@ impl CircuitBreaker {
                 BreakerKind::Rate => {
                     self.window.record(now, failed, slow);
                     let t = self.window.totals;
-                    if t.calls < cfg.min_calls {
+                    // As resilience4j: a count window smaller than min_calls
+                    // needs only to be full.
+                    let min_calls = match cfg.window_size {
+                        WindowSize::Calls(n) => cfg.min_calls.min(n),
+                        WindowSize::Time(_) => cfg.min_calls,
+                    };
+                    if t.calls < min_calls {
                         return None;
                     }
                     let fr = t.failures as f64 / t.calls as f64;

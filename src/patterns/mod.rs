@@ -107,7 +107,13 @@ impl PatternSet {
     /// Sets `<pattern>.<field>`.
     pub fn set(&mut self, pattern: &str, field: &str, value: &toml::Value) -> Result<(), String> {
         match pattern {
-            "circuit_breaker" => self.circuit_breaker.set(field, value),
+            "circuit_breaker" => {
+                self.circuit_breaker.set(field, value)?;
+                if field == "window" {
+                    self.circuit_breaker.fit_window_size();
+                }
+                Ok(())
+            }
             "retry" => self.retry.set(field, value),
             "bulkhead" => self.bulkhead.set(field, value),
             "timeout" => self.timeout.set(field, value),

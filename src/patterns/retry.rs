@@ -399,7 +399,8 @@ impl RetryState {
         if let Some(b) = cfg.budget {
             budget.on_attempt(b, !outcome.is_ok() && retryable);
         }
-        if !retryable || outcome.is_ok() || self.attempts >= cfg.max_attempts {
+        // Turned off live: calls already retrying stop at this attempt.
+        if !cfg.enabled || !retryable || outcome.is_ok() || self.attempts >= cfg.max_attempts {
             return Decision::Stop;
         }
         if let Some(b) = cfg.budget {

@@ -209,21 +209,30 @@ impl Downstream {
         None
     }
 
+    /// Whether `job` is still the job in its slot (its completion matters).
+    pub fn is_current(&self, job: JobId) -> bool {
+        let j = &self.jobs[job.slot as usize];
+        j.gen == job.gen && j.live
+    }
+
     /// The caller gave up and the service is told (`cancel_on_timeout`):
     /// a queued job leaves the queue, a running one frees its worker.
-    pub fn cancel(&mut self, job: JobId, now: SimTime) {
+    /// Returns whether a scheduled completion became stale.
+    pub fn cancel(&mut self, job: JobId, now: SimTime) -> bool {
         let j = self.jobs[job.slot as usize];
         if j.gen != job.gen || !j.live {
-            return;
+            return false;
         }
         if !j.running {
             // Lazily removed when it reaches the head of the queue.
             self.jobs[job.slot as usize].live = false;
             self.queued -= 1;
+            false
         } else {
             self.touch(now);
             self.busy -= 1;
             self.release_slot(job.slot);
+            true
         }
     }
 }

@@ -94,6 +94,8 @@ struct ServiceRt {
     arrival_gen: u32,
     /// The open-loop arrival rate the pending arrival was drawn at.
     arrival_rate: f64,
+    /// When the pending arrival comes, so a rate change can rescale the wait.
+    next_arrival: Option<SimTime>,
     jitter: SimRng,
     metrics: ServiceMetrics,
     in_flight: u64,
@@ -136,6 +138,10 @@ pub struct Simulation {
     in_flight_limit_noted: bool,
     /// The last tick has been reported; nothing more runs.
     ended: bool,
+    /// Events in the heap that no longer matter (disarmed timers, redrawn
+    /// arrivals, cancelled jobs): the heap is compacted when they dominate, so
+    /// memory follows what is in flight, not rate × timeout.
+    stale: usize,
 }
 
 impl Simulation {
@@ -162,6 +168,7 @@ impl Simulation {
                 arrivals: stream(seed, "arrivals", &s.name),
                 arrival_gen: 0,
                 arrival_rate: 0.0,
+                next_arrival: None,
                 jitter: stream(seed, "jitter", &s.name),
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
@@ -199,6 +206,7 @@ impl Simulation {
             },
             in_flight_limit_noted: false,
             ended: false,
+            stale: 0,
         };
         for c in &scenario.timeline {
             sim.schedule_change(c.clone());
@@ -230,6 +238,10 @@ impl Simulation {
     }
     pub fn in_flight(&self) -> usize {
         self.in_flight
+    }
+    /// Events waiting in the heap (live and stale): for memory checks.
+    pub fn pending_events(&self) -> usize {
+        self.queue.len()
     }
     /// Every change scheduled so far (timeline and live), in scheduling order.
     pub fn changes(&self) -> &[Change] {
@@ -294,6 +306,7 @@ impl Simulation {
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
+            self.compact_if_stale();
             if last_tick {
                 self.ended = true;
                 self.agenda.clear();
@@ -344,9 +357,13 @@ impl Simulation {
     fn handle(&mut self, ev: Event, on_tick: &mut dyn FnMut(&Tick)) {
         match ev {
             Event::Arrival { service, gen } => {
-                if self.services[service as usize].arrival_gen == gen {
-                    self.start_call(service as usize, NO_CLIENT);
-                    self.schedule_arrival(service as usize);
+                let s = service as usize;
+                if self.services[s].arrival_gen == gen {
+                    self.services[s].next_arrival = None;
+                    self.start_call(s, NO_CLIENT);
+                    self.schedule_arrival(s);
+                } else {
+                    self.stale = self.stale.saturating_sub(1);
                 }
             }
             Event::ClientReady { client } => self.client_ready(client),
@@ -397,8 +414,11 @@ impl Simulation {
         self.world.load.rate * self.world.services[s].params.share / total
     }
 
-    /// Redraws the pending arrival of every service whose rate changed (and
-    /// only those, so that one service's change leaves the others' arrivals be).
+    /// Brings every service's pending arrival in line with its current rate.
+    /// Only services whose own rate changed are touched, and their remaining
+    /// wait is rescaled rather than redrawn: exact for constant load, still
+    /// exponential for Poisson, and no extra random draw, so a ramp does not
+    /// postpone arrivals tick after tick.
     fn reschedule_arrivals(&mut self) {
         for s in 0..self.services.len() {
             let rate = if self.world.load.kind == LoadKind::Closed {
@@ -406,21 +426,33 @@ impl Simulation {
             } else {
                 self.service_rate(s)
             };
-            if rate != self.services[s].arrival_rate {
-                self.services[s].arrival_gen = self.services[s].arrival_gen.wrapping_add(1);
-                self.schedule_arrival(s);
+            let old = self.services[s].arrival_rate;
+            if rate == old {
+                continue;
+            }
+            let rt = &mut self.services[s];
+            rt.arrival_rate = rate;
+            let pending = rt.next_arrival.take();
+            if pending.is_some() {
+                rt.arrival_gen = rt.arrival_gen.wrapping_add(1);
+                self.stale += 1;
+            }
+            match pending {
+                Some(at) if old > 0.0 && rate > 0.0 => {
+                    let left = at.saturating_sub(self.now) as f64 * old / rate;
+                    let at = self.now.saturating_add((left + 0.5) as u64);
+                    self.push_arrival(s, at);
+                }
+                _ => self.schedule_arrival(s),
             }
         }
     }
 
+    /// Draws the wait until the service's next arrival at its current rate.
     fn schedule_arrival(&mut self, s: usize) {
-        let rate = self.service_rate(s);
-        self.services[s].arrival_rate = if self.world.load.kind == LoadKind::Closed {
-            0.0
-        } else {
-            rate
-        };
-        if rate <= 0.0 || self.world.load.kind == LoadKind::Closed {
+        let rate = self.services[s].arrival_rate;
+        if rate <= 0.0 {
+            self.services[s].next_arrival = None;
             return;
         }
         let gap_secs = match self.world.load.kind {
@@ -431,9 +463,15 @@ impl Simulation {
             _ => 1.0 / rate,
         };
         let gap = ((gap_secs * NANOS_PER_SEC as f64 + 0.5) as u64).max(1);
-        let gen = self.services[s].arrival_gen;
+        self.push_arrival(s, self.now.saturating_add(gap));
+    }
+
+    fn push_arrival(&mut self, s: usize, at: SimTime) {
+        let rt = &mut self.services[s];
+        rt.next_arrival = Some(at);
+        let gen = rt.arrival_gen;
         self.queue.push(
-            self.now.saturating_add(gap),
+            at,
             Event::Arrival {
                 service: s as u16,
                 gen,
@@ -558,6 +596,45 @@ impl Simulation {
         self.enter(id, 0);
     }
 
+    /// Forgets a layer's armed timer; its heap entry becomes stale.
+    fn disarm(&mut self, id: u32, depth: usize) {
+        let c = &mut self.calls[id as usize];
+        if c.timers[depth] != 0 {
+            c.timers[depth] = 0;
+            self.stale += 1;
+        }
+    }
+
+    /// Whether a queued event still matters.
+    fn is_current(&self, ev: &Event) -> bool {
+        match *ev {
+            Event::Arrival { service, gen } => self.services[service as usize].arrival_gen == gen,
+            Event::Timer {
+                call,
+                gen,
+                depth,
+                ticket,
+            } => {
+                let c = &self.calls[call as usize];
+                c.live && c.gen == gen && ticket != 0 && c.timers[depth as usize] == ticket
+            }
+            Event::JobDone { service, job } => {
+                self.services[service as usize].downstream.is_current(job)
+            }
+            Event::ClientReady { .. } | Event::Tick | Event::Change { .. } => true,
+        }
+    }
+
+    /// Drops stale events once they are most of the heap.
+    fn compact_if_stale(&mut self) {
+        if self.stale > 4096 && self.stale * 2 > self.queue.len() {
+            let mut queue = std::mem::take(&mut self.queue);
+            queue.retain(|ev| self.is_current(ev));
+            self.queue = queue;
+            self.stale = 0;
+        }
+    }
+
     fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
         let c = &mut self.calls[id as usize];
         let ticket = c.next_ticket;
@@ -680,6 +757,9 @@ impl Simulation {
         let params = &self.world.services[s].params;
         let rt = &mut self.services[s];
         let done = rt.downstream.complete(job, params, self.now);
+        if done.is_none() {
+            self.stale = self.stale.saturating_sub(1);
+        }
         while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
             self.queue.push(
                 at,
@@ -720,6 +800,25 @@ impl Simulation {
         self.admit_bulkhead(s);
     }
 
+    /// A bulkhead waiter gave up. Its queue entry is dropped lazily; when
+    /// dead entries pile up (no slot is freed for a long time) they are swept.
+    fn abandon_bulkhead_wait(&mut self, s: usize) {
+        self.services[s].bulkhead.abandon();
+        let b = &self.services[s].bulkhead;
+        if b.queue_len() > 2 * b.waiting() as usize + 16 {
+            let depth = self
+                .order
+                .iter()
+                .position(|k| *k == PatternKind::Bulkhead)
+                .expect("bulkhead in order");
+            let calls = &self.calls;
+            self.services[s].bulkhead.retain_waiters(|w| {
+                let c = &calls[w.call as usize];
+                c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+            });
+        }
+    }
+
     fn admit_bulkhead(&mut self, s: usize) {
         let cfg = &self.world.services[s].patterns.bulkhead;
         let calls = &self.calls;
@@ -730,19 +829,24 @@ impl Simulation {
             .expect("bulkhead in order");
         let mut admitted = Vec::new();
         // A waiter is live while its call still waits on that very timer.
-        self.services[s].bulkhead.admit(
-            cfg,
-            |w| {
-                let c = &calls[w.call as usize];
-                c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
-            },
-            &mut admitted,
-        );
+        let is_live = |w: Waiter| {
+            let c = &calls[w.call as usize];
+            c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+        };
+        // Turned off, the bulkhead lets whoever still waits through, without a slot.
+        let with_slot = cfg.enabled;
+        if with_slot {
+            self.services[s].bulkhead.admit(cfg, is_live, &mut admitted);
+        } else {
+            self.services[s]
+                .bulkhead
+                .release_waiters(is_live, &mut admitted);
+        }
         for w in admitted {
+            self.disarm(w.call, depth);
             let c = &mut self.calls[w.call as usize];
             c.bulkhead_waiting = false;
-            c.bulkhead_held = true;
-            c.timers[depth] = 0;
+            c.bulkhead_held = with_slot;
             self.agenda.push_back(Step::Enter {
                 call: w.call,
                 gen: c.gen,
@@ -794,9 +898,8 @@ impl Simulation {
             }
             match self.order[d] {
                 PatternKind::Timeout => {
-                    let c = &mut self.calls[id as usize];
-                    c.timers[d] = 0;
-                    c.entered &= !(1 << d);
+                    self.disarm(id, d);
+                    self.calls[id as usize].entered &= !(1 << d);
                 }
                 PatternKind::Bulkhead => {
                     self.calls[id as usize].entered &= !(1 << d);
@@ -834,6 +937,7 @@ impl Simulation {
     fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
         let c = &self.calls[id as usize];
         if !c.live || c.gen != gen || c.timers[depth] != ticket || ticket == 0 {
+            self.stale = self.stale.saturating_sub(1);
             return;
         }
         let s = c.service as usize;
@@ -852,9 +956,11 @@ impl Simulation {
                 let c = &mut self.calls[id as usize];
                 c.bulkhead_waiting = false;
                 c.entered &= !(1 << depth);
-                self.services[s].bulkhead.abandon();
+                self.abandon_bulkhead_wait(s);
                 self.exit(id, depth, Outcome::BulkheadRejected);
             }
+            // A timeout turned off while armed lets the call run on.
+            PatternKind::Timeout if !self.world.services[s].patterns.timeout.enabled => {}
             PatternKind::Timeout => {
                 self.abandon_inside(id, depth);
                 self.calls[id as usize].entered &= !(1 << depth);
@@ -874,33 +980,40 @@ impl Simulation {
             }
             self.calls[id as usize].entered &= !(1 << d);
             match self.order[d] {
-                PatternKind::Timeout => self.calls[id as usize].timers[d] = 0,
+                PatternKind::Timeout => self.disarm(id, d),
                 PatternKind::Bulkhead => {
                     if self.calls[id as usize].bulkhead_held {
                         self.release_bulkhead(s, id);
                     } else if self.calls[id as usize].bulkhead_waiting {
-                        let c = &mut self.calls[id as usize];
-                        c.bulkhead_waiting = false;
-                        c.timers[d] = 0;
-                        self.services[s].bulkhead.abandon();
+                        self.calls[id as usize].bulkhead_waiting = false;
+                        self.disarm(id, d);
+                        self.abandon_bulkhead_wait(s);
                     }
                 }
                 PatternKind::CircuitBreaker => self.breaker_result(id, s, Outcome::TimedOut),
                 PatternKind::Retry => {
-                    let c = &mut self.calls[id as usize];
-                    if c.retry_sleeping {
-                        c.retry_sleeping = false;
-                        c.timers[d] = 0;
+                    if self.calls[id as usize].retry_sleeping {
+                        self.calls[id as usize].retry_sleeping = false;
+                        self.disarm(id, d);
                     } else {
+                        // The attempt in progress ends as timed out, and a
+                        // budget is charged for it as for any failed attempt.
                         self.services[s].metrics.tick.attempt_outcomes
                             [Outcome::TimedOut.index()] += 1;
+                        let cfg = &self.world.services[s].patterns.retry;
+                        if let Some(b) = cfg.budget {
+                            let failed = cfg.retry_on.contains(&Outcome::TimedOut);
+                            self.services[s].budget.on_attempt(b, failed);
+                        }
                     }
                 }
             }
         }
         if let Some(job) = self.calls[id as usize].job.take() {
             if self.world.services[s].params.cancel_on_timeout {
-                self.services[s].downstream.cancel(job, self.now);
+                if self.services[s].downstream.cancel(job, self.now) {
+                    self.stale += 1;
+                }
                 self.start_queued_jobs(s);
             }
         }
@@ -1007,8 +1120,14 @@ impl Simulation {
             };
             let path = r.path.clone();
             let done = now >= r.end;
+            let before: Vec<PatternSet> = self
+                .world
+                .services
+                .iter()
+                .map(|s| s.patterns.clone())
+                .collect();
             if let Ok(t) = self.world.set(&path, &value) {
-                self.refresh(t, None);
+                self.refresh(t, Some(&before));
             }
             if done {
                 self.ramps.swap_remove(i);
@@ -1047,7 +1166,8 @@ impl Simulation {
                     to,
                     start: self.now,
                     end: self.now + over.0,
-                    integer: c.value.is_integer(),
+                    // Whole numbers only where the field holds whole numbers.
+                    integer: self.world.get(&c.path).is_some_and(|v| v.is_integer()),
                 });
                 self.notices.push(Notice {
                     at: self.now,

@@ -72,6 +72,12 @@ impl<E> EventQueue<E> {
         self.heap.pop().map(|e| ((e.key >> 64) as u64, e.event))
     }
 
+    /// Keeps only the events for which `keep` holds (order is unaffected:
+    /// the keys are kept with their events).
+    pub fn retain(&mut self, mut keep: impl FnMut(&E) -> bool) {
+        self.heap.retain(|e| keep(&e.event));
+    }
+
     pub fn len(&self) -> usize {
         self.heap.len()
     }
