@@ -24,7 +24,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let width = inner.width as usize;
     // Long pattern names are shortened on narrow panels.
     let label_of = |l: &str| {
-        if width < 44 {
+        if width < 56 {
             l.replace("circuit_breaker.", "breaker.")
         } else {
             l.to_string()
