@@ -123,6 +123,12 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             if let Some(d) = duration {
+                let expected = s.world.expected_calls(d);
+                let max = breakwater::scenario::model::limits::MAX_EXPECTED_CALLS;
+                if expected > max {
+                    eprintln!("breakwater: --duration {d}: about {expected:.0} calls expected; at most {max:.0} per run");
+                    return ExitCode::from(2);
+                }
                 s.duration = d;
             }
             run_headless(&s, json, seed, timeseries.as_deref())

@@ -128,3 +128,11 @@ fn check_accepts_every_builtin() {
         assert!(out.contains("ok"), "{out}");
     }
 }
+
+#[test]
+fn a_duration_override_is_held_to_the_same_limit_as_the_file() {
+    let bench = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/mmc-80.toml");
+    let (code, out, err) = bw(&["run", bench, "--duration", "7d"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("at most 2000000000"), "{err}");
+}

@@ -393,20 +393,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         order,
     };
     world.validate()?;
-    let expected = match world.load.kind {
-        LoadKind::Closed => {
-            // A client's cycle is at least its think time plus the fastest
-            // service's mean latency (and never under the engine's 1 µs floor).
-            let fastest = world
-                .services
-                .iter()
-                .map(|s| s.params.latency.mean_secs())
-                .fold(f64::INFINITY, f64::min);
-            let cycle = (world.load.think.mean_secs() + fastest).max(1e-6);
-            world.load.clients as f64 / cycle * raw.duration.as_secs_f64()
-        }
-        _ => world.load.rate * raw.duration.as_secs_f64(),
-    };
+    let expected = world.expected_calls(raw.duration);
     if expected > MAX_EXPECTED_CALLS {
         return Err(PathError::new(
             top("duration"),
