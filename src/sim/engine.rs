@@ -1120,15 +1120,8 @@ impl Simulation {
             };
             let path = r.path.clone();
             let done = now >= r.end;
-            let before: Vec<PatternSet> = self
-                .world
-                .services
-                .iter()
-                .map(|s| s.patterns.clone())
-                .collect();
-            if let Ok(t) = self.world.set(&path, &value) {
-                self.refresh(t, Some(&before));
-            }
+            // A ramp step the world refuses (out of range) is skipped.
+            let _ = self.set_world(&path, &value);
             if done {
                 self.ramps.swap_remove(i);
             } else {
@@ -1181,14 +1174,8 @@ impl Simulation {
                 return;
             }
         }
-        let before: Vec<PatternSet> = self
-            .world
-            .services
-            .iter()
-            .map(|s| s.patterns.clone())
-            .collect();
-        match self.world.set(&c.path, &c.value) {
-            Ok(t) => {
+        match self.set_world(&c.path, &c.value) {
+            Ok(()) => {
                 self.ramps.retain(|r| r.path != c.path);
                 self.notices.push(Notice {
                     at: self.now,
@@ -1199,7 +1186,6 @@ impl Simulation {
                         live: c.live,
                     },
                 });
-                self.refresh(t, Some(&before));
             }
             Err(e) => self.notices.push(Notice {
                 at: self.now,
@@ -1209,8 +1195,22 @@ impl Simulation {
         }
     }
 
+    /// Changes the world at `path` and lets the running parts catch up: the
+    /// one place where a timeline event, a ramp step or a key press lands.
+    fn set_world(&mut self, path: &str, value: &toml::Value) -> Result<(), String> {
+        let before: Vec<PatternSet> = self
+            .world
+            .services
+            .iter()
+            .map(|s| s.patterns.clone())
+            .collect();
+        let touched = self.world.set(path, value)?;
+        self.refresh(touched, &before);
+        Ok(())
+    }
+
     /// Lets the running parts catch up with a changed world.
-    fn refresh(&mut self, touched: Touched, before: Option<&[PatternSet]>) {
+    fn refresh(&mut self, touched: Touched, before: &[PatternSet]) {
         match touched {
             Touched::Load => {
                 self.think = self.world.load.think.sampler();
@@ -1232,19 +1232,17 @@ impl Simulation {
                 };
                 for s in range {
                     let pats = &self.world.services[s].patterns;
-                    if let Some(before) = before {
-                        let old = &before[s].circuit_breaker;
-                        if let Some(t) = self.services[s].breaker.reconfigure(
-                            old,
-                            &pats.circuit_breaker,
-                            self.now,
-                        ) {
-                            self.transitions.push(t);
-                        }
-                        let pats = &self.world.services[s].patterns;
-                        if before[s].retry.budget != pats.retry.budget {
-                            self.services[s].budget = RetryBudget::new(pats.retry.budget);
-                        }
+                    let old = &before[s].circuit_breaker;
+                    if let Some(t) =
+                        self.services[s]
+                            .breaker
+                            .reconfigure(old, &pats.circuit_breaker, self.now)
+                    {
+                        self.transitions.push(t);
+                    }
+                    let pats = &self.world.services[s].patterns;
+                    if before[s].retry.budget != pats.retry.budget {
+                        self.services[s].budget = RetryBudget::new(pats.retry.budget);
                     }
                     self.log_transitions(s);
                     self.admit_bulkhead(s);
