@@ -324,3 +324,48 @@ window_size = 10
         "min_calls (100) is capped at the window's 10 calls, as in resilience4j"
     );
 }
+
+#[test]
+fn a_pattern_wide_ramp_moves_each_service_from_its_own_value() {
+    let s = common::scenario(
+        r#"
+name = "pattern ramp"
+duration = "60s"
+[load]
+rate = 10
+[[services]]
+name = "a"
+[services.bulkhead]
+max_concurrent = 2
+[[services]]
+name = "b"
+[patterns.bulkhead]
+max_concurrent = 4
+[[timeline]]
+at = "0s"
+over = "40s"
+set = { "patterns.bulkhead.max_concurrent" = 8 }
+"#,
+    );
+    let mut sim = Simulation::new(&s);
+    let get = |sim: &Simulation, p: &str| sim.world().get(p).and_then(|v| v.as_integer()).unwrap();
+    sim.advance_to(20_000_000_000, &mut |_| {});
+    assert_eq!(
+        get(&sim, "services.a.bulkhead.max_concurrent"),
+        5,
+        "2 → 8, half way"
+    );
+    assert_eq!(
+        get(&sim, "services.b.bulkhead.max_concurrent"),
+        6,
+        "4 → 8, half way"
+    );
+    sim.run(&mut |_| {});
+    for p in [
+        "services.a.bulkhead.max_concurrent",
+        "services.b.bulkhead.max_concurrent",
+        "patterns.bulkhead.max_concurrent",
+    ] {
+        assert_eq!(get(&sim, p), 8, "{p}");
+    }
+}

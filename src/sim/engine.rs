@@ -109,6 +109,24 @@ struct Ramp {
     start: SimTime,
     end: SimTime,
     integer: bool,
+    /// A pattern-wide path set to the target when done (so `[patterns]` ends
+    /// there too); the services themselves ramp from their own values.
+    then: Option<String>,
+}
+
+fn number(v: &toml::Value) -> Option<f64> {
+    v.as_float().or(v.as_integer().map(|i| i as f64))
+}
+
+/// Whether a change at `path` replaces a ramp at `ramp`: the same path, or a
+/// pattern-wide path over one service's copy of it.
+fn covers(path: &str, ramp: &str) -> bool {
+    path == ramp
+        || path.strip_prefix("patterns.").is_some_and(|rest| {
+            ramp.starts_with("services.")
+                && ramp.ends_with(rest)
+                && ramp[..ramp.len() - rest.len()].ends_with('.')
+        })
 }
 
 pub struct Simulation {
@@ -1123,6 +1141,9 @@ impl Simulation {
             // A ramp step the world refuses (out of range) is skipped.
             let _ = self.set_world(&path, &value);
             if done {
+                if let Some(then) = self.ramps[i].then.clone() {
+                    let _ = self.set_world(&then, &value);
+                }
                 self.ramps.swap_remove(i);
             } else {
                 i += 1;
@@ -1142,41 +1163,52 @@ impl Simulation {
         if c.path.is_empty() {
             return;
         }
-        if let Some(over) = c.over {
-            let from = self
-                .world
-                .get(&c.path)
-                .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
-            let to = c
-                .value
-                .as_float()
-                .or(c.value.as_integer().map(|i| i as f64));
-            if let (Some(from), Some(to)) = (from, to) {
-                self.ramps.retain(|r| r.path != c.path);
+        if let (Some(over), Some(to)) = (c.over, number(&c.value)) {
+            // A pattern-wide ramp moves each service from its own value.
+            let targets: Vec<String> = match c.path.strip_prefix("patterns.") {
+                Some(rest) => self
+                    .world
+                    .services
+                    .iter()
+                    .map(|s| format!("services.{}.{rest}", s.name))
+                    .collect(),
+                None => vec![c.path.clone()],
+            };
+            self.ramps.retain(|r| !covers(&c.path, &r.path));
+            let last = targets.len().saturating_sub(1);
+            for (k, path) in targets.into_iter().enumerate() {
+                let Some(current) = self.world.get(&path) else {
+                    continue;
+                };
+                let Some(from) = number(&current) else {
+                    continue;
+                };
+                let then = (k == last && path != c.path).then(|| c.path.clone());
                 self.ramps.push(Ramp {
-                    path: c.path.clone(),
+                    path,
                     from,
                     to,
                     start: self.now,
                     end: self.now + over.0,
                     // Whole numbers only where the field holds whole numbers.
-                    integer: self.world.get(&c.path).is_some_and(|v| v.is_integer()),
+                    integer: current.is_integer(),
+                    then,
                 });
-                self.notices.push(Notice {
-                    at: self.now,
-                    service: None,
-                    kind: NoticeKind::Change {
-                        path: c.path.clone(),
-                        value: format!("{} over {over}", c.value),
-                        live: c.live,
-                    },
-                });
-                return;
             }
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Change {
+                    path: c.path.clone(),
+                    value: format!("{} over {over}", c.value),
+                    live: c.live,
+                },
+            });
+            return;
         }
         match self.set_world(&c.path, &c.value) {
             Ok(()) => {
-                self.ramps.retain(|r| r.path != c.path);
+                self.ramps.retain(|r| !covers(&c.path, &r.path));
                 self.notices.push(Notice {
                     at: self.now,
                     service: None,
