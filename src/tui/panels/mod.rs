@@ -335,6 +335,19 @@ pub fn off(theme: &Theme) -> Span<'static> {
     Span::styled("· off", theme.dim)
 }
 
+/// A service whose pattern is off: its name and "· off", then blank lines so
+/// that it takes as many rows as the services shown in full.
+pub fn off_rows(
+    lines: &mut Vec<Line<'static>>,
+    mut spans: Vec<Span<'static>>,
+    theme: &Theme,
+    height: usize,
+) {
+    spans.push(off(theme));
+    lines.push(Line::from(spans));
+    lines.extend((1..height).map(|_| Line::raw("")));
+}
+
 pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
     Span::styled(text.into(), style)
 }

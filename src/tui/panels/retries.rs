@@ -2,7 +2,8 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    name_span, name_width, num, off, panel_block, render_lines, spark, styled, visible, width_of,
+    name_span, name_width, num, off_rows, panel_block, render_lines, spark, styled, visible,
+    width_of,
 };
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -33,11 +34,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     for i in visible(app, rows / per) {
         let mut spans = vec![name_span(app, theme, i, nw)];
         if !app.sim().world().services[i].patterns.retry.enabled {
-            spans.push(off(theme));
-            lines.push(Line::from(spans));
-            if two {
-                lines.push(Line::raw(""));
-            }
+            off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
         }
         let series = h.series(inner.width as usize, |s| s.rate(s.services[i].retries));

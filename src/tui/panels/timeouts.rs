@@ -2,7 +2,7 @@
 //! time, and how many calls the fallback answered.
 
 use super::{
-    count, name_span, name_width, num, off, panel_block, render_lines, spark, styled, visible,
+    count, name_span, name_width, num, off_rows, panel_block, render_lines, spark, styled, visible,
     width_of,
 };
 use crate::sim::outcome::Outcome;
@@ -25,11 +25,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let mut spans = vec![name_span(app, theme, i, nw)];
         let svc = &app.sim().world().services[i];
         if !svc.patterns.timeout.enabled && !svc.patterns.fallback.enabled {
-            spans.push(off(theme));
-            lines.push(Line::from(spans));
-            if two {
-                lines.push(Line::raw(""));
-            }
+            off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
         }
         let series = h.series(inner.width as usize, |s| {
