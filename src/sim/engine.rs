@@ -315,11 +315,28 @@ impl Simulation {
     /// The last tick, at the end, closes the run: events at the end that
     /// come after it are not run, so that the ticks add up to the totals.
     pub fn advance_to(&mut self, until: SimTime, on_tick: &mut dyn FnMut(&Tick)) {
+        self.advance_within(until, u64::MAX, on_tick);
+    }
+
+    /// As `advance_to`, but handles at most `max_events` events, so a shell
+    /// can slice heavy work and stay responsive. Returns whether `until` (or
+    /// the end) was reached; if not, the clock stays at the last event run.
+    pub fn advance_within(
+        &mut self,
+        until: SimTime,
+        max_events: u64,
+        on_tick: &mut dyn FnMut(&Tick),
+    ) -> bool {
         let until = until.min(self.end);
+        let mut budget = max_events;
         while let Some(t) = self.queue.peek_time() {
             if t > until || self.ended {
                 break;
             }
+            if budget == 0 {
+                return false;
+            }
+            budget -= 1;
             let (t, ev) = self.queue.pop().expect("peeked");
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
@@ -333,6 +350,7 @@ impl Simulation {
             self.drain_agenda();
         }
         self.now = self.now.max(until);
+        true
     }
 
     /// Runs to the end of the scenario.
