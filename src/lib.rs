@@ -1,9 +1,11 @@
 //! Breakwater: a terminal laboratory for the resilience patterns.
 //!
-//! `sim` is the deterministic core, `patterns` the sans-IO state machines it
-//! composes, `scenario` the file format and the change mechanism, `report` the
-//! headless outputs, and `tui` the dashboard shell.
+//! Dependencies point one way, down: `tui` and `report` (the shells) →
+//! `scenario` (the file format) → `sim` (the world, its changes and the
+//! engine) → `patterns` (one sans-IO state machine per file) → `base` (time,
+//! outcomes, the settable-path machinery).
 
+pub mod base;
 pub mod patterns;
 pub mod report;
 pub mod scenario;

@@ -1,9 +1,9 @@
 //! The `breakwater` command: the dashboard, headless runs, checks and the
 //! list of built-in scenarios. A thin shell over the library.
 
+use breakwater::base::time::{parse_duration, Dur};
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::{self, builtin, Scenario};
-use breakwater::sim::time::{parse_duration, Dur};
 use breakwater::sim::Simulation;
 use breakwater::tui::{self, app::App, theme::Theme};
 use clap::{Parser, Subcommand};
@@ -124,7 +124,7 @@ fn main() -> ExitCode {
             };
             if let Some(d) = duration {
                 let expected = s.world.expected_calls(d);
-                let max = breakwater::scenario::model::limits::MAX_EXPECTED_CALLS;
+                let max = breakwater::sim::limits::MAX_EXPECTED_CALLS;
                 if expected > max {
                     eprintln!("breakwater: --duration {d}: about {expected:.0} calls expected; at most {max:.0} per run");
                     return ExitCode::from(2);

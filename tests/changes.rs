@@ -2,9 +2,9 @@
 //! bad values are refused without effect, and ramps move linearly.
 
 mod common;
+use breakwater::base::settable::Settable;
 use breakwater::patterns::PATTERN_NAMES;
 use breakwater::scenario::load;
-use breakwater::scenario::settable::Settable;
 use breakwater::sim::Simulation;
 
 fn fields(pattern: &str) -> &'static [&'static str] {

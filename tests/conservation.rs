@@ -12,9 +12,9 @@
 //!   largest value the timeline ever sets;
 //! - an outcome only appears when the pattern that produces it is ever on.
 
+use breakwater::base::outcome::Outcome;
 use breakwater::scenario::parse_scenario;
 use breakwater::sim::metrics::Counts;
-use breakwater::sim::outcome::Outcome;
 use breakwater::sim::Simulation;
 use proptest::prelude::*;
 use std::fmt::Write as _;

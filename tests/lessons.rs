@@ -2,11 +2,12 @@
 //! numbers on its headless run.
 
 mod common;
+use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::scenario::{builtin, load};
 use breakwater::sim::metrics::{Counts, Tick};
 use breakwater::sim::notices::{Notice, NoticeKind};
-use breakwater::sim::{Outcome, Simulation};
+use breakwater::sim::Simulation;
 
 struct Run {
     ticks: Vec<Tick>,

@@ -2,9 +2,9 @@
 //! against their invariants.
 
 mod common;
+use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::sim::notices::NoticeKind;
-use breakwater::sim::Outcome;
 use breakwater::sim::Simulation;
 use common::*;
 use proptest::prelude::*;

@@ -3,10 +3,11 @@
 //! the same summary. This is also the record → replay test: a session's
 //! recording reproduces its numbers exactly.
 
+use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::report::Summary;
 use breakwater::scenario::recording::recording_toml;
-use breakwater::scenario::{self, parse_scenario, Change, Scenario};
-use breakwater::sim::time::NANOS_PER_SEC;
+use breakwater::scenario::{self, parse_scenario, Scenario};
+use breakwater::sim::Change;
 use breakwater::sim::Simulation;
 use breakwater::tui::app::{App, Effect};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

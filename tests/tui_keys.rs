@@ -1,8 +1,8 @@
 //! Every key binding does what the help says: a change to the world (read
 //! back with `World::get`) or a change of the view state.
 
+use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::scenario::{self, Scenario};
-use breakwater::sim::time::NANOS_PER_SEC;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::keys::{self, Action, Context};
 use breakwater::tui::panels::PanelId;

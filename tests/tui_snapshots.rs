@@ -2,9 +2,9 @@
 //! screens (wide, narrow, help, too small) and cell-level checks that breaker
 //! states differ by symbol and by style, not by colour alone.
 
+use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::scenario::{self, parse_scenario, Scenario};
-use breakwater::sim::time::NANOS_PER_SEC;
 use breakwater::tui::app::App;
 use breakwater::tui::panels::{self, PanelId};
 use breakwater::tui::theme::Theme;

@@ -5,8 +5,8 @@
 //!
 //! Sans-IO: the semaphore and its queue; the simulation arms the wait timers.
 
+use crate::base::time::Dur;
 use crate::settable;
-use crate::sim::time::Dur;
 use std::collections::VecDeque;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,8 +6,8 @@
 //! Sans-IO: every method takes the current virtual time; transitions are
 //! returned, with a human reason, for the caller to log.
 
+use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
 use crate::settable;
-use crate::sim::time::{Dur, SimTime, NANOS_PER_SEC};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for WindowSize {
         use serde::de::Error;
         match toml::Value::deserialize(d)? {
             toml::Value::Integer(n) if (1..=100_000).contains(&n) => Ok(WindowSize::Calls(n as u32)),
-            toml::Value::String(s) => crate::sim::time::parse_duration(&s)
+            toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(WindowSize::Time)
                 .map_err(D::Error::custom),
             other => Err(D::Error::custom(format!(

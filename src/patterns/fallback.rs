@@ -2,8 +2,8 @@
 //! in the lesson). It is always outermost; a fallback answer is counted both by
 //! its cause and as a fallback.
 
+use crate::base::outcome::Outcome;
 use crate::settable;
-use crate::sim::outcome::Outcome;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ pub mod fallback;
 pub mod retry;
 pub mod timeout;
 
-use crate::scenario::settable::Settable;
+use crate::base::settable::Settable;
 use bulkhead::BulkheadConfig;
 use circuit_breaker::BreakerConfig;
 use fallback::FallbackConfig;
@@ -118,7 +118,7 @@ impl PatternSet {
             "bulkhead" => self.bulkhead.set(field, value),
             "timeout" => self.timeout.set(field, value),
             "fallback" => self.fallback.set(field, value),
-            _ => Err(crate::scenario::settable::unknown_name(
+            _ => Err(crate::base::settable::unknown_name(
                 "pattern",
                 pattern,
                 PATTERN_NAMES,

@@ -4,9 +4,9 @@
 //!
 //! Sans-IO: the policy computes delays and decisions; the simulation sleeps.
 
+use crate::base::outcome::Outcome;
+use crate::base::time::Dur;
 use crate::settable;
-use crate::sim::outcome::Outcome;
-use crate::sim::time::Dur;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -122,7 +122,7 @@ impl<'de> Deserialize<'de> for Backoff {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         match toml::Value::deserialize(d)? {
-            toml::Value::String(s) => crate::sim::time::parse_duration(&s)
+            toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(|delay| Backoff::Constant { delay })
                 .map_err(D::Error::custom),
             toml::Value::Table(t) => {
@@ -130,7 +130,7 @@ impl<'de> Deserialize<'de> for Backoff {
                 match t.get("kind") {
                     Some(toml::Value::String(k)) if KINDS.contains(&k.as_str()) => {}
                     Some(toml::Value::String(k)) => {
-                        return Err(D::Error::custom(crate::scenario::settable::unknown_name("backoff kind", k, KINDS)))
+                        return Err(D::Error::custom(crate::base::settable::unknown_name("backoff kind", k, KINDS)))
                     }
                     _ => return Err(D::Error::custom("a backoff table needs `kind`: constant, linear or exponential")),
                 }

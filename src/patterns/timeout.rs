@@ -4,8 +4,8 @@
 //!
 //! Sans-IO: the deadline is computed here; the simulation arms the timer.
 
+use crate::base::time::{Dur, SimTime};
 use crate::settable;
-use crate::sim::time::{Dur, SimTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! `run --timeseries FILE.csv`: one row per tick per service, streamed as the
 //! simulation runs so memory does not grow with the run.
 
+use crate::base::outcome::Outcome;
 use crate::sim::metrics::Tick;
-use crate::sim::outcome::Outcome;
 use std::io::{self, Write};
 
 pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms";

@@ -1,8 +1,8 @@
 //! `run --json`: one JSON object with the contract's key names.
 
+use crate::base::outcome::Outcome;
 use crate::report::summary::{ServiceSummary, Summary};
 use crate::sim::metrics::{Counts, Percentiles};
-use crate::sim::outcome::Outcome;
 use serde_json::{json, Map, Value};
 
 /// Rounds to 6 significant decimals so that output is short and stable.

@@ -1,8 +1,8 @@
 //! The numbers of a run, per service and in total, as the JSON contract names
 //! them. Computed from the simulation's state; shells only format it.
 
+use crate::base::time::secs;
 use crate::sim::metrics::{new_histogram, percentiles, Counts, Percentiles};
-use crate::sim::time::secs;
 use crate::sim::Simulation;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,8 +1,8 @@
 //! The default output of `run`: a readable table per service, narrow enough
 //! for a 100-column terminal.
 
+use crate::base::outcome::Outcome;
 use crate::report::summary::{ServiceSummary, Summary};
-use crate::sim::outcome::Outcome;
 use std::fmt::Write;
 
 const HEADER: [&str; 14] = [

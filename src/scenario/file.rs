@@ -1,10 +1,12 @@
 //! Reading a scenario file: TOML → `Scenario`, every error located as
 //! `file:line:column` with a message that says what would be valid.
 
+use crate::base::settable::{unknown_name, Settable};
+use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
-use crate::scenario::model::*;
-use crate::scenario::settable::{unknown_name, Settable};
-use crate::sim::time::Dur;
+use crate::scenario::Scenario;
+use crate::sim::limits;
+use crate::sim::world::*;
 use serde::Deserialize;
 use std::fmt;
 
@@ -172,7 +174,7 @@ fn syntax_message(text: &str, offset: usize, message: &str) -> String {
     let hint = if msg.contains("too large") {
         "; whole numbers go up to 9223372036854775807"
     } else if value.starts_with(|c: char| c.is_ascii_digit())
-        && crate::sim::time::parse_duration(value).is_ok()
+        && crate::base::time::parse_duration(value).is_ok()
     {
         "; a duration is a string with its unit in quotes, e.g. \"10s\" or \"250ms\""
     } else if msg.starts_with("invalid basic string") {
@@ -186,7 +188,7 @@ fn syntax_message(text: &str, offset: usize, message: &str) -> String {
 }
 
 fn friendly_toml_message(e: &toml::de::Error) -> String {
-    let msg = crate::scenario::settable::plain_types(e.message().trim());
+    let msg = crate::base::settable::plain_types(e.message().trim());
     // "unknown field `nmae`, expected one of `name`, ..." → suggest the nearest.
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {

@@ -3,7 +3,8 @@
 //! (dashboard or `run`) reproduces the session's numbers exactly, because live
 //! changes and `live = true` timeline entries run at the same place in time.
 
-use crate::scenario::model::{Change, Scenario};
+use crate::scenario::Scenario;
+use crate::sim::world::Change;
 
 /// The TOML text of a recording of `scenario` with the `live` changes made
 /// during the session (the seed used is written in, too).
@@ -74,8 +75,8 @@ fn toml_value(v: &toml::Value) -> toml_edit::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::time::Dur;
     use crate::scenario::parse_scenario;
-    use crate::sim::time::Dur;
 
     #[test]
     fn recording_parses_back_with_the_live_changes() {

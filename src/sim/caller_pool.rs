@@ -3,7 +3,7 @@
 //! included, as synchronous code does. When the downstream is slow the pool
 //! runs dry, and every service behind it suffers: the cascade bulkheads stop.
 
-use crate::scenario::model::ClientConfig;
+use crate::sim::world::ClientConfig;
 use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Probability distributions of durations (service latency, think time).
 //! A plain duration means constant; otherwise a table names the `dist`.
 
-use crate::sim::time::{Dur, NANOS_PER_SEC};
+use crate::base::time::{Dur, NANOS_PER_SEC};
 use rand::Rng;
 use rand_distr::{Distribution, Exp, LogNormal, Normal, Pareto};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -196,7 +196,7 @@ impl<'de> Deserialize<'de> for Dist {
         use serde::de::Error;
         let v = toml::Value::deserialize(d)?;
         match v {
-            toml::Value::String(s) => crate::sim::time::parse_duration(&s)
+            toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(|value| Dist::Constant { value })
                 .map_err(D::Error::custom),
             toml::Value::Table(t) => {
@@ -208,7 +208,7 @@ impl<'de> Deserialize<'de> for Dist {
                         )))
                     }
                     Some(toml::Value::String(name)) if !DIST_NAMES.contains(&name.as_str()) => {
-                        return Err(D::Error::custom(crate::scenario::settable::unknown_name(
+                        return Err(D::Error::custom(crate::base::settable::unknown_name(
                             "distribution",
                             name,
                             DIST_NAMES,

@@ -2,10 +2,10 @@
 //! once, up to `queue` wait FIFO, beyond that it refuses at once. Work that a
 //! caller abandoned keeps its worker until done, unless cancelled.
 
-use crate::scenario::model::ServiceParams;
+use crate::base::time::SimTime;
 use crate::sim::dist::Sampler;
 use crate::sim::rng::SimRng;
-use crate::sim::time::SimTime;
+use crate::sim::world::ServiceParams;
 use rand::Rng;
 use std::collections::VecDeque;
 

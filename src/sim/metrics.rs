@@ -2,9 +2,9 @@
 //! fixed: a tick's counters are folded into the totals and reset, and
 //! histograms have fixed bucket arrays.
 
+use crate::base::outcome::Outcome;
+use crate::base::time::SimTime;
 use crate::patterns::circuit_breaker::BreakerState;
-use crate::sim::outcome::Outcome;
-use crate::sim::time::SimTime;
 use hdrhistogram::Histogram;
 
 /// Outcome counts; the same shape per tick and in total.

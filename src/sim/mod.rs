@@ -1,16 +1,19 @@
-//! The deterministic simulation core: virtual time, seeded streams, load,
-//! the caller's pool, the downstream queues and the metrics.
+//! The deterministic simulation core: the world and its changes, the engine,
+//! load, the caller's pool, the downstream queues and the metrics. It imports
+//! the patterns and the base vocabulary, never the file format.
 
 pub mod caller_pool;
 pub mod dist;
 pub mod downstream;
 pub mod engine;
 pub mod event_queue;
+pub mod limits;
 pub mod metrics;
 pub mod notices;
-pub mod outcome;
 pub mod rng;
-pub mod time;
+pub mod setup;
+pub mod world;
 
 pub use engine::Simulation;
-pub use outcome::Outcome;
+pub use setup::Setup;
+pub use world::{Change, World};

@@ -1,9 +1,9 @@
 //! What happened, in words: breaker transitions with their reasons, timeline
 //! notes, changes. Kept in a bounded ring so memory does not grow with time.
 
+use crate::base::ring::Ring;
+use crate::base::time::SimTime;
 use crate::patterns::circuit_breaker::BreakerState;
-use crate::sim::time::SimTime;
-use std::collections::VecDeque;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoticeKind {
@@ -31,18 +31,23 @@ pub struct Notice {
 
 const KEEP: usize = 500;
 
-#[derive(Default)]
 pub struct Notices {
-    ring: VecDeque<Notice>,
+    ring: Ring<Notice>,
     total: u64,
+}
+
+impl Default for Notices {
+    fn default() -> Self {
+        Notices {
+            ring: Ring::new(KEEP),
+            total: 0,
+        }
+    }
 }
 
 impl Notices {
     pub fn push(&mut self, n: Notice) {
-        if self.ring.len() == KEEP {
-            self.ring.pop_front();
-        }
-        self.ring.push_back(n);
+        self.ring.push(n);
         self.total += 1;
     }
     /// How many were ever pushed (the sequence number of the next one).

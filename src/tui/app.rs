@@ -6,9 +6,11 @@
 use super::history::History;
 use super::keys::{self, Action, Context};
 use super::panels::PanelId;
-use crate::scenario::model::{limits, Change, LoadKind, Scenario};
+use crate::base::time::{parse_duration, Dur, SimTime, NANOS_PER_MILLI};
 use crate::scenario::recording::recording_toml;
-use crate::sim::time::{parse_duration, Dur, SimTime, NANOS_PER_MILLI};
+use crate::scenario::Scenario;
+use crate::sim::limits;
+use crate::sim::world::{Change, LoadKind};
 use crate::sim::Simulation;
 use crossterm::event::KeyEvent;
 use std::time::Duration;

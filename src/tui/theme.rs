@@ -3,8 +3,8 @@
 //! under the common colour-vision deficiencies); every colour is doubled by a
 //! symbol or a word in the panels, so `NO_COLOR` loses no information.
 
+use crate::base::outcome::Outcome;
 use crate::patterns::circuit_breaker::BreakerState;
-use crate::sim::outcome::Outcome;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -16,7 +16,7 @@ pub mod timeouts;
 
 use super::app::App;
 use super::theme::Theme;
-use crate::sim::time::{SimTime, NANOS_PER_SEC};
+use crate::base::time::{SimTime, NANOS_PER_SEC};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -3,7 +3,7 @@
 //! line carries a symbol and a word besides its colour.
 
 use super::{num, panel_block, render_lines, spark, styled};
-use crate::sim::outcome::Outcome;
+use crate::base::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::history::Sample;
 use crate::tui::theme::Theme;

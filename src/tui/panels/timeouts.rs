@@ -5,7 +5,7 @@ use super::{
     count, name_span, name_width, num, off_rows, panel_block, render_lines, spark, styled, visible,
     width_of,
 };
-use crate::sim::outcome::Outcome;
+use crate::base::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

@@ -79,16 +79,16 @@ fn suggest_variant(message: &str) -> String {
 #[macro_export]
 macro_rules! settable {
     ($ty:ty { $($field:ident),* $(,)? }) => {
-        impl $crate::scenario::settable::Settable for $ty {
+        impl $crate::base::settable::Settable for $ty {
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
             fn set(&mut self, key: &str, value: &toml::Value) -> Result<(), String> {
                 match key {
                     $(stringify!($field) => {
                         self.$field = serde::Deserialize::deserialize(value.clone())
-                            .map_err(|e| $crate::scenario::settable::type_error(key, e))?;
+                            .map_err(|e| $crate::base::settable::type_error(key, e))?;
                         Ok(())
                     })*
-                    _ => Err($crate::scenario::settable::unknown_name("key", key, Self::FIELDS)),
+                    _ => Err($crate::base::settable::unknown_name("key", key, Self::FIELDS)),
                 }
             }
             fn get(&self, key: &str) -> Option<toml::Value> {

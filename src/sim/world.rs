@@ -3,29 +3,12 @@
 //! `services.payment.failure_rate`, `patterns.retry.enabled` …) through
 //! `World::set`, the one way the world changes.
 
+use crate::base::settable::{unknown_name, Settable};
+use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
-use crate::scenario::settable::{unknown_name, Settable};
 use crate::settable;
 use crate::sim::dist::Dist;
-use crate::sim::time::Dur;
 use serde::{Deserialize, Serialize};
-
-/// Upper limits that keep any scenario within memory and time.
-pub mod limits {
-    pub const MAX_RATE: f64 = 1_000_000.0;
-    pub const MAX_CLIENTS: u32 = 1_000_000;
-    pub const MAX_THREADS: u32 = 1_000_000;
-    pub const MAX_WORKERS: u32 = 100_000;
-    pub const MAX_QUEUE: u32 = 1_000_000;
-    pub const MAX_SERVICES: usize = 64;
-    pub const MAX_TIMELINE: usize = 10_000;
-    pub const MAX_DURATION_SECS: u64 = 7 * 86_400;
-    /// Calls in flight at once; arrivals beyond it are refused as client_rejected.
-    pub const MAX_IN_FLIGHT: usize = 2_000_000;
-    /// Expected calls in a run (rate × duration): minutes of CPU at most.
-    pub const MAX_EXPECTED_CALLS: f64 = 2e9;
-    pub const MAX_FILE_BYTES: usize = 1 << 20;
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -288,7 +271,7 @@ impl World {
 
     /// Checks every range and limit; the error carries the path of the culprit.
     pub fn validate(&self) -> Result<(), PathError> {
-        use limits::*;
+        use crate::sim::limits::*;
         let at = |p: &[&str], m: String| PathError::new(p.iter().map(|s| key(s)).collect(), m);
         let l = &self.load;
         match l.kind {
@@ -439,22 +422,4 @@ pub struct Change {
     pub note: Option<String>,
     /// Made live in the dashboard (recordings say so).
     pub live: bool,
-}
-
-/// A validated scenario: metadata, the world at t = 0 and its timeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scenario {
-    pub name: String,
-    pub description: String,
-    pub lesson: String,
-    pub seed: u64,
-    pub duration: Dur,
-    pub tick: Dur,
-    pub world: World,
-    /// Sorted by time; equal times keep file order.
-    pub timeline: Vec<Change>,
-    /// Where it came from: a path or `builtin:<name>`.
-    pub origin: String,
-    /// The TOML text it was read from (recordings extend it).
-    pub source: String,
 }

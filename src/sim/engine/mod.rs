@@ -3,20 +3,22 @@
 //! the downstream queues. No wall clock, threads or I/O: shells call
 //! `advance_to` and read ticks, notices and the summary.
 
+use crate::base::outcome::Outcome;
+use crate::base::time::{SimTime, NANOS_PER_SEC};
 use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
 use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
 use crate::patterns::retry::{Decision, RetryBudget, RetryState};
 use crate::patterns::{PatternKind, PatternSet};
-use crate::scenario::model::{limits, Change, LoadKind, Scenario, Touched, World};
 use crate::sim::caller_pool::{Acquire, CallerPool};
 use crate::sim::dist::Sampler;
 use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
+use crate::sim::limits;
 use crate::sim::metrics::{percentiles, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
-use crate::sim::outcome::Outcome;
 use crate::sim::rng::{stream, SimRng};
-use crate::sim::time::{SimTime, NANOS_PER_SEC};
+use crate::sim::setup::Setup;
+use crate::sim::world::{Change, LoadKind, Touched, World};
 use rand::Rng;
 use rand_distr::{Distribution, Exp1};
 use std::collections::VecDeque;
@@ -163,12 +165,12 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    pub fn new(scenario: &Scenario) -> Simulation {
-        Simulation::with_seed(scenario, scenario.seed)
+    pub fn new(setup: &impl Setup) -> Simulation {
+        Simulation::with_seed(setup, setup.seed())
     }
 
-    pub fn with_seed(scenario: &Scenario, seed: u64) -> Simulation {
-        let world = scenario.world.clone();
+    pub fn with_seed(setup: &impl Setup, seed: u64) -> Simulation {
+        let world = setup.world().clone();
         let mut order = PatternKind::DEFAULT_ORDER;
         order.copy_from_slice(&world.order[..LAYERS]);
         let services = world
@@ -194,8 +196,8 @@ impl Simulation {
             .collect();
         let mut sim = Simulation {
             now: 0,
-            end: scenario.duration.0,
-            tick_len: scenario.tick.0,
+            end: setup.duration().0,
+            tick_len: setup.tick().0,
             last_tick: 0,
             seed,
             think: world.load.think.sampler(),
@@ -226,7 +228,7 @@ impl Simulation {
             ended: false,
             stale: 0,
         };
-        for c in &scenario.timeline {
+        for c in setup.timeline() {
             sim.schedule_change(c.clone());
         }
         sim.queue.push(sim.tick_len.min(sim.end), Event::Tick);
@@ -365,7 +367,7 @@ impl Simulation {
         // Check first, so that a bad value is refused without being scheduled.
         self.world.clone().set(path, &value)?;
         let change = Change {
-            at: crate::sim::time::Dur(self.now),
+            at: crate::base::time::Dur(self.now),
             path: path.to_string(),
             value,
             over: None,
