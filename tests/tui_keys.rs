@@ -3,9 +3,9 @@
 
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::scenario::{self, Scenario};
+use breakwater::tui::app::PanelId;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::keys::{self, Action, Context};
-use breakwater::tui::panels::PanelId;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn lesson() -> Scenario {

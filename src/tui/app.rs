@@ -5,7 +5,6 @@
 
 use super::history::History;
 use super::keys::{self, Action, Context};
-use super::panels::PanelId;
 use crate::base::time::{parse_duration, Dur, SimTime, NANOS_PER_MILLI};
 use crate::scenario::recording::recording_toml;
 use crate::scenario::Scenario;
@@ -88,6 +87,46 @@ const OPEN_FOR_MS: &[u64] = &[
     600_000,
 ];
 const FORCE: &[&str] = &["none", "forced_open", "disabled"];
+
+/// The panels. Their titles are a contract: docs and tests look for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelId {
+    Breaker,
+    Retries,
+    Timeouts,
+    Bulkhead,
+    Latency,
+    Throughput,
+    Parameters,
+    Events,
+}
+
+impl PanelId {
+    /// In focus order (`p` / `P`).
+    pub const ALL: [PanelId; 8] = [
+        PanelId::Breaker,
+        PanelId::Retries,
+        PanelId::Timeouts,
+        PanelId::Bulkhead,
+        PanelId::Latency,
+        PanelId::Throughput,
+        PanelId::Parameters,
+        PanelId::Events,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelId::Breaker => "Circuit breaker",
+            PanelId::Retries => "Retries",
+            PanelId::Timeouts => "Timeouts",
+            PanelId::Bulkhead => "Bulkhead",
+            PanelId::Latency => "Latency",
+            PanelId::Throughput => "Throughput",
+            PanelId::Parameters => "Parameters",
+            PanelId::Events => "Events",
+        }
+    }
+}
 
 /// The dashboard: a simulation, its recent history and the view state.
 pub struct App {

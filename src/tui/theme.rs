@@ -128,3 +128,14 @@ impl Theme {
         }
     }
 }
+
+/// The symbol that doubles the colour of a state.
+pub fn symbol(s: BreakerState) -> &'static str {
+    match s {
+        BreakerState::Closed => "●",
+        BreakerState::Open => "○",
+        BreakerState::HalfOpen => "◐",
+        BreakerState::ForcedOpen => "⊘",
+        BreakerState::Disabled => "–",
+    }
+}

@@ -5,21 +5,10 @@
 use super::{name_span, name_width, panel_block, render_lines, short_dur, styled, visible};
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-
-/// The symbol that doubles the colour of a state.
-pub fn symbol(s: BreakerState) -> &'static str {
-    match s {
-        BreakerState::Closed => "●",
-        BreakerState::Open => "○",
-        BreakerState::HalfOpen => "◐",
-        BreakerState::ForcedOpen => "⊘",
-        BreakerState::Disabled => "–",
-    }
-}
 
 /// A state's mark in the band over time: the higher, the more closed-off.
 fn band_char(s: Option<BreakerState>) -> char {

@@ -2,25 +2,14 @@
 //! their reasons, the timeline's notes and changes, and the user's own
 //! changes (marked "you"), from the simulation's notices.
 
-use super::breaker::symbol;
-use super::{clock, panel_block, render_lines, styled};
+use super::{clock, panel_block, render_lines, short_path, styled};
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::tui::app::App;
+use crate::tui::theme::symbol;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-
-/// `services.payment.failure_rate` → `payment failure_rate`.
-pub fn short_path(path: &str) -> String {
-    match path.strip_prefix("services.") {
-        Some(rest) => rest.replacen('.', " ", 1),
-        None => match path.strip_prefix("patterns.") {
-            Some(rest) => format!("all services {rest}"),
-            None => path.to_string(),
-        },
-    }
-}
 
 fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
     let mut spans = vec![styled(format!("{} ", clock(n.at)), theme.dim)];

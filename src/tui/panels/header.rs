@@ -1,8 +1,7 @@
 //! The header: scenario, virtual clock, speed, RUNNING/PAUSED, seed, the
 //! recording mark, and what the timeline does next.
 
-use super::events::short_path;
-use super::{clock, styled, width_of};
+use super::{clock, short_path, styled, width_of};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

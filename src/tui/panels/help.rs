@@ -1,12 +1,11 @@
 //! The help overlay: the scenario's lesson, every key binding (straight from
 //! the key table), and what the symbols mean.
 
-use super::breaker::symbol;
 use super::{styled, truncate};
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::tui::app::App;
 use crate::tui::keys::{When, BINDINGS};
-use crate::tui::theme::Theme;
+use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,6 +1,6 @@
 //! The screen: the panel registry, the layout, and helpers the panels share.
 //! Each panel lives in its own file and only reads the `App`; adding a panel
-//! means a file, a `PanelId` variant, and a line in `render_panel`.
+//! means a file, a `PanelId` variant (in `app`), and a line in `render_panel`.
 
 pub mod breaker;
 pub mod bulkhead;
@@ -14,7 +14,7 @@ pub mod retries;
 pub mod throughput;
 pub mod timeouts;
 
-use super::app::App;
+use super::app::{App, PanelId};
 use super::theme::Theme;
 use crate::base::time::{SimTime, NANOS_PER_SEC};
 use ratatui::buffer::Buffer;
@@ -28,46 +28,6 @@ use std::ops::Range;
 /// The smallest screen the dashboard draws on; below it, it says so.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// The panels. Their titles are a contract: docs and tests look for them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PanelId {
-    Breaker,
-    Retries,
-    Timeouts,
-    Bulkhead,
-    Latency,
-    Throughput,
-    Parameters,
-    Events,
-}
-
-impl PanelId {
-    /// In focus order (`p` / `P`).
-    pub const ALL: [PanelId; 8] = [
-        PanelId::Breaker,
-        PanelId::Retries,
-        PanelId::Timeouts,
-        PanelId::Bulkhead,
-        PanelId::Latency,
-        PanelId::Throughput,
-        PanelId::Parameters,
-        PanelId::Events,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            PanelId::Breaker => "Circuit breaker",
-            PanelId::Retries => "Retries",
-            PanelId::Timeouts => "Timeouts",
-            PanelId::Bulkhead => "Bulkhead",
-            PanelId::Latency => "Latency",
-            PanelId::Throughput => "Throughput",
-            PanelId::Parameters => "Parameters",
-            PanelId::Events => "Events",
-        }
-    }
-}
 
 /// Draws the whole dashboard into a frame.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -350,4 +310,15 @@ pub fn off_rows(
 
 pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
     Span::styled(text.into(), style)
+}
+
+/// `services.payment.failure_rate` → `payment failure_rate`.
+pub fn short_path(path: &str) -> String {
+    match path.strip_prefix("services.") {
+        Some(rest) => rest.replacen('.', " ", 1),
+        None => match path.strip_prefix("patterns.") {
+            Some(rest) => format!("all services {rest}"),
+            None => path.to_string(),
+        },
+    }
 }

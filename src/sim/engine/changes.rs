@@ -1,0 +1,229 @@
+//! Changes to the world: timeline entries, key presses and replayed
+//! recordings all land in `set_world`, the one place where the running parts
+//! catch up with a changed world; ramps move a number there step by step.
+
+use super::*;
+
+/// A numeric value moving linearly towards a target.
+pub(super) struct Ramp {
+    path: String,
+    from: f64,
+    to: f64,
+    start: SimTime,
+    end: SimTime,
+    integer: bool,
+    /// A pattern-wide path set to the target when done (so `[patterns]` ends
+    /// there too); the services themselves ramp from their own values.
+    then: Option<String>,
+}
+
+fn number(v: &toml::Value) -> Option<f64> {
+    v.as_float().or(v.as_integer().map(|i| i as f64))
+}
+
+/// Whether a change at `path` replaces a ramp at `ramp`: the same path, or a
+/// pattern-wide path over one service's copy of it.
+fn covers(path: &str, ramp: &str) -> bool {
+    path == ramp
+        || path.strip_prefix("patterns.").is_some_and(|rest| {
+            ramp.starts_with("services.")
+                && ramp.ends_with(rest)
+                && ramp[..ramp.len() - rest.len()].ends_with('.')
+        })
+}
+impl Simulation {
+    /// Makes a change now, as a user at the keyboard does. It is queued like a
+    /// timeline event and runs after everything else at this instant, so a
+    /// recording replays it identically.
+    pub fn change_now(&mut self, path: &str, value: toml::Value) -> Result<(), String> {
+        // Check first, so that a bad value is refused without being scheduled.
+        self.world.clone().set(path, &value)?;
+        let change = Change {
+            at: crate::base::time::Dur(self.now),
+            path: path.to_string(),
+            value,
+            over: None,
+            note: None,
+            live: true,
+        };
+        self.schedule_change(change);
+        self.advance_to(self.now, &mut |_| {});
+        Ok(())
+    }
+
+    pub(super) fn schedule_change(&mut self, c: Change) {
+        let class = if c.live { LATE } else { NORMAL };
+        let at = c.at.0;
+        self.changes.push(c);
+        self.queue.push_class(
+            at,
+            class,
+            Event::Change {
+                index: self.changes.len() as u32 - 1,
+            },
+        );
+    }
+
+    pub(super) fn step_ramps(&mut self) {
+        let now = self.now;
+        let mut i = 0;
+        while i < self.ramps.len() {
+            let r = &self.ramps[i];
+            let frac = if now >= r.end {
+                1.0
+            } else {
+                (now - r.start) as f64 / (r.end - r.start) as f64
+            };
+            let v = r.from + (r.to - r.from) * frac;
+            let value = if r.integer {
+                toml::Value::Integer(v.round() as i64)
+            } else {
+                toml::Value::Float(v)
+            };
+            let path = r.path.clone();
+            let done = now >= r.end;
+            // A ramp step the world refuses (out of range) is skipped.
+            let _ = self.set_world(&path, &value);
+            if done {
+                if let Some(then) = self.ramps[i].then.clone() {
+                    let _ = self.set_world(&then, &value);
+                }
+                self.ramps.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    pub(super) fn apply_change(&mut self, index: usize) {
+        let c = self.changes[index].clone();
+        if let Some(note) = &c.note {
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Note(note.clone()),
+            });
+        }
+        if c.path.is_empty() {
+            return;
+        }
+        if let (Some(over), Some(to)) = (c.over, number(&c.value)) {
+            // A pattern-wide ramp moves each service from its own value.
+            let targets: Vec<String> = match c.path.strip_prefix("patterns.") {
+                Some(rest) => self
+                    .world
+                    .services
+                    .iter()
+                    .map(|s| format!("services.{}.{rest}", s.name))
+                    .collect(),
+                None => vec![c.path.clone()],
+            };
+            self.ramps.retain(|r| !covers(&c.path, &r.path));
+            let last = targets.len().saturating_sub(1);
+            for (k, path) in targets.into_iter().enumerate() {
+                let Some(current) = self.world.get(&path) else {
+                    continue;
+                };
+                let Some(from) = number(&current) else {
+                    continue;
+                };
+                let then = (k == last && path != c.path).then(|| c.path.clone());
+                self.ramps.push(Ramp {
+                    path,
+                    from,
+                    to,
+                    start: self.now,
+                    end: self.now + over.0,
+                    // Whole numbers only where the field holds whole numbers.
+                    integer: current.is_integer(),
+                    then,
+                });
+            }
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Change {
+                    path: c.path.clone(),
+                    value: format!("{} over {over}", c.value),
+                    live: c.live,
+                },
+            });
+            return;
+        }
+        match self.set_world(&c.path, &c.value) {
+            Ok(()) => {
+                self.ramps.retain(|r| !covers(&c.path, &r.path));
+                self.notices.push(Notice {
+                    at: self.now,
+                    service: None,
+                    kind: NoticeKind::Change {
+                        path: c.path.clone(),
+                        value: c.value.to_string(),
+                        live: c.live,
+                    },
+                });
+            }
+            Err(e) => self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Limit(e),
+            }),
+        }
+    }
+
+    /// Changes the world at `path` and lets the running parts catch up: the
+    /// one place where a timeline event, a ramp step or a key press lands.
+    pub(super) fn set_world(&mut self, path: &str, value: &toml::Value) -> Result<(), String> {
+        let before: Vec<PatternSet> = self
+            .world
+            .services
+            .iter()
+            .map(|s| s.patterns.clone())
+            .collect();
+        let touched = self.world.set(path, value)?;
+        self.refresh(touched, &before);
+        Ok(())
+    }
+
+    /// Lets the running parts catch up with a changed world.
+    pub(super) fn refresh(&mut self, touched: Touched, before: &[PatternSet]) {
+        match touched {
+            Touched::Load => {
+                self.think = self.world.load.think.sampler();
+                self.reschedule_arrivals();
+                self.sync_clients();
+            }
+            Touched::Client => self.admit_callers(),
+            Touched::Service(i) => {
+                let p = &self.world.services[i].params;
+                self.services[i].downstream.reconfigure(p, self.now);
+                self.start_queued_jobs(i);
+                // A share may have moved, and with it every service's rate.
+                self.reschedule_arrivals();
+            }
+            Touched::Pattern(which, _) => {
+                let range = match which {
+                    Some(i) => i..i + 1,
+                    None => 0..self.services.len(),
+                };
+                for s in range {
+                    let pats = &self.world.services[s].patterns;
+                    let old = &before[s].circuit_breaker;
+                    if let Some(t) =
+                        self.services[s]
+                            .breaker
+                            .reconfigure(old, &pats.circuit_breaker, self.now)
+                    {
+                        self.transitions.push(t);
+                    }
+                    let pats = &self.world.services[s].patterns;
+                    if before[s].retry.budget != pats.retry.budget {
+                        self.services[s].budget = RetryBudget::new(pats.retry.budget);
+                    }
+                    self.log_transitions(s);
+                    self.admit_bulkhead(s);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Load: open-loop arrivals per service (Poisson or constant, rescaled when a
+//! rate changes) and closed-loop clients that think between calls.
+
+use super::*;
+
+impl Simulation {
+    pub(super) fn start_load(&mut self) {
+        match self.world.load.kind {
+            LoadKind::Poisson | LoadKind::Constant => self.reschedule_arrivals(),
+            LoadKind::Closed => self.sync_clients(),
+        }
+    }
+
+    pub(super) fn service_rate(&self, s: usize) -> f64 {
+        let total: f64 = self.world.services.iter().map(|x| x.params.share).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        self.world.load.rate * self.world.services[s].params.share / total
+    }
+
+    /// Brings every service's pending arrival in line with its current rate.
+    /// Only services whose own rate changed are touched, and their remaining
+    /// wait is rescaled rather than redrawn: exact for constant load, still
+    /// exponential for Poisson, and no extra random draw, so a ramp does not
+    /// postpone arrivals tick after tick.
+    pub(super) fn reschedule_arrivals(&mut self) {
+        for s in 0..self.services.len() {
+            let rate = if self.world.load.kind == LoadKind::Closed {
+                0.0
+            } else {
+                self.service_rate(s)
+            };
+            let old = self.services[s].arrival_rate;
+            if rate == old {
+                continue;
+            }
+            let rt = &mut self.services[s];
+            rt.arrival_rate = rate;
+            let pending = rt.next_arrival.take();
+            if pending.is_some() {
+                rt.arrival_gen = rt.arrival_gen.wrapping_add(1);
+                self.stale += 1;
+            }
+            match pending {
+                Some(at) if old > 0.0 && rate > 0.0 => {
+                    let left = at.saturating_sub(self.now) as f64 * old / rate;
+                    let at = self.now.saturating_add((left + 0.5) as u64);
+                    self.push_arrival(s, at);
+                }
+                _ => self.schedule_arrival(s),
+            }
+        }
+    }
+
+    /// Draws the wait until the service's next arrival at its current rate.
+    pub(super) fn schedule_arrival(&mut self, s: usize) {
+        let rate = self.services[s].arrival_rate;
+        if rate <= 0.0 {
+            self.services[s].next_arrival = None;
+            return;
+        }
+        let gap_secs = match self.world.load.kind {
+            LoadKind::Poisson => {
+                let e: f64 = Exp1.sample(&mut self.services[s].arrivals);
+                e / rate
+            }
+            _ => 1.0 / rate,
+        };
+        let gap = ((gap_secs * NANOS_PER_SEC as f64 + 0.5) as u64).max(1);
+        self.push_arrival(s, self.now.saturating_add(gap));
+    }
+
+    pub(super) fn push_arrival(&mut self, s: usize, at: SimTime) {
+        let rt = &mut self.services[s];
+        rt.next_arrival = Some(at);
+        let gen = rt.arrival_gen;
+        self.queue.push(
+            at,
+            Event::Arrival {
+                service: s as u16,
+                gen,
+            },
+        );
+    }
+
+    /// Starts or retires closed-loop clients to match `load.clients`.
+    pub(super) fn sync_clients(&mut self) {
+        if self.world.load.kind != LoadKind::Closed {
+            return;
+        }
+        let n = self.world.load.clients as usize;
+        if self.clients_active.len() < n {
+            self.clients_active.resize(n, false);
+        }
+        for c in 0..n {
+            if !self.clients_active[c] {
+                self.clients_active[c] = true;
+                self.client_think(c as u32);
+            }
+        }
+    }
+
+    pub(super) fn client_think(&mut self, client: u32) {
+        if client as usize >= self.world.load.clients as usize
+            || self.world.load.kind != LoadKind::Closed
+        {
+            self.clients_active[client as usize] = false;
+            return;
+        }
+        // At least 1 µs between a client's calls, so that zero think and zero
+        // latency cannot make an endless loop at one instant.
+        let d = self.think.sample(&mut self.think_rng, 1.0).max(1_000);
+        self.queue.push(self.now + d, Event::ClientReady { client });
+    }
+
+    pub(super) fn client_ready(&mut self, client: u32) {
+        if client as usize >= self.world.load.clients as usize
+            || self.world.load.kind != LoadKind::Closed
+        {
+            self.clients_active[client as usize] = false;
+            return;
+        }
+        let total: f64 = self.world.services.iter().map(|s| s.params.share).sum();
+        let mut u = self.routing_rng.random::<f64>() * total;
+        let mut pick = self.services.len() - 1;
+        for (i, s) in self.world.services.iter().enumerate() {
+            if u < s.params.share {
+                pick = i;
+                break;
+            }
+            u -= s.params.share;
+        }
+        self.start_call(pick, client);
+    }
+}

@@ -1,0 +1,505 @@
+//! A call's trip through the layers: admission by the caller's pool, inward
+//! through the patterns (`enter`), to the downstream (`dispatch`), outward
+//! with its result (`exit`), timers firing (`timer`), a timeout abandoning what
+//! it wraps (`abandon_inside`), and the final answer (`finish`).
+
+use super::*;
+
+impl Simulation {
+    pub(super) fn alloc_call(&mut self, service: usize, client: u32) -> u32 {
+        let call = Call {
+            live: true,
+            service: service as u16,
+            client,
+            arrived: self.now,
+            next_ticket: 1,
+            ..Call::default()
+        };
+        self.in_flight += 1;
+        self.services[service].in_flight += 1;
+        match self.free_calls.pop() {
+            Some(i) => {
+                // Tickets keep counting across the slot's generations: a
+                // bulkhead waiter left behind by the previous call in this
+                // slot must not match a timer of the new one.
+                let old = &self.calls[i as usize];
+                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.next_ticket);
+                self.calls[i as usize] = Call {
+                    gen,
+                    next_ticket,
+                    ..call
+                };
+                i
+            }
+            None => {
+                self.calls.push(call);
+                self.calls.len() as u32 - 1
+            }
+        }
+    }
+
+    pub(super) fn start_call(&mut self, s: usize, client: u32) {
+        self.services[s].metrics.tick.calls += 1;
+        let id = self.alloc_call(s, client);
+        if self.in_flight > limits::MAX_IN_FLIGHT {
+            if !self.in_flight_limit_noted {
+                self.in_flight_limit_noted = true;
+                let msg = format!(
+                    "{} calls in flight: the limit; new calls are refused as client_rejected",
+                    limits::MAX_IN_FLIGHT
+                );
+                self.notices.push(Notice {
+                    at: self.now,
+                    service: None,
+                    kind: NoticeKind::Limit(msg),
+                });
+            }
+            self.finish(id, Outcome::ClientRejected);
+            return;
+        }
+        if let Some(cfg) = &self.world.client {
+            let gen = self.calls[id as usize].gen;
+            match self.caller_pool.acquire(cfg, (id, gen)) {
+                Acquire::Granted => self.calls[id as usize].holds_thread = true,
+                Acquire::Queued => return,
+                Acquire::Rejected => {
+                    self.finish(id, Outcome::ClientRejected);
+                    return;
+                }
+            }
+        }
+        self.enter(id, 0);
+    }
+
+    /// Forgets a layer's armed timer; its heap entry becomes stale.
+    pub(super) fn disarm(&mut self, id: u32, depth: usize) {
+        let c = &mut self.calls[id as usize];
+        if c.timers[depth] != 0 {
+            c.timers[depth] = 0;
+            self.stale += 1;
+        }
+    }
+
+    pub(super) fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
+        let c = &mut self.calls[id as usize];
+        let ticket = c.next_ticket;
+        c.next_ticket = c.next_ticket.wrapping_add(1).max(1);
+        c.timers[depth] = ticket;
+        let gen = c.gen;
+        self.queue.push(
+            at,
+            Event::Timer {
+                call: id,
+                gen,
+                depth: depth as u8,
+                ticket,
+            },
+        );
+    }
+
+    /// The request travels inward from layer `depth` towards the downstream.
+    pub(super) fn enter(&mut self, id: u32, depth: usize) {
+        let s = self.calls[id as usize].service as usize;
+        let now = self.now;
+        for d in depth..LAYERS {
+            let kind = self.order[d];
+            let pats = &self.world.services[s].patterns;
+            if !pats.is_enabled(kind) {
+                continue;
+            }
+            match kind {
+                PatternKind::Retry => {
+                    let c = &mut self.calls[id as usize];
+                    c.retry = RetryState::begin(now);
+                    c.retry_used = true;
+                    c.entered |= 1 << d;
+                    self.services[s].metrics.tick.attempts += 1;
+                }
+                PatternKind::CircuitBreaker => {
+                    let cfg = &pats.circuit_breaker;
+                    let rt = &mut self.services[s];
+                    match rt.breaker.try_acquire(cfg, now, &mut self.transitions) {
+                        Ok(permit) => {
+                            let c = &mut self.calls[id as usize];
+                            c.permit = Some(permit);
+                            c.breaker_entered = now;
+                            c.entered |= 1 << d;
+                            self.log_transitions(s);
+                        }
+                        Err(_short_circuited) => {
+                            self.log_transitions(s);
+                            self.exit(id, d, Outcome::ShortCircuited);
+                            return;
+                        }
+                    }
+                }
+                PatternKind::Bulkhead => {
+                    let cfg = &pats.bulkhead;
+                    let ticket = self.calls[id as usize].next_ticket;
+                    match self.services[s]
+                        .bulkhead
+                        .try_acquire(cfg, Waiter { call: id, ticket })
+                    {
+                        Admission::Granted => {
+                            let c = &mut self.calls[id as usize];
+                            c.bulkhead_held = true;
+                            c.entered |= 1 << d;
+                        }
+                        Admission::Queued => {
+                            let wait = cfg.max_wait.0;
+                            let c = &mut self.calls[id as usize];
+                            c.bulkhead_waiting = true;
+                            c.entered |= 1 << d;
+                            self.arm(id, d, now + wait);
+                            return;
+                        }
+                        Admission::Rejected => {
+                            self.exit(id, d, Outcome::BulkheadRejected);
+                            return;
+                        }
+                    }
+                }
+                PatternKind::Timeout => {
+                    let at = pats.timeout.deadline(now);
+                    self.calls[id as usize].entered |= 1 << d;
+                    self.arm(id, d, at);
+                }
+            }
+        }
+        self.dispatch(id);
+    }
+
+    /// The attempt reaches the downstream.
+    pub(super) fn dispatch(&mut self, id: u32) {
+        let s = self.calls[id as usize].service as usize;
+        let gen = self.calls[id as usize].gen;
+        let rt = &mut self.services[s];
+        rt.metrics.tick.downstream_attempts += 1;
+        match rt.downstream.submit(
+            &self.world.services[s].params,
+            Caller { call: id, gen },
+            self.now,
+        ) {
+            Submit::Refused => {
+                rt.metrics.tick.downstream_refused += 1;
+                self.exit(id, LAYERS, Outcome::Failed);
+            }
+            Submit::Started { job, done_at } => {
+                self.calls[id as usize].job = Some(job);
+                self.queue.push(
+                    done_at,
+                    Event::JobDone {
+                        service: s as u16,
+                        job,
+                    },
+                );
+            }
+            Submit::Queued { job } => self.calls[id as usize].job = Some(job),
+        }
+    }
+
+    pub(super) fn job_done(&mut self, s: usize, job: JobId) {
+        let params = &self.world.services[s].params;
+        let rt = &mut self.services[s];
+        let done = rt.downstream.complete(job, params, self.now);
+        if done.is_none() {
+            self.stale = self.stale.saturating_sub(1);
+        }
+        while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
+            self.queue.push(
+                at,
+                Event::JobDone {
+                    service: s as u16,
+                    job: next,
+                },
+            );
+        }
+        if let Some((caller, failed)) = done {
+            let c = &mut self.calls[caller.call as usize];
+            if c.live && c.gen == caller.gen && c.job == Some(job) {
+                c.job = None;
+                let outcome = if failed { Outcome::Failed } else { Outcome::Ok };
+                self.exit(caller.call, LAYERS, outcome);
+            }
+        }
+    }
+
+    pub(super) fn start_queued_jobs(&mut self, s: usize) {
+        let params = &self.world.services[s].params;
+        let rt = &mut self.services[s];
+        while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
+            self.queue.push(
+                at,
+                Event::JobDone {
+                    service: s as u16,
+                    job: next,
+                },
+            );
+        }
+    }
+
+    pub(super) fn release_bulkhead(&mut self, s: usize, id: u32) {
+        self.calls[id as usize].bulkhead_held = false;
+        let rt = &mut self.services[s];
+        rt.bulkhead.release();
+        self.admit_bulkhead(s);
+    }
+
+    /// A bulkhead waiter gave up. Its queue entry is dropped lazily; when
+    /// dead entries pile up (no slot is freed for a long time) they are swept.
+    pub(super) fn abandon_bulkhead_wait(&mut self, s: usize) {
+        self.services[s].bulkhead.abandon();
+        let b = &self.services[s].bulkhead;
+        if b.queue_len() > 2 * b.waiting() as usize + 16 {
+            let depth = self
+                .order
+                .iter()
+                .position(|k| *k == PatternKind::Bulkhead)
+                .expect("bulkhead in order");
+            let calls = &self.calls;
+            self.services[s].bulkhead.retain_waiters(|w| {
+                let c = &calls[w.call as usize];
+                c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+            });
+        }
+    }
+
+    pub(super) fn admit_bulkhead(&mut self, s: usize) {
+        let cfg = &self.world.services[s].patterns.bulkhead;
+        let calls = &self.calls;
+        let depth = self
+            .order
+            .iter()
+            .position(|k| *k == PatternKind::Bulkhead)
+            .expect("bulkhead in order");
+        let mut admitted = Vec::new();
+        // A waiter is live while its call still waits on that very timer.
+        let is_live = |w: Waiter| {
+            let c = &calls[w.call as usize];
+            c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+        };
+        // Turned off, the bulkhead lets whoever still waits through, without a slot.
+        let with_slot = cfg.enabled;
+        if with_slot {
+            self.services[s].bulkhead.admit(cfg, is_live, &mut admitted);
+        } else {
+            self.services[s]
+                .bulkhead
+                .release_waiters(is_live, &mut admitted);
+        }
+        for w in admitted {
+            self.disarm(w.call, depth);
+            let c = &mut self.calls[w.call as usize];
+            c.bulkhead_waiting = false;
+            c.bulkhead_held = with_slot;
+            self.agenda.push_back(Step::Enter {
+                call: w.call,
+                gen: c.gen,
+                depth: depth as u8 + 1,
+            });
+        }
+    }
+
+    pub(super) fn log_transitions(&mut self, s: usize) {
+        for t in self.transitions.drain(..) {
+            self.notices.push(Notice {
+                at: t.at,
+                service: Some(s),
+                kind: NoticeKind::Breaker {
+                    from: t.from,
+                    to: t.to,
+                    reason: t.reason,
+                },
+            });
+        }
+    }
+
+    pub(super) fn breaker_result(&mut self, id: u32, s: usize, outcome: Outcome) {
+        let c = &mut self.calls[id as usize];
+        let Some(permit) = c.permit.take() else {
+            return;
+        };
+        let duration = self.now - c.breaker_entered;
+        let failed = matches!(
+            outcome,
+            Outcome::Failed | Outcome::TimedOut | Outcome::BulkheadRejected
+        );
+        let cfg = &self.world.services[s].patterns.circuit_breaker;
+        if let Some(t) = self.services[s]
+            .breaker
+            .on_result(cfg, permit, self.now, failed, duration)
+        {
+            self.transitions.push(t);
+            self.log_transitions(s);
+        }
+    }
+
+    /// The result travels outward from below layer `depth` towards the caller.
+    pub(super) fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
+        let s = self.calls[id as usize].service as usize;
+        for d in (0..depth).rev() {
+            if self.calls[id as usize].entered & (1 << d) == 0 {
+                continue;
+            }
+            match self.order[d] {
+                PatternKind::Timeout => {
+                    self.disarm(id, d);
+                    self.calls[id as usize].entered &= !(1 << d);
+                }
+                PatternKind::Bulkhead => {
+                    self.calls[id as usize].entered &= !(1 << d);
+                    if self.calls[id as usize].bulkhead_held {
+                        self.release_bulkhead(s, id);
+                    }
+                }
+                PatternKind::CircuitBreaker => {
+                    self.calls[id as usize].entered &= !(1 << d);
+                    self.breaker_result(id, s, outcome);
+                }
+                PatternKind::Retry => {
+                    self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
+                    let cfg = &self.world.services[s].patterns.retry;
+                    let rt = &mut self.services[s];
+                    let c = &mut self.calls[id as usize];
+                    match c
+                        .retry
+                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut rt.jitter)
+                    {
+                        Decision::RetryAfter(sleep) => {
+                            c.retry_sleeping = true;
+                            let at = self.now + sleep;
+                            self.arm(id, d, at);
+                            return;
+                        }
+                        Decision::Stop => c.entered &= !(1 << d),
+                    }
+                }
+            }
+        }
+        self.finish(id, outcome);
+    }
+
+    pub(super) fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
+        let c = &self.calls[id as usize];
+        if !c.live || c.gen != gen || c.timers[depth] != ticket || ticket == 0 {
+            self.stale = self.stale.saturating_sub(1);
+            return;
+        }
+        let s = c.service as usize;
+        self.calls[id as usize].timers[depth] = 0;
+        match self.order[depth] {
+            PatternKind::Retry => {
+                let c = &mut self.calls[id as usize];
+                c.retry_sleeping = false;
+                c.retry.attempts += 1;
+                let m = &mut self.services[s].metrics.tick;
+                m.attempts += 1;
+                m.retries += 1;
+                self.enter(id, depth + 1);
+            }
+            PatternKind::Bulkhead => {
+                let c = &mut self.calls[id as usize];
+                c.bulkhead_waiting = false;
+                c.entered &= !(1 << depth);
+                self.abandon_bulkhead_wait(s);
+                self.exit(id, depth, Outcome::BulkheadRejected);
+            }
+            // A timeout turned off while armed lets the call run on.
+            PatternKind::Timeout if !self.world.services[s].patterns.timeout.enabled => {}
+            PatternKind::Timeout => {
+                self.abandon_inside(id, depth);
+                self.calls[id as usize].entered &= !(1 << depth);
+                self.exit(id, depth, Outcome::TimedOut);
+            }
+            PatternKind::CircuitBreaker => {}
+        }
+    }
+
+    /// A timeout at `depth` fired: everything inside it is cancelled for the
+    /// caller. The downstream keeps the work unless `cancel_on_timeout`.
+    pub(super) fn abandon_inside(&mut self, id: u32, depth: usize) {
+        let s = self.calls[id as usize].service as usize;
+        for d in (depth + 1..LAYERS).rev() {
+            if self.calls[id as usize].entered & (1 << d) == 0 {
+                continue;
+            }
+            self.calls[id as usize].entered &= !(1 << d);
+            match self.order[d] {
+                PatternKind::Timeout => self.disarm(id, d),
+                PatternKind::Bulkhead => {
+                    if self.calls[id as usize].bulkhead_held {
+                        self.release_bulkhead(s, id);
+                    } else if self.calls[id as usize].bulkhead_waiting {
+                        self.calls[id as usize].bulkhead_waiting = false;
+                        self.disarm(id, d);
+                        self.abandon_bulkhead_wait(s);
+                    }
+                }
+                PatternKind::CircuitBreaker => self.breaker_result(id, s, Outcome::TimedOut),
+                PatternKind::Retry => {
+                    if self.calls[id as usize].retry_sleeping {
+                        self.calls[id as usize].retry_sleeping = false;
+                        self.disarm(id, d);
+                    } else {
+                        // The attempt in progress ends as timed out, and a
+                        // budget is charged for it as for any failed attempt.
+                        self.services[s].metrics.tick.attempt_outcomes
+                            [Outcome::TimedOut.index()] += 1;
+                        let cfg = &self.world.services[s].patterns.retry;
+                        if let Some(b) = cfg.budget {
+                            let failed = cfg.retry_on.contains(&Outcome::TimedOut);
+                            self.services[s].budget.on_attempt(b, failed);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(job) = self.calls[id as usize].job.take() {
+            if self.world.services[s].params.cancel_on_timeout {
+                if self.services[s].downstream.cancel(job, self.now) {
+                    self.stale += 1;
+                }
+                self.start_queued_jobs(s);
+            }
+        }
+    }
+
+    /// The call's final answer.
+    pub(super) fn finish(&mut self, id: u32, outcome: Outcome) {
+        let c = self.calls[id as usize];
+        let s = c.service as usize;
+        let fallback = self.world.services[s].patterns.fallback.answers(outcome);
+        let rt = &mut self.services[s];
+        let m = &mut rt.metrics;
+        m.tick.outcomes[outcome.index()] += 1;
+        if fallback {
+            m.tick.fallbacks += 1;
+        }
+        if !c.retry_used && outcome != Outcome::ClientRejected {
+            m.tick.attempts += 1;
+            m.tick.attempt_outcomes[outcome.index()] += 1;
+        }
+        m.record_latency(self.now - c.arrived);
+        rt.in_flight -= 1;
+        self.in_flight -= 1;
+        let call = &mut self.calls[id as usize];
+        call.live = false;
+        call.gen = call.gen.wrapping_add(1);
+        self.free_calls.push(id);
+        if c.holds_thread {
+            self.caller_pool.release();
+            self.admit_callers();
+        }
+        if c.client != NO_CLIENT {
+            self.client_think(c.client);
+        }
+    }
+
+    pub(super) fn admit_callers(&mut self) {
+        if let Some(cfg) = &self.world.client {
+            while let Some((call, gen)) = self.caller_pool.admit(cfg) {
+                self.agenda.push_back(Step::Start { call, gen });
+            }
+        }
+    }
+}
