@@ -2,6 +2,7 @@
 //! against their invariants.
 
 mod common;
+use breakwater::base::time::Dur;
 use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::sim::notices::NoticeKind;
@@ -341,7 +342,6 @@ fn half_open_never_permits_more_than_its_probes() {
             ..BreakerConfig::default()
         };
         let mut b = CircuitBreaker::new(&cfg);
-        let mut log = vec![];
         let mut outstanding = Vec::new();
         let mut permitted_this_episode = 0;
         let mut t = 0u64;
@@ -349,7 +349,7 @@ fn half_open_never_permits_more_than_its_probes() {
             t += rng.random_range(0..2_000_000_000u64);
             let before = b.state();
             if rng.random_bool(0.5) {
-                if let Ok(p) = b.try_acquire(&cfg, t, &mut log) {
+                if let (Ok(p), _) = b.try_acquire(&cfg, t) {
                     if b.state() == BreakerState::HalfOpen {
                         if before != BreakerState::HalfOpen {
                             permitted_this_episode = 0;
@@ -365,7 +365,7 @@ fn half_open_never_permits_more_than_its_probes() {
                     outstanding.push(p);
                 }
             } else if let Some(p) = outstanding.pop() {
-                b.on_result(&cfg, p, t, rng.random_bool(0.6), 0);
+                b.on_result(&cfg, p, t, rng.random_bool(0.6), Dur(0));
                 if b.state() != BreakerState::HalfOpen {
                     permitted_this_episode = 0;
                 }

@@ -36,6 +36,16 @@ impl Dur {
     }
 }
 
+/// An instant plus a span is an instant: `now + Dur`, so that instants and
+/// spans cannot be mixed up in the other direction.
+impl std::ops::Add<Dur> for SimTime {
+    type Output = SimTime;
+    #[inline]
+    fn add(self, d: Dur) -> SimTime {
+        self + d.0
+    }
+}
+
 const UNITS: &[(&str, f64)] = &[
     ("ns", 1.0),
     ("us", 1e3),

@@ -431,13 +431,13 @@ impl CircuitBreaker {
         self.opened
     }
     /// Total time in OPEN or FORCED-OPEN up to `now`.
-    pub fn open_time(&self, now: SimTime) -> u64 {
-        self.open_total
+    pub fn open_time(&self, now: SimTime) -> Dur {
+        Dur(self.open_total
             + if self.state.is_open() {
                 now.saturating_sub(self.since)
             } else {
                 0
-            }
+            })
     }
     /// When an OPEN breaker will let a probe through.
     pub fn probe_at(&self, cfg: &BreakerConfig) -> Option<SimTime> {
@@ -481,17 +481,16 @@ impl CircuitBreaker {
         None
     }
 
-    /// Asks to make a call at `now`. `Err` means short-circuited.
+    /// Asks to make a call at `now`. `Err` means short-circuited. Like every
+    /// method that can change the state, it returns the transition it made
+    /// (here: OPEN to HALF-OPEN when the wait is over).
     pub fn try_acquire(
         &mut self,
         cfg: &BreakerConfig,
         now: SimTime,
-        log: &mut Vec<Transition>,
-    ) -> Result<Permit, ShortCircuited> {
-        if let Some(t) = self.poll(cfg, now) {
-            log.push(t);
-        }
-        match self.state {
+    ) -> (Result<Permit, ShortCircuited>, Option<Transition>) {
+        let transition = self.poll(cfg, now);
+        let answer = match self.state {
             BreakerState::Closed | BreakerState::Disabled => Ok(Permit { epoch: self.epoch }),
             BreakerState::Open | BreakerState::ForcedOpen => Err(ShortCircuited),
             BreakerState::HalfOpen => {
@@ -502,7 +501,8 @@ impl CircuitBreaker {
                     Err(ShortCircuited)
                 }
             }
-        }
+        };
+        (answer, transition)
     }
 
     /// Reports the result of a permitted call: whether it failed and how long it took.
@@ -512,12 +512,12 @@ impl CircuitBreaker {
         permit: Permit,
         now: SimTime,
         failed: bool,
-        duration: u64,
+        duration: Dur,
     ) -> Option<Transition> {
         if permit.epoch != self.epoch {
             return None; // a result from before the last transition
         }
-        let slow = cfg.slow_call_duration.is_some_and(|d| duration >= d.0);
+        let slow = cfg.slow_call_duration.is_some_and(|d| duration >= d);
         match self.state {
             BreakerState::Closed => match cfg.kind {
                 BreakerKind::Consecutive => {
@@ -689,10 +689,21 @@ mod tests {
 
     const S: u64 = NANOS_PER_SEC;
 
+    /// Asks for a permit, keeping any transition in `log`.
+    fn acquire(
+        b: &mut CircuitBreaker,
+        cfg: &BreakerConfig,
+        now: SimTime,
+        log: &mut Vec<Transition>,
+    ) -> Result<Permit, ShortCircuited> {
+        let (answer, transition) = b.try_acquire(cfg, now);
+        log.extend(transition);
+        answer
+    }
+
     fn fail(b: &mut CircuitBreaker, cfg: &BreakerConfig, now: SimTime) -> Option<Transition> {
-        let mut log = vec![];
-        let p = b.try_acquire(cfg, now, &mut log).expect("permitted");
-        b.on_result(cfg, p, now, true, 0)
+        let p = b.try_acquire(cfg, now).0.expect("permitted");
+        b.on_result(cfg, p, now, true, Dur(0))
     }
 
     #[test]
@@ -713,22 +724,16 @@ mod tests {
         assert_eq!(t.reason, "5 consecutive failures");
         let mut log = vec![];
         // Opened at 4 s: 59.9 s later it is still open.
-        assert!(b
-            .try_acquire(&cfg, 4 * S + 59_900_000_000, &mut log)
-            .is_err());
+        assert!(acquire(&mut b, &cfg, 4 * S + 59_900_000_000, &mut log).is_err());
         assert!(log.is_empty());
         // 60.1 s later a probe passes; the transition is dated at exactly 64 s.
-        let p = b
-            .try_acquire(&cfg, 4 * S + 60_100_000_000, &mut log)
-            .expect("probe");
+        let p = acquire(&mut b, &cfg, 4 * S + 60_100_000_000, &mut log).expect("probe");
         assert_eq!(log[0].to, BreakerState::HalfOpen);
         assert_eq!(log[0].at, 64 * S);
         // Only one probe at a time.
-        assert!(b
-            .try_acquire(&cfg, 4 * S + 60_200_000_000, &mut log)
-            .is_err());
+        assert!(acquire(&mut b, &cfg, 4 * S + 60_200_000_000, &mut log).is_err());
         let t = b
-            .on_result(&cfg, p, 65 * S, false, 0)
+            .on_result(&cfg, p, 65 * S, false, Dur(0))
             .expect("success closes");
         assert_eq!(
             (t.to, t.reason.as_str()),
@@ -759,8 +764,8 @@ mod tests {
             fail(&mut b, &cfg, i);
         }
         let mut log = vec![];
-        let p = b.try_acquire(&cfg, 5, &mut log).unwrap();
-        b.on_result(&cfg, p, 5, false, 0);
+        let p = acquire(&mut b, &cfg, 5, &mut log).unwrap();
+        b.on_result(&cfg, p, 5, false, Dur(0));
         for i in 0..4 {
             assert!(fail(&mut b, &cfg, 6 + i).is_none());
         }
@@ -787,8 +792,8 @@ mod tests {
         }
         // The tenth call succeeds: 9/10 = 90 % ≥ 50 % with min_calls reached.
         let mut log = vec![];
-        let p = b.try_acquire(&cfg, 10, &mut log).unwrap();
-        let t = b.on_result(&cfg, p, 10, false, 0).expect("opens");
+        let p = acquire(&mut b, &cfg, 10, &mut log).unwrap();
+        let t = b.on_result(&cfg, p, 10, false, Dur(0)).expect("opens");
         assert_eq!(t.reason, "failure rate 90 % ≥ 50 % over the last 10 calls");
     }
 
@@ -799,8 +804,11 @@ mod tests {
         let mut log = vec![];
         // 4 failures in each 10: 40 % < 50 %, for 100 calls.
         for i in 0..100u64 {
-            let p = b.try_acquire(&cfg, i, &mut log).unwrap();
-            assert!(b.on_result(&cfg, p, i, i % 10 < 4, 0).is_none(), "call {i}");
+            let p = acquire(&mut b, &cfg, i, &mut log).unwrap();
+            assert!(
+                b.on_result(&cfg, p, i, i % 10 < 4, Dur(0)).is_none(),
+                "call {i}"
+            );
         }
     }
 
@@ -818,8 +826,8 @@ mod tests {
         let mut log = vec![];
         // 20 s later the two failures are out of the window: 1 failure in 4 = 25 %.
         for i in 0..3 {
-            let p = b.try_acquire(&cfg, 20 * S + i, &mut log).unwrap();
-            assert!(b.on_result(&cfg, p, 20 * S + i, false, 0).is_none());
+            let p = acquire(&mut b, &cfg, 20 * S + i, &mut log).unwrap();
+            assert!(b.on_result(&cfg, p, 20 * S + i, false, Dur(0)).is_none());
         }
         assert!(fail(&mut b, &cfg, 20 * S + 5).is_none());
         assert_eq!(b.state(), BreakerState::Closed);
@@ -836,8 +844,8 @@ mod tests {
         let mut log = vec![];
         let mut opened = None;
         for i in 0..10u64 {
-            let p = b.try_acquire(&cfg, i, &mut log).unwrap();
-            if let Some(t) = b.on_result(&cfg, p, i, false, 2 * S) {
+            let p = acquire(&mut b, &cfg, i, &mut log).unwrap();
+            if let Some(t) = b.on_result(&cfg, p, i, false, Dur(2 * S)) {
                 opened = Some((i, t));
                 break;
             }
@@ -864,15 +872,15 @@ mod tests {
         let mut log = vec![];
         let now = 70 * S;
         let permits: Vec<_> = (0..3)
-            .map(|_| b.try_acquire(&cfg, now, &mut log).expect("probe"))
+            .map(|_| acquire(&mut b, &cfg, now, &mut log).expect("probe"))
             .collect();
         assert!(
-            b.try_acquire(&cfg, now, &mut log).is_err(),
+            acquire(&mut b, &cfg, now, &mut log).is_err(),
             "a fourth call is short-circuited"
         );
-        assert!(b.on_result(&cfg, permits[0], now, false, 0).is_none());
-        assert!(b.on_result(&cfg, permits[1], now, false, 0).is_none());
-        let t = b.on_result(&cfg, permits[2], now, false, 0).unwrap();
+        assert!(b.on_result(&cfg, permits[0], now, false, Dur(0)).is_none());
+        assert!(b.on_result(&cfg, permits[1], now, false, Dur(0)).is_none());
+        let t = b.on_result(&cfg, permits[2], now, false, Dur(0)).unwrap();
         assert_eq!(
             (t.to, t.reason.as_str()),
             (BreakerState::Closed, "3 probes succeeded")
@@ -894,13 +902,11 @@ mod tests {
         let mut log = vec![];
         let t = b.reconfigure(&normal, &forced, 1).unwrap();
         assert_eq!(t.to, BreakerState::ForcedOpen);
-        assert!(b.try_acquire(&forced, 2, &mut log).is_err());
+        assert!(acquire(&mut b, &forced, 2, &mut log).is_err());
         b.reconfigure(&forced, &disabled, 3);
         for i in 0..50 {
-            let p = b
-                .try_acquire(&disabled, 4 + i, &mut log)
-                .expect("disabled lets all through");
-            assert!(b.on_result(&disabled, p, 4 + i, true, 0).is_none());
+            let p = acquire(&mut b, &disabled, 4 + i, &mut log).expect("disabled lets all through");
+            assert!(b.on_result(&disabled, p, 4 + i, true, Dur(0)).is_none());
         }
         let t = b.reconfigure(&disabled, &normal, 100).unwrap();
         assert_eq!(t.to, BreakerState::Closed);
@@ -911,14 +917,14 @@ mod tests {
         let cfg = BreakerConfig::default();
         let mut b = CircuitBreaker::new(&cfg);
         let mut log = vec![];
-        let old = b.try_acquire(&cfg, 0, &mut log).unwrap();
+        let old = acquire(&mut b, &cfg, 0, &mut log).unwrap();
         for i in 0..5 {
             fail(&mut b, &cfg, i);
         }
         assert_eq!(b.state(), BreakerState::Open);
-        let _probe = b.try_acquire(&cfg, 61 * S, &mut log).unwrap();
+        let _probe = acquire(&mut b, &cfg, 61 * S, &mut log).unwrap();
         // The old call's success must not close the half-open breaker.
-        assert!(b.on_result(&cfg, old, 61 * S, false, 0).is_none());
+        assert!(b.on_result(&cfg, old, 61 * S, false, Dur(0)).is_none());
         assert_eq!(b.state(), BreakerState::HalfOpen);
     }
 }

@@ -5,7 +5,7 @@
 //! Sans-IO: the policy computes delays and decisions; the simulation sleeps.
 
 use crate::base::outcome::Outcome;
-use crate::base::time::Dur;
+use crate::base::time::{Dur, SimTime};
 use crate::settable;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -31,10 +31,10 @@ pub enum Backoff {
 }
 
 impl Backoff {
-    /// The wait before retry `n` (1-based), before jitter, in nanoseconds.
-    pub fn delay(&self, n: u32) -> u64 {
+    /// The wait before retry `n` (1-based), before jitter.
+    pub fn delay(&self, n: u32) -> Dur {
         let n = n.max(1);
-        match *self {
+        Dur(match *self {
             Backoff::Constant { delay } => delay.0,
             Backoff::Linear { initial, step, max } => initial
                 .0
@@ -50,14 +50,14 @@ impl Backoff {
                 let clamped = raw.max(min.0 as f64).min(max.0 as f64);
                 clamped.round() as u64
             }
-        }
+        })
     }
 
     /// The longest wait the backoff can produce (the cap for decorrelated jitter).
-    pub fn cap(&self) -> u64 {
+    pub fn cap(&self) -> Dur {
         match *self {
-            Backoff::Constant { delay } => delay.0,
-            Backoff::Linear { max, .. } | Backoff::Exponential { max, .. } => max.0,
+            Backoff::Constant { delay } => delay,
+            Backoff::Linear { max, .. } | Backoff::Exponential { max, .. } => max,
         }
     }
 
@@ -204,13 +204,14 @@ impl Jitter {
     /// previous sleep (0 before the first retry), the first delay and the cap.
     pub fn apply<R: Rng + ?Sized>(
         self,
-        d: u64,
-        prev: u64,
-        first: u64,
-        cap: u64,
+        d: Dur,
+        prev: Dur,
+        first: Dur,
+        cap: Dur,
         rng: &mut R,
-    ) -> u64 {
-        match self {
+    ) -> Dur {
+        let (d, prev, first, cap) = (d.0, prev.0, first.0, cap.0);
+        Dur(match self {
             Jitter::None => d,
             Jitter::Full => {
                 if d == 0 {
@@ -238,7 +239,7 @@ impl Jitter {
                 };
                 s.min(cap.max(first))
             }
-        }
+        })
     }
 }
 
@@ -364,7 +365,7 @@ impl RetryBudget {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     /// Sleep this long, then try again.
-    RetryAfter(u64),
+    RetryAfter(Dur),
     /// Give the result to the caller.
     Stop,
 }
@@ -373,16 +374,16 @@ pub enum Decision {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RetryState {
     pub attempts: u32,
-    pub started: u64,
-    pub prev_sleep: u64,
+    pub started: SimTime,
+    pub prev_sleep: Dur,
 }
 
 impl RetryState {
-    pub fn begin(now: u64) -> RetryState {
+    pub fn begin(now: SimTime) -> RetryState {
         RetryState {
             attempts: 1,
             started: now,
-            prev_sleep: 0,
+            prev_sleep: Dur(0),
         }
     }
 
@@ -392,7 +393,7 @@ impl RetryState {
         cfg: &RetryConfig,
         budget: &mut RetryBudget,
         outcome: Outcome,
-        now: u64,
+        now: SimTime,
         rng: &mut R,
     ) -> Decision {
         let retryable = cfg.retry_on.contains(&outcome);
@@ -414,7 +415,7 @@ impl RetryState {
             .jitter
             .apply(d, self.prev_sleep, first, cfg.backoff.cap(), rng);
         if let Some(deadline) = cfg.deadline {
-            if now + sleep > self.started + deadline.0 {
+            if now + sleep > self.started + deadline {
                 return Decision::Stop;
             }
         }
@@ -434,7 +435,7 @@ mod tests {
     #[test]
     fn tenacity_wait_exponential_values() {
         let b = RetryConfig::default().backoff;
-        let waits: Vec<u64> = (1..=6).map(|n| b.delay(n) / S).collect();
+        let waits: Vec<u64> = (1..=6).map(|n| b.delay(n).0 / S).collect();
         assert_eq!(waits, vec![1, 2, 4, 8, 10, 10]);
         // min clamps from below: multiplier 0.1 s, min 1 s.
         let b = Backoff::Exponential {
@@ -443,15 +444,15 @@ mod tests {
             min: Dur::from_secs(1),
             max: Dur::from_secs(10),
         };
-        assert_eq!(b.delay(1), S);
-        assert_eq!(b.delay(5), 1_600_000_000);
+        assert_eq!(b.delay(1), Dur(S));
+        assert_eq!(b.delay(5), Dur(1_600_000_000));
         let b = Backoff::Exponential {
             multiplier: Dur::from_secs(1),
             base: 3.0,
             min: Dur(0),
             max: Dur::from_secs(100),
         };
-        assert_eq!(b.delay(3), 9 * S);
+        assert_eq!(b.delay(3), Dur(9 * S));
     }
 
     #[test]
@@ -461,7 +462,7 @@ mod tests {
                 delay: Dur::from_millis(200)
             }
             .delay(7),
-            200_000_000
+            Dur(200_000_000)
         );
         let l = Backoff::Linear {
             initial: Dur::from_secs(1),
@@ -470,7 +471,7 @@ mod tests {
         };
         assert_eq!(
             [l.delay(1), l.delay(2), l.delay(3), l.delay(4)],
-            [S, 1_500_000_000, 2 * S, 2 * S]
+            [S, 1_500_000_000, 2 * S, 2 * S].map(Dur)
         );
     }
 
@@ -478,15 +479,15 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(1);
         let mut sum = 0f64;
         let (mut lo, mut hi) = (u64::MAX, 0);
-        let mut prev = 0;
+        let mut prev = Dur(0);
         for _ in 0..n {
-            let s = j.apply(d, prev, d, 10 * d, &mut rng);
+            let s = j.apply(Dur(d), prev, Dur(d), Dur(10 * d), &mut rng);
             if j == Jitter::Decorrelated {
                 prev = s;
             }
-            sum += s as f64;
-            lo = lo.min(s);
-            hi = hi.max(s);
+            sum += s.0 as f64;
+            lo = lo.min(s.0);
+            hi = hi.max(s.0);
         }
         (sum / n as f64, lo, hi)
     }
@@ -512,7 +513,11 @@ mod tests {
         let base = 100u64;
         let n = 100_000;
         let mean = (0..n)
-            .map(|_| Jitter::Decorrelated.apply(base, 0, base, 10_000, &mut rng) as f64)
+            .map(|_| {
+                let s =
+                    Jitter::Decorrelated.apply(Dur(base), Dur(0), Dur(base), Dur(10_000), &mut rng);
+                s.0 as f64
+            })
             .sum::<f64>()
             / n as f64;
         assert!((mean - 200.0).abs() < 2.0, "mean {mean}");
@@ -526,12 +531,12 @@ mod tests {
         let mut st = RetryState::begin(0);
         assert_eq!(
             st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
-            Decision::RetryAfter(S)
+            Decision::RetryAfter(Dur(S))
         );
         st.attempts += 1;
         assert_eq!(
             st.decide(&cfg, &mut budget, Outcome::TimedOut, 0, &mut rng),
-            Decision::RetryAfter(2 * S)
+            Decision::RetryAfter(Dur(2 * S))
         );
         st.attempts += 1;
         assert_eq!(
@@ -561,7 +566,7 @@ mod tests {
         let mut st = RetryState::begin(0);
         assert_eq!(
             st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
-            Decision::RetryAfter(S)
+            Decision::RetryAfter(Dur(S))
         );
         st.attempts += 1;
         // At 1 s the next wait is 2 s: 3 s > 2.5 s.

@@ -54,7 +54,7 @@ impl Summary {
                 in_flight: sim.service_in_flight(i),
                 latency,
                 breaker_opened: sim.breaker(i).times_opened(),
-                open_seconds: secs(sim.breaker(i).open_time(now)),
+                open_seconds: sim.breaker(i).open_time(now).as_secs_f64(),
                 final_state: sim.breaker_state(i).name(),
                 peak_in_use: sim.bulkhead(i).peak(),
                 utilization: if cap > 0 {

@@ -209,18 +209,15 @@ impl Simulation {
                 for s in range {
                     let pats = &self.world.services[s].patterns;
                     let old = &before[s].circuit_breaker;
-                    if let Some(t) =
+                    let t =
                         self.services[s]
                             .breaker
-                            .reconfigure(old, &pats.circuit_breaker, self.now)
-                    {
-                        self.transitions.push(t);
-                    }
+                            .reconfigure(old, &pats.circuit_breaker, self.now);
+                    self.log_transition(s, t);
                     let pats = &self.world.services[s].patterns;
                     if before[s].retry.budget != pats.retry.budget {
                         self.services[s].budget = RetryBudget::new(pats.retry.budget);
                     }
-                    self.log_transitions(s);
                     self.admit_bulkhead(s);
                 }
             }

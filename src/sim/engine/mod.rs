@@ -31,7 +31,7 @@
 //! compacted when they dominate, so memory follows what is in flight.
 
 use crate::base::outcome::Outcome;
-use crate::base::time::{SimTime, NANOS_PER_SEC};
+use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
 use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
 use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
 use crate::patterns::retry::{Decision, RetryBudget, RetryState};
@@ -99,16 +99,36 @@ struct Call {
     /// Bit d: the layer at depth d is entered and awaits the inner result.
     entered: u8,
     retry: RetryState,
-    retry_used: bool,
-    retry_sleeping: bool,
+    retry_phase: RetryPhase,
     permit: Option<Permit>,
     breaker_entered: SimTime,
-    bulkhead_held: bool,
-    bulkhead_waiting: bool,
+    bulkhead: Slot,
     /// The armed timer of each layer (0 = none).
     timers: [u32; LAYERS],
     next_ticket: u32,
     job: Option<JobId>,
+}
+
+/// Where a call stands with its service's bulkhead.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Slot {
+    #[default]
+    None,
+    /// Queued for a slot, with a `max_wait` timer armed.
+    Waiting,
+    Held,
+}
+
+/// Where a call stands with its retry layer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum RetryPhase {
+    /// Never entered: the call's single attempt is counted when it finishes.
+    #[default]
+    Unused,
+    /// An attempt is under way (or the layer has let the result out).
+    Attempting,
+    /// Sleeping a backoff before the next attempt, with a timer armed.
+    BackingOff,
 }
 
 /// Deferred work, so that a release admitting a waiter does not recurse.
@@ -158,7 +178,6 @@ pub struct Simulation {
     changes: Vec<Change>,
     ramps: Vec<Ramp>,
     notices: Notices,
-    transitions: Vec<Transition>,
     tick: Tick,
     in_flight_limit_noted: bool,
     /// The last tick has been reported; nothing more runs.
@@ -221,7 +240,6 @@ impl Simulation {
             changes: Vec::new(),
             ramps: Vec::new(),
             notices: Notices::default(),
-            transitions: Vec::new(),
             tick: Tick {
                 t: 0,
                 len: 0,
@@ -443,10 +461,8 @@ impl Simulation {
     fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
         for s in 0..self.services.len() {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
-            if let Some(t) = self.services[s].breaker.poll(cfg, self.now) {
-                self.transitions.push(t);
-                self.log_transitions(s);
-            }
+            let t = self.services[s].breaker.poll(cfg, self.now);
+            self.log_transition(s, t);
         }
         self.step_ramps();
         let tick = &mut self.tick;

@@ -111,23 +111,23 @@ impl Simulation {
                 PatternKind::Retry => {
                     let c = &mut self.calls[id as usize];
                     c.retry = RetryState::begin(now);
-                    c.retry_used = true;
+                    c.retry_phase = RetryPhase::Attempting;
                     c.entered |= 1 << d;
                     self.services[s].metrics.tick.attempts += 1;
                 }
                 PatternKind::CircuitBreaker => {
                     let cfg = &pats.circuit_breaker;
                     let rt = &mut self.services[s];
-                    match rt.breaker.try_acquire(cfg, now, &mut self.transitions) {
+                    let (answer, transition) = rt.breaker.try_acquire(cfg, now);
+                    self.log_transition(s, transition);
+                    match answer {
                         Ok(permit) => {
                             let c = &mut self.calls[id as usize];
                             c.permit = Some(permit);
                             c.breaker_entered = now;
                             c.entered |= 1 << d;
-                            self.log_transitions(s);
                         }
                         Err(_short_circuited) => {
-                            self.log_transitions(s);
                             self.exit(id, d, Outcome::ShortCircuited);
                             return;
                         }
@@ -142,13 +142,13 @@ impl Simulation {
                     {
                         Admission::Granted => {
                             let c = &mut self.calls[id as usize];
-                            c.bulkhead_held = true;
+                            c.bulkhead = Slot::Held;
                             c.entered |= 1 << d;
                         }
                         Admission::Queued => {
                             let wait = cfg.max_wait.0;
                             let c = &mut self.calls[id as usize];
-                            c.bulkhead_waiting = true;
+                            c.bulkhead = Slot::Waiting;
                             c.entered |= 1 << d;
                             self.arm(id, d, now + wait);
                             return;
@@ -239,7 +239,7 @@ impl Simulation {
     }
 
     pub(super) fn release_bulkhead(&mut self, s: usize, id: u32) {
-        self.calls[id as usize].bulkhead_held = false;
+        self.calls[id as usize].bulkhead = Slot::None;
         let rt = &mut self.services[s];
         rt.bulkhead.release();
         self.admit_bulkhead(s);
@@ -259,7 +259,7 @@ impl Simulation {
             let calls = &self.calls;
             self.services[s].bulkhead.retain_waiters(|w| {
                 let c = &calls[w.call as usize];
-                c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+                c.live && c.bulkhead == Slot::Waiting && c.timers[depth] == w.ticket
             });
         }
     }
@@ -276,7 +276,7 @@ impl Simulation {
         // A waiter is live while its call still waits on that very timer.
         let is_live = |w: Waiter| {
             let c = &calls[w.call as usize];
-            c.live && c.bulkhead_waiting && c.timers[depth] == w.ticket
+            c.live && c.bulkhead == Slot::Waiting && c.timers[depth] == w.ticket
         };
         // Turned off, the bulkhead lets whoever still waits through, without a slot.
         let with_slot = cfg.enabled;
@@ -290,8 +290,7 @@ impl Simulation {
         for w in admitted {
             self.disarm(w.call, depth);
             let c = &mut self.calls[w.call as usize];
-            c.bulkhead_waiting = false;
-            c.bulkhead_held = with_slot;
+            c.bulkhead = if with_slot { Slot::Held } else { Slot::None };
             self.agenda.push_back(Step::Enter {
                 call: w.call,
                 gen: c.gen,
@@ -300,8 +299,9 @@ impl Simulation {
         }
     }
 
-    pub(super) fn log_transitions(&mut self, s: usize) {
-        for t in self.transitions.drain(..) {
+    /// A breaker transition of service `s` becomes a notice.
+    pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
+        if let Some(t) = transition {
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
@@ -319,19 +319,16 @@ impl Simulation {
         let Some(permit) = c.permit.take() else {
             return;
         };
-        let duration = self.now - c.breaker_entered;
+        let duration = Dur(self.now - c.breaker_entered);
         let failed = matches!(
             outcome,
             Outcome::Failed | Outcome::TimedOut | Outcome::BulkheadRejected
         );
         let cfg = &self.world.services[s].patterns.circuit_breaker;
-        if let Some(t) = self.services[s]
+        let t = self.services[s]
             .breaker
-            .on_result(cfg, permit, self.now, failed, duration)
-        {
-            self.transitions.push(t);
-            self.log_transitions(s);
-        }
+            .on_result(cfg, permit, self.now, failed, duration);
+        self.log_transition(s, t);
     }
 
     /// The result travels outward from below layer `depth` towards the caller.
@@ -348,7 +345,7 @@ impl Simulation {
                 }
                 PatternKind::Bulkhead => {
                     self.calls[id as usize].entered &= !(1 << d);
-                    if self.calls[id as usize].bulkhead_held {
+                    if self.calls[id as usize].bulkhead == Slot::Held {
                         self.release_bulkhead(s, id);
                     }
                 }
@@ -366,7 +363,7 @@ impl Simulation {
                         .decide(cfg, &mut rt.budget, outcome, self.now, &mut rt.jitter)
                     {
                         Decision::RetryAfter(sleep) => {
-                            c.retry_sleeping = true;
+                            c.retry_phase = RetryPhase::BackingOff;
                             let at = self.now + sleep;
                             self.arm(id, d, at);
                             return;
@@ -390,7 +387,7 @@ impl Simulation {
         match self.order[depth] {
             PatternKind::Retry => {
                 let c = &mut self.calls[id as usize];
-                c.retry_sleeping = false;
+                c.retry_phase = RetryPhase::Attempting;
                 c.retry.attempts += 1;
                 let m = &mut self.services[s].metrics.tick;
                 m.attempts += 1;
@@ -399,7 +396,7 @@ impl Simulation {
             }
             PatternKind::Bulkhead => {
                 let c = &mut self.calls[id as usize];
-                c.bulkhead_waiting = false;
+                c.bulkhead = Slot::None;
                 c.entered &= !(1 << depth);
                 self.abandon_bulkhead_wait(s);
                 self.exit(id, depth, Outcome::BulkheadRejected);
@@ -427,18 +424,18 @@ impl Simulation {
             match self.order[d] {
                 PatternKind::Timeout => self.disarm(id, d),
                 PatternKind::Bulkhead => {
-                    if self.calls[id as usize].bulkhead_held {
+                    if self.calls[id as usize].bulkhead == Slot::Held {
                         self.release_bulkhead(s, id);
-                    } else if self.calls[id as usize].bulkhead_waiting {
-                        self.calls[id as usize].bulkhead_waiting = false;
+                    } else if self.calls[id as usize].bulkhead == Slot::Waiting {
+                        self.calls[id as usize].bulkhead = Slot::None;
                         self.disarm(id, d);
                         self.abandon_bulkhead_wait(s);
                     }
                 }
                 PatternKind::CircuitBreaker => self.breaker_result(id, s, Outcome::TimedOut),
                 PatternKind::Retry => {
-                    if self.calls[id as usize].retry_sleeping {
-                        self.calls[id as usize].retry_sleeping = false;
+                    if self.calls[id as usize].retry_phase == RetryPhase::BackingOff {
+                        self.calls[id as usize].retry_phase = RetryPhase::Attempting;
                         self.disarm(id, d);
                     } else {
                         // The attempt in progress ends as timed out, and a
@@ -475,7 +472,7 @@ impl Simulation {
         if fallback {
             m.tick.fallbacks += 1;
         }
-        if !c.retry_used && outcome != Outcome::ClientRejected {
+        if c.retry_phase == RetryPhase::Unused && outcome != Outcome::ClientRejected {
             m.tick.attempts += 1;
             m.tick.attempt_outcomes[outcome.index()] += 1;
         }
