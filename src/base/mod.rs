@@ -2,6 +2,7 @@
 //! calls end, the settable-path machinery and a bounded ring. It imports
 //! nothing from the rest of the crate.
 
+pub mod duration_or_table;
 pub mod outcome;
 pub mod ring;
 pub mod settable;

@@ -41,6 +41,15 @@ pub fn plain_types(message: &str) -> String {
         .replace("expected a boolean", "expected true or false")
 }
 
+/// A TOML number (float or integer) as `f64`.
+pub fn number(v: &toml::Value) -> Option<f64> {
+    match v {
+        toml::Value::Float(f) => Some(*f),
+        toml::Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
 /// The valid name closest to `name`, if it is close enough to be a typo.
 pub fn nearest<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
     valid

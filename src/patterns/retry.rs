@@ -4,14 +4,23 @@
 //!
 //! Sans-IO: the policy computes delays and decisions; the simulation sleeps.
 
+use crate::base::duration_or_table::DurationOrTable;
 use crate::base::outcome::Outcome;
 use crate::base::time::{Dur, SimTime};
 use crate::settable;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
-/// How long to wait before retry n (n = 1 is the first retry).
-#[derive(Clone, Debug, PartialEq)]
+/// How long to wait before retry n (n = 1 is the first retry). The derive
+/// reads the table form (`Backoff::deserialize`, inherent); the trait impl
+/// adds the plain-duration form.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(
+    remote = "Self",
+    tag = "kind",
+    rename_all = "lowercase",
+    deny_unknown_fields
+)]
 pub enum Backoff {
     Constant {
         delay: Dur,
@@ -19,13 +28,17 @@ pub enum Backoff {
     Linear {
         initial: Dur,
         step: Dur,
+        #[serde(default = "hour")]
         max: Dur,
     },
     /// tenacity's `wait_exponential`: `multiplier × base^(n−1)` clamped to `[min, max]`.
     Exponential {
         multiplier: Dur,
+        #[serde(default = "two")]
         base: f64,
+        #[serde(default)]
         min: Dur,
+        #[serde(default = "hour")]
         max: Dur,
     },
 }
@@ -88,29 +101,6 @@ impl Backoff {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-enum BackoffTable {
-    Constant {
-        delay: Dur,
-    },
-    Linear {
-        initial: Dur,
-        step: Dur,
-        #[serde(default = "hour")]
-        max: Dur,
-    },
-    Exponential {
-        multiplier: Dur,
-        #[serde(default = "two")]
-        base: f64,
-        #[serde(default)]
-        min: Dur,
-        #[serde(default = "hour")]
-        max: Dur,
-    },
-}
-
 fn hour() -> Dur {
     Dur::from_secs(3600)
 }
@@ -121,35 +111,18 @@ fn two() -> f64 {
 impl<'de> Deserialize<'de> for Backoff {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        match toml::Value::deserialize(d)? {
-            toml::Value::String(s) => crate::base::time::parse_duration(&s)
-                .map(|delay| Backoff::Constant { delay })
-                .map_err(D::Error::custom),
-            toml::Value::Table(t) => {
-                const KINDS: &[&str] = &["constant", "linear", "exponential"];
-                match t.get("kind") {
-                    Some(toml::Value::String(k)) if KINDS.contains(&k.as_str()) => {}
-                    Some(toml::Value::String(k)) => {
-                        return Err(D::Error::custom(crate::base::settable::unknown_name("backoff kind", k, KINDS)))
-                    }
-                    _ => return Err(D::Error::custom("a backoff table needs `kind`: constant, linear or exponential")),
-                }
-                let b: BackoffTable = toml::Value::Table(t)
-                    .try_into()
-                    .map_err(|e: toml::de::Error| D::Error::custom(e.message().trim().to_string()))?;
-                Ok(match b {
-                    BackoffTable::Constant { delay } => Backoff::Constant { delay },
-                    BackoffTable::Linear { initial, step, max } => Backoff::Linear { initial, step, max },
-                    BackoffTable::Exponential { multiplier, base, min, max } => {
-                        Backoff::Exponential { multiplier, base, min, max }
-                    }
-                })
-            }
-            other => Err(D::Error::custom(format!(
-                "expected a duration such as \"1s\" or a table such as {{ kind = \"exponential\", multiplier = \"1s\", min = \"1s\", max = \"10s\" }}, found {}",
-                other.type_str()
-            ))),
+        DurationOrTable {
+            what: "backoff",
+            tag: "kind",
+            kinds: &["constant", "linear", "exponential"],
+            example: "{ kind = \"exponential\", multiplier = \"1s\", min = \"1s\", max = \"10s\" }",
         }
+        .read(
+            toml::Value::deserialize(d)?,
+            |delay| Backoff::Constant { delay },
+            Backoff::deserialize,
+        )
+        .map_err(D::Error::custom)
     }
 }
 
@@ -355,6 +328,10 @@ impl RetryBudget {
         } else {
             self.tokens = (self.tokens + b.token_ratio).min(b.max_tokens);
         }
+    }
+    /// The tokens left, when the service has a budget at all.
+    pub fn reading(&self, cfg: &RetryConfig) -> Option<f64> {
+        cfg.budget.map(|_| self.tokens)
     }
     pub fn allows_retry(&self, b: Budget) -> bool {
         self.tokens > b.max_tokens / 2.0

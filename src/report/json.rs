@@ -14,14 +14,7 @@ fn r(x: f64) -> Value {
 fn counts(c: &Counts, in_flight: u64) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("calls".into(), json!(c.calls));
-    for o in [
-        Outcome::Ok,
-        Outcome::Failed,
-        Outcome::TimedOut,
-        Outcome::ShortCircuited,
-        Outcome::BulkheadRejected,
-        Outcome::ClientRejected,
-    ] {
+    for o in Outcome::ALL {
         m.insert(o.name().into(), json!(c.outcome(o)));
     }
     m.insert("fallbacks".into(), json!(c.fallbacks));

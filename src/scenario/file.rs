@@ -497,7 +497,7 @@ fn valid_name(s: &str) -> bool {
 }
 
 fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
-    const NAMES: &[&str] = &["retry", "circuit_breaker", "bulkhead", "timeout"];
+    let names = PatternKind::DEFAULT_ORDER.map(PatternKind::name);
     let help = "order lists retry, circuit_breaker, bulkhead and timeout, outermost first, each at most once";
     let toml::Value::Array(items) = v else {
         return Err(help.into());
@@ -505,7 +505,7 @@ fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
     let mut order = Vec::new();
     for item in items {
         let kind: PatternKind = item.clone().try_into().map_err(|_| match item.as_str() {
-            Some(s) => unknown_name("pattern", s, NAMES),
+            Some(s) => unknown_name("pattern", s, &names),
             None => help.to_string(),
         })?;
         if order.contains(&kind) {

@@ -1,6 +1,7 @@
 //! Probability distributions of durations (service latency, think time).
 //! A plain duration means constant; otherwise a table names the `dist`.
 
+use crate::base::duration_or_table::DurationOrTable;
 use crate::base::time::{Dur, NANOS_PER_SEC};
 use rand::Rng;
 use rand_distr::{Distribution, Exp, LogNormal, Normal, Pareto};
@@ -13,7 +14,15 @@ pub const MAX_DRAW: u64 = 86_400 * NANOS_PER_SEC;
 /// z such that Φ(z) = 0.99; links a lognormal's p50 and p99.
 const Z99: f64 = 2.326_347_874_040_841;
 
-#[derive(Clone, Debug, PartialEq)]
+/// The derive reads the table form (`Dist::deserialize`, inherent); the
+/// trait impl below adds the plain-duration form.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(
+    remote = "Self",
+    tag = "dist",
+    rename_all = "lowercase",
+    deny_unknown_fields
+)]
 pub enum Dist {
     Constant { value: Dur },
     Uniform { min: Dur, max: Dur },
@@ -180,59 +189,21 @@ impl Sampler {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(tag = "dist", rename_all = "lowercase", deny_unknown_fields)]
-enum DistTable {
-    Constant { value: Dur },
-    Uniform { min: Dur, max: Dur },
-    Exponential { mean: Dur },
-    Normal { mean: Dur, sd: Dur },
-    LogNormal { p50: Dur, p99: Dur },
-    Pareto { scale: Dur, shape: f64 },
-}
-
 impl<'de> Deserialize<'de> for Dist {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        let v = toml::Value::deserialize(d)?;
-        match v {
-            toml::Value::String(s) => crate::base::time::parse_duration(&s)
-                .map(|value| Dist::Constant { value })
-                .map_err(D::Error::custom),
-            toml::Value::Table(t) => {
-                match t.get("dist") {
-                    None => {
-                        return Err(D::Error::custom(format!(
-                            "a distribution table needs `dist`, one of {}",
-                            DIST_NAMES.join(", ")
-                        )))
-                    }
-                    Some(toml::Value::String(name)) if !DIST_NAMES.contains(&name.as_str()) => {
-                        return Err(D::Error::custom(crate::base::settable::unknown_name(
-                            "distribution",
-                            name,
-                            DIST_NAMES,
-                        )))
-                    }
-                    _ => {}
-                }
-                let table: DistTable = toml::Value::Table(t).try_into().map_err(|e: toml::de::Error| {
-                    D::Error::custom(e.message().trim().to_string())
-                })?;
-                Ok(match table {
-                    DistTable::Constant { value } => Dist::Constant { value },
-                    DistTable::Uniform { min, max } => Dist::Uniform { min, max },
-                    DistTable::Exponential { mean } => Dist::Exponential { mean },
-                    DistTable::Normal { mean, sd } => Dist::Normal { mean, sd },
-                    DistTable::LogNormal { p50, p99 } => Dist::LogNormal { p50, p99 },
-                    DistTable::Pareto { scale, shape } => Dist::Pareto { scale, shape },
-                })
-            }
-            other => Err(D::Error::custom(format!(
-                "expected a duration such as \"80ms\" or a table such as {{ dist = \"exponential\", mean = \"80ms\" }}, found {}",
-                other.type_str()
-            ))),
+        DurationOrTable {
+            what: "distribution",
+            tag: "dist",
+            kinds: DIST_NAMES,
+            example: "{ dist = \"exponential\", mean = \"80ms\" }",
         }
+        .read(
+            toml::Value::deserialize(d)?,
+            |value| Dist::Constant { value },
+            Dist::deserialize,
+        )
+        .map_err(D::Error::custom)
     }
 }
 

@@ -172,6 +172,11 @@ fn pattern_static(name: &str) -> Option<&'static str> {
 }
 
 impl World {
+    /// The sum of the services' shares (relative weights of the load).
+    pub fn total_share(&self) -> f64 {
+        self.services.iter().map(|s| s.params.share).sum()
+    }
+
     pub fn service_index(&self, name: &str) -> Option<usize> {
         self.services.iter().position(|s| s.name == name)
     }

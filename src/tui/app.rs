@@ -5,6 +5,7 @@
 
 use super::history::History;
 use super::keys::{self, Action, Context};
+use crate::base::settable::number;
 use crate::base::time::{parse_duration, Dur, SimTime, NANOS_PER_MILLI};
 use crate::scenario::recording::recording_toml;
 use crate::scenario::Scenario;
@@ -543,7 +544,7 @@ impl App {
                 let Some(cur) = self.sim.world().get(&path) else {
                     return;
                 };
-                let f = as_f64(&cur).unwrap_or(1.0);
+                let f = number(&cur).unwrap_or(1.0);
                 self.change(&path, toml::Value::Float((f * 10.0).min(10_000.0)));
                 if let Some(slot) = self.latency_spike.get_mut(s) {
                     *slot = Some(cur);
@@ -562,7 +563,7 @@ impl App {
         let Some(cur) = self.sim.world().get(path) else {
             return;
         };
-        let v = as_f64(&cur).unwrap_or(0.0) * 3.0;
+        let v = number(&cur).unwrap_or(0.0) * 3.0;
         let spiked = if closed {
             toml::Value::Integer(v.min(limits::MAX_CLIENTS as f64) as i64)
         } else {
@@ -570,15 +571,6 @@ impl App {
         };
         self.change(path, spiked);
         self.load_spike = Some((path.to_string(), cur));
-    }
-}
-
-/// A TOML number as `f64`.
-pub fn as_f64(v: &toml::Value) -> Option<f64> {
-    match v {
-        toml::Value::Float(f) => Some(*f),
-        toml::Value::Integer(i) => Some(*i as f64),
-        _ => None,
     }
 }
 
@@ -594,7 +586,7 @@ pub fn step_value(kind: FieldKind, cur: &toml::Value, up: bool) -> Option<toml::
     }
     match kind {
         FieldKind::Number { ladder, integer } => {
-            let v = next(ladder, as_f64(cur)?, up)?;
+            let v = next(ladder, number(cur)?, up)?;
             Some(if integer {
                 toml::Value::Integer(v as i64)
             } else {

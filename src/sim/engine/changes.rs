@@ -3,6 +3,7 @@
 //! catch up with a changed world; ramps move a number there step by step.
 
 use super::*;
+use crate::base::settable::number;
 
 /// A numeric value moving linearly towards a target.
 pub(super) struct Ramp {
@@ -15,10 +16,6 @@ pub(super) struct Ramp {
     /// A pattern-wide path set to the target when done (so `[patterns]` ends
     /// there too); the services themselves ramp from their own values.
     then: Option<String>,
-}
-
-fn number(v: &toml::Value) -> Option<f64> {
-    v.as_float().or(v.as_integer().map(|i| i as f64))
 }
 
 /// Whether a change at `path` replaces a ramp at `ramp`: the same path, or a
@@ -139,29 +136,13 @@ impl Simulation {
                     then,
                 });
             }
-            self.notices.push(Notice {
-                at: self.now,
-                service: None,
-                kind: NoticeKind::Change {
-                    path: c.path.clone(),
-                    value: format!("{} over {over}", c.value),
-                    live: c.live,
-                },
-            });
+            self.note_change(&c, format!("{} over {over}", c.value));
             return;
         }
         match self.set_world(&c.path, &c.value) {
             Ok(()) => {
                 self.ramps.retain(|r| !covers(&c.path, &r.path));
-                self.notices.push(Notice {
-                    at: self.now,
-                    service: None,
-                    kind: NoticeKind::Change {
-                        path: c.path.clone(),
-                        value: c.value.to_string(),
-                        live: c.live,
-                    },
-                });
+                self.note_change(&c, c.value.to_string());
             }
             Err(e) => self.notices.push(Notice {
                 at: self.now,
@@ -169,6 +150,19 @@ impl Simulation {
                 kind: NoticeKind::Limit(e),
             }),
         }
+    }
+
+    /// A change that took effect becomes a notice.
+    fn note_change(&mut self, c: &Change, value: String) {
+        self.notices.push(Notice {
+            at: self.now,
+            service: None,
+            kind: NoticeKind::Change {
+                path: c.path.clone(),
+                value,
+                live: c.live,
+            },
+        });
     }
 
     /// Changes the world at `path` and lets the running parts catch up: the

@@ -12,7 +12,7 @@ impl Simulation {
     }
 
     pub(super) fn service_rate(&self, s: usize) -> f64 {
-        let total: f64 = self.world.services.iter().map(|x| x.params.share).sum();
+        let total = self.world.total_share();
         if total <= 0.0 {
             return 0.0;
         }
@@ -121,7 +121,7 @@ impl Simulation {
             self.clients_active[client as usize] = false;
             return;
         }
-        let total: f64 = self.world.services.iter().map(|s| s.params.share).sum();
+        let total = self.world.total_share();
         let mut u = self.routing_rng.random::<f64>() * total;
         let mut pick = self.services.len() - 1;
         for (i, s) in self.world.services.iter().enumerate() {

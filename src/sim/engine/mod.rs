@@ -259,6 +259,14 @@ impl Simulation {
         sim
     }
 
+    /// The depth of a layer in `patterns.order` (every layer has one).
+    fn depth_of(&self, kind: PatternKind) -> usize {
+        self.order
+            .iter()
+            .position(|k| *k == kind)
+            .expect("every pattern is in the order")
+    }
+
     // ---- public view -------------------------------------------------------
 
     pub fn now(&self) -> SimTime {
@@ -310,11 +318,8 @@ impl Simulation {
         &self.services[service].downstream
     }
     pub fn budget_tokens(&self, service: usize) -> Option<f64> {
-        self.world.services[service]
-            .patterns
-            .retry
-            .budget
-            .map(|_| self.services[service].budget.tokens)
+        let cfg = &self.world.services[service].patterns.retry;
+        self.services[service].budget.reading(cfg)
     }
     pub fn service_metrics(&self, service: usize) -> &ServiceMetrics {
         &self.services[service].metrics
@@ -482,11 +487,7 @@ impl Simulation {
                 bulkhead_in_use: rt.bulkhead.in_use(),
                 bulkhead_waiting: rt.bulkhead.waiting(),
                 breaker: rt.breaker.state(),
-                budget_tokens: self.world.services[s]
-                    .patterns
-                    .retry
-                    .budget
-                    .map(|_| rt.budget.tokens),
+                budget_tokens: rt.budget.reading(&self.world.services[s].patterns.retry),
             });
             rt.metrics.end_tick();
         }

@@ -205,15 +205,7 @@ impl Simulation {
         if done.is_none() {
             self.stale = self.stale.saturating_sub(1);
         }
-        while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
-            self.queue.push(
-                at,
-                Event::JobDone {
-                    service: s as u16,
-                    job: next,
-                },
-            );
-        }
+        self.start_queued_jobs(s);
         if let Some((caller, failed)) = done {
             let c = &mut self.calls[caller.call as usize];
             if c.live && c.gen == caller.gen && c.job == Some(job) {
@@ -251,11 +243,7 @@ impl Simulation {
         self.services[s].bulkhead.abandon();
         let b = &self.services[s].bulkhead;
         if b.queue_len() > 2 * b.waiting() as usize + 16 {
-            let depth = self
-                .order
-                .iter()
-                .position(|k| *k == PatternKind::Bulkhead)
-                .expect("bulkhead in order");
+            let depth = self.depth_of(PatternKind::Bulkhead);
             let calls = &self.calls;
             self.services[s].bulkhead.retain_waiters(|w| {
                 let c = &calls[w.call as usize];
@@ -267,11 +255,7 @@ impl Simulation {
     pub(super) fn admit_bulkhead(&mut self, s: usize) {
         let cfg = &self.world.services[s].patterns.bulkhead;
         let calls = &self.calls;
-        let depth = self
-            .order
-            .iter()
-            .position(|k| *k == PatternKind::Bulkhead)
-            .expect("bulkhead in order");
+        let depth = self.depth_of(PatternKind::Bulkhead);
         let mut admitted = Vec::new();
         // A waiter is live while its call still waits on that very timer.
         let is_live = |w: Waiter| {

@@ -1,0 +1,55 @@
+//! A value written either as a plain duration (the constant case) or as a
+//! table whose tag key names its kind: distributions (`dist = "…"`) and
+//! backoffs (`kind = "…"`) are both written so. One reader, so both say the
+//! same helpful things when they are wrong.
+
+use crate::base::settable::unknown_name;
+use crate::base::time::{parse_duration, Dur};
+
+/// How such a value is described in error messages.
+pub struct DurationOrTable<'a> {
+    /// What it is, e.g. "distribution".
+    pub what: &'a str,
+    /// The key that names the kind, e.g. "dist".
+    pub tag: &'a str,
+    pub kinds: &'a [&'a str],
+    /// A table to show as an example.
+    pub example: &'a str,
+}
+
+impl DurationOrTable<'_> {
+    /// Reads `value`: a duration string becomes `constant(d)`; a table whose tag
+    /// is valid is handed to `table` (a serde derive, typically).
+    pub fn read<T>(
+        &self,
+        value: toml::Value,
+        constant: impl FnOnce(Dur) -> T,
+        table: impl FnOnce(toml::Value) -> Result<T, toml::de::Error>,
+    ) -> Result<T, String> {
+        match value {
+            toml::Value::String(s) => parse_duration(&s).map(constant),
+            toml::Value::Table(t) => {
+                match t.get(self.tag) {
+                    Some(toml::Value::String(k)) if self.kinds.contains(&k.as_str()) => {}
+                    Some(toml::Value::String(k)) => {
+                        return Err(unknown_name(self.what, k, self.kinds));
+                    }
+                    _ => {
+                        return Err(format!(
+                            "a {} table needs `{}`, one of {}",
+                            self.what,
+                            self.tag,
+                            self.kinds.join(", ")
+                        ))
+                    }
+                }
+                table(toml::Value::Table(t)).map_err(|e| e.message().trim().to_string())
+            }
+            other => Err(format!(
+                "expected a duration such as \"1s\" or a table such as {}, found {}",
+                self.example,
+                other.type_str()
+            )),
+        }
+    }
+}
