@@ -57,8 +57,22 @@ impl<E> EventQueue<E> {
 
     #[inline]
     pub fn push_class(&mut self, time: u64, class: u8, event: E) {
+        let seq = self.reserve();
+        self.push_reserved(time, class, seq, event);
+    }
+
+    /// Takes the next insertion number without pushing anything: an event
+    /// pushed later with it (`push_reserved`) sorts exactly as if it had been
+    /// pushed now. Lazy timers use this to stay out of the heap until needed.
+    #[inline]
+    pub fn reserve(&mut self) -> u64 {
         self.seq += 1;
-        let key = ((time as u128) << 64) | ((class as u128) << 63) | self.seq as u128;
+        self.seq
+    }
+
+    #[inline]
+    pub fn push_reserved(&mut self, time: u64, class: u8, seq: u64, event: E) {
+        let key = ((time as u128) << 64) | ((class as u128) << 63) | seq as u128;
         self.heap.push(Entry { key, event });
     }
 
@@ -101,5 +115,15 @@ mod tests {
         q.push(9, "d");
         let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
         assert_eq!(order, vec!["a", "b", "c", "late", "d"]);
+    }
+
+    #[test]
+    fn a_reserved_event_sorts_where_it_was_reserved() {
+        let mut q = EventQueue::default();
+        let early = q.reserve();
+        q.push(5, "pushed first");
+        q.push_reserved(5, NORMAL, early, "reserved first");
+        let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
+        assert_eq!(order, vec!["reserved first", "pushed first"]);
     }
 }

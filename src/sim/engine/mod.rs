@@ -105,8 +105,19 @@ struct Call {
     bulkhead: Slot,
     /// The armed timer of each layer (0 = none).
     timers: [u32; LAYERS],
+    /// The timeout layer's timer while it is armed but not yet in the heap
+    /// (see `trip::arm_lazily`).
+    lazy: Option<LazyTimer>,
     next_ticket: u32,
     job: Option<JobId>,
+}
+
+/// A timer kept out of the heap while the attempt it guards is known to end
+/// first: its time and its reserved place in the heap's order.
+#[derive(Clone, Copy, Debug)]
+struct LazyTimer {
+    at: SimTime,
+    seq: u64,
 }
 
 /// Where a call stands with its service's bulkhead.
@@ -156,6 +167,14 @@ struct ServiceRt {
     in_flight: u64,
 }
 
+/// The depth of a layer in an order (every layer has one).
+fn depth_in(order: &[PatternKind; LAYERS], kind: PatternKind) -> usize {
+    order
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every pattern is in the order")
+}
+
 pub struct Simulation {
     now: SimTime,
     end: SimTime,
@@ -164,6 +183,8 @@ pub struct Simulation {
     seed: u64,
     world: World,
     order: [PatternKind; LAYERS],
+    /// Where the timeout layer is in `order` (its timer may be lazy).
+    timeout_depth: usize,
     queue: EventQueue<Event>,
     calls: Vec<Call>,
     free_calls: Vec<u32>,
@@ -227,6 +248,7 @@ impl Simulation {
             think: world.load.think.sampler(),
             world,
             order,
+            timeout_depth: depth_in(&order, PatternKind::Timeout),
             queue: EventQueue::default(),
             calls: Vec::new(),
             free_calls: Vec::new(),
@@ -261,10 +283,7 @@ impl Simulation {
 
     /// The depth of a layer in `patterns.order` (every layer has one).
     fn depth_of(&self, kind: PatternKind) -> usize {
-        self.order
-            .iter()
-            .position(|k| *k == kind)
-            .expect("every pattern is in the order")
+        depth_in(&self.order, kind)
     }
 
     // ---- public view -------------------------------------------------------

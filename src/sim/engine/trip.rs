@@ -71,21 +71,32 @@ impl Simulation {
         self.enter(id, 0);
     }
 
-    /// Forgets a layer's armed timer; its heap entry becomes stale.
+    /// Forgets a layer's armed timer; its heap entry (if it has one) becomes stale.
     pub(super) fn disarm(&mut self, id: u32, depth: usize) {
         let c = &mut self.calls[id as usize];
         if c.timers[depth] != 0 {
             c.timers[depth] = 0;
+            if depth == self.timeout_depth && c.lazy.take().is_some() {
+                return; // never pushed: nothing is stale
+            }
             self.stale += 1;
         }
     }
 
-    pub(super) fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
+    /// Takes a ticket for a new timer of the layer at `depth`.
+    fn new_ticket(&mut self, id: u32, depth: usize) -> u32 {
         let c = &mut self.calls[id as usize];
         let ticket = c.next_ticket;
         c.next_ticket = c.next_ticket.wrapping_add(1).max(1);
         c.timers[depth] = ticket;
-        let gen = c.gen;
+        ticket
+    }
+
+    pub(super) fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
+        // The call now waits on this timer: a lazy timeout must be in the heap.
+        self.push_lazy(id);
+        let ticket = self.new_ticket(id, depth);
+        let gen = self.calls[id as usize].gen;
         self.queue.push(
             at,
             Event::Timer {
@@ -95,6 +106,31 @@ impl Simulation {
                 ticket,
             },
         );
+    }
+
+    /// Arms the timeout layer's timer without pushing it: most attempts end
+    /// long before their timeout, and a timer that never fires would only
+    /// swell the heap. It is pushed (at the place in the heap's order it has
+    /// now) as soon as the call waits on anything not known to end first.
+    fn arm_lazily(&mut self, id: u32, depth: usize, at: SimTime) {
+        debug_assert_eq!(depth, self.timeout_depth);
+        self.new_ticket(id, depth);
+        let seq = self.queue.reserve();
+        self.calls[id as usize].lazy = Some(LazyTimer { at, seq });
+    }
+
+    /// Pushes the call's lazy timer, if it has one, into the heap.
+    fn push_lazy(&mut self, id: u32) {
+        let c = &mut self.calls[id as usize];
+        if let Some(t) = c.lazy.take() {
+            let event = Event::Timer {
+                call: id,
+                gen: c.gen,
+                depth: self.timeout_depth as u8,
+                ticket: c.timers[self.timeout_depth],
+            };
+            self.queue.push_reserved(t.at, NORMAL, t.seq, event);
+        }
     }
 
     /// The request travels inward from layer `depth` towards the downstream.
@@ -162,7 +198,7 @@ impl Simulation {
                 PatternKind::Timeout => {
                     let at = pats.timeout.deadline(now);
                     self.calls[id as usize].entered |= 1 << d;
-                    self.arm(id, d, at);
+                    self.arm_lazily(id, d, at);
                 }
             }
         }
@@ -185,7 +221,11 @@ impl Simulation {
                 self.exit(id, LAYERS, Outcome::Failed);
             }
             Submit::Started { job, done_at } => {
-                self.calls[id as usize].job = Some(job);
+                let c = &mut self.calls[id as usize];
+                c.job = Some(job);
+                if c.lazy.is_some_and(|t| done_at >= t.at) {
+                    self.push_lazy(id);
+                }
                 self.queue.push(
                     done_at,
                     Event::JobDone {
@@ -194,7 +234,10 @@ impl Simulation {
                     },
                 );
             }
-            Submit::Queued { job } => self.calls[id as usize].job = Some(job),
+            Submit::Queued { job } => {
+                self.calls[id as usize].job = Some(job);
+                self.push_lazy(id);
+            }
         }
     }
 
