@@ -4,6 +4,7 @@
 
 use super::breaker::symbol;
 use super::{clock, panel_block, render_lines, styled};
+use crate::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -39,7 +40,7 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
         }
         NoticeKind::Note(text) => {
             spans.push(styled("note ", theme.accent));
-            spans.push(styled(text.clone(), theme.title));
+            spans.push(styled(escape(text).into_owned(), theme.title));
         }
         NoticeKind::Change { path, value, live } => {
             if *live {
@@ -47,7 +48,11 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             } else {
                 spans.push(styled("timeline ", theme.dim));
             }
-            spans.push(Span::raw(format!("{} → {value}", short_path(path))));
+            spans.push(Span::raw(format!(
+                "{} → {}",
+                escape(&short_path(path)),
+                escape(&value.to_string())
+            )));
         }
         NoticeKind::Limit(text) => {
             spans.push(styled("! ", theme.bad));

@@ -3,6 +3,7 @@
 
 use super::events::short_path;
 use super::{clock, styled, width_of};
+use crate::escape::escape;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -12,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// `×0.1`, `×1`, `×2.5`, `×1000`.
 pub fn speed(s: f64) -> String {
-    if (s - s.round()).abs() < 1e-9 {
+    if (s - s.round()).abs() < 1e-9 || s >= 10.0 {
         format!("×{s:.0}")
     } else {
         format!("×{s:.1}")
@@ -43,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = vec![
         styled(" Breakwater", theme.title),
         sep(),
-        styled(app.scenario().name.clone(), theme.title),
+        styled(escape(&app.scenario().name).into_owned(), theme.title),
         sep(),
         Span::raw(format!(
             "t={} / {}",
@@ -52,11 +53,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         )),
         sep(),
         Span::raw(speed(app.speed())),
+    ];
+    // When the simulation cannot keep up, the header says how fast it
+    // really goes instead of pretending.
+    if let Some(actual) = app.actual_speed() {
+        left.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
+    }
+    left.extend([
         sep(),
         styled(state, state_style),
         sep(),
         Span::raw(format!("seed {}", app.seed())),
-    ];
+    ]);
     if app.recording().is_some() {
         left.push(sep());
         left.push(styled("● REC", theme.recording));
