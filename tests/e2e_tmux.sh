@@ -138,7 +138,7 @@ stty_sane() {
     local tag=$1
     keys "clear; stty -a | tr ' ' '\n' | grep -E -- '^-?(icanon|echo)\$' | tr '\n' ' '; echo; echo $tag-\$((40+1))" Enter
     wait_for "$tag-41" 5
-    screen | grep -Eq -- '^icanon echo' || fail "the terminal is not sane ($tag): $(screen | head -n 3)"
+    screen | grep -E -- '^icanon echo' >/dev/null || fail "the terminal is not sane ($tag): $(screen | head -n 3)"
 }
 
 HEAVY=$ROOT/tests/scenarios/heavy.toml
@@ -163,7 +163,7 @@ kill -TERM "$(dash_pid)" || fail "no dashboard process to signal"
 wait_for 'rc=143' 5
 t1=$(now_ms)
 [ $((t1 - t0)) -lt 1500 ] || fail "SIGTERM took $((t1 - t0)) ms"
-screen | grep -q 'service +calls' || fail "no summary after SIGTERM"
+screen | grep -E 'service +calls' >/dev/null || fail "no summary after SIGTERM"
 stty_sane term
 
 echo "e2e_tmux: SIGTSTP, then fg: a working dashboard"
@@ -198,13 +198,13 @@ keys "clear; $BIN; echo rc=\$?" Enter
 wait_for 'RUNNING' 10
 kill -QUIT "$(dash_pid)" || fail "no dashboard process to signal"
 wait_for 'rc=131' 5
-screen | grep -q 'service +calls' || fail "no summary after SIGQUIT"
+screen | grep -E 'service +calls' >/dev/null || fail "no summary after SIGQUIT"
 stty_sane quit
 
 echo "e2e_tmux: a lost terminal ends a paused dashboard that gets no SIGHUP"
 # setsid: no controlling terminal, so killing the window sends it no SIGHUP,
 # which is what ignoring SIGHUP amounts to; it must notice the hang-up itself.
-tmux -L "$SOCK" new-window -d -t e2e -n lost "setsid $BIN --seed 4242" || fail "cannot open a second window"
+tmux -L "$SOCK" new-window -d -t e2e -n lost "setsid -w $BIN --seed 4242" || fail "cannot open a second window"
 sleep 1
 tmux -L "$SOCK" send-keys -t e2e:lost Space
 sleep 0.5
