@@ -342,3 +342,73 @@ fn a_stray_carriage_return_gets_a_message() {
         assert!(!err.contains('\r'), "{err:?}");
     }
 }
+
+fn summary_json(app: &breakwater::tui::app::App) -> String {
+    let s = breakwater::report::Summary::of(app.sim(), "x", 0.0);
+    serde_json::to_string(&breakwater::report::json::to_json(&s)).unwrap()
+}
+
+#[test]
+fn sliced_frames_give_the_same_numbers_as_whole_frames() {
+    use breakwater::tui::app::App;
+    let text = breakwater::scenario::builtin::builtin("retry-storm").unwrap();
+    let s = common::scenario(text);
+    let mut whole = App::new(s.clone(), 3);
+    let mut sliced = App::new(s, 3);
+    whole.set_speed(50.0);
+    sliced.set_speed(50.0);
+    let mut slices = 0;
+    for _ in 0..90 {
+        let wall = Duration::from_micros(33_400);
+        whole.on_frame(wall);
+        sliced.begin_frame(wall);
+        while !sliced.advance_slice(7) {
+            slices += 1;
+        }
+        sliced.end_frame();
+    }
+    assert!(slices > 90, "the frames were really sliced ({slices})");
+    assert_eq!(whole.sim().now(), sliced.sim().now());
+    assert_eq!(summary_json(&whole), summary_json(&sliced));
+    assert_eq!(sliced.actual_speed(), None, "it kept up");
+}
+
+#[test]
+fn a_frame_cut_short_drops_its_backlog_and_says_how_fast_it_went() {
+    use breakwater::tui::app::App;
+    let text = breakwater::scenario::builtin::builtin("seed-lesson").unwrap();
+    let mut app = App::new(common::scenario(text), 7);
+    app.set_speed(1000.0);
+    assert_eq!(app.actual_speed(), None);
+    // 100 ms of wall time at ×1000 is 100 s of virtual time; 50 events is
+    // far less.
+    app.begin_frame(Duration::from_millis(100));
+    assert!(!app.advance_slice(50));
+    app.end_frame();
+    let reached = app.sim().now();
+    assert!(reached < 100_000_000_000, "{reached}");
+    let actual = app.actual_speed().expect("the header says it is behind");
+    assert!(actual < 950.0, "{actual}");
+    // The next frame starts from where the last one got, not from its target.
+    app.begin_frame(Duration::from_millis(1));
+    while !app.advance_slice(u64::MAX) {}
+    app.end_frame();
+    assert_eq!(app.sim().now(), reached + 1_000_000_000);
+}
+
+#[test]
+fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
+    use breakwater::tui::app::{App, Effect};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let text = breakwater::scenario::builtin::builtin("seed-lesson").unwrap();
+    let mut app = App::new(common::scenario(text), 7);
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));
+    app.perform(breakwater::tui::keys::Action::ToggleHelp);
+    assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));
+    // Plain z is still zoom.
+    app.perform(breakwater::tui::keys::Action::CloseHelp);
+    let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+    assert_eq!(app.handle_key(z), None);
+    assert!(app.zoomed());
+}
