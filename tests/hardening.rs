@@ -412,3 +412,29 @@ fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
     assert_eq!(app.handle_key(z), None);
     assert!(app.zoomed());
 }
+
+#[test]
+fn the_header_shows_the_actual_speed_and_never_cuts_the_seed() {
+    use breakwater::tui::{app::App, panels, theme::Theme};
+    use ratatui::{backend::TestBackend, Terminal};
+    let text = breakwater::scenario::builtin::builtin("bulkhead-isolation").unwrap();
+    let mut app = App::new(common::scenario(text), 1_234_567_890);
+    app.set_speed(1000.0);
+    app.begin_frame(Duration::from_millis(100));
+    assert!(!app.advance_slice(50));
+    app.end_frame();
+    for width in [80u16, 120] {
+        let mut t = Terminal::new(TestBackend::new(width, 24)).unwrap();
+        t.draw(|f| panels::draw(f, &app, &Theme::choose(true, false)))
+            .unwrap();
+        let buf = t.backend().buffer();
+        let first: String = (0..width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(first.contains("×1000 (actual ×"), "{first}");
+        assert!(
+            first.contains("seed 1234567890") || !first.contains("seed"),
+            "{width}: {first}"
+        );
+    }
+}

@@ -71,6 +71,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let right = styled("? help ", theme.key);
     let width = area.width as usize;
+    // Too wide (a long name, the actual-speed note at 80 columns): drop the
+    // seed whole rather than let the edge cut its digits.
+    if width_of(&left) > width {
+        if let Some(i) = left.iter().position(|x| x.content.starts_with("seed ")) {
+            left.drain(i - 1..=i);
+        }
+    }
     let next = next_change(app);
     let mut first = left.clone();
     let mut second = Vec::new();
