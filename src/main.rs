@@ -1,15 +1,31 @@
 //! The `breakwater` command: the dashboard, headless runs, checks and the
 //! list of built-in scenarios. A thin shell over the library.
+//!
+//! Exit status: 0 fine (a closed output pipe included), 2 bad input (the
+//! scenario, a flag or its value), 1 an internal or I/O error, 128 + n when
+//! signal n ended the dashboard.
 
+use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
+use breakwater::output::{self, OutError};
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::Simulation;
-use breakwater::tui::{self, app::App, theme::Theme};
+use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
+
+/// Seeds are TOML integers in scenario files and recordings: 0 … 2^63−1.
+const MAX_SEED: u64 = i64::MAX as u64;
+
+/// The default bound on a `--timeseries` file.
+const DEFAULT_TIMESERIES_MAX: u64 = 1 << 30;
+
+/// The fewest bytes a CSV row takes besides the service name (all counts 0):
+/// the estimate of a file's size errs low, so no run that fits is refused.
+const MIN_CSV_ROW_BYTES: u64 = 80;
 
 #[derive(Parser)]
 #[command(
@@ -29,8 +45,8 @@ struct Cli {
 
 #[derive(clap::Args, Clone, Default)]
 struct DashArgs {
-    /// Use the seed instead of the scenario's.
-    #[arg(long)]
+    /// Use the seed instead of the scenario's (0 … 9223372036854775807).
+    #[arg(long, value_parser = parse_seed)]
     seed: Option<u64>,
     /// No colours (as does the NO_COLOR environment variable).
     #[arg(long)]
@@ -54,8 +70,8 @@ enum Command {
         /// One JSON object instead of the table.
         #[arg(long)]
         json: bool,
-        /// Use this seed instead of the scenario's.
-        #[arg(long)]
+        /// Use this seed instead of the scenario's (0 … 9223372036854775807).
+        #[arg(long, value_parser = parse_seed)]
         seed: Option<u64>,
         /// Simulate this long instead of the scenario's duration (e.g. "10m").
         #[arg(long, value_parser = parse_dur_arg)]
@@ -63,6 +79,9 @@ enum Command {
         /// Write one CSV row per tick per service to FILE.
         #[arg(long, value_name = "FILE.csv")]
         timeseries: Option<String>,
+        /// The largest --timeseries file to write (e.g. 500MB, 4GiB; default 1GiB).
+        #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+        timeseries_max: Option<u64>,
     },
     /// Validate a scenario without running it.
     Check { scenario: String },
@@ -78,82 +97,246 @@ fn parse_dur_arg(s: &str) -> Result<Dur, String> {
     Ok(d)
 }
 
+/// A seed: a whole number from 0 to 2^63−1, so that it can be written into a
+/// recording (a TOML integer) and read back.
+fn parse_seed(s: &str) -> Result<u64, String> {
+    let n: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("a seed is a whole number from 0 to {MAX_SEED}"))?;
+    if n > MAX_SEED {
+        return Err(format!(
+            "a seed is at most {MAX_SEED} (2^63−1, the largest TOML integer, so recordings can store it)"
+        ));
+    }
+    Ok(n)
+}
+
+/// A size in bytes: `1000`, `500KB`, `500MB`, `2GB` (powers of 1000) or
+/// `64KiB`, `1GiB`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "t" | "tib" => 1 << 40,
+        _ => {
+            return Err(format!(
+                "`{}`: a size such as 500MB, 1GiB or 1048576",
+                escape(s)
+            ))
+        }
+    };
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("`{}`: a size such as 500MB, 1GiB or 1048576", escape(s)))?;
+    let bytes = n * mult as f64;
+    if !(bytes.is_finite() && bytes >= 1.0 && bytes <= u64::MAX as f64) {
+        return Err(format!("`{}`: a size from 1 byte", escape(s)));
+    }
+    Ok(bytes as u64)
+}
+
+/// `1234567` → `1.2 MB`, for messages.
+fn human_bytes(b: f64) -> String {
+    let units = ["bytes", "kB", "MB", "GB", "TB", "PB"];
+    let mut v = b;
+    let mut i = 0;
+    while v >= 1000.0 && i + 1 < units.len() {
+        v /= 1000.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{v:.0} {}", units[0])
+    } else {
+        format!("{v:.1} {}", units[i])
+    }
+}
+
+/// Prints to stdout; a closed pipe ends the program quietly (exit 0), any
+/// other failure is an I/O error (exit 1).
+fn say(text: &str) -> Result<(), ExitCode> {
+    match output::out(text) {
+        Ok(()) => Ok(()),
+        Err(OutError::Closed) => Err(ExitCode::SUCCESS),
+        Err(OutError::Failed(e)) => {
+            output::errln(&format!("breakwater: cannot write to stdout: {e}"));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 fn load(spec: &str) -> Result<Scenario, ExitCode> {
     scenario::load(spec).map_err(|e| {
-        eprintln!("{e}");
+        output::errln(&e.to_string());
         ExitCode::from(2)
     })
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Some(Command::List) => {
-            for (name, text) in builtin::BUILTINS {
-                match scenario::parse_scenario(name, text.as_bytes()) {
-                    Ok(s) => println!("{name:<20} {}", s.description),
-                    Err(e) => println!("{name:<20} (broken: {e})"),
-                }
+/// Checks that `path` can be written before a run starts, so a typo in an
+/// output path is not discovered after the work is done. Leaves no file
+/// behind if there was none.
+fn check_writable(flag: &str, path: &str) -> Result<(), ExitCode> {
+    let p = std::path::Path::new(path);
+    let existed = p.symlink_metadata().is_ok();
+    match std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(p)
+    {
+        Ok(_) => {
+            if !existed {
+                let _ = std::fs::remove_file(p);
             }
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Some(Command::Check { scenario }) => match load(&scenario) {
-            Ok(s) => {
-                println!(
-                    "{}: ok — \"{}\", {} service(s), {} timeline change(s), {}",
-                    scenario,
-                    s.name,
-                    s.world.services.len(),
-                    s.timeline.len(),
-                    s.duration
-                );
-                ExitCode::SUCCESS
-            }
-            Err(code) => code,
-        },
+        Err(e) => {
+            output::errln(&format!(
+                "breakwater: {flag} {}: cannot write: {e}",
+                escape(path)
+            ));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout, errors to stderr; neither may
+            // panic on a closed pipe.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = match cli.command {
+        Some(Command::List) => list(),
+        Some(Command::Check { scenario }) => check(&scenario),
         Some(Command::Run {
             scenario,
             json,
             seed,
             duration,
             timeseries,
-        }) => {
-            let mut s = match load(&scenario) {
-                Ok(s) => s,
-                Err(code) => return code,
-            };
-            if let Some(d) = duration {
-                let expected = s.world.expected_calls(d);
-                let max = breakwater::sim::limits::MAX_EXPECTED_CALLS;
-                if expected > max {
-                    eprintln!("breakwater: --duration {d}: about {expected:.0} calls expected; at most {max:.0} per run");
-                    return ExitCode::from(2);
-                }
-                s.duration = d;
-            }
-            run_headless(&s, json, seed, timeseries.as_deref())
-        }
+            timeseries_max,
+        }) => run(
+            &scenario,
+            json,
+            seed,
+            duration,
+            timeseries.as_deref(),
+            timeseries_max.unwrap_or(DEFAULT_TIMESERIES_MAX),
+        ),
         None => {
             let spec = cli.scenario.unwrap_or_else(|| "seed-lesson".to_string());
-            let s = match load(&spec) {
-                Ok(s) => s,
-                Err(code) => return code,
-            };
-            dashboard(s, cli.dash)
+            load(&spec).and_then(|s| dashboard(s, cli.dash))
+        }
+    };
+    result.unwrap_or_else(|code| code)
+}
+
+fn list() -> Result<ExitCode, ExitCode> {
+    let mut text = String::new();
+    for (name, body) in builtin::BUILTINS {
+        match scenario::parse_scenario(name, body.as_bytes()) {
+            Ok(s) => text.push_str(&format!("{name:<20} {}\n", escape(&s.description))),
+            Err(e) => text.push_str(&format!("{name:<20} (broken: {e})\n")),
         }
     }
+    say(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(spec: &str) -> Result<ExitCode, ExitCode> {
+    let s = load(spec)?;
+    say(&format!(
+        "{}: ok — \"{}\", {} service(s), {} timeline change(s), {}\n",
+        escape(spec),
+        escape(&s.name),
+        s.world.services.len(),
+        s.timeline.len(),
+        s.duration
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run(
+    spec: &str,
+    as_json: bool,
+    seed: Option<u64>,
+    duration: Option<Dur>,
+    timeseries: Option<&str>,
+    timeseries_max: u64,
+) -> Result<ExitCode, ExitCode> {
+    let mut s = load(spec)?;
+    if let Some(d) = duration {
+        let expected = s.world.expected_calls(d);
+        let max = breakwater::sim::limits::MAX_EXPECTED_CALLS;
+        if expected > max {
+            output::errln(&format!(
+                "breakwater: --duration {d}: about {expected:.0} calls expected; at most {max:.0} per run"
+            ));
+            return Err(ExitCode::from(2));
+        }
+        s.duration = d;
+    }
+    if timeseries.is_some() {
+        check_timeseries_size(&s, timeseries_max)?;
+    }
+    run_headless(&s, as_json, seed, timeseries)
+}
+
+/// Refuses (exit 2, before running) a `--timeseries` file larger than
+/// `max`: rows = ticks × services, each at least ~80 bytes plus the name.
+fn check_timeseries_size(s: &Scenario, max: u64) -> Result<(), ExitCode> {
+    let ticks = s.duration.0.div_ceil(s.tick.0.max(1)) as f64;
+    let bytes: f64 = s
+        .world
+        .services
+        .iter()
+        .map(|x| ticks * (MIN_CSV_ROW_BYTES + x.name.len() as u64) as f64)
+        .sum();
+    if bytes > max as f64 {
+        output::errln(&format!(
+            "breakwater: --timeseries: this run would write {:.0} rows ({:.0} ticks of {} × {} services), at least {}; \
+             the limit is {} ({max} bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration",
+            ticks * s.world.services.len() as f64,
+            ticks,
+            s.tick,
+            s.world.services.len(),
+            human_bytes(bytes),
+            human_bytes(max as f64),
+        ));
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
 }
 
 /// The live dashboard; on quit, the run's summary table once the terminal is
 /// restored.
-fn dashboard(s: Scenario, args: DashArgs) -> ExitCode {
+fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
+    if let Some(path) = &args.record {
+        check_writable("--record", path)?;
+    }
     if !std::io::stdout().is_terminal() {
         let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
-        eprintln!(
+        output::errln(&format!(
             "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
-             For a headless run that prints the summary: breakwater run {spec}"
-        );
-        return ExitCode::from(2);
+             For a headless run that prints the summary: breakwater run {}",
+            escape(spec)
+        ));
+        return Err(ExitCode::from(2));
     }
     let seed = args.seed.unwrap_or(s.seed);
     let name = s.name.clone();
@@ -164,25 +347,29 @@ fn dashboard(s: Scenario, args: DashArgs) -> ExitCode {
     }
     let theme = Theme::choose(args.no_color, args.light);
     let started = Instant::now();
-    let messages = match tui::run(&mut app, &theme) {
-        Ok(m) => m,
+    let ended = match tui::run(&mut app, &theme) {
+        Ok(ended) => ended,
         Err(e) => {
-            eprintln!("breakwater: terminal error: {e}");
-            return ExitCode::from(1);
+            output::errln(&format!("breakwater: terminal error: {e}"));
+            return Err(ExitCode::from(1));
         }
     };
     let summary = Summary::of(app.sim(), &name, started.elapsed().as_secs_f64());
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(table::to_table(&summary).as_bytes())
-        .is_err()
-    {
-        return ExitCode::from(1);
+    // The terminal may be gone (hang-up): the summary is then lost, not an error.
+    let _ = output::out(&table::to_table(&summary));
+    for m in &ended.messages {
+        output::errln(&format!("breakwater: {}", escape(m)));
     }
-    for m in &messages {
-        eprintln!("breakwater: {m}");
-    }
-    ExitCode::SUCCESS
+    let code = match ended.by {
+        EndedBy::Signal(n) => 128 + n as u8,
+        EndedBy::TerminalLost(why) => {
+            output::errln(&format!("breakwater: the terminal was lost ({why})"));
+            1
+        }
+        EndedBy::Quit if ended.save_failed => 1,
+        EndedBy::Quit => 0,
+    };
+    Ok(ExitCode::from(code))
 }
 
 fn run_headless(
@@ -190,7 +377,7 @@ fn run_headless(
     as_json: bool,
     seed: Option<u64>,
     timeseries: Option<&str>,
-) -> ExitCode {
+) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, seed.unwrap_or(s.seed));
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -199,14 +386,17 @@ fn run_headless(
             Ok(f) => {
                 let mut w = std::io::BufWriter::new(f);
                 if let Err(e) = csv::write_header(&mut w) {
-                    eprintln!("breakwater: cannot write {path}: {e}");
-                    return ExitCode::from(1);
+                    output::errln(&format!("breakwater: cannot write {}: {e}", escape(path)));
+                    return Err(ExitCode::from(1));
                 }
                 Some((path, w))
             }
             Err(e) => {
-                eprintln!("breakwater: cannot create {path}: {e}");
-                return ExitCode::from(1);
+                output::errln(&format!(
+                    "breakwater: --timeseries {}: cannot create: {e}",
+                    escape(path)
+                ));
+                return Err(ExitCode::from(1));
             }
         },
         None => None,
@@ -225,34 +415,34 @@ fn run_headless(
         }
         if progress && last_progress.elapsed().as_millis() >= 200 {
             last_progress = Instant::now();
-            eprint!(
+            output::err(&format!(
                 "\r{:5.1}% of {} simulated",
                 tick.t as f64 * 100.0 / end as f64,
                 Dur(end)
-            );
+            ));
         }
     });
     if progress && started.elapsed().as_millis() >= 200 {
-        eprint!("\r{:60}\r", "");
+        output::err(&format!("\r{:60}\r", ""));
     }
     if let Some((path, mut w)) = writer {
         if let Some(e) = io_error.or_else(|| w.flush().err()) {
-            eprintln!("breakwater: cannot write {path}: {e}");
-            return ExitCode::from(1);
+            output::errln(&format!("breakwater: cannot write {}: {e}", escape(path)));
+            return Err(ExitCode::from(1));
         }
     }
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if as_json {
-        format!(
-            "{}\n",
-            serde_json::to_string_pretty(&json::to_json(&summary)).expect("json")
-        )
+        match serde_json::to_string_pretty(&json::to_json(&summary)) {
+            Ok(text) => format!("{text}\n"),
+            Err(e) => {
+                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                return Err(ExitCode::from(1));
+            }
+        }
     } else {
         table::to_table(&summary)
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).is_err() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    say(&out)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -325,7 +325,7 @@ fn a_missing_file_and_a_directory_are_bad_input_too() {
     for (spec, expected) in [
         ("tests/bad/no-such-file.toml", "no such file"),
         ("seed-lesso", "did you mean `seed-lesson`?"),
-        ("tests/bad", "cannot read"),
+        ("tests/bad", "a directory, not a file"),
     ] {
         let out = Command::new(BIN)
             .current_dir(root())

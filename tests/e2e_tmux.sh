@@ -27,8 +27,9 @@ fi
 
 echo "e2e_tmux: building the release binary"
 cargo build --release --quiet --bin breakwater --example panic_in_dashboard || fail "cargo build --release failed"
-BIN=$ROOT/target/release/breakwater
-PANIC_BIN=$ROOT/target/release/examples/panic_in_dashboard
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+BIN=$TARGET/release/breakwater
+PANIC_BIN=$TARGET/release/examples/panic_in_dashboard
 [ -x "$BIN" ] || fail "no binary at $BIN"
 
 # Not a terminal: exit 2 and point at `breakwater run`.
@@ -128,5 +129,92 @@ keys "clear; $PANIC_BIN; stty -a | grep -Eo -- '-?icanon' | head -n1; echo panic
 wait_for 'panic-ok-43' 10
 screen | grep -q 'deliberate panic' || fail "the panic message is not on the normal screen"
 screen | grep -Eq '^icanon' || fail "the terminal is still in raw mode after a panic"
+
+now_ms() { date +%s%3N; }
+# The pid of the dashboard started from the shell in the pane.
+dash_pid() { pgrep -n -f "^$BIN" ; }
+# stty_sane: the shell's terminal is back in cooked mode with echo.
+stty_sane() {
+    local tag=$1
+    keys "clear; stty -a | tr ' ' '\n' | grep -E -- '^-?(icanon|echo)\$' | tr '\n' ' '; echo; echo $tag-\$((40+1))" Enter
+    wait_for "$tag-41" 5
+    screen | grep -E -- '^icanon echo' >/dev/null || fail "the terminal is not sane ($tag): $(screen | head -n 3)"
+}
+
+HEAVY=$ROOT/tests/scenarios/heavy.toml
+echo "e2e_tmux: x1000 on a heavy scenario: the header tells the actual speed, q quits within a second"
+keys "clear; $BIN $HEAVY --speed 1000" Enter
+wait_for 'RUNNING' 10
+wait_for 'actual ×' 10
+t0=$(now_ms)
+keys q
+wait_for 'service +calls' 5
+t1=$(now_ms)
+[ $((t1 - t0)) -lt 1500 ] || fail "q took $((t1 - t0)) ms at ×1000 on the heavy scenario"
+echo "e2e_tmux:   q answered in $((t1 - t0)) ms (screen polled every 100 ms)"
+wait_for '^e2e\$' 5
+
+echo "e2e_tmux: SIGTERM at x1000 on the heavy scenario ends it at once with status 143"
+keys "clear; $BIN $HEAVY --speed 1000; echo rc=\$?" Enter
+wait_for 'RUNNING' 10
+sleep 1
+t0=$(now_ms)
+kill -TERM "$(dash_pid)" || fail "no dashboard process to signal"
+wait_for 'rc=143' 5
+t1=$(now_ms)
+[ $((t1 - t0)) -lt 1500 ] || fail "SIGTERM took $((t1 - t0)) ms"
+screen | grep -E 'service +calls' >/dev/null || fail "no summary after SIGTERM"
+stty_sane term
+
+echo "e2e_tmux: SIGTSTP, then fg: a working dashboard"
+keys "clear; $BIN --speed 10" Enter
+wait_for 'RUNNING' 10
+kill -TSTP "$(dash_pid)" || fail "no dashboard process to signal"
+wait_for 'Stopped' 5
+stty_sane tstp
+keys "clear; fg" Enter
+wait_for 'Circuit breaker' 5
+c1=$(clock); sleep 1.5; c2=$(clock)
+[ "$c1" != "$c2" ] || fail "the clock does not move after fg ($c1)"
+keys Space
+wait_for 'PAUSED' 5
+
+echo "e2e_tmux: Ctrl-Z inside the dashboard, then fg"
+keys C-z
+wait_for 'Stopped' 5
+stty_sane ctrlz
+keys "clear; fg" Enter
+wait_for 'PAUSED' 5
+keys Space
+wait_for 'RUNNING' 5
+c1=$(clock); sleep 1.5; c2=$(clock)
+[ "$c1" != "$c2" ] || fail "the clock does not move after Ctrl-Z and fg ($c1)"
+keys q
+wait_for 'service +calls' 5
+wait_for '^e2e\$' 5
+
+echo "e2e_tmux: SIGQUIT restores the terminal and exits 131"
+keys "clear; $BIN; echo rc=\$?" Enter
+wait_for 'RUNNING' 10
+kill -QUIT "$(dash_pid)" || fail "no dashboard process to signal"
+wait_for 'rc=131' 5
+screen | grep -E 'service +calls' >/dev/null || fail "no summary after SIGQUIT"
+stty_sane quit
+
+echo "e2e_tmux: a lost terminal ends a paused dashboard that gets no SIGHUP"
+# setsid: no controlling terminal, so killing the window sends it no SIGHUP,
+# which is what ignoring SIGHUP amounts to; it must notice the hang-up itself.
+tmux -L "$SOCK" new-window -d -t e2e -n lost "setsid -w $BIN --seed 4242" || fail "cannot open a second window"
+sleep 1
+tmux -L "$SOCK" send-keys -t e2e:lost Space
+sleep 0.5
+lost_pid=$(pgrep -n -f -- "^$BIN --seed 4242") || fail "the dashboard in the second window is not running"
+tmux -L "$SOCK" kill-window -t e2e:lost
+gone=""
+for _ in $(seq 1 30); do
+    if ! kill -0 "$lost_pid" 2>/dev/null; then gone=1; break; fi
+    sleep 0.1
+done
+[ -n "$gone" ] || { kill "$lost_pid"; fail "the dashboard outlived its terminal by 3 s"; }
 
 echo "e2e_tmux: ok"

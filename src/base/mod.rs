@@ -3,6 +3,7 @@
 //! nothing from the rest of the crate.
 
 pub mod duration_or_table;
+pub mod escape;
 pub mod outcome;
 pub mod ring;
 pub mod settable;

@@ -60,9 +60,30 @@ pub fn nearest<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// The valid range of a whole-number field, as validation enforces it; type
+/// errors quote it instead of the integer type's range.
+pub fn integer_range(key: &str) -> Option<(u64, u64)> {
+    Some(match key {
+        "workers" => (1, 100_000),
+        "queue" | "max_queue" | "clients" => (0, 1_000_000),
+        "threads" | "max_concurrent" => (1, 1_000_000),
+        "failure_threshold" | "half_open_calls" => (1, 10_000),
+        "min_calls" => (1, 100_000),
+        "max_attempts" => (1, 100),
+        _ => return None,
+    })
+}
+
 /// Rewrites a serde type error into words a scenario author understands.
 pub fn type_error(key: &str, err: impl std::fmt::Display) -> String {
-    let e = plain_types(&err.to_string());
+    let mut e = err.to_string();
+    if let Some((lo, hi)) = integer_range(key) {
+        e = e.replace(
+            "expected u32",
+            &format!("expected a whole number from {lo} to {hi}"),
+        );
+    }
+    let e = plain_types(&e);
     let e = e.trim().trim_end_matches('.').to_string();
     format!("`{key}`: {}", suggest_variant(&e))
 }
@@ -124,5 +145,12 @@ mod tests {
             "unknown variant `zzzzzz`, expected one of `none`, `full`",
         );
         assert!(!e.contains("did you mean"), "{e}");
+    }
+
+    #[test]
+    fn integer_type_errors_quote_the_fields_real_range() {
+        let e = super::type_error("workers", "invalid type: string \"8\", expected u32");
+        assert!(e.contains("from 1 to 100000"), "{e}");
+        assert!(!e.contains("4294967295"), "{e}");
     }
 }

@@ -46,7 +46,10 @@ pub fn to_table(s: &Summary) -> String {
     let _ = writeln!(
         out,
         "{} · seed {} · {:.1} s simulated in {:.2} s",
-        s.scenario, s.seed, s.sim_seconds, s.wall_seconds
+        crate::base::escape::escape(&s.scenario),
+        s.seed,
+        s.sim_seconds,
+        s.wall_seconds
     );
     let h = HEADER;
     let _ = writeln!(

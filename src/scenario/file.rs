@@ -21,10 +21,15 @@ pub struct ScenarioError {
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The origin and the message may quote the file (a key's name, a
+        // value): escaped, so they cannot command the terminal.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.origin, self.line, self.column, self.message
+            crate::base::escape::escape(&self.origin),
+            self.line,
+            self.column,
+            crate::base::escape::escape(&self.message)
         )
     }
 }
@@ -160,7 +165,20 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
 
 /// A TOML syntax error in one line, with a hint for the usual slips.
 fn syntax_message(text: &str, offset: usize, message: &str) -> String {
-    let msg = message.trim().replace('\n', "; ");
+    let here = text.get(offset..).and_then(|t| t.chars().next());
+    if here == Some('\r') {
+        return "TOML syntax error: a carriage return (\\r) that does not end a line; save the file with \\n or \\r\\n line endings".into();
+    }
+    let mut msg = message.trim().replace('\n', "; ");
+    if msg.is_empty() {
+        msg = match here {
+            Some(c) => format!(
+                "unexpected `{}`",
+                crate::base::escape::escape(&c.to_string())
+            ),
+            None => "unexpected end of file".into(),
+        };
+    }
     let line = text[..offset.min(text.len())]
         .rsplit('\n')
         .next()

@@ -50,29 +50,96 @@ impl crate::sim::Setup for Scenario {
 }
 
 /// Loads a scenario by file path or built-in name.
+///
+/// Reads at most the size limit + 1 byte, so `/dev/zero` or a huge file costs
+/// nothing; devices, sockets and directories are refused by kind, a FIFO
+/// (`<(…)`) is read with the same bound, and a symbolic link loop or a
+/// dangling link is called what it is.
 pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
-    let path = std::path::Path::new(spec);
-    if !path.exists() {
-        if let Some(text) = builtin::builtin(spec) {
-            return parse_scenario(&format!("builtin:{spec}"), text.as_bytes());
-        }
-        let mut message = format!("no such file, and no built-in scenario named `{spec}`");
-        if let Some(near) = settable::nearest(spec, &builtin::names()) {
-            message.push_str(&format!("; did you mean `{near}`?"));
-        }
-        message.push_str(&format!(" Built-ins: {}", builtin::names().join(", ")));
-        return Err(ScenarioError {
-            origin: spec.to_string(),
-            line: 1,
-            column: 1,
-            message,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| ScenarioError {
+    use std::io::Read;
+    let fail = |message: String| ScenarioError {
         origin: spec.to_string(),
         line: 1,
         column: 1,
-        message: format!("cannot read: {e}"),
-    })?;
+        message,
+    };
+    let path = std::path::Path::new(spec);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(fail(
+                "a loop of symbolic links: the path never reaches a file".into(),
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if path.symlink_metadata().is_ok() {
+                return Err(fail("a symbolic link to a file that does not exist".into()));
+            }
+            return builtin_or_missing(spec);
+        }
+        Err(e) => return Err(fail(format!("cannot read: {e}"))),
+    };
+    let kind = file_kind(&meta.file_type());
+    if let Some(kind) = kind {
+        return Err(fail(format!(
+            "{kind}, not a file; a scenario is a TOML file (or a built-in name)"
+        )));
+    }
+    let max = limits::MAX_FILE_BYTES;
+    if meta.len() > max as u64 {
+        return Err(fail(too_big(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() > max {
+        return Err(fail(too_big(bytes.len() as u64)));
+    }
     parse_scenario(spec, &bytes)
+}
+
+use crate::sim::limits;
+
+fn too_big(len: u64) -> String {
+    let max = limits::MAX_FILE_BYTES;
+    if len > max as u64 + 1 {
+        format!("the file is {len} bytes; a scenario may be at most {max} bytes (1 MiB)")
+    } else {
+        format!("the file is over {max} bytes; a scenario may be at most {max} bytes (1 MiB)")
+    }
+}
+
+/// What a path is when it is not a regular file or a FIFO, in words.
+fn file_kind(t: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        Some("a directory")
+    } else if t.is_char_device() {
+        Some("a character device")
+    } else if t.is_block_device() {
+        Some("a block device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
+fn builtin_or_missing(spec: &str) -> Result<Scenario, ScenarioError> {
+    if let Some(text) = builtin::builtin(spec) {
+        return parse_scenario(&format!("builtin:{spec}"), text.as_bytes());
+    }
+    let mut message = format!("no such file, and no built-in scenario named `{spec}`");
+    if let Some(near) = settable::nearest(spec, &builtin::names()) {
+        message.push_str(&format!("; did you mean `{near}`?"));
+    }
+    message.push_str(&format!(" Built-ins: {}", builtin::names().join(", ")));
+    Err(ScenarioError {
+        origin: spec.to_string(),
+        line: 1,
+        column: 1,
+        message,
+    })
 }

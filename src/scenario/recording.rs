@@ -13,7 +13,9 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
         .source
         .parse()
         .unwrap_or_else(|_| toml_edit::DocumentMut::new());
-    doc["seed"] = toml_edit::value(seed as i64);
+    // Seeds are 0 … 2^63−1 (the shells refuse larger), so this always fits
+    // a TOML integer and the recording always loads.
+    doc["seed"] = toml_edit::value(i64::try_from(seed).unwrap_or(i64::MAX));
     if !doc.contains_key("timeline") {
         doc["timeline"] = toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
     }
@@ -43,7 +45,7 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     }
     let mut text = doc.to_string();
     if !text.starts_with("# Recorded") {
-        text = format!("# Recorded by breakwater from {}: replay with `breakwater run` or open it in the dashboard.\n{text}", scenario.origin);
+        text = format!("# Recorded by breakwater from {}: replay with `breakwater run` or open it in the dashboard.\n{text}", crate::base::escape::escape(&scenario.origin));
     }
     text
 }

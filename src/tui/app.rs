@@ -26,10 +26,18 @@ pub const MAX_SPEED: f64 = 1000.0;
 /// suspended laptop does not wake up to an hour of simulation in one frame.
 const MAX_FRAME: Duration = Duration::from_secs(1);
 
+/// After a frame that could not reach its virtual target, the header shows
+/// the actual speed for at least this many frames (about a second), so the
+/// note does not flicker.
+const LAG_HOLD_FRAMES: u32 = 30;
+
 /// What the shell must do for the app (the app itself does no I/O).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Suspend the program (Ctrl-Z): restore the terminal, stop, and take it
+    /// back on resume.
+    Suspend,
     /// Write `text` to the file at `path` (a recording).
     Save {
         path: String,
@@ -151,6 +159,18 @@ pub struct App {
     load_spike: Option<(String, toml::Value)>,
     /// Sub-nanosecond remainder of frame advances, so slow speeds do not drift.
     carry: f64,
+    /// The virtual time the current frame is heading for, while it is not
+    /// reached (see `begin_frame`).
+    frame_target: Option<SimTime>,
+    /// Virtual time and wall time of the current frame.
+    frame_from: SimTime,
+    frame_wall: Duration,
+    /// Decaying sums of virtual and wall nanoseconds over recent frames:
+    /// their ratio is the speed actually reached.
+    virtual_sum: f64,
+    wall_sum: f64,
+    /// Frames left during which the header shows the actual speed.
+    lagging: u32,
 }
 
 impl App {
@@ -173,6 +193,12 @@ impl App {
             latency_spike: vec![None; n],
             load_spike: None,
             carry: 0.0,
+            frame_target: None,
+            frame_from: 0,
+            frame_wall: Duration::ZERO,
+            virtual_sum: 0.0,
+            wall_sum: 0.0,
+            lagging: 0,
             scenario,
         }
     }
@@ -352,21 +378,89 @@ impl App {
         self.sim.advance_to(t, &mut |tick| history.push_tick(tick));
     }
 
-    /// One frame's worth of wall time, at the current speed; nothing while
-    /// paused. Fractions of a nanosecond carry over to the next frame.
+    /// One frame's worth of wall time, at the current speed, all at once;
+    /// nothing while paused. Fractions of a nanosecond carry over to the next
+    /// frame. (The dashboard slices the same work: `begin_frame`.)
     pub fn on_frame(&mut self, wall: Duration) {
+        self.begin_frame(wall);
+        while !self.advance_slice(u64::MAX) {}
+        self.end_frame();
+    }
+
+    /// Starts a frame of `wall` time: sets the virtual time it heads for
+    /// (`wall × speed` ahead). The shell then calls `advance_slice` until it
+    /// returns true or the frame's wall-time budget is spent, then
+    /// `end_frame`. So the app stays pure (no clock) and the shell stays
+    /// responsive at any speed on any scenario.
+    pub fn begin_frame(&mut self, wall: Duration) {
+        self.frame_from = self.sim.now();
+        self.frame_wall = wall.min(MAX_FRAME);
+        self.frame_target = None;
         if !self.is_running() {
             return;
         }
-        let v = wall.min(MAX_FRAME).as_nanos() as f64 * self.speed + self.carry;
+        let v = self.frame_wall.as_nanos() as f64 * self.speed + self.carry;
         let whole = v.floor();
         self.carry = v - whole;
-        self.advance(whole as u64);
+        self.frame_target = Some(self.sim.now().saturating_add(whole as u64));
+    }
+
+    /// Handles at most `max_events` events toward the frame's target;
+    /// returns whether the target (or the end) is reached.
+    pub fn advance_slice(&mut self, max_events: u64) -> bool {
+        let Some(target) = self.frame_target else {
+            return true;
+        };
+        let history = &mut self.history;
+        let done = self
+            .sim
+            .advance_within(target, max_events, &mut |tick| history.push_tick(tick));
+        if done {
+            self.frame_target = None;
+        }
+        done
+    }
+
+    /// Ends the frame. A target not reached is dropped, not carried: the
+    /// simulation runs slower than asked rather than falling ever further
+    /// behind, and `actual_speed` says so.
+    pub fn end_frame(&mut self) {
+        if self.frame_target.take().is_some() {
+            self.carry = 0.0;
+            self.lagging = LAG_HOLD_FRAMES;
+        } else {
+            self.lagging = self.lagging.saturating_sub(1);
+        }
+        let wall = self.frame_wall.as_nanos() as f64;
+        if wall > 0.0 {
+            let advanced = self.sim.now().saturating_sub(self.frame_from) as f64;
+            self.virtual_sum = self.virtual_sum * 0.9 + advanced;
+            self.wall_sum = self.wall_sum * 0.9 + wall;
+        }
+    }
+
+    /// The speed actually reached over the last frames, while it is below
+    /// the asked one because the simulation cannot keep up; `None` when it
+    /// keeps up.
+    pub fn actual_speed(&self) -> Option<f64> {
+        if self.lagging == 0 || self.wall_sum <= 0.0 || !self.is_running() {
+            return None;
+        }
+        let actual = self.virtual_sum / self.wall_sum;
+        (actual < self.speed * 0.95).then_some(actual)
+    }
+
+    /// Forgets the measured speed (after a pause, a speed change, a restart).
+    fn reset_pace(&mut self) {
+        self.virtual_sum = 0.0;
+        self.wall_sum = 0.0;
+        self.lagging = 0;
     }
 
     pub fn set_paused(&mut self, paused: bool) {
         self.paused = paused;
         self.carry = 0.0;
+        self.reset_pace();
     }
 
     pub fn set_speed(&mut self, speed: f64) {
@@ -375,6 +469,7 @@ impl App {
         } else {
             1.0
         };
+        self.reset_pace();
     }
 
     pub fn set_status(&mut self, status: impl Into<String>) {
@@ -406,6 +501,7 @@ impl App {
     pub fn perform(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => return Some(Effect::Quit),
+            Action::Suspend => return Some(Effect::Suspend),
             Action::TogglePause => {
                 let p = !self.paused;
                 self.set_paused(p);
@@ -495,6 +591,7 @@ impl App {
                 self.latency_spike.iter_mut().for_each(|x| *x = None);
                 self.load_spike = None;
                 self.carry = 0.0;
+                self.reset_pace();
                 self.status = Some("restarted at t=0 with the same seed".into());
             }
             Action::ToggleRecording => match self.recording.take() {

@@ -8,6 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: raw mode swallows the terminal's own suspend, so the app does it.
+    Suspend,
     TogglePause,
     Step,
     Faster,
@@ -349,6 +351,14 @@ pub const BINDINGS: &[Binding] = &[
         "quit, print the summary",
         Some(("q", "quit")),
         W::Normal,
+    ),
+    b(
+        &[ctrl('z')],
+        "^Z",
+        A::Suspend,
+        "suspend (fg resumes)",
+        None,
+        W::Always,
     ),
     b(
         &[ch('q'), ctrl('c')],

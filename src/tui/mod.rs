@@ -13,6 +13,7 @@ pub mod theme;
 use app::{App, Effect};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
+use ratatui::buffer::Buffer;
 use std::io;
 use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
@@ -23,25 +24,118 @@ use tokio::time::MissedTickBehavior;
 /// At most 30 frames per second.
 pub const FRAME: Duration = Duration::from_micros(33_400);
 
-/// Runs the dashboard until the user quits or a signal asks to stop. The
-/// terminal is restored before this returns (or unwinds). Returns messages
-/// for stderr, such as where a recording was written.
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<Vec<String>> {
+/// Wall time a frame may spend simulating. With drawing, keys and signals
+/// are seen within a frame or two (~50 ms) at any speed on any scenario.
+pub const SIM_BUDGET: Duration = Duration::from_millis(20);
+
+/// Events simulated between two looks at the clock: well under a
+/// millisecond of work in a release build.
+pub const SLICE_EVENTS: u64 = 2_000;
+
+/// How often the terminal is checked for a hang-up while nothing else
+/// happens (paused or ended, SIGHUP ignored).
+const WATCHDOG: Duration = Duration::from_millis(500);
+
+/// Why the dashboard ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndedBy {
+    /// `q`, `Esc` or `Ctrl-C`.
+    Quit,
+    /// A signal (its number): the program exits 128 + n after the summary.
+    Signal(i32),
+    /// The terminal went away (end of input, a read or write error, a
+    /// hang-up while SIGHUP is ignored).
+    TerminalLost(String),
+}
+
+/// How the dashboard ended, and what to tell the user on stderr.
+#[derive(Debug)]
+pub struct Ended {
+    pub by: EndedBy,
+    pub messages: Vec<String>,
+    /// A recording could not be written.
+    pub save_failed: bool,
+}
+
+/// Runs the dashboard until the user quits, a signal asks to stop or the
+/// terminal is lost. The terminal is restored before this returns (or
+/// unwinds).
+pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let mut messages = Vec::new();
-    let result = {
+    let mut save_failed = false;
+    let by = {
         let mut guard = TerminalGuard::enter()?;
-        rt.block_on(event_loop(&mut guard, app, theme, &mut messages))
+        rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
     };
     if let Some(Effect::Save { path, text }) = app.finish() {
         match std::fs::write(&path, text) {
             Ok(()) => messages.push(format!("recording written to {path}")),
-            Err(e) => messages.push(format!("cannot write the recording {path}: {e}")),
+            Err(e) => {
+                save_failed = true;
+                messages.push(format!("cannot write the recording {path}: {e}"));
+            }
         }
     }
-    result.map(|()| messages)
+    Ok(Ended {
+        by,
+        messages,
+        save_failed,
+    })
+}
+
+/// Replaces any cell holding a control character: whatever a panel forgot to
+/// escape, nothing drawn can command the terminal.
+pub fn sanitize(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(crate::base::escape::is_unsafe) {
+            cell.set_symbol("?");
+        }
+    }
+}
+
+/// Whether the terminal has hung up (its pane or window is gone): `poll`
+/// reports POLLHUP, POLLERR or POLLNVAL on stdin or stdout.
+fn terminal_gone() -> bool {
+    let mut fds = [
+        libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: libc::STDOUT_FILENO,
+            events: 0,
+            revents: 0,
+        },
+    ];
+    // stdin counts only when it is the terminal: `echo | breakwater` has a
+    // finished pipe there, and crossterm reads keys from /dev/tty instead.
+    // SAFETY: isatty and poll get a valid fd and a valid array of pollfd.
+    let from = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+        0
+    } else {
+        1
+    };
+    let n = unsafe { libc::poll(fds[from..].as_mut_ptr(), (2 - from) as libc::nfds_t, 0) };
+    n > 0
+        && fds[from..]
+            .iter()
+            .any(|f| f.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
+}
+
+/// Ctrl-Z or SIGTSTP: give the shell a sane terminal, stop the whole job
+/// (with `cargo run` the shell waits for cargo, not for us), and on `fg`
+/// take the terminal back with a full redraw.
+fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    terminal::restore();
+    // SAFETY: kill(2) with pid 0 signals our process group; no memory involved.
+    unsafe {
+        libc::kill(0, libc::SIGSTOP);
+    }
+    guard.resume()
 }
 
 async fn event_loop(
@@ -49,29 +143,45 @@ async fn event_loop(
     app: &mut App,
     theme: &Theme,
     messages: &mut Vec<String>,
-) -> io::Result<()> {
+) -> io::Result<EndedBy> {
     let mut events = EventStream::new();
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
+    let mut quit = signal(SignalKind::quit())?;
+    let mut usr1 = signal(SignalKind::user_defined1())?;
+    let mut usr2 = signal(SignalKind::user_defined2())?;
+    let mut alrm = signal(SignalKind::alarm())?;
+    let mut tstp = signal(SignalKind::from_raw(libc::SIGTSTP))?;
     let mut frames = tokio::time::interval(FRAME);
     frames.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut watchdog = tokio::time::interval(WATCHDOG);
+    watchdog.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut last = Instant::now();
     let mut dirty = true;
+    let lost = |e: io::Error| Ok(EndedBy::TerminalLost(e.to_string()));
     loop {
         if dirty {
-            guard.terminal.draw(|f| panels::draw(f, app, theme))?;
+            let drawn = guard.terminal.draw(|f| {
+                panels::draw(f, app, theme);
+                sanitize(f.buffer_mut());
+            });
+            if let Err(e) = drawn {
+                return lost(e);
+            }
             dirty = false;
         }
         // Paused or ended: the frame timer is not polled, so the process
-        // sleeps until a key, a resize or a signal arrives.
+        // sleeps until a key, a resize, a signal or the watchdog.
         let running = app.is_running();
+        let mut suspended = false;
         tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     let was_running = app.is_running();
                     match app.handle_key(key) {
-                        Some(Effect::Quit) => return Ok(()),
+                        Some(Effect::Quit) => return Ok(EndedBy::Quit),
+                        Some(Effect::Suspend) => suspended = true,
                         Some(Effect::Save { path, text }) => match std::fs::write(&path, text) {
                             Ok(()) => {
                                 app.set_status(format!("recording written to {path}"));
@@ -87,22 +197,45 @@ async fn event_loop(
                     dirty = true;
                 }
                 Some(Ok(Event::Resize(..))) => {
-                    guard.terminal.autoresize()?;
+                    if let Err(e) = guard.terminal.autoresize() {
+                        return lost(e);
+                    }
                     dirty = true;
                 }
                 Some(Ok(_)) => {}
-                Some(Err(e)) => return Err(e),
-                None => return Ok(()),
+                Some(Err(e)) => return lost(e),
+                None => return Ok(EndedBy::TerminalLost("end of input".into())),
             },
             _ = frames.tick(), if running => {
                 let now = Instant::now();
-                app.on_frame(now.saturating_duration_since(last));
+                let deadline = now + SIM_BUDGET;
+                app.begin_frame(now.saturating_duration_since(last));
                 last = now;
+                while !app.advance_slice(SLICE_EVENTS) && Instant::now() < deadline {}
+                app.end_frame();
                 dirty = true;
             }
-            _ = term.recv() => return Ok(()),
-            _ = hup.recv() => return Ok(()),
-            _ = int.recv() => return Ok(()),
+            _ = watchdog.tick() => {
+                if terminal_gone() {
+                    return Ok(EndedBy::TerminalLost("the terminal hung up".into()));
+                }
+            }
+            _ = tstp.recv() => suspended = true,
+            _ = term.recv() => return Ok(EndedBy::Signal(libc::SIGTERM)),
+            _ = hup.recv() => return Ok(EndedBy::Signal(libc::SIGHUP)),
+            _ = int.recv() => return Ok(EndedBy::Signal(libc::SIGINT)),
+            _ = quit.recv() => return Ok(EndedBy::Signal(libc::SIGQUIT)),
+            _ = usr1.recv() => return Ok(EndedBy::Signal(libc::SIGUSR1)),
+            _ = usr2.recv() => return Ok(EndedBy::Signal(libc::SIGUSR2)),
+            _ = alrm.recv() => return Ok(EndedBy::Signal(libc::SIGALRM)),
+        }
+        if suspended {
+            if let Err(e) = suspend(guard) {
+                return lost(e);
+            }
+            // The time spent stopped is not simulated.
+            last = Instant::now();
+            dirty = true;
         }
     }
 }

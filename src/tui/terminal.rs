@@ -47,6 +47,18 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Takes the terminal back after a suspend (`fg`): raw mode, the
+    /// alternate screen, the cursor hidden, and a full redraw on the next
+    /// frame, since the shell has drawn over the screen meanwhile.
+    pub fn resume(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        self.terminal.clear()
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();

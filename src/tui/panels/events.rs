@@ -3,6 +3,7 @@
 //! changes (marked "you"), from the simulation's notices.
 
 use super::{clock, panel_block, render_lines, short_path, styled};
+use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::tui::app::App;
 use crate::tui::theme::symbol;
@@ -28,7 +29,7 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
         }
         NoticeKind::Note(text) => {
             spans.push(styled("note ", theme.accent));
-            spans.push(styled(text.clone(), theme.title));
+            spans.push(styled(escape(text).into_owned(), theme.title));
         }
         NoticeKind::Change { path, value, live } => {
             if *live {
@@ -36,7 +37,11 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             } else {
                 spans.push(styled("timeline ", theme.dim));
             }
-            spans.push(Span::raw(format!("{} → {value}", short_path(path))));
+            spans.push(Span::raw(format!(
+                "{} → {}",
+                escape(&short_path(path)),
+                escape(&value.to_string())
+            )));
         }
         NoticeKind::Limit(text) => {
             spans.push(styled("! ", theme.bad));

@@ -2,6 +2,7 @@
 //! recording mark, and what the timeline does next.
 
 use super::{clock, short_path, styled, width_of};
+use crate::base::escape::escape;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -11,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// `×0.1`, `×1`, `×2.5`, `×1000`.
 pub fn speed(s: f64) -> String {
-    if (s - s.round()).abs() < 1e-9 {
+    if (s - s.round()).abs() < 1e-9 || s >= 10.0 {
         format!("×{s:.0}")
     } else {
         format!("×{s:.1}")
@@ -42,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = vec![
         styled(" Breakwater", theme.title),
         sep(),
-        styled(app.scenario().name.clone(), theme.title),
+        styled(escape(&app.scenario().name).into_owned(), theme.title),
         sep(),
         Span::raw(format!(
             "t={} / {}",
@@ -51,17 +52,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         )),
         sep(),
         Span::raw(speed(app.speed())),
+    ];
+    // When the simulation cannot keep up, the header says how fast it
+    // really goes instead of pretending.
+    if let Some(actual) = app.actual_speed() {
+        left.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
+    }
+    left.extend([
         sep(),
         styled(state, state_style),
         sep(),
         Span::raw(format!("seed {}", app.seed())),
-    ];
+    ]);
     if app.recording().is_some() {
         left.push(sep());
         left.push(styled("● REC", theme.recording));
     }
     let right = styled("? help ", theme.key);
     let width = area.width as usize;
+    // Too wide (a long name, the actual-speed note at 80 columns): drop the
+    // seed whole rather than let the edge cut its digits.
+    if width_of(&left) > width {
+        if let Some(i) = left.iter().position(|x| x.content.starts_with("seed ")) {
+            left.drain(i - 1..=i);
+        }
+    }
     let next = next_change(app);
     let mut first = left.clone();
     let mut second = Vec::new();

@@ -2,6 +2,7 @@
 //! the key table), and what the symbols mean.
 
 use super::{styled, truncate};
+use crate::base::escape::escape;
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::tui::app::App;
 use crate::tui::keys::{When, BINDINGS};
@@ -20,11 +21,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(Rect::new(0, 0, w, area.height));
     let mut lines = Vec::new();
     let s = app.scenario();
-    lines.push(Line::styled(s.name.clone(), theme.title));
+    lines.push(Line::styled(escape(&s.name).into_owned(), theme.title));
     if !s.lesson.is_empty() {
-        lines.push(Line::raw(s.lesson.clone()));
+        lines.push(Line::raw(escape(&s.lesson).into_owned()));
     } else if !s.description.is_empty() {
-        lines.push(Line::raw(s.description.clone()));
+        lines.push(Line::raw(escape(&s.description).into_owned()));
     }
     lines.push(Line::raw(""));
     let two = inner.width >= 70;
