@@ -4,7 +4,7 @@
 
 use crate::base::time::SimTime;
 use crate::sim::dist::Sampler;
-use crate::sim::rng::SimRng;
+use crate::sim::rng::{Draw, DrawKey};
 use crate::sim::world::ServiceParams;
 use rand::Rng;
 use std::collections::VecDeque;
@@ -19,6 +19,8 @@ pub struct Caller {
 #[derive(Clone, Copy, Debug)]
 struct Job {
     caller: Caller,
+    /// The attempt's key: its service time and failure coin are drawn from it.
+    key: DrawKey,
     accepted: SimTime,
     gen: u32,
     live: bool,
@@ -46,8 +48,6 @@ pub struct Downstream {
     busy: u32,
     workers: u32,
     sampler: Sampler,
-    latency_rng: SimRng,
-    failure_rng: SimRng,
     last_change: SimTime,
     /// ∫ busy workers dt and ∫ workers dt, in worker-nanoseconds.
     pub busy_integral: u128,
@@ -59,7 +59,7 @@ pub struct Downstream {
 }
 
 impl Downstream {
-    pub fn new(p: &ServiceParams, latency_rng: SimRng, failure_rng: SimRng) -> Downstream {
+    pub fn new(p: &ServiceParams) -> Downstream {
         Downstream {
             jobs: Vec::new(),
             free: Vec::new(),
@@ -68,8 +68,6 @@ impl Downstream {
             busy: 0,
             workers: p.workers,
             sampler: p.latency.sampler(),
-            latency_rng,
-            failure_rng,
             last_change: 0,
             busy_integral: 0,
             capacity_integral: 0,
@@ -103,9 +101,10 @@ impl Downstream {
         self.sampler = p.latency.sampler();
     }
 
-    fn alloc(&mut self, caller: Caller, now: SimTime) -> JobId {
+    fn alloc(&mut self, caller: Caller, key: DrawKey, now: SimTime) -> JobId {
         let job = Job {
             caller,
+            key,
             accepted: now,
             gen: 0,
             live: true,
@@ -140,26 +139,35 @@ impl Downstream {
         self.busy += 1;
         self.started += 1;
         self.jobs[job.slot as usize].running = true;
-        self.wait_sum_ns += (now - self.jobs[job.slot as usize].accepted) as u128;
-        now + self.sampler.sample(&mut self.latency_rng, p.latency_factor)
+        let j = &self.jobs[job.slot as usize];
+        self.wait_sum_ns += (now - j.accepted) as u128;
+        let mut rng = j.key.rng(Draw::Latency);
+        now + self.sampler.sample(&mut rng, p.latency_factor)
     }
 
-    /// Offers an attempt to the service.
+    /// Offers an attempt to the service; `key` is the attempt's own (its
+    /// service time and failure coin do not depend on other attempts).
     #[inline]
-    pub fn submit(&mut self, p: &ServiceParams, caller: Caller, now: SimTime) -> Submit {
+    pub fn submit(
+        &mut self,
+        p: &ServiceParams,
+        caller: Caller,
+        key: DrawKey,
+        now: SimTime,
+    ) -> Submit {
         if p.down {
             return Submit::Refused;
         }
         if self.busy < self.workers && self.queued == 0 {
             self.touch(now);
             self.accepted += 1;
-            let job = self.alloc(caller, now);
+            let job = self.alloc(caller, key, now);
             let done_at = self.begin(job, p, now);
             Submit::Started { job, done_at }
         } else if self.queued < p.queue {
             self.accepted += 1;
             self.waited += 1;
-            let job = self.alloc(caller, now);
+            let job = self.alloc(caller, key, now);
             self.queue.push_back(job.slot);
             self.queued += 1;
             Submit::Queued { job }
@@ -183,7 +191,8 @@ impl Downstream {
         }
         self.touch(now);
         self.busy -= 1;
-        let failed = p.failure_rate > 0.0 && self.failure_rng.random::<f64>() < p.failure_rate;
+        let failed =
+            p.failure_rate > 0.0 && j.key.rng(Draw::Failure).random::<f64>() < p.failure_rate;
         self.release_slot(job.slot);
         Some((j.caller, failed))
     }

@@ -1,12 +1,32 @@
-//! Seeded random streams. The algorithm is ChaCha8 (rand_chacha), portable and
-//! fixed: the same seed gives the same numbers on every machine. Each purpose
-//! (a service's arrivals, its latency, its failures, its jitter …) has its own
-//! stream, so changing one part of a scenario does not reshuffle another's draws.
+//! Seeded random numbers, keyed so that two worlds see the same luck.
+//!
+//! Draws are not consumed in event order. Each is a pure function of the
+//! seed, what it is for, who owns it and which call and attempt it belongs to:
+//! attempt k of call n of a service draws the same service time and the same
+//! failure coin, and its retry the same jitter, whatever happened to other
+//! calls. That is what makes a comparison of two configurations fair (common
+//! random numbers): both sides meet the same downstream.
+//!
+//! The algorithm is SplitMix64 (Steele, Lea & Flood, "Fast splittable
+//! pseudorandom number generators", OOPSLA 2014): a 64-bit counter whose
+//! output goes through a strong bijective mix. A key is mixed into the
+//! starting state, so every (purpose, owner, call, attempt) starts its own
+//! short stream. It is portable integer arithmetic: the same seed gives the
+//! same numbers on every machine.
 
-use rand::SeedableRng;
-pub use rand_chacha::ChaCha8Rng as SimRng;
+use rand::RngCore;
 
-/// FNV-1a: a stable hash of a stream's name to its stream number.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// SplitMix64's output function (a bijection of u64, good avalanche).
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a: a stable hash of a stream's name.
 fn fnv1a(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
@@ -16,26 +36,123 @@ fn fnv1a(s: &str) -> u64 {
     h
 }
 
-/// The stream for `purpose` of `owner` (a service name, or "" for global).
-pub fn stream(seed: u64, purpose: &str, owner: &str) -> SimRng {
-    let mut rng = SimRng::seed_from_u64(seed);
-    rng.set_stream(fnv1a(&format!("{purpose}/{owner}")));
-    rng
+/// A SplitMix64 stream.
+#[derive(Clone, Debug)]
+pub struct SimRng {
+    state: u64,
+}
+
+impl RngCore for SimRng {
+    #[inline]
+    fn next_u32(&mut self) -> u32 {
+        (self.next_u64() >> 32) as u32
+    }
+    #[inline]
+    fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(GOLDEN);
+        mix(self.state)
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        for chunk in dest.chunks_mut(8) {
+            let bytes = self.next_u64().to_le_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
+    }
+}
+
+/// The root of a family of keyed streams: one per (seed, purpose, owner),
+/// e.g. the attempts of service `payment`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamKey(u64);
+
+impl StreamKey {
+    pub fn new(seed: u64, purpose: &str, owner: &str) -> StreamKey {
+        StreamKey(mix(
+            mix(seed ^ GOLDEN) ^ fnv1a(&format!("{purpose}/{owner}"))
+        ))
+    }
+
+    /// One sequential stream for this key (e.g. a service's arrivals).
+    pub fn stream(self) -> SimRng {
+        SimRng { state: self.0 }
+    }
+
+    /// The key of item `index` (a call), sub-item `sub` (an attempt).
+    #[inline]
+    pub fn at(self, index: u64, sub: u32) -> DrawKey {
+        DrawKey(mix(mix(self.0 ^ index) ^ (sub as u64).wrapping_mul(GOLDEN)))
+    }
+}
+
+/// The key of one item (a call's attempt, a client's call): it opens a short
+/// stream per purpose of that item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DrawKey(pub u64);
+
+/// What a draw of one item is for; each opens its own stream.
+#[derive(Clone, Copy, Debug)]
+pub enum Draw {
+    /// The service time of an attempt.
+    Latency = 1,
+    /// Whether an attempt fails.
+    Failure = 2,
+    /// The jitter of the backoff after an attempt.
+    Jitter = 3,
+    /// A closed-loop client's think time before a call.
+    Think = 4,
+    /// Which service a closed-loop client's call goes to.
+    Route = 5,
+}
+
+impl DrawKey {
+    #[inline]
+    pub fn rng(self, purpose: Draw) -> SimRng {
+        SimRng {
+            state: mix(self.0 ^ (purpose as u64).wrapping_mul(GOLDEN)),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::RngCore;
+    use rand::Rng;
 
     #[test]
     fn streams_are_independent_and_reproducible() {
-        let a1 = stream(7, "arrivals", "payment").next_u64();
-        let a2 = stream(7, "arrivals", "payment").next_u64();
-        let b = stream(7, "arrivals", "user").next_u64();
-        let c = stream(8, "arrivals", "payment").next_u64();
-        assert_eq!(a1, a2);
-        assert_ne!(a1, b);
-        assert_ne!(a1, c);
+        let k = |seed, owner| StreamKey::new(seed, "arrivals", owner).stream().next_u64();
+        assert_eq!(k(7, "payment"), k(7, "payment"));
+        assert_ne!(k(7, "payment"), k(7, "user"));
+        assert_ne!(k(7, "payment"), k(8, "payment"));
+    }
+
+    #[test]
+    fn keyed_draws_depend_on_the_key_alone() {
+        let s = StreamKey::new(1, "attempts", "payment");
+        let a = s.at(41, 2).rng(Draw::Latency).next_u64();
+        // Other draws in between change nothing.
+        let _ = s.at(40, 1).rng(Draw::Latency).next_u64();
+        assert_eq!(a, s.at(41, 2).rng(Draw::Latency).next_u64());
+        assert_ne!(a, s.at(41, 1).rng(Draw::Latency).next_u64());
+        assert_ne!(a, s.at(42, 2).rng(Draw::Latency).next_u64());
+        assert_ne!(a, s.at(41, 2).rng(Draw::Failure).next_u64());
+    }
+
+    #[test]
+    fn keyed_coins_are_uniform_and_uncorrelated_across_neighbours() {
+        // Neighbouring calls' first draws: mean ½, and a coin at p = 0.3
+        // that comes up in 30 % of calls, independently of the previous call.
+        let s = StreamKey::new(3, "attempts", "svc");
+        let n = 200_000u64;
+        let u: Vec<f64> = (0..n)
+            .map(|i| s.at(i, 1).rng(Draw::Failure).random::<f64>())
+            .collect();
+        let mean = u.iter().sum::<f64>() / n as f64;
+        assert!((mean - 0.5).abs() < 0.003, "mean {mean}");
+        let hits = u.iter().filter(|&&x| x < 0.3).count() as f64 / n as f64;
+        assert!((hits - 0.3).abs() < 0.003, "p {hits}");
+        let both = u.windows(2).filter(|w| w[0] < 0.3 && w[1] < 0.3).count() as f64;
+        let joint = both / (n - 1) as f64;
+        assert!((joint - 0.09).abs() < 0.003, "joint {joint}");
     }
 }

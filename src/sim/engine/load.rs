@@ -92,6 +92,7 @@ impl Simulation {
         let n = self.world.load.clients as usize;
         if self.clients_active.len() < n {
             self.clients_active.resize(n, false);
+            self.client_calls.resize(n, 0);
         }
         for c in 0..n {
             if !self.clients_active[c] {
@@ -101,28 +102,42 @@ impl Simulation {
         }
     }
 
-    pub(super) fn client_think(&mut self, client: u32) {
-        if client as usize >= self.world.load.clients as usize
-            || self.world.load.kind != LoadKind::Closed
-        {
+    /// Whether `client` is beyond `load.clients` (or the load is no longer a
+    /// closed loop): it then stops, and is marked so `sync_clients` can wake it.
+    fn client_retired(&mut self, client: u32) -> bool {
+        let retired = client as usize >= self.world.load.clients as usize
+            || self.world.load.kind != LoadKind::Closed;
+        if retired {
             self.clients_active[client as usize] = false;
+        }
+        retired
+    }
+
+    /// The key of a client's next call: think time and route are drawn from it.
+    fn client_key(&self, client: u32) -> DrawKey {
+        self.client_draws
+            .at(self.client_calls[client as usize], client)
+    }
+
+    pub(super) fn client_think(&mut self, client: u32) {
+        if self.client_retired(client) {
             return;
         }
         // At least 1 µs between a client's calls, so that zero think and zero
         // latency cannot make an endless loop at one instant.
-        let d = self.think.sample(&mut self.think_rng, 1.0).max(1_000);
+        let mut rng = self.client_key(client).rng(Draw::Think);
+        let d = self.think.sample(&mut rng, 1.0).max(1_000);
         self.queue.push(self.now + d, Event::ClientReady { client });
     }
 
     pub(super) fn client_ready(&mut self, client: u32) {
-        if client as usize >= self.world.load.clients as usize
-            || self.world.load.kind != LoadKind::Closed
-        {
-            self.clients_active[client as usize] = false;
+        if self.client_retired(client) {
             return;
         }
         let total = self.world.total_share();
-        let mut u = self.routing_rng.random::<f64>() * total;
+        let u = self.client_key(client).rng(Draw::Route).random::<f64>();
+        self.client_calls[client as usize] += 1;
+        let mut u = u * total;
         let mut pick = self.services.len() - 1;
         for (i, s) in self.world.services.iter().enumerate() {
             if u < s.params.share {

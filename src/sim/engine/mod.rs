@@ -43,7 +43,7 @@ use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
 use crate::sim::limits;
 use crate::sim::metrics::{percentiles, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
-use crate::sim::rng::{stream, SimRng};
+use crate::sim::rng::{Draw, DrawKey, SimRng, StreamKey};
 use crate::sim::setup::Setup;
 use crate::sim::world::{Change, LoadKind, Touched, World};
 use rand::Rng;
@@ -95,6 +95,9 @@ struct Call {
     service: u16,
     client: u32,
     arrived: SimTime,
+    /// The call's index among its service's calls: with the attempt number,
+    /// the key of its random draws.
+    index: u64,
     holds_thread: bool,
     /// Bit d: the layer at depth d is entered and awaits the inner result.
     entered: u8,
@@ -157,12 +160,15 @@ struct ServiceRt {
     bulkhead: Bulkhead,
     budget: RetryBudget,
     arrivals: SimRng,
+    /// The root of this service's per-attempt draws (common random numbers).
+    attempts: StreamKey,
+    /// Calls started so far: the next call's index.
+    calls_started: u64,
     arrival_gen: u32,
     /// The open-loop arrival rate the pending arrival was drawn at.
     arrival_rate: f64,
     /// When the pending arrival comes, so a rate change can rescale the wait.
     next_arrival: Option<SimTime>,
-    jitter: SimRng,
     metrics: ServiceMetrics,
     in_flight: u64,
 }
@@ -194,8 +200,11 @@ pub struct Simulation {
     caller_pool: CallerPool,
     clients_active: Vec<bool>,
     think: Sampler,
-    think_rng: SimRng,
-    routing_rng: SimRng,
+    /// The root of closed-loop clients' draws (think time, route), keyed by
+    /// (client, that client's call number).
+    client_draws: StreamKey,
+    /// Calls each closed-loop client has made.
+    client_calls: Vec<u64>,
     changes: Vec<Change>,
     ramps: Vec<Ramp>,
     notices: Notices,
@@ -222,19 +231,16 @@ impl Simulation {
             .services
             .iter()
             .map(|s| ServiceRt {
-                downstream: Downstream::new(
-                    &s.params,
-                    stream(seed, "latency", &s.name),
-                    stream(seed, "failures", &s.name),
-                ),
+                downstream: Downstream::new(&s.params),
                 breaker: CircuitBreaker::new(&s.patterns.circuit_breaker),
                 bulkhead: Bulkhead::default(),
                 budget: RetryBudget::new(s.patterns.retry.budget),
-                arrivals: stream(seed, "arrivals", &s.name),
+                arrivals: StreamKey::new(seed, "arrivals", &s.name).stream(),
+                attempts: StreamKey::new(seed, "attempts", &s.name),
+                calls_started: 0,
                 arrival_gen: 0,
                 arrival_rate: 0.0,
                 next_arrival: None,
-                jitter: stream(seed, "jitter", &s.name),
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
             })
@@ -257,8 +263,8 @@ impl Simulation {
             services,
             caller_pool: CallerPool::default(),
             clients_active: Vec::new(),
-            think_rng: stream(seed, "think", ""),
-            routing_rng: stream(seed, "routing", ""),
+            client_draws: StreamKey::new(seed, "clients", ""),
+            client_calls: Vec::new(),
             changes: Vec::new(),
             ramps: Vec::new(),
             notices: Notices::default(),

@@ -7,11 +7,14 @@ use super::*;
 
 impl Simulation {
     pub(super) fn alloc_call(&mut self, service: usize, client: u32) -> u32 {
+        let index = self.services[service].calls_started;
+        self.services[service].calls_started += 1;
         let call = Call {
             live: true,
             service: service as u16,
             client,
             arrived: self.now,
+            index,
             next_ticket: 1,
             ..Call::default()
         };
@@ -205,15 +208,26 @@ impl Simulation {
         self.dispatch(id);
     }
 
+    /// The key of the call's current attempt (attempts count from 1).
+    fn attempt_key(&self, id: u32) -> DrawKey {
+        let c = &self.calls[id as usize];
+        let attempt = c.retry.attempts.max(1);
+        self.services[c.service as usize]
+            .attempts
+            .at(c.index, attempt)
+    }
+
     /// The attempt reaches the downstream.
     pub(super) fn dispatch(&mut self, id: u32) {
         let s = self.calls[id as usize].service as usize;
         let gen = self.calls[id as usize].gen;
+        let key = self.attempt_key(id);
         let rt = &mut self.services[s];
         rt.metrics.tick.downstream_attempts += 1;
         match rt.downstream.submit(
             &self.world.services[s].params,
             Caller { call: id, gen },
+            key,
             self.now,
         ) {
             Submit::Refused => {
@@ -382,12 +396,13 @@ impl Simulation {
                 }
                 PatternKind::Retry => {
                     self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
+                    let mut jitter = self.attempt_key(id).rng(Draw::Jitter);
                     let cfg = &self.world.services[s].patterns.retry;
                     let rt = &mut self.services[s];
                     let c = &mut self.calls[id as usize];
                     match c
                         .retry
-                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut rt.jitter)
+                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter)
                     {
                         Decision::RetryAfter(sleep) => {
                             c.retry_phase = RetryPhase::BackingOff;
