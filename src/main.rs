@@ -380,6 +380,7 @@ fn run_headless(
 ) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, seed.unwrap_or(s.seed));
+    sim.measure_tick_latency(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
     let mut writer = match timeseries {
         Some(path) => match std::fs::File::create(path) {

@@ -2,6 +2,11 @@
 //! sequence). The sequence makes ties deterministic (first scheduled, first
 //! run); the class lets changes made live run after everything else at their
 //! instant, exactly as when they are replayed from a recording.
+//!
+//! Beside the heap are *lanes*, each holding at most one event (a service's
+//! next arrival). Setting a lane replaces its event, so a redrawn arrival
+//! leaves nothing stale behind, and the heap holds only what is in flight.
+//! Lane events sort with heap events by the same key.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -38,6 +43,9 @@ impl<E> Ord for Entry<E> {
 pub struct EventQueue<E> {
     heap: BinaryHeap<Entry<E>>,
     seq: u64,
+    lanes: Vec<Option<Entry<E>>>,
+    /// The lane holding the earliest lane event, if any lane holds one.
+    first_lane: Option<usize>,
 }
 
 impl<E> Default for EventQueue<E> {
@@ -45,8 +53,15 @@ impl<E> Default for EventQueue<E> {
         EventQueue {
             heap: BinaryHeap::new(),
             seq: 0,
+            lanes: Vec::new(),
+            first_lane: None,
         }
     }
+}
+
+#[inline]
+fn key_of(time: u64, class: u8, seq: u64) -> u128 {
+    ((time as u128) << 64) | ((class as u128) << 63) | seq as u128
 }
 
 impl<E> EventQueue<E> {
@@ -72,18 +87,83 @@ impl<E> EventQueue<E> {
 
     #[inline]
     pub fn push_reserved(&mut self, time: u64, class: u8, seq: u64, event: E) {
-        let key = ((time as u128) << 64) | ((class as u128) << 63) | seq as u128;
+        let key = key_of(time, class, seq);
         self.heap.push(Entry { key, event });
+    }
+
+    /// Sets lane `lane` (created on first use) to hold `event` at `time`,
+    /// replacing whatever it held.
+    #[inline]
+    pub fn set_lane(&mut self, lane: usize, time: u64, event: E) {
+        if lane >= self.lanes.len() {
+            self.lanes.resize_with(lane + 1, || None);
+        }
+        let key = key_of(time, NORMAL, self.reserve());
+        self.lanes[lane] = Some(Entry { key, event });
+        self.find_first_lane();
+    }
+
+    /// Empties lane `lane`.
+    pub fn clear_lane(&mut self, lane: usize) {
+        if let Some(slot) = self.lanes.get_mut(lane) {
+            *slot = None;
+            self.find_first_lane();
+        }
+    }
+
+    /// When lane `lane`'s event comes, if it holds one.
+    pub fn lane_time(&self, lane: usize) -> Option<u64> {
+        self.lanes
+            .get(lane)?
+            .as_ref()
+            .map(|e| (e.key >> 64) as u64)
+    }
+
+    #[inline]
+    fn find_first_lane(&mut self) {
+        self.first_lane = self
+            .lanes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.as_ref().map(|e| (e.key, i)))
+            .min()
+            .map(|(_, i)| i);
+    }
+
+    /// The key of the earliest lane event.
+    #[inline]
+    fn first_lane_key(&self) -> Option<u128> {
+        self.first_lane
+            .and_then(|i| self.lanes[i].as_ref())
+            .map(|e| e.key)
     }
 
     #[inline]
     pub fn peek_time(&self) -> Option<u64> {
-        self.heap.peek().map(|e| (e.key >> 64) as u64)
+        let heap = self.heap.peek().map(|e| e.key);
+        let key = match (heap, self.first_lane_key()) {
+            (Some(h), Some(l)) => Some(h.min(l)),
+            (h, l) => h.or(l),
+        };
+        key.map(|k| (k >> 64) as u64)
     }
 
     #[inline]
     pub fn pop(&mut self) -> Option<(u64, E)> {
-        self.heap.pop().map(|e| ((e.key >> 64) as u64, e.event))
+        let lane_first = match (self.heap.peek(), self.first_lane_key()) {
+            (Some(h), Some(l)) => l < h.key,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        let entry = if lane_first {
+            let i = self.first_lane.expect("a first lane");
+            let e = self.lanes[i].take();
+            self.find_first_lane();
+            e
+        } else {
+            self.heap.pop()
+        };
+        entry.map(|e| ((e.key >> 64) as u64, e.event))
     }
 
     /// Keeps only the events for which `keep` holds (order is unaffected:
@@ -92,12 +172,13 @@ impl<E> EventQueue<E> {
         self.heap.retain(|e| keep(&e.event));
     }
 
+    /// Events waiting, in the heap and the lanes.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.heap.len() + self.lanes.iter().filter(|e| e.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len() == 0
     }
 }
 
@@ -115,6 +196,23 @@ mod tests {
         q.push(9, "d");
         let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
         assert_eq!(order, vec!["a", "b", "c", "late", "d"]);
+    }
+
+    #[test]
+    fn lanes_sort_with_the_heap_and_replace_their_event() {
+        let mut q = EventQueue::default();
+        q.push(5, "heap 5");
+        q.set_lane(0, 5, "lane 0 at 5, replaced");
+        q.set_lane(1, 3, "lane 1 at 3");
+        q.set_lane(0, 7, "lane 0 at 7");
+        q.push(7, "heap 7");
+        assert_eq!(q.len(), 4);
+        assert_eq!(q.lane_time(0), Some(7));
+        let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
+        assert_eq!(order, vec!["lane 1 at 3", "heap 5", "lane 0 at 7", "heap 7"]);
+        q.set_lane(1, 9, "cleared");
+        q.clear_lane(1);
+        assert!(q.is_empty() && q.pop().is_none());
     }
 
     #[test]

@@ -82,7 +82,9 @@ pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
 pub struct ServiceMetrics {
     pub tick: Counts,
     pub total: Counts,
-    pub tick_latency: Histogram<u64>,
+    /// The tick's latencies, when per-tick percentiles are wanted (a
+    /// dashboard, a time series); a plain headless run skips the cost.
+    pub tick_latency: Option<Histogram<u64>>,
     pub total_latency: Histogram<u64>,
     /// Exact sum of latencies (ns) of finished calls, for the mean.
     pub latency_sum_ns: u128,
@@ -93,7 +95,7 @@ impl Default for ServiceMetrics {
         ServiceMetrics {
             tick: Counts::default(),
             total: Counts::default(),
-            tick_latency: new_histogram(2),
+            tick_latency: Some(new_histogram(2)),
             total_latency: new_histogram(3),
             latency_sum_ns: 0,
         }
@@ -104,7 +106,9 @@ impl ServiceMetrics {
     #[inline]
     pub fn record_latency(&mut self, ns: u64) {
         let us = ns / 1000;
-        self.tick_latency.saturating_record(us);
+        if let Some(h) = &mut self.tick_latency {
+            h.saturating_record(us);
+        }
         self.total_latency.saturating_record(us);
         self.latency_sum_ns += ns as u128;
     }
@@ -116,11 +120,21 @@ impl ServiceMetrics {
         c
     }
 
+    /// The tick's percentiles (zeros when they are not measured).
+    pub fn tick_percentiles(&self) -> Percentiles {
+        self.tick_latency
+            .as_ref()
+            .map(percentiles)
+            .unwrap_or_default()
+    }
+
     /// Folds the finished tick into the totals.
     pub fn end_tick(&mut self) {
         let t = std::mem::take(&mut self.tick);
         self.total.add(&t);
-        self.tick_latency.reset();
+        if let Some(h) = &mut self.tick_latency {
+            h.reset();
+        }
     }
 }
 
@@ -128,6 +142,8 @@ impl ServiceMetrics {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickService {
     pub counts: Counts,
+    /// The tick's latency percentiles (zeros unless
+    /// `Simulation::measure_tick_latency` is on, as it is by default).
     pub latency: Percentiles,
     /// Calls started and not yet answered.
     pub in_flight: u64,

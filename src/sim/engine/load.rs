@@ -35,13 +35,9 @@ impl Simulation {
             if rate == old {
                 continue;
             }
-            let rt = &mut self.services[s];
-            rt.arrival_rate = rate;
-            let pending = rt.next_arrival.take();
-            if pending.is_some() {
-                rt.arrival_gen = rt.arrival_gen.wrapping_add(1);
-                self.stale += 1;
-            }
+            self.services[s].arrival_rate = rate;
+            let pending = self.queue.lane_time(s);
+            self.queue.clear_lane(s);
             match pending {
                 Some(at) if old > 0.0 && rate > 0.0 => {
                     let left = at.saturating_sub(self.now) as f64 * old / rate;
@@ -57,7 +53,7 @@ impl Simulation {
     pub(super) fn schedule_arrival(&mut self, s: usize) {
         let rate = self.services[s].arrival_rate;
         if rate <= 0.0 {
-            self.services[s].next_arrival = None;
+            self.queue.clear_lane(s);
             return;
         }
         let gap_secs = match self.world.load.kind {
@@ -71,17 +67,11 @@ impl Simulation {
         self.push_arrival(s, self.now.saturating_add(gap));
     }
 
+    /// A service's next arrival waits in its own lane of the queue (lane =
+    /// service index): rescheduling it replaces it.
     pub(super) fn push_arrival(&mut self, s: usize, at: SimTime) {
-        let rt = &mut self.services[s];
-        rt.next_arrival = Some(at);
-        let gen = rt.arrival_gen;
-        self.queue.push(
-            at,
-            Event::Arrival {
-                service: s as u16,
-                gen,
-            },
-        );
+        self.queue
+            .set_lane(s, at, Event::Arrival { service: s as u16 });
     }
 
     /// Starts or retires closed-loop clients to match `load.clients`.

@@ -41,7 +41,7 @@ use crate::sim::dist::Sampler;
 use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
 use crate::sim::limits;
-use crate::sim::metrics::{percentiles, ServiceMetrics, Tick, TickService};
+use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, SimRng, StreamKey};
 use crate::sim::setup::Setup;
@@ -61,11 +61,8 @@ const NO_CLIENT: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
 enum Event {
-    /// An open-loop arrival for a service (stale if `gen` is old).
-    Arrival {
-        service: u16,
-        gen: u32,
-    },
+    /// An open-loop arrival for a service (it waits in the service's lane).
+    Arrival { service: u16 },
     /// A closed-loop client finished thinking.
     ClientReady {
         client: u32,
@@ -164,11 +161,9 @@ struct ServiceRt {
     attempts: StreamKey,
     /// Calls started so far: the next call's index.
     calls_started: u64,
-    arrival_gen: u32,
-    /// The open-loop arrival rate the pending arrival was drawn at.
+    /// The open-loop arrival rate the pending arrival (in the service's lane
+    /// of the queue) was drawn at, so a rate change can rescale its wait.
     arrival_rate: f64,
-    /// When the pending arrival comes, so a rate change can rescale the wait.
-    next_arrival: Option<SimTime>,
     metrics: ServiceMetrics,
     in_flight: u64,
 }
@@ -238,9 +233,7 @@ impl Simulation {
                 arrivals: StreamKey::new(seed, "arrivals", &s.name).stream(),
                 attempts: StreamKey::new(seed, "attempts", &s.name),
                 calls_started: 0,
-                arrival_gen: 0,
                 arrival_rate: 0.0,
-                next_arrival: None,
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
             })
@@ -290,6 +283,20 @@ impl Simulation {
     /// The depth of a layer in `patterns.order` (every layer has one).
     fn depth_of(&self, kind: PatternKind) -> usize {
         depth_in(&self.order, kind)
+    }
+
+    /// Whether ticks carry latency percentiles (on by default). A headless
+    /// run that writes no time series turns them off: they cost a histogram
+    /// per service per tick and change no other number.
+    pub fn measure_tick_latency(&mut self, on: bool) {
+        for rt in &mut self.services {
+            let h = &mut rt.metrics.tick_latency;
+            match (on, h.is_some()) {
+                (true, false) => *h = Some(new_histogram(2)),
+                (false, true) => *h = None,
+                _ => {}
+            }
+        }
     }
 
     // ---- public view -------------------------------------------------------
@@ -415,15 +422,10 @@ impl Simulation {
 
     fn handle(&mut self, ev: Event, on_tick: &mut dyn FnMut(&Tick)) {
         match ev {
-            Event::Arrival { service, gen } => {
+            Event::Arrival { service } => {
                 let s = service as usize;
-                if self.services[s].arrival_gen == gen {
-                    self.services[s].next_arrival = None;
-                    self.start_call(s, NO_CLIENT);
-                    self.schedule_arrival(s);
-                } else {
-                    self.stale = self.stale.saturating_sub(1);
-                }
+                self.start_call(s, NO_CLIENT);
+                self.schedule_arrival(s);
             }
             Event::ClientReady { client } => self.client_ready(client),
             Event::JobDone { service, job } => self.job_done(service as usize, job),
@@ -459,7 +461,7 @@ impl Simulation {
     /// Whether a queued event still matters.
     fn is_current(&self, ev: &Event) -> bool {
         match *ev {
-            Event::Arrival { service, gen } => self.services[service as usize].arrival_gen == gen,
+            Event::Arrival { .. } => true,
             Event::Timer {
                 call,
                 gen,
@@ -505,7 +507,7 @@ impl Simulation {
             rt.downstream.touch(self.now);
             tick.services.push(TickService {
                 counts: rt.metrics.tick.clone(),
-                latency: percentiles(&rt.metrics.tick_latency),
+                latency: rt.metrics.tick_percentiles(),
                 in_flight: rt.in_flight,
                 downstream_busy: rt.downstream.busy(),
                 downstream_queued: rt.downstream.queued(),
