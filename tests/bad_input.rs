@@ -3,10 +3,9 @@
 //! `<path>:<line>:<column>: <message>`, at the exact place of the mistake,
 //! with a message that says what would be valid, and never panic.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_breakwater");
+use common::{breakwater, root};
 
 /// (file, line, column, fragments the message must contain).
 const CASES: &[(&str, usize, usize, &[&str])] = &[
@@ -225,10 +224,6 @@ const CASES: &[(&str, usize, usize, &[&str])] = &[
     ("zero_workers", 10, 11, &["from 1 to 100000", "found 0"]),
 ];
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 #[test]
 fn every_bad_file_is_reported_at_its_place() {
     let mut problems = Vec::new();
@@ -236,7 +231,7 @@ fn every_bad_file_is_reported_at_its_place() {
         let path = format!("tests/bad/{name}.toml");
         assert!(root().join(&path).exists(), "{path} is missing");
         for command in ["check", "run"] {
-            let out = Command::new(BIN)
+            let out = breakwater()
                 .current_dir(root())
                 .args([command, &path])
                 .output()
@@ -327,7 +322,7 @@ fn a_missing_file_and_a_directory_are_bad_input_too() {
         ("seed-lesso", "did you mean `seed-lesson`?"),
         ("tests/bad", "a directory, not a file"),
     ] {
-        let out = Command::new(BIN)
+        let out = breakwater()
             .current_dir(root())
             .args(["check", spec])
             .output()

@@ -4,7 +4,6 @@
 mod common;
 use breakwater::base::settable::Settable;
 use breakwater::patterns::PATTERN_NAMES;
-use breakwater::scenario::load;
 use breakwater::sim::Simulation;
 
 fn fields(pattern: &str) -> &'static [&'static str] {
@@ -20,7 +19,7 @@ fn fields(pattern: &str) -> &'static [&'static str] {
 
 #[test]
 fn every_pattern_field_of_every_service_can_be_changed_while_running() {
-    let s = load("seed-lesson").unwrap();
+    let s = common::builtin("seed-lesson");
     let mut sim = Simulation::new(&s);
     sim.advance_to(10_000_000_000, &mut |_| {});
     let mut changed = 0;
@@ -66,7 +65,7 @@ fn every_pattern_field_of_every_service_can_be_changed_while_running() {
 
 #[test]
 fn bad_values_are_refused_without_effect() {
-    let s = load("seed-lesson").unwrap();
+    let s = common::builtin("seed-lesson");
     let mut sim = Simulation::new(&s);
     let before = sim.world().clone();
     for (path, v) in [
@@ -92,7 +91,7 @@ fn bad_values_are_refused_without_effect() {
 
 #[test]
 fn a_pattern_absent_from_the_file_turns_on_with_the_lessons_values() {
-    let s = load("timeout-fallback").unwrap();
+    let s = common::builtin("timeout-fallback");
     let mut sim = Simulation::new(&s);
     assert_eq!(
         sim.world()
@@ -119,7 +118,7 @@ fn a_pattern_absent_from_the_file_turns_on_with_the_lessons_values() {
 #[test]
 fn a_ramp_moves_linearly_to_its_target() {
     // brownout ramps latency_factor from 1 to 15 between 60 s and 180 s.
-    let s = load("brownout").unwrap();
+    let s = common::builtin("brownout");
     let mut sim = Simulation::new(&s);
     let factor = |sim: &Simulation| {
         sim.world()
@@ -141,7 +140,7 @@ fn a_ramp_moves_linearly_to_its_target() {
 
 #[test]
 fn a_change_to_one_service_mid_run_leaves_the_others_arrivals_alone() {
-    let s = load("seed-lesson").unwrap();
+    let s = common::builtin("seed-lesson");
     let user_calls = |change: bool| {
         let mut sim = Simulation::new(&s);
         let mut calls = Vec::new();
@@ -162,9 +161,8 @@ fn a_change_to_one_service_mid_run_leaves_the_others_arrivals_alone() {
 
 fn run_windows(text: &str, window_s: u64) -> Vec<u64> {
     let s = common::scenario(text);
-    let mut sim = Simulation::new(&s);
     let mut w = Vec::new();
-    sim.run(&mut |t| {
+    common::run_each(&s, |t| {
         let i = ((t.t - 1) / (window_s * 1_000_000_000)) as usize;
         if w.len() <= i {
             w.resize(i + 1, 0);

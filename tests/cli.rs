@@ -1,18 +1,8 @@
 //! The command line as a user meets it.
 
-use std::process::Command;
+mod common;
 
-fn bw(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_breakwater"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+use common::bw;
 
 #[test]
 fn list_shows_every_builtin_with_its_description() {
@@ -131,8 +121,8 @@ fn check_accepts_every_builtin() {
 
 #[test]
 fn a_duration_override_is_held_to_the_same_limit_as_the_file() {
-    let bench = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/mmc-80.toml");
-    let (code, out, err) = bw(&["run", bench, "--duration", "7d"]);
+    let bench = common::root().join("benches/mmc-80.toml");
+    let (code, out, err) = bw(&["run", bench.to_str().unwrap(), "--duration", "7d"]);
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("at most 2000000000"), "{err}");
 }

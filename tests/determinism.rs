@@ -3,37 +3,14 @@
 //! disturb another service's arrivals; and a golden summary pins the numbers
 //! of one small scenario (`UPDATE_GOLDEN=1` rewrites it).
 
-use breakwater::scenario::parse_scenario;
-use breakwater::sim::Simulation;
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_breakwater");
+use common::bw_ok;
+use serde_json::Value;
+use std::path::PathBuf;
 
 fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("determinism");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
-}
-
-/// Runs the binary; returns stdout, asserting exit 0.
-fn breakwater(args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run breakwater");
-    assert!(
-        out.status.success(),
-        "breakwater {args:?} failed ({:?}): {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::root().join("tests/golden")
 }
 
 /// `run --json` output without its one wall-clock line.
@@ -53,7 +30,7 @@ fn without_wall(json: &str) -> String {
 fn run_json(scenario: &str, extra: &[&str]) -> (String, Value) {
     let mut args = vec!["run", scenario, "--json"];
     args.extend_from_slice(extra);
-    let text = without_wall(&breakwater(&args));
+    let text = without_wall(&bw_ok(&args));
     let value: Value = serde_json::from_str(&text).expect("valid JSON");
     (text, value)
 }
@@ -67,7 +44,11 @@ fn same_seed_same_bytes_json_and_csv() {
         ("seed-lesson", vec!["--duration", "4m", "--seed", "99"]),
     ] {
         let tag = scenario.rsplit('/').next().unwrap();
-        let (csv_a, csv_b) = (tmp(&format!("{tag}-a.csv")), tmp(&format!("{tag}-b.csv")));
+        let dir = common::temp_dir("determinism");
+        let (csv_a, csv_b) = (
+            dir.join(format!("{tag}-a.csv")),
+            dir.join(format!("{tag}-b.csv")),
+        );
         let mut args_a = extra.clone();
         args_a.extend(["--timeseries", csv_a.to_str().unwrap()]);
         let mut args_b = extra.clone();
@@ -111,11 +92,10 @@ fn seed_flag_overrides_and_changes_numbers() {
 
 /// Per-tick arrivals (`calls`) of service `name`.
 fn arrivals(toml: &str, name: &str) -> Vec<u64> {
-    let s = parse_scenario("arrivals.toml", toml.as_bytes()).expect("valid scenario");
+    let s = common::scenario(toml);
     let i = s.world.service_index(name).expect("service");
-    let mut sim = Simulation::new(&s);
     let mut out = Vec::new();
-    sim.run(&mut |t| out.push(t.services[i].counts.calls));
+    common::run_each(&s, |t| out.push(t.services[i].counts.calls));
     out
 }
 

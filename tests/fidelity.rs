@@ -16,9 +16,9 @@
 //! The dev profile optimises a little (see Cargo.toml), so the whole file
 //! simulates about 20 million calls in a few seconds.
 
+mod common;
+
 use breakwater::report::{json::to_json, Summary};
-use breakwater::scenario::parse_scenario;
-use breakwater::sim::Simulation;
 use serde_json::Value;
 
 /// A run of a scenario: the JSON summary and the in-flight gauge at every tick.
@@ -29,8 +29,7 @@ struct Run {
 }
 
 fn run(toml: &str) -> Run {
-    let scenario = parse_scenario("fidelity.toml", toml.as_bytes())
-        .unwrap_or_else(|e| panic!("test scenario is invalid: {e}\n{toml}"));
+    let scenario = common::scenario(toml);
     assert!(
         scenario.world.services.iter().all(|s| {
             let p = &s.patterns;
@@ -42,9 +41,8 @@ fn run(toml: &str) -> Run {
         }),
         "fidelity scenarios must have every pattern off"
     );
-    let mut sim = Simulation::new(&scenario);
     let mut in_flight = Vec::new();
-    sim.run(&mut |tick| in_flight.push(tick.services[0].in_flight));
+    let sim = common::run_each(&scenario, |tick| in_flight.push(tick.services[0].in_flight));
     let summary = Summary::of(&sim, &scenario.name, 0.0);
     Run {
         json: to_json(&summary),

@@ -7,6 +7,8 @@
 //! `cargo test` runs 2,000 inputs; for a long run:
 //! `FUZZ_CASES=20000 cargo test --release --test fuzz_parser -- --nocapture`.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,7 +25,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
         .collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad");
+    let dir = common::root().join("tests/bad");
     let mut bad: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/bad")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -35,7 +37,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
             std::fs::read(&p).expect("readable"),
         ));
     }
-    let heavy = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/heavy.toml");
+    let heavy = common::root().join("tests/scenarios/heavy.toml");
     out.push(("heavy".into(), std::fs::read(heavy).expect("heavy.toml")));
     out
 }

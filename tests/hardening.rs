@@ -226,9 +226,7 @@ fn seeds_above_2_pow_63_are_refused_naming_the_flag() {
 #[test]
 fn a_recording_with_the_largest_seed_loads() {
     use breakwater::tui::app::App;
-    let text = breakwater::scenario::builtin::builtin("seed-lesson").unwrap();
-    let s = common::scenario(text);
-    let app = App::new(s, i64::MAX as u64);
+    let app = App::new(common::app::lesson(), i64::MAX as u64);
     let rec = app.recording_text();
     let back = breakwater::scenario::parse_scenario("rec.toml", rec.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -354,8 +352,7 @@ fn summary_json(app: &breakwater::tui::app::App) -> String {
 #[test]
 fn sliced_frames_give_the_same_numbers_as_whole_frames() {
     use breakwater::tui::app::App;
-    let text = breakwater::scenario::builtin::builtin("retry-storm").unwrap();
-    let s = common::scenario(text);
+    let s = common::builtin("retry-storm");
     let mut whole = App::new(s.clone(), 3);
     let mut sliced = App::new(s, 3);
     whole.set_speed(50.0);
@@ -379,8 +376,7 @@ fn sliced_frames_give_the_same_numbers_as_whole_frames() {
 #[test]
 fn a_frame_cut_short_drops_its_backlog_and_says_how_fast_it_went() {
     use breakwater::tui::app::App;
-    let text = breakwater::scenario::builtin::builtin("seed-lesson").unwrap();
-    let mut app = App::new(common::scenario(text), 7);
+    let mut app = App::new(common::app::lesson(), 7);
     app.set_speed(1000.0);
     assert_eq!(app.actual_speed(), None);
     // 100 ms of wall time at ×1000 is 100 s of virtual time; 50 events is
@@ -403,8 +399,7 @@ fn a_frame_cut_short_drops_its_backlog_and_says_how_fast_it_went() {
 fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
     use breakwater::tui::app::{App, Effect};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let text = breakwater::scenario::builtin::builtin("seed-lesson").unwrap();
-    let mut app = App::new(common::scenario(text), 7);
+    let mut app = App::new(common::app::lesson(), 7);
     let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));
     app.perform(breakwater::tui::keys::Action::ToggleHelp);
@@ -418,22 +413,15 @@ fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
 
 #[test]
 fn the_header_shows_the_actual_speed_and_never_cuts_the_seed() {
-    use breakwater::tui::{app::App, panels, theme::Theme};
-    use ratatui::{backend::TestBackend, Terminal};
-    let text = breakwater::scenario::builtin::builtin("bulkhead-isolation").unwrap();
-    let mut app = App::new(common::scenario(text), 1_234_567_890);
+    use breakwater::tui::{app::App, theme::Theme};
+    let mut app = App::new(common::builtin("bulkhead-isolation"), 1_234_567_890);
     app.set_speed(1000.0);
     app.begin_frame(Duration::from_millis(100));
     assert!(!app.advance_slice(50));
     app.end_frame();
     for width in [80u16, 120] {
-        let mut t = Terminal::new(TestBackend::new(width, 24)).unwrap();
-        t.draw(|f| panels::draw(f, &app, &Theme::choose(true, false)))
-            .unwrap();
-        let buf = t.backend().buffer();
-        let first: String = (0..width)
-            .map(|x| buf[(x, 0)].symbol().to_string())
-            .collect();
+        let t = common::app::draw(&app, width, 24, &Theme::choose(true, false));
+        let first = common::app::row(t.backend().buffer(), 0);
         assert!(first.contains("×1000 (actual ×"), "{first}");
         assert!(
             first.contains("seed 1234567890") || !first.contains("seed"),

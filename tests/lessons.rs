@@ -4,10 +4,9 @@
 mod common;
 use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
-use breakwater::scenario::{builtin, load};
+use breakwater::scenario::builtin;
 use breakwater::sim::metrics::{Counts, Tick};
 use breakwater::sim::notices::{Notice, NoticeKind};
-use breakwater::sim::Simulation;
 
 struct Run {
     ticks: Vec<Tick>,
@@ -16,10 +15,9 @@ struct Run {
 }
 
 fn run(name: &str) -> Run {
-    let s = load(name).unwrap_or_else(|e| panic!("{e}"));
-    let mut sim = Simulation::new(&s);
+    let s = common::builtin(name);
     let mut ticks = Vec::new();
-    sim.run(&mut |t| ticks.push(t.clone()));
+    let sim = common::run_each(&s, |t| ticks.push(t.clone()));
     let notices = sim.notices().iter().map(|(_, n)| n.clone()).collect();
     Run {
         ticks,
@@ -90,7 +88,7 @@ impl Run {
 #[test]
 fn every_builtin_has_a_description_a_lesson_and_timeline_notes() {
     for name in builtin::names() {
-        let s = load(name).unwrap();
+        let s = common::builtin(name);
         assert!(!s.description.is_empty(), "{name}: description");
         assert!(s.lesson.len() > 80, "{name}: lesson says what to watch");
         assert!(

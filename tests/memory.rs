@@ -54,8 +54,7 @@ max_queue = 1000
 max_wait = "10ms"
 "#,
     );
-    let mut sim = Simulation::new(&s);
-    sim.run(&mut |_| {});
+    let sim = common::finished(&s);
     let b = sim.bulkhead(0);
     assert!(
         b.queue_len() <= 2 * b.waiting() as usize + 16,

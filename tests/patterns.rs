@@ -6,7 +6,6 @@ use breakwater::base::time::Dur;
 use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::sim::notices::NoticeKind;
-use breakwater::sim::Simulation;
 use common::*;
 use proptest::prelude::*;
 
@@ -309,9 +308,8 @@ half_open_calls = {probes}
 {retry}{timeout}
 "#, seed = c.seed, rate = c.rate, fr = c.failure_rate, th = c.threshold, open = c.open_ms, probes = c.probes);
         let s = scenario(&text);
-        let mut sim = Simulation::new(&s);
         let mut ticks = Vec::new();
-        sim.run(&mut |t| ticks.push((t.t - t.len, t.t, t.services[0].counts.downstream_attempts)));
+        let sim = run_each(&s, |t| ticks.push((t.t - t.len, t.t, t.services[0].counts.downstream_attempts)));
         // Transitions, in order (the run is short enough that none are dropped).
         let transitions: Vec<(u64, BreakerState)> = sim.notices().iter().filter_map(|(_, n)| match &n.kind {
             NoticeKind::Breaker { to, .. } => Some((n.at, *to)),

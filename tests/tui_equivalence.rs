@@ -3,22 +3,16 @@
 //! the same summary. This is also the record → replay test: a session's
 //! recording reproduces its numbers exactly.
 
+mod common;
+
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::report::Summary;
 use breakwater::scenario::recording::recording_toml;
-use breakwater::scenario::{self, parse_scenario, Scenario};
+use breakwater::scenario::{parse_scenario, Scenario};
 use breakwater::sim::Change;
-use breakwater::sim::Simulation;
 use breakwater::tui::app::{App, Effect};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn key(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    app.handle_key(KeyEvent::new(code, mods));
-}
+use common::app::{lesson, press};
+use crossterm::event::KeyCode;
 
 fn no_wall(mut s: Summary) -> Summary {
     s.wall_seconds = 0.0;
@@ -38,8 +32,7 @@ fn assert_replay_matches(app: &App, scenario: &Scenario) {
     let text = recording_toml(scenario, app.seed(), &live);
     assert_eq!(text, app.recording_text(), "the app records the same text");
     let replay = parse_scenario("recording.toml", text.as_bytes()).expect("recording parses");
-    let mut sim = Simulation::new(&replay);
-    sim.run(&mut |_| {});
+    let sim = common::finished(&replay);
     let headless = no_wall(Summary::of(&sim, &scenario.name, 0.0));
     let live = no_wall(Summary::of(app.sim(), &scenario.name, 0.0));
     assert_eq!(live, headless);
@@ -47,33 +40,32 @@ fn assert_replay_matches(app: &App, scenario: &Scenario) {
 
 #[test]
 fn keys_at_virtual_times_equal_a_headless_replay() {
-    let s = scenario::load("seed-lesson").expect("seed-lesson");
+    let s = lesson();
     let mut app = App::new(s.clone(), s.seed);
-    key(&mut app, KeyCode::Tab);
-    key(&mut app, KeyCode::Tab); // payment
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // payment
     app.advance_to(30 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('o'));
     app.advance_to(45 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('o'));
     app.advance_to(50 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2'));
     app.advance_to(70 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('s'));
-    key(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('l'));
     app.advance_to(100 * NANOS_PER_SEC + 123_456_789);
-    key(&mut app, KeyCode::Char('s'));
-    key(&mut app, KeyCode::Char('f'));
-    key(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Right);
     app.advance_to(150 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('l'));
-    key(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('f'));
     app.advance_to(u64::MAX);
     assert!(app.sim().is_finished());
     assert_eq!(app.sim().changes().iter().filter(|c| c.live).count(), 9);
     assert_replay_matches(&app, &s);
     // The outage mattered: the run differs from the untouched scenario.
-    let mut plain = Simulation::new(&s);
-    plain.run(&mut |_| {});
+    let plain = common::finished(&s);
     assert_ne!(
         no_wall(Summary::of(&plain, &s.name, 0.0)),
         no_wall(Summary::of(app.sim(), &s.name, 0.0))
@@ -83,7 +75,7 @@ fn keys_at_virtual_times_equal_a_headless_replay() {
 #[test]
 fn frame_driven_advances_equal_a_headless_replay() {
     // Uneven frames at an odd speed, as a real session has.
-    let s = scenario::load("seed-lesson").expect("seed-lesson");
+    let s = lesson();
     let mut app = App::new(s.clone(), 11);
     app.set_speed(37.0);
     let mut k = 0u64;
@@ -93,11 +85,11 @@ fn frame_driven_advances_equal_a_headless_replay() {
             20_000 + (k * 7919) % 17_000,
         ));
         if k == 40 {
-            key(&mut app, KeyCode::Char('o'));
+            press(&mut app, KeyCode::Char('o'));
         }
         if k == 90 {
-            key(&mut app, KeyCode::Char('o'));
-            key(&mut app, KeyCode::Char('3'));
+            press(&mut app, KeyCode::Char('o'));
+            press(&mut app, KeyCode::Char('3'));
         }
     }
     assert_replay_matches(&app, &s);
@@ -105,21 +97,20 @@ fn frame_driven_advances_equal_a_headless_replay() {
 
 #[test]
 fn the_recording_effect_writes_what_replays() {
-    let s = scenario::load("seed-lesson").expect("seed-lesson");
+    let s = lesson();
     let mut app = App::new(s.clone(), s.seed);
-    key(&mut app, KeyCode::Char('R'));
+    press(&mut app, KeyCode::Char('R'));
     app.advance_to(20 * NANOS_PER_SEC);
-    key(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('o'));
     app.advance_to(40 * NANOS_PER_SEC);
-    let text = match app.handle_key(KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT)) {
+    let text = match press(&mut app, KeyCode::Char('R')) {
         Some(Effect::Save { text, .. }) => text,
         other => panic!("expected a save, got {other:?}"),
     };
     let replay = parse_scenario("rec.toml", text.as_bytes()).expect("parses");
     assert_eq!(replay.timeline.iter().filter(|c| c.live).count(), 1);
     app.advance_to(u64::MAX);
-    let mut sim = Simulation::new(&replay);
-    sim.run(&mut |_| {});
+    let sim = common::finished(&replay);
     assert_eq!(
         no_wall(Summary::of(&sim, &s.name, 0.0)),
         no_wall(Summary::of(app.sim(), &s.name, 0.0))

@@ -1,37 +1,14 @@
 //! Every key binding does what the help says: a change to the world (read
 //! back with `World::get`) or a change of the view state.
 
+mod common;
+
 use breakwater::base::time::NANOS_PER_SEC;
-use breakwater::scenario::{self, Scenario};
 use breakwater::tui::app::PanelId;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::keys::{self, Action, Context};
+use common::app::{app_at, ch, press};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn lesson() -> Scenario {
-    scenario::load("seed-lesson").expect("built-in seed-lesson")
-}
-
-fn app() -> App {
-    let s = lesson();
-    let seed = s.seed;
-    let mut a = App::new(s, seed);
-    a.advance_to(5 * NANOS_PER_SEC);
-    a
-}
-
-fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(app: &mut App, c: char) -> Option<Effect> {
-    let mods = if c.is_ascii_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), mods))
-}
 
 fn get(app: &App, path: &str) -> toml::Value {
     app.sim()
@@ -51,7 +28,7 @@ fn live_changes(app: &App) -> Vec<(String, toml::Value)> {
 
 #[test]
 fn space_pauses_and_resumes_and_dot_steps_one_tick_only_while_paused() {
-    let mut a = app();
+    let mut a = app_at(5);
     assert!(!a.paused());
     ch(&mut a, ' ');
     assert!(a.paused());
@@ -75,7 +52,7 @@ fn space_pauses_and_resumes_and_dot_steps_one_tick_only_while_paused() {
 
 #[test]
 fn plus_and_minus_step_the_speed_within_bounds() {
-    let mut a = app();
+    let mut a = app_at(5);
     assert_eq!(a.speed(), 1.0);
     ch(&mut a, '+');
     assert_eq!(a.speed(), 2.0);
@@ -97,7 +74,7 @@ fn plus_and_minus_step_the_speed_within_bounds() {
 
 #[test]
 fn tab_and_shift_tab_select_services_and_arrows_select_fields() {
-    let mut a = app();
+    let mut a = app_at(5);
     assert_eq!(a.selected_service_name(), "user");
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.selected_service_name(), "order");
@@ -118,7 +95,7 @@ fn tab_and_shift_tab_select_services_and_arrows_select_fields() {
 
 #[test]
 fn left_and_right_change_the_selected_value_through_change_now() {
-    let mut a = app();
+    let mut a = app_at(5);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Tab); // payment
     assert_eq!(
@@ -157,7 +134,7 @@ fn left_and_right_change_the_selected_value_through_change_now() {
 
 #[test]
 fn digits_toggle_the_four_patterns_of_the_selected_service() {
-    let mut a = app();
+    let mut a = app_at(5);
     for (key, pattern) in [
         ('1', "circuit_breaker"),
         ('2', "retry"),
@@ -179,7 +156,7 @@ fn digits_toggle_the_four_patterns_of_the_selected_service() {
 
 #[test]
 fn outage_latency_spike_and_load_spike_toggle() {
-    let mut a = app();
+    let mut a = app_at(5);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Tab); // payment
     ch(&mut a, 'o');
@@ -206,7 +183,7 @@ fn outage_latency_spike_and_load_spike_toggle() {
 
 #[test]
 fn f_cycles_the_breaker_force() {
-    let mut a = app();
+    let mut a = app_at(5);
     let path = "services.user.circuit_breaker.force";
     assert_eq!(get(&a, path).as_str(), Some("none"));
     for want in ["forced_open", "disabled", "none"] {
@@ -222,7 +199,7 @@ fn f_cycles_the_breaker_force() {
 
 #[test]
 fn r_restarts_at_zero_with_the_same_seed() {
-    let mut a = app();
+    let mut a = app_at(5);
     ch(&mut a, 'o');
     a.advance_to(20 * NANOS_PER_SEC);
     ch(&mut a, 'r');
@@ -235,7 +212,7 @@ fn r_restarts_at_zero_with_the_same_seed() {
 
 #[test]
 fn capital_r_records_and_writes_the_live_changes() {
-    let mut a = app();
+    let mut a = app_at(5);
     assert!(a.recording().is_none());
     ch(&mut a, 'R');
     assert_eq!(a.recording(), Some("breakwater-recording-seed-lesson.toml"));
@@ -256,7 +233,7 @@ fn capital_r_records_and_writes_the_live_changes() {
 
 #[test]
 fn help_zoom_focus_and_quit() {
-    let mut a = app();
+    let mut a = app_at(5);
     ch(&mut a, '?');
     assert!(a.help_open());
     assert_eq!(ch(&mut a, 'o'), None);
@@ -330,7 +307,7 @@ fn no_key_is_bound_twice_in_one_context() {
 
 #[test]
 fn a_value_stops_at_the_end_of_its_range_and_says_so() {
-    let mut a = app();
+    let mut a = app_at(5);
     // Raise max_attempts to its top, then once more.
     while a.fields()[a.selected_field()].label != "retry.max_attempts" {
         press(&mut a, KeyCode::Down);

@@ -2,41 +2,17 @@
 //! screens (wide, narrow, help, too small) and cell-level checks that breaker
 //! states differ by symbol and by style, not by colour alone.
 
+mod common;
+
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::patterns::circuit_breaker::BreakerState;
-use breakwater::scenario::{self, parse_scenario, Scenario};
 use breakwater::tui::app::App;
 use breakwater::tui::app::PanelId;
 use breakwater::tui::panels;
 use breakwater::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
+use common::app::{app_at, ch, row, screen, text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::Terminal;
-
-fn lesson() -> Scenario {
-    scenario::load("seed-lesson").expect("built-in seed-lesson")
-}
-
-fn app_at(secs: u64) -> App {
-    let s = lesson();
-    let seed = s.seed;
-    let mut app = App::new(s, seed);
-    app.advance_to(secs * NANOS_PER_SEC);
-    app
-}
-
-fn screen(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| panels::draw(f, app, &Theme::dark()))
-        .expect("draw");
-    t
-}
-
-fn text(t: &Terminal<TestBackend>) -> String {
-    t.backend().to_string()
-}
 
 const TITLES: &[&str] = &[
     "Circuit breaker",
@@ -82,7 +58,7 @@ fn dashboard_80x24_with_payment_open() {
 #[test]
 fn help_overlay_lists_the_lesson_and_the_keys() {
     let mut app = app_at(10);
-    app.handle_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    ch(&mut app, '?');
     assert!(app.help_open());
     let t = screen(&app, 120, 40);
     let s = text(&t);
@@ -115,7 +91,7 @@ fn too_small_says_so_and_recovers() {
 #[test]
 fn zoom_fills_the_screen_with_the_focused_panel() {
     let mut app = app_at(90);
-    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
+    ch(&mut app, 'z');
     let s = text(&screen(&app, 120, 40));
     assert!(s.contains("Circuit breaker"));
     assert!(!s.contains("Retries"), "only the zoomed panel is drawn");
@@ -177,7 +153,7 @@ fn state_cell(buf: &Buffer, row: u16) -> (String, ratatui::style::Style) {
 
 #[test]
 fn closed_open_and_half_open_differ_in_symbol_and_style() {
-    let s = parse_scenario("states.toml", STATES.as_bytes()).expect("valid scenario");
+    let s = common::scenario(STATES);
     let mut app = App::new(s, 3);
     let want = [
         BreakerState::Closed,
@@ -214,17 +190,16 @@ fn closed_open_and_half_open_differ_in_symbol_and_style() {
                 );
             }
         }
-        let row = |y: u16| -> String { (0..area.width).map(|x| buf[(x, y)].symbol()).collect() };
-        assert!(row(1).contains("● CLOSED"));
-        assert!(row(3).contains("○ OPEN"));
-        assert!(row(5).contains("◐ HALF-OPEN"));
+        assert!(row(&buf, 1).contains("● CLOSED"));
+        assert!(row(&buf, 3).contains("○ OPEN"));
+        assert!(row(&buf, 5).contains("◐ HALF-OPEN"));
     }
 }
 
 #[test]
 fn help_overlay_fits_80x24() {
     let mut app = app_at(10);
-    app.handle_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    ch(&mut app, '?');
     let t = screen(&app, 80, 24);
     let s = text(&t);
     assert!(

@@ -1,28 +1,56 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)]
+//! Helpers shared by the integration tests: scenarios from TOML text or by
+//! built-in name, runs to the end, and paths in the repository. The binary's
+//! helpers are in `cli.rs` (re-exported here), the dashboard's in `app.rs`.
+//!
+//! Every test file that says `mod common;` compiles all of this, and each
+//! uses only some of it (hence the `allow`: unused helpers and re-exports).
+#![allow(dead_code, unused_imports)]
+
+pub mod app;
+mod cli;
+
+pub use cli::*;
 
 use breakwater::report::Summary;
 use breakwater::scenario::{parse_scenario, Scenario};
 use breakwater::sim::metrics::Tick;
 use breakwater::sim::Simulation;
+use std::path::{Path, PathBuf};
 
+/// A scenario from TOML text; panics with the error and the text if invalid.
 pub fn scenario(toml: &str) -> Scenario {
     parse_scenario("test.toml", toml.as_bytes())
         .unwrap_or_else(|e| panic!("test scenario invalid: {e}\n{toml}"))
 }
 
+/// A built-in scenario by name (as `breakwater run NAME` loads it).
+pub fn builtin(name: &str) -> Scenario {
+    breakwater::scenario::load(name).unwrap_or_else(|e| panic!("built-in {name}: {e}"))
+}
+
+/// Runs `s` to the end, handing every tick to `each`; returns the finished
+/// simulation.
+pub fn run_each(s: &Scenario, mut each: impl FnMut(&Tick)) -> Simulation {
+    let mut sim = Simulation::new(s);
+    sim.run(&mut |t| each(t));
+    sim
+}
+
+/// Runs `s` to the end.
+pub fn finished(s: &Scenario) -> Simulation {
+    run_each(s, |_| {})
+}
+
 /// Runs to the end and returns the summary and every tick.
 pub fn run_ticks(s: &Scenario) -> (Summary, Vec<Tick>) {
-    let mut sim = Simulation::new(s);
     let mut ticks = Vec::new();
-    sim.run(&mut |t| ticks.push(t.clone()));
+    let sim = run_each(s, |t| ticks.push(t.clone()));
     (Summary::of(&sim, &s.name, 0.0), ticks)
 }
 
+/// Runs to the end and returns the summary.
 pub fn run(s: &Scenario) -> Summary {
-    let mut sim = Simulation::new(s);
-    sim.run(&mut |_| {});
-    Summary::of(&sim, &s.name, 0.0)
+    Summary::of(&finished(s), &s.name, 0.0)
 }
 
 pub fn service<'a>(s: &'a Summary, name: &str) -> &'a breakwater::report::summary::ServiceSummary {
@@ -32,29 +60,13 @@ pub fn service<'a>(s: &'a Summary, name: &str) -> &'a breakwater::report::summar
         .expect("service in summary")
 }
 
-/// The `breakwater` binary built for these tests.
-pub const BIN: &str = env!("CARGO_BIN_EXE_breakwater");
-
-/// A command for the binary, with a neutral environment for colours.
-pub fn breakwater() -> std::process::Command {
-    let mut c = std::process::Command::new(BIN);
-    c.env_remove("NO_COLOR");
-    c
-}
-
-/// Runs the binary with `args`: (exit code, stdout, stderr). A run ended by
-/// a signal reports -1.
-pub fn bw(args: &[&str]) -> (i32, String, String) {
-    let out = breakwater().args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+/// The repository's root (where `Cargo.toml` is).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fresh empty directory for one test.
-pub fn temp_dir(tag: &str) -> std::path::PathBuf {
+pub fn temp_dir(tag: &str) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(

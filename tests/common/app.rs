@@ -1,0 +1,63 @@
+//! The dashboard without a terminal: an `App` at a virtual time, key presses,
+//! and frames drawn on a `TestBackend`.
+
+use breakwater::base::time::NANOS_PER_SEC;
+use breakwater::scenario::Scenario;
+use breakwater::tui::app::{App, Effect};
+use breakwater::tui::panels;
+use breakwater::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+/// The built-in `seed-lesson`, the dashboard's usual subject.
+pub fn lesson() -> Scenario {
+    super::builtin("seed-lesson")
+}
+
+/// `seed-lesson` with its own seed, advanced to `secs` of virtual time.
+pub fn app_at(secs: u64) -> App {
+    let s = lesson();
+    let seed = s.seed;
+    let mut app = App::new(s, seed);
+    app.advance_to(secs * NANOS_PER_SEC);
+    app
+}
+
+/// Presses `code` as a terminal sends it: an upper-case letter comes with
+/// Shift, everything else without modifiers.
+pub fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    app.handle_key(KeyEvent::new(code, mods))
+}
+
+/// Types the character `c` (see `press`).
+pub fn ch(app: &mut App, c: char) -> Option<Effect> {
+    press(app, KeyCode::Char(c))
+}
+
+/// The dashboard drawn once on a `w`×`h` test terminal in `theme`.
+pub fn draw(app: &App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| panels::draw(f, app, theme)).expect("draw");
+    t
+}
+
+/// The dashboard drawn once on a `w`×`h` test terminal, dark theme.
+pub fn screen(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    draw(app, w, h, &Theme::dark())
+}
+
+/// The whole screen as text, one line per row.
+pub fn text(t: &Terminal<TestBackend>) -> String {
+    t.backend().to_string()
+}
+
+/// Row `y` of a buffer as text.
+pub fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
