@@ -5,8 +5,13 @@
 //!
 //! Sans-IO: every method takes the current virtual time; transitions are
 //! returned, with a human reason, for the caller to log.
+//!
+//! Its size is earned: a third of the file is the unit tests that pin the
+//! state machine down transition by transition, kept beside the code they
+//! check; the sliding window lives in `sliding_window.rs`.
 
-use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
+use crate::base::time::{Dur, SimTime};
+use crate::patterns::sliding_window::{Counts, Window};
 use crate::settable;
 use serde::{Deserialize, Serialize};
 
@@ -267,116 +272,6 @@ pub struct Permit {
     pub epoch: u32,
 }
 
-/// Outcome counts of a sliding window.
-#[derive(Clone, Copy, Debug, Default)]
-struct Counts {
-    calls: u32,
-    failures: u32,
-    slow: u32,
-}
-
-/// A sliding window of call results: the last N calls, or the calls of the last
-/// D of time kept in buckets (as resilience4j does, one bucket per second).
-#[derive(Clone, Debug)]
-struct Window {
-    kind: WindowKind,
-    /// Count window: a ring of (failed, slow) per call; time window: buckets.
-    ring: Vec<Counts>,
-    next: usize,
-    bucket_ns: u64,
-    last_bucket: u64,
-    totals: Counts,
-}
-
-impl Window {
-    fn new(cfg: &BreakerConfig) -> Window {
-        match cfg.window_size {
-            WindowSize::Calls(n) => Window {
-                kind: WindowKind::Count,
-                ring: vec![Counts::default(); n as usize],
-                next: 0,
-                bucket_ns: 0,
-                last_bucket: 0,
-                totals: Counts::default(),
-            },
-            WindowSize::Time(d) => {
-                let bucket_ns = if d.0 >= 10 * NANOS_PER_SEC {
-                    NANOS_PER_SEC
-                } else {
-                    (d.0 / 10).max(1)
-                };
-                let n = d.0.div_ceil(bucket_ns) as usize;
-                Window {
-                    kind: WindowKind::Time,
-                    ring: vec![Counts::default(); n.max(1)],
-                    next: 0,
-                    bucket_ns,
-                    last_bucket: 0,
-                    totals: Counts::default(),
-                }
-            }
-        }
-    }
-
-    fn sub(&mut self, c: Counts) {
-        self.totals.calls -= c.calls;
-        self.totals.failures -= c.failures;
-        self.totals.slow -= c.slow;
-    }
-
-    /// Drops buckets that have slid out of a time window.
-    fn advance(&mut self, now: SimTime) {
-        if self.kind != WindowKind::Time {
-            return;
-        }
-        let b = now / self.bucket_ns;
-        let n = self.ring.len() as u64;
-        if b <= self.last_bucket {
-            return;
-        }
-        let steps = (b - self.last_bucket).min(n);
-        for i in 1..=steps {
-            let slot = ((self.last_bucket + i) % n) as usize;
-            let c = std::mem::take(&mut self.ring[slot]);
-            self.sub(c);
-        }
-        self.last_bucket = b;
-    }
-
-    fn record(&mut self, now: SimTime, failed: bool, slow: bool) {
-        let c = Counts {
-            calls: 1,
-            failures: failed as u32,
-            slow: slow as u32,
-        };
-        match self.kind {
-            WindowKind::Count => {
-                let old = std::mem::replace(&mut self.ring[self.next], c);
-                self.sub(old);
-                self.next = (self.next + 1) % self.ring.len();
-            }
-            WindowKind::Time => {
-                self.advance(now);
-                let slot = (self.last_bucket % self.ring.len() as u64) as usize;
-                let b = &mut self.ring[slot];
-                b.calls += 1;
-                b.failures += c.failures;
-                b.slow += c.slow;
-            }
-        }
-        self.totals.calls += 1;
-        self.totals.failures += c.failures;
-        self.totals.slow += c.slow;
-    }
-
-    fn describe(&self, cfg: &BreakerConfig) -> String {
-        match cfg.window_size {
-            WindowSize::Calls(n) => format!("over the last {n} calls"),
-            WindowSize::Time(d) => format!("over the last {d} ({} calls)", self.totals.calls),
-        }
-    }
-}
-
 /// The breaker's state machine.
 #[derive(Clone, Debug)]
 pub struct CircuitBreaker {
@@ -401,7 +296,7 @@ impl CircuitBreaker {
             epoch: 0,
             since: 0,
             consecutive_failures: 0,
-            window: Window::new(cfg),
+            window: Window::new(cfg.window_size),
             probes_permitted: 0,
             probes: Counts::default(),
             open_total: 0,
@@ -551,24 +446,24 @@ impl CircuitBreaker {
                     let fr = t.failures as f64 / t.calls as f64;
                     let sr = t.slow as f64 / t.calls as f64;
                     if fr >= cfg.failure_rate {
-                        let over = self.window.describe(cfg);
+                        let over = self.window.describe(cfg.window_size);
                         let reason = format!(
                             "failure rate {} ≥ {} {over}",
                             pct(fr),
                             pct(cfg.failure_rate)
                         );
-                        self.window = Window::new(cfg);
+                        self.window = Window::new(cfg.window_size);
                         return Some(self.go(now, BreakerState::Open, reason));
                     }
                     if cfg.slow_call_duration.is_some() && sr >= cfg.slow_call_rate {
-                        let over = self.window.describe(cfg);
+                        let over = self.window.describe(cfg.window_size);
                         let reason = format!(
                             "slow-call rate {} ≥ {} (calls ≥ {}) {over}",
                             pct(sr),
                             pct(cfg.slow_call_rate),
                             cfg.slow_call_duration.unwrap_or_default()
                         );
-                        self.window = Window::new(cfg);
+                        self.window = Window::new(cfg.window_size);
                         return Some(self.go(now, BreakerState::Open, reason));
                     }
                     None
@@ -622,7 +517,7 @@ impl CircuitBreaker {
                                 ),
                             ))
                         } else {
-                            self.window = Window::new(cfg);
+                            self.window = Window::new(cfg.window_size);
                             Some(self.go(
                                 now,
                                 BreakerState::Closed,
@@ -649,7 +544,7 @@ impl CircuitBreaker {
         now: SimTime,
     ) -> Option<Transition> {
         if old.kind != cfg.kind || old.window != cfg.window || old.window_size != cfg.window_size {
-            self.window = Window::new(cfg);
+            self.window = Window::new(cfg.window_size);
             self.consecutive_failures = 0;
         }
         if old.force != cfg.force {
@@ -665,7 +560,7 @@ impl CircuitBreaker {
                     "disabled by the operator: lets all calls through".into(),
                 ),
                 Force::None => {
-                    self.window = Window::new(cfg);
+                    self.window = Window::new(cfg.window_size);
                     self.go(
                         now,
                         BreakerState::Closed,
@@ -686,6 +581,7 @@ fn pct(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::time::NANOS_PER_SEC;
 
     const S: u64 = NANOS_PER_SEC;
 

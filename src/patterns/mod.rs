@@ -6,6 +6,7 @@ pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod fallback;
 pub mod retry;
+pub mod sliding_window;
 pub mod timeout;
 
 use crate::base::settable::Settable;

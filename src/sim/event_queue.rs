@@ -113,10 +113,7 @@ impl<E> EventQueue<E> {
 
     /// When lane `lane`'s event comes, if it holds one.
     pub fn lane_time(&self, lane: usize) -> Option<u64> {
-        self.lanes
-            .get(lane)?
-            .as_ref()
-            .map(|e| (e.key >> 64) as u64)
+        self.lanes.get(lane)?.as_ref().map(|e| (e.key >> 64) as u64)
     }
 
     #[inline]
@@ -209,7 +206,10 @@ mod tests {
         assert_eq!(q.len(), 4);
         assert_eq!(q.lane_time(0), Some(7));
         let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
-        assert_eq!(order, vec!["lane 1 at 3", "heap 5", "lane 0 at 7", "heap 7"]);
+        assert_eq!(
+            order,
+            vec!["lane 1 at 3", "heap 5", "lane 0 at 7", "heap 7"]
+        );
         q.set_lane(1, 9, "cleared");
         q.clear_lane(1);
         assert!(q.is_empty() && q.pop().is_none());

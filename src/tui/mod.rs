@@ -4,6 +4,7 @@
 //! by `wall time × speed` per frame, so rendering never changes a result.
 
 pub mod app;
+pub mod fields;
 pub mod history;
 pub mod keys;
 pub mod panels;

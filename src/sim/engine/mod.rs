@@ -62,7 +62,9 @@ const NO_CLIENT: u32 = u32::MAX;
 #[derive(Clone, Copy, Debug)]
 enum Event {
     /// An open-loop arrival for a service (it waits in the service's lane).
-    Arrival { service: u16 },
+    Arrival {
+        service: u16,
+    },
     /// A closed-loop client finished thinking.
     ClientReady {
         client: u32,

@@ -3,7 +3,8 @@
 //! picks one, ←/→ changes it through `change_now`.
 
 use super::{panel_block, render_lines, styled, truncate};
-use crate::tui::app::{show_value, App};
+use crate::tui::app::App;
+use crate::tui::fields::show_value;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,0 +1,173 @@
+//! The Parameters panel's changeable values: which fields a service offers,
+//! the ladders of round values ←/→ step along, and how a value is written.
+
+use crate::base::settable::number;
+use crate::base::time::{parse_duration, Dur, NANOS_PER_MILLI};
+use crate::sim::world::{LoadKind, World};
+
+/// How a parameter's value moves with ←/→.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldKind {
+    /// Steps along a ladder of round values; integers are sent as integers.
+    Number {
+        ladder: &'static [f64],
+        integer: bool,
+    },
+    /// A duration, stepping along a ladder given in milliseconds.
+    Duration(&'static [u64]),
+    Bool,
+    Choice(&'static [&'static str]),
+}
+
+/// One changeable value of the Parameters panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// What the panel shows: the path without `services.<name>.`.
+    pub label: String,
+    /// The change path.
+    pub path: String,
+    pub kind: FieldKind,
+}
+
+const FAILURE_RATES: &[f64] = &[
+    0.0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0,
+];
+const BREAKER_RATES: &[f64] = &[0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+const FACTORS: &[f64] = &[
+    0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0,
+];
+const COUNTS: &[f64] = &[
+    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 16.0, 20.0, 24.0, 25.0, 30.0,
+    40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0, 1000.0,
+];
+const QUEUES: &[f64] = &[
+    0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0,
+];
+const ATTEMPTS: &[f64] = &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
+const RATES: &[f64] = &[
+    1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0,
+    1000.0, 2000.0, 5000.0, 10000.0,
+];
+const TIMEOUTS_MS: &[u64] = &[
+    10, 20, 50, 100, 200, 250, 500, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 60_000,
+];
+const OPEN_FOR_MS: &[u64] = &[
+    1000, 2000, 5000, 10_000, 15_000, 20_000, 30_000, 45_000, 60_000, 90_000, 120_000, 300_000,
+    600_000,
+];
+const FORCE: &[&str] = &["none", "forced_open", "disabled"];
+
+/// The changeable values of service `service` (and the load), read from the
+/// world so the list follows the scenario.
+pub fn fields_of(w: &World, service: usize) -> Vec<Field> {
+    let Some(svc) = w.services.get(service) else {
+        return Vec::new();
+    };
+    let name = &svc.name;
+    let num = |ladder, integer| FieldKind::Number { ladder, integer };
+    let mut out = Vec::new();
+    let mut add = |label: &str, kind: FieldKind| {
+        out.push(Field {
+            label: label.to_string(),
+            path: format!("services.{name}.{label}"),
+            kind,
+        })
+    };
+    add("failure_rate", num(FAILURE_RATES, false));
+    add("latency_factor", num(FACTORS, false));
+    add("workers", num(COUNTS, true));
+    add("queue", num(QUEUES, true));
+    add("down", FieldKind::Bool);
+    add("circuit_breaker.enabled", FieldKind::Bool);
+    add("circuit_breaker.force", FieldKind::Choice(FORCE));
+    let rate_kind = matches!(
+        svc.patterns.circuit_breaker.kind,
+        crate::patterns::circuit_breaker::BreakerKind::Rate
+    );
+    if rate_kind {
+        add("circuit_breaker.failure_rate", num(BREAKER_RATES, false));
+        add("circuit_breaker.min_calls", num(COUNTS, true));
+    } else {
+        add("circuit_breaker.failure_threshold", num(COUNTS, true));
+    }
+    add("circuit_breaker.open_for", FieldKind::Duration(OPEN_FOR_MS));
+    add("retry.enabled", FieldKind::Bool);
+    add("retry.max_attempts", num(ATTEMPTS, true));
+    add("bulkhead.enabled", FieldKind::Bool);
+    add("bulkhead.max_concurrent", num(COUNTS, true));
+    add("bulkhead.max_queue", num(QUEUES, true));
+    add("timeout.enabled", FieldKind::Bool);
+    add("timeout.per_attempt", FieldKind::Duration(TIMEOUTS_MS));
+    add("fallback.enabled", FieldKind::Bool);
+    let (label, kind) = match w.load.kind {
+        LoadKind::Closed => ("load.clients", num(COUNTS, true)),
+        _ => ("load.rate", num(RATES, false)),
+    };
+    out.push(Field {
+        label: label.into(),
+        path: label.into(),
+        kind,
+    });
+    if w.client.is_some() {
+        out.push(Field {
+            label: "client.threads".into(),
+            path: "client.threads".into(),
+            kind: num(COUNTS, true),
+        });
+    }
+    out
+}
+
+/// The next value up or down from `cur`, or `None` at the end of the range.
+pub fn step_value(kind: FieldKind, cur: &toml::Value, up: bool) -> Option<toml::Value> {
+    fn next(ladder: &[f64], x: f64, up: bool) -> Option<f64> {
+        let eps = 1e-9 * x.abs().max(1.0);
+        if up {
+            ladder.iter().copied().find(|&v| v > x + eps)
+        } else {
+            ladder.iter().rev().copied().find(|&v| v < x - eps)
+        }
+    }
+    match kind {
+        FieldKind::Number { ladder, integer } => {
+            let v = next(ladder, number(cur)?, up)?;
+            Some(if integer {
+                toml::Value::Integer(v as i64)
+            } else {
+                toml::Value::Float(v)
+            })
+        }
+        FieldKind::Duration(ladder_ms) => {
+            let d = parse_duration(cur.as_str()?).ok()?;
+            let ms: Vec<f64> = ladder_ms.iter().map(|&m| m as f64).collect();
+            let v = next(&ms, d.0 as f64 / NANOS_PER_MILLI as f64, up)?;
+            Some(toml::Value::String(
+                Dur(v as u64 * NANOS_PER_MILLI).to_string(),
+            ))
+        }
+        FieldKind::Bool => Some(toml::Value::Boolean(!cur.as_bool()?)),
+        FieldKind::Choice(options) => {
+            let i = options.iter().position(|o| Some(*o) == cur.as_str())?;
+            let n = options.len();
+            let j = if up { (i + 1) % n } else { (i + n - 1) % n };
+            Some(toml::Value::String(options[j].to_string()))
+        }
+    }
+}
+
+/// A value as the Parameters panel writes it.
+pub fn show_value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Float(f) => {
+            let s = format!("{f:.3}");
+            let s = s.trim_end_matches('0');
+            let s = s
+                .strip_suffix('.')
+                .map(|x| format!("{x}.0"))
+                .unwrap_or(s.to_string());
+            s
+        }
+        other => other.to_string(),
+    }
+}
