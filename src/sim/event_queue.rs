@@ -44,9 +44,13 @@ pub struct EventQueue<E> {
     heap: BinaryHeap<Entry<E>>,
     seq: u64,
     lanes: Vec<Option<Entry<E>>>,
-    /// The lane holding the earliest lane event, if any lane holds one.
-    first_lane: Option<usize>,
+    /// The key of the earliest lane event (`NONE` when every lane is empty)
+    /// and its lane: kept up to date so a pop compares two keys.
+    first_key: u128,
+    first_lane: usize,
 }
+
+const NONE: u128 = u128::MAX;
 
 impl<E> Default for EventQueue<E> {
     fn default() -> Self {
@@ -54,7 +58,8 @@ impl<E> Default for EventQueue<E> {
             heap: BinaryHeap::new(),
             seq: 0,
             lanes: Vec::new(),
-            first_lane: None,
+            first_key: NONE,
+            first_lane: 0,
         }
     }
 }
@@ -62,6 +67,11 @@ impl<E> Default for EventQueue<E> {
 #[inline]
 fn key_of(time: u64, class: u8, seq: u64) -> u128 {
     ((time as u128) << 64) | ((class as u128) << 63) | seq as u128
+}
+
+#[inline]
+fn time_of(key: u128) -> u64 {
+    (key >> 64) as u64
 }
 
 impl<E> EventQueue<E> {
@@ -99,68 +109,83 @@ impl<E> EventQueue<E> {
             self.lanes.resize_with(lane + 1, || None);
         }
         let key = key_of(time, NORMAL, self.reserve());
+        let replaced_first = self.first_key != NONE && lane == self.first_lane;
         self.lanes[lane] = Some(Entry { key, event });
-        self.find_first_lane();
+        if key < self.first_key {
+            self.first_key = key;
+            self.first_lane = lane;
+        } else if replaced_first {
+            self.find_first_lane();
+        }
     }
 
     /// Empties lane `lane`.
     pub fn clear_lane(&mut self, lane: usize) {
         if let Some(slot) = self.lanes.get_mut(lane) {
-            *slot = None;
-            self.find_first_lane();
+            if slot.take().is_some() && lane == self.first_lane {
+                self.find_first_lane();
+            }
         }
     }
 
     /// When lane `lane`'s event comes, if it holds one.
     pub fn lane_time(&self, lane: usize) -> Option<u64> {
-        self.lanes.get(lane)?.as_ref().map(|e| (e.key >> 64) as u64)
+        self.lanes.get(lane)?.as_ref().map(|e| time_of(e.key))
     }
 
-    #[inline]
     fn find_first_lane(&mut self) {
-        self.first_lane = self
-            .lanes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.as_ref().map(|e| (e.key, i)))
-            .min()
-            .map(|(_, i)| i);
+        self.first_key = NONE;
+        for (i, e) in self.lanes.iter().enumerate() {
+            if let Some(e) = e {
+                if e.key < self.first_key {
+                    self.first_key = e.key;
+                    self.first_lane = i;
+                }
+            }
+        }
     }
 
-    /// The key of the earliest lane event.
+    /// The key of the next event, heap or lane.
     #[inline]
-    fn first_lane_key(&self) -> Option<u128> {
-        self.first_lane
-            .and_then(|i| self.lanes[i].as_ref())
-            .map(|e| e.key)
+    fn next_key(&self) -> u128 {
+        match self.heap.peek() {
+            Some(h) if h.key < self.first_key => h.key,
+            _ => self.first_key,
+        }
     }
 
     #[inline]
     pub fn peek_time(&self) -> Option<u64> {
-        let heap = self.heap.peek().map(|e| e.key);
-        let key = match (heap, self.first_lane_key()) {
-            (Some(h), Some(l)) => Some(h.min(l)),
-            (h, l) => h.or(l),
-        };
-        key.map(|k| (k >> 64) as u64)
+        let key = self.next_key();
+        (key != NONE).then(|| time_of(key))
     }
 
     #[inline]
     pub fn pop(&mut self) -> Option<(u64, E)> {
-        let lane_first = match (self.heap.peek(), self.first_lane_key()) {
-            (Some(h), Some(l)) => l < h.key,
-            (None, Some(_)) => true,
-            _ => false,
+        self.pop_due(u64::MAX)
+    }
+
+    /// Pops the next event if it comes at or before `until`.
+    #[inline]
+    pub fn pop_due(&mut self, until: u64) -> Option<(u64, E)> {
+        let lane_key = self.first_key;
+        let entry = match self.heap.peek() {
+            Some(h) if h.key < lane_key => {
+                if time_of(h.key) > until {
+                    return None;
+                }
+                self.heap.pop()
+            }
+            _ => {
+                if lane_key == NONE || time_of(lane_key) > until {
+                    return None;
+                }
+                let e = self.lanes[self.first_lane].take();
+                self.find_first_lane();
+                e
+            }
         };
-        let entry = if lane_first {
-            let i = self.first_lane.expect("a first lane");
-            let e = self.lanes[i].take();
-            self.find_first_lane();
-            e
-        } else {
-            self.heap.pop()
-        };
-        entry.map(|e| ((e.key >> 64) as u64, e.event))
+        entry.map(|e| (time_of(e.key), e.event))
     }
 
     /// Keeps only the events for which `keep` holds (order is unaffected:

@@ -202,6 +202,7 @@ impl Simulation {
                 };
                 for s in range {
                     let pats = &self.world.services[s].patterns;
+                    self.services[s].layers = layer_mask(pats, &self.order);
                     let old = &before[s].circuit_breaker;
                     let t =
                         self.services[s]

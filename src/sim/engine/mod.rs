@@ -163,11 +163,20 @@ struct ServiceRt {
     attempts: StreamKey,
     /// Calls started so far: the next call's index.
     calls_started: u64,
+    /// Bit d: the layer at depth d of `order` is enabled for this service.
+    layers: u8,
     /// The open-loop arrival rate the pending arrival (in the service's lane
     /// of the queue) was drawn at, so a rate change can rescale its wait.
     arrival_rate: f64,
     metrics: ServiceMetrics,
     in_flight: u64,
+}
+
+/// The enabled layers of a pattern set, as bits by depth in `order`.
+fn layer_mask(patterns: &PatternSet, order: &[PatternKind; LAYERS]) -> u8 {
+    (0..LAYERS)
+        .filter(|&d| patterns.is_enabled(order[d]))
+        .fold(0, |m, d| m | 1 << d)
 }
 
 /// The depth of a layer in an order (every layer has one).
@@ -229,6 +238,7 @@ impl Simulation {
             .iter()
             .map(|s| ServiceRt {
                 downstream: Downstream::new(&s.params),
+                layers: layer_mask(&s.patterns, &order),
                 breaker: CircuitBreaker::new(&s.patterns.circuit_breaker),
                 bulkhead: Bulkhead::default(),
                 budget: RetryBudget::new(s.patterns.retry.budget),
@@ -393,15 +403,17 @@ impl Simulation {
     ) -> bool {
         let until = until.min(self.end);
         let mut budget = max_events;
-        while let Some(t) = self.queue.peek_time() {
-            if t > until || self.ended {
+        while !self.ended {
+            if budget == 0 {
+                if self.queue.peek_time().is_some_and(|t| t <= until) {
+                    return false;
+                }
                 break;
             }
-            if budget == 0 {
-                return false;
-            }
+            let Some((t, ev)) = self.queue.pop_due(until) else {
+                break;
+            };
             budget -= 1;
-            let (t, ev) = self.queue.pop().expect("peeked");
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
@@ -481,8 +493,16 @@ impl Simulation {
     }
 
     /// Drops stale events once they are most of the heap.
+    #[inline]
     fn compact_if_stale(&mut self) {
-        if self.stale > 4096 && self.stale * 2 > self.queue.len() {
+        if self.stale > 4096 {
+            self.compact();
+        }
+    }
+
+    #[cold]
+    fn compact(&mut self) {
+        if self.stale * 2 > self.queue.len() {
             let mut queue = std::mem::take(&mut self.queue);
             queue.retain(|ev| self.is_current(ev));
             self.queue = queue;

@@ -140,12 +140,13 @@ impl Simulation {
     pub(super) fn enter(&mut self, id: u32, depth: usize) {
         let s = self.calls[id as usize].service as usize;
         let now = self.now;
-        for d in depth..LAYERS {
+        // The enabled layers from `depth` inward, outermost first.
+        let mut layers = self.services[s].layers & (u8::MAX << depth);
+        while layers != 0 {
+            let d = layers.trailing_zeros() as usize;
+            layers &= layers - 1;
             let kind = self.order[d];
             let pats = &self.world.services[s].patterns;
-            if !pats.is_enabled(kind) {
-                continue;
-            }
             match kind {
                 PatternKind::Retry => {
                     let c = &mut self.calls[id as usize];
@@ -375,10 +376,16 @@ impl Simulation {
     /// The result travels outward from below layer `depth` towards the caller.
     pub(super) fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
         let s = self.calls[id as usize].service as usize;
-        for d in (0..depth).rev() {
-            if self.calls[id as usize].entered & (1 << d) == 0 {
-                continue;
+        // The entered layers outside `depth`, innermost first: each is
+        // visited once, and only if it is still entered when its turn comes.
+        let mut outside = (1u16 << depth) - 1;
+        loop {
+            let open = self.calls[id as usize].entered as u16 & outside;
+            if open == 0 {
+                break;
             }
+            let d = 15 - open.leading_zeros() as usize;
+            outside = (1u16 << d) - 1;
             match self.order[d] {
                 PatternKind::Timeout => {
                     self.disarm(id, d);
