@@ -129,19 +129,19 @@ impl Bulkhead {
         }
     }
 
-    /// A waiter gave up (its `max_wait` expired or it was cancelled).
-    /// `is_live` tells the queue which entries are still waiting.
+    /// A waiter gave up (its `max_wait` expired or it was cancelled). Its
+    /// queue entry stays until `admit` or `retain_waiters` skips it.
     pub fn abandon(&mut self) {
         self.waiting -= 1;
     }
 
-    /// Returns a slot, then hands free slots to waiters in FIFO order.
-    /// `is_live` says whether a queued waiter is still waiting.
+    /// Returns a slot; `admit` then hands free slots to waiters.
     pub fn release(&mut self) {
         self.in_use -= 1;
     }
 
-    /// Hands free slots to the longest waiters; returns who was admitted.
+    /// Hands free slots to the longest waiters, in FIFO order, skipping those
+    /// that `is_live` says gave up; appends who was admitted to `admitted`.
     pub fn admit(
         &mut self,
         cfg: &BulkheadConfig,

@@ -202,6 +202,8 @@ pub struct Simulation {
     free_calls: Vec<u32>,
     in_flight: usize,
     agenda: VecDeque<Step>,
+    /// Scratch space for the waiters a bulkhead admits (kept to reuse it).
+    admitted: Vec<Waiter>,
     services: Vec<ServiceRt>,
     caller_pool: CallerPool,
     clients_active: Vec<bool>,
@@ -265,6 +267,7 @@ impl Simulation {
             free_calls: Vec::new(),
             in_flight: 0,
             agenda: VecDeque::new(),
+            admitted: Vec::new(),
             services,
             caller_pool: CallerPool::default(),
             clients_active: Vec::new(),

@@ -311,10 +311,13 @@ impl Simulation {
     }
 
     pub(super) fn admit_bulkhead(&mut self, s: usize) {
+        if self.services[s].bulkhead.queue_len() == 0 {
+            return; // nobody waits: the common case on every release
+        }
         let cfg = &self.world.services[s].patterns.bulkhead;
         let calls = &self.calls;
         let depth = self.depth_of(PatternKind::Bulkhead);
-        let mut admitted = Vec::new();
+        let mut admitted = std::mem::take(&mut self.admitted);
         // A waiter is live while its call still waits on that very timer.
         let is_live = |w: Waiter| {
             let c = &calls[w.call as usize];
@@ -329,7 +332,7 @@ impl Simulation {
                 .bulkhead
                 .release_waiters(is_live, &mut admitted);
         }
-        for w in admitted {
+        for w in admitted.drain(..) {
             self.disarm(w.call, depth);
             let c = &mut self.calls[w.call as usize];
             c.bulkhead = if with_slot { Slot::Held } else { Slot::None };
@@ -339,6 +342,7 @@ impl Simulation {
                 depth: depth as u8 + 1,
             });
         }
+        self.admitted = admitted;
     }
 
     /// A breaker transition of service `s` becomes a notice.
