@@ -147,14 +147,58 @@ impl PathError {
     }
 }
 
-/// What a change touched, so the simulation knows what to refresh.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A change path, parsed once against the world: service and pattern names
+/// resolved, the text kept for messages. Ramps keep it for every step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangePath {
+    pub text: String,
+    target: Target,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Target {
+    Load(String),
+    Client(String),
+    Service(usize, String),
+    ServicePattern(usize, &'static str, String),
+    /// `patterns.<p>.<field>`: the defaults and every service.
+    Pattern(&'static str, String),
+}
+
+/// What a change touched, with a copy of it from before the change (the only
+/// copy a change makes): the simulation refreshes what changed from it, and a
+/// change the world refuses is put back from it.
+#[derive(Clone, Debug)]
 pub enum Touched {
-    Load,
-    Client,
-    Service(usize),
-    /// A pattern of one service, or of every service (`None`).
-    Pattern(Option<usize>, &'static str),
+    Load(LoadConfig),
+    Client(Option<ClientConfig>),
+    Service(usize, ServiceParams),
+    /// The patterns of one service (`Some`) or of every service and the
+    /// defaults (`None`): `before` holds them in that order.
+    Pattern {
+        service: Option<usize>,
+        before: Vec<PatternSet>,
+        defaults: Option<Box<PatternSet>>,
+    },
+}
+
+impl Touched {
+    /// Service `s`'s patterns before the change, if the change touched them.
+    pub fn patterns_before(&self, s: usize) -> Option<&PatternSet> {
+        match self {
+            Touched::Pattern {
+                service: Some(i),
+                before,
+                ..
+            } => (*i == s).then(|| &before[0]),
+            Touched::Pattern {
+                service: None,
+                before,
+                ..
+            } => before.get(s),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -187,22 +231,21 @@ impl World {
 
     /// Sets the value at `path`, checking the result; on error nothing changes.
     pub fn set(&mut self, path: &str, value: &toml::Value) -> Result<Touched, String> {
-        let before = self.clone();
-        let touched = self.set_unchecked(path, value)?;
-        if let Err(e) = self.validate() {
-            *self = before;
-            return Err(format!("{path} = {value}: {}", e.message));
-        }
-        Ok(touched)
+        let p = self.parse_path(path)?;
+        self.set_at(&p, value)
     }
 
-    fn set_unchecked(&mut self, path: &str, value: &toml::Value) -> Result<Touched, String> {
+    /// Resolves a change path against this world.
+    pub fn parse_path(&self, path: &str) -> Result<ChangePath, String> {
         let parts: Vec<&str> = path.split('.').collect();
-        match parts.as_slice() {
-            ["load", field] => self.load.set(field, value).map(|_| Touched::Load),
-            ["client", field] => match &mut self.client {
-                Some(c) => c.set(field, value).map(|_| Touched::Client),
-                None => Err(
+        let pattern = |name: &str| {
+            pattern_static(name).ok_or_else(|| unknown_name("pattern", name, PATTERN_NAMES))
+        };
+        let target = match parts.as_slice() {
+            ["load", field] => Target::Load(field.to_string()),
+            ["client", field] => match &self.client {
+                Some(_) => Target::Client(field.to_string()),
+                None => return Err(
                     "this scenario has no [client] section; add one with `threads` to change it"
                         .into(),
                 ),
@@ -212,31 +255,97 @@ impl World {
                     .service_index(name)
                     .ok_or_else(|| unknown_name("service", name, &self.service_names()))?;
                 match rest {
-                    [field] => self.services[i]
-                        .params
-                        .set(field, value)
-                        .map(|_| Touched::Service(i)),
-                    [pattern, field] => {
-                        let p = pattern_static(pattern)
-                            .ok_or_else(|| unknown_name("pattern", pattern, PATTERN_NAMES))?;
-                        self.services[i]
-                            .patterns
-                            .set(p, field, value)
-                            .map(|_| Touched::Pattern(Some(i), p))
-                    }
-                    _ => Err(path_help(path)),
+                    [field] => Target::Service(i, field.to_string()),
+                    [p, field] => Target::ServicePattern(i, pattern(p)?, field.to_string()),
+                    _ => return Err(path_help(path)),
                 }
             }
-            ["patterns", pattern, field] => {
-                let p = pattern_static(pattern)
-                    .ok_or_else(|| unknown_name("pattern", pattern, PATTERN_NAMES))?;
-                self.defaults.set(p, field, value)?;
-                for s in &mut self.services {
-                    s.patterns.set(p, field, value)?;
+            ["patterns", p, field] => Target::Pattern(pattern(p)?, field.to_string()),
+            _ => return Err(path_help(path)),
+        };
+        Ok(ChangePath {
+            text: path.to_string(),
+            target,
+        })
+    }
+
+    /// The part of the world `p` may change, copied.
+    fn save(&self, p: &ChangePath) -> Touched {
+        match &p.target {
+            Target::Load(_) => Touched::Load(self.load.clone()),
+            Target::Client(_) => Touched::Client(self.client.clone()),
+            Target::Service(i, _) => Touched::Service(*i, self.services[*i].params.clone()),
+            Target::ServicePattern(i, ..) => Touched::Pattern {
+                service: Some(*i),
+                before: vec![self.services[*i].patterns.clone()],
+                defaults: None,
+            },
+            Target::Pattern(..) => Touched::Pattern {
+                service: None,
+                before: self.services.iter().map(|s| s.patterns.clone()).collect(),
+                defaults: Some(Box::new(self.defaults.clone())),
+            },
+        }
+    }
+
+    /// Puts back what a change touched.
+    pub fn restore(&mut self, saved: Touched) {
+        match saved {
+            Touched::Load(l) => self.load = l,
+            Touched::Client(c) => self.client = c,
+            Touched::Service(i, p) => self.services[i].params = p,
+            Touched::Pattern {
+                service: Some(i),
+                mut before,
+                ..
+            } => self.services[i].patterns = before.swap_remove(0),
+            Touched::Pattern {
+                service: None,
+                before,
+                defaults,
+            } => {
+                for (s, p) in self.services.iter_mut().zip(before) {
+                    s.patterns = p;
                 }
-                Ok(Touched::Pattern(None, p))
+                if let Some(d) = defaults {
+                    self.defaults = *d;
+                }
             }
-            _ => Err(path_help(path)),
+        }
+    }
+
+    /// Sets the value at a parsed path and checks the world; on error it is
+    /// put back as it was. Returns what was touched, as it was before.
+    pub fn set_at(&mut self, p: &ChangePath, value: &toml::Value) -> Result<Touched, String> {
+        let saved = self.save(p);
+        let result = match &p.target {
+            Target::Load(field) => self.load.set(field, value),
+            Target::Client(field) => match &mut self.client {
+                Some(c) => c.set(field, value),
+                None => Err("this scenario has no [client] section".into()),
+            },
+            Target::Service(i, field) => self.services[*i].params.set(field, value),
+            Target::ServicePattern(i, pattern, field) => {
+                self.services[*i].patterns.set(pattern, field, value)
+            }
+            Target::Pattern(pattern, field) => {
+                self.defaults.set(pattern, field, value).and_then(|()| {
+                    self.services
+                        .iter_mut()
+                        .try_for_each(|s| s.patterns.set(pattern, field, value))
+                })
+            }
+        };
+        let result = result.and_then(|()| {
+            self.validate()
+                .map_err(|e| format!("{} = {value}: {}", p.text, e.message))
+        });
+        match result {
+            Ok(()) => Ok(saved),
+            Err(e) => {
+                self.restore(saved);
+                Err(e)
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use crate::base::settable::number;
 
 /// A numeric value moving linearly towards a target.
 pub(super) struct Ramp {
-    path: String,
+    path: ChangePath,
     from: f64,
     to: f64,
     start: SimTime,
@@ -15,7 +15,7 @@ pub(super) struct Ramp {
     integer: bool,
     /// A pattern-wide path set to the target when done (so `[patterns]` ends
     /// there too); the services themselves ramp from their own values.
-    then: Option<String>,
+    then: Option<ChangePath>,
 }
 
 /// Whether a change at `path` replaces a ramp at `ramp`: the same path, or a
@@ -33,8 +33,11 @@ impl Simulation {
     /// timeline event and runs after everything else at this instant, so a
     /// recording replays it identically.
     pub fn change_now(&mut self, path: &str, value: toml::Value) -> Result<(), String> {
-        // Check first, so that a bad value is refused without being scheduled.
-        self.world.clone().set(path, &value)?;
+        // Check first, so that a bad value is refused without being
+        // scheduled: set it, and put back the part of the world it touched.
+        let p = self.world.parse_path(path)?;
+        let touched = self.world.set_at(&p, &value)?;
+        self.world.restore(touched);
         let change = Change {
             at: crate::base::time::Dur(self.now),
             path: path.to_string(),
@@ -77,15 +80,15 @@ impl Simulation {
             } else {
                 toml::Value::Float(v)
             };
-            let path = r.path.clone();
             let done = now >= r.end;
             // A ramp step the world refuses (out of range) is skipped.
+            let path = r.path.clone();
             let _ = self.set_world(&path, &value);
             if done {
-                if let Some(then) = self.ramps[i].then.clone() {
+                let r = self.ramps.swap_remove(i);
+                if let Some(then) = r.then {
                     let _ = self.set_world(&then, &value);
                 }
-                self.ramps.swap_remove(i);
             } else {
                 i += 1;
             }
@@ -115,7 +118,7 @@ impl Simulation {
                     .collect(),
                 None => vec![c.path.clone()],
             };
-            self.ramps.retain(|r| !covers(&c.path, &r.path));
+            self.ramps.retain(|r| !covers(&c.path, &r.path.text));
             let last = targets.len().saturating_sub(1);
             for (k, path) in targets.into_iter().enumerate() {
                 let Some(current) = self.world.get(&path) else {
@@ -124,7 +127,15 @@ impl Simulation {
                 let Some(from) = number(&current) else {
                     continue;
                 };
-                let then = (k == last && path != c.path).then(|| c.path.clone());
+                // Paths are parsed once here, not at every step.
+                let then = if k == last && path != c.path {
+                    self.world.parse_path(&c.path).ok()
+                } else {
+                    None
+                };
+                let Ok(path) = self.world.parse_path(&path) else {
+                    continue;
+                };
                 self.ramps.push(Ramp {
                     path,
                     from,
@@ -139,9 +150,13 @@ impl Simulation {
             self.note_change(&c, format!("{} over {over}", c.value));
             return;
         }
-        match self.set_world(&c.path, &c.value) {
+        let result = self
+            .world
+            .parse_path(&c.path)
+            .and_then(|p| self.set_world(&p, &c.value));
+        match result {
             Ok(()) => {
-                self.ramps.retain(|r| !covers(&c.path, &r.path));
+                self.ramps.retain(|r| !covers(&c.path, &r.path.text));
                 self.note_change(&c, c.value.to_string());
             }
             Err(e) => self.notices.push(Notice {
@@ -167,50 +182,49 @@ impl Simulation {
 
     /// Changes the world at `path` and lets the running parts catch up: the
     /// one place where a timeline event, a ramp step or a key press lands.
-    pub(super) fn set_world(&mut self, path: &str, value: &toml::Value) -> Result<(), String> {
-        let before: Vec<PatternSet> = self
-            .world
-            .services
-            .iter()
-            .map(|s| s.patterns.clone())
-            .collect();
-        let touched = self.world.set(path, value)?;
-        self.refresh(touched, &before);
+    pub(super) fn set_world(
+        &mut self,
+        path: &ChangePath,
+        value: &toml::Value,
+    ) -> Result<(), String> {
+        let touched = self.world.set_at(path, value)?;
+        self.refresh(touched);
         Ok(())
     }
 
     /// Lets the running parts catch up with a changed world.
-    pub(super) fn refresh(&mut self, touched: Touched, before: &[PatternSet]) {
-        match touched {
-            Touched::Load => {
+    pub(super) fn refresh(&mut self, touched: Touched) {
+        match &touched {
+            Touched::Load(_) => {
                 self.think = self.world.load.think.sampler();
                 self.reschedule_arrivals();
                 self.sync_clients();
             }
-            Touched::Client => self.admit_callers(),
-            Touched::Service(i) => {
+            Touched::Client(_) => self.admit_callers(),
+            &Touched::Service(i, _) => {
                 let p = &self.world.services[i].params;
                 self.services[i].downstream.reconfigure(p, self.now);
                 self.start_queued_jobs(i);
                 // A share may have moved, and with it every service's rate.
                 self.reschedule_arrivals();
             }
-            Touched::Pattern(which, _) => {
-                let range = match which {
+            &Touched::Pattern { service, .. } => {
+                let range = match service {
                     Some(i) => i..i + 1,
                     None => 0..self.services.len(),
                 };
                 for s in range {
                     let pats = &self.world.services[s].patterns;
                     self.services[s].layers = layer_mask(pats, &self.order);
-                    let old = &before[s].circuit_breaker;
+                    let before = touched.patterns_before(s).expect("touched");
+                    let old = &before.circuit_breaker;
                     let t =
                         self.services[s]
                             .breaker
                             .reconfigure(old, &pats.circuit_breaker, self.now);
                     self.log_transition(s, t);
                     let pats = &self.world.services[s].patterns;
-                    if before[s].retry.budget != pats.retry.budget {
+                    if before.retry.budget != pats.retry.budget {
                         self.services[s].budget = RetryBudget::new(pats.retry.budget);
                     }
                     self.admit_bulkhead(s);

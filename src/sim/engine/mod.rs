@@ -45,7 +45,7 @@ use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, SimRng, StreamKey};
 use crate::sim::setup::Setup;
-use crate::sim::world::{Change, LoadKind, Touched, World};
+use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
 use rand::Rng;
 use rand_distr::{Distribution, Exp1};
 use std::collections::VecDeque;
