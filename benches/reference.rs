@@ -112,7 +112,7 @@ fn main() {
     let engine = || {
         let mut sim = Simulation::new(&scenario);
         // As `breakwater run` without --timeseries.
-        sim.measure_tick_latency(false);
+        sim.measure_ticks(false);
         sim.run(&mut |_| {});
         let s = Summary::of(&sim, &scenario.name, 0.0);
         (s.totals.calls, s.totals_latency.mean / 1e3)

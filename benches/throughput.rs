@@ -17,7 +17,7 @@ fn bench(file: &str) {
         let t = Instant::now();
         let mut sim = Simulation::new(&scenario);
         // As `breakwater run` without --timeseries.
-        sim.measure_tick_latency(false);
+        sim.measure_ticks(false);
         sim.run(&mut |_| {});
         let wall = t.elapsed().as_secs_f64();
         calls = Summary::of(&sim, &scenario.name, wall).totals.calls;

@@ -281,12 +281,9 @@ fn run(
 ) -> Result<ExitCode, ExitCode> {
     let mut s = load(spec)?;
     if let Some(d) = duration {
-        let expected = s.world.expected_calls(d);
-        let max = breakwater::sim::limits::MAX_EXPECTED_CALLS;
-        if expected > max {
-            output::errln(&format!(
-                "breakwater: --duration {d}: about {expected:.0} calls expected; at most {max:.0} per run"
-            ));
+        let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
+        if let Some(message) = e.excess() {
+            output::errln(&format!("breakwater: --duration {d}: {message}"));
             return Err(ExitCode::from(2));
         }
         s.duration = d;
@@ -380,7 +377,7 @@ fn run_headless(
 ) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, seed.unwrap_or(s.seed));
-    sim.measure_tick_latency(timeseries.is_some());
+    sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
     let mut writer = match timeseries {
         Some(path) => match std::fs::File::create(path) {
@@ -431,6 +428,16 @@ fn run_headless(
             output::errln(&format!("breakwater: cannot write {}: {e}", escape(path)));
             return Err(ExitCode::from(1));
         }
+    }
+    if let Some(stop) = sim.limit_crossed() {
+        let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
+        output::errln(&format!(
+            "breakwater: {}: stopped at {} of simulated time: {}",
+            escape(spec),
+            breakwater::base::time::clock(stop.at),
+            stop.message
+        ));
+        return Err(ExitCode::from(2));
     }
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if as_json {

@@ -15,6 +15,17 @@ pub fn secs(t: u64) -> f64 {
     t as f64 / NANOS_PER_SEC as f64
 }
 
+/// Virtual time as `mm:ss.d` (or `h:mm:ss` past an hour).
+pub fn clock(t: SimTime) -> String {
+    let tenths = t / (NANOS_PER_SEC / 10);
+    let (s, d) = (tenths / 10, tenths % 10);
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}.{}", s / 60, s % 60, d)
+    }
+}
+
 /// A span of virtual time. In scenario files it is written as a string with a
 /// unit (`"250ms"`, `"5s"`, `"2m"`, `"1m30s"`), never as a bare number, so a
 /// reader always knows the unit.

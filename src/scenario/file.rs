@@ -5,6 +5,7 @@ use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
 use crate::scenario::Scenario;
+use crate::sim::estimate::estimate;
 use crate::sim::limits;
 use crate::sim::world::*;
 use serde::Deserialize;
@@ -413,13 +414,6 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         order,
     };
     world.validate()?;
-    let expected = world.expected_calls(raw.duration);
-    if expected > MAX_EXPECTED_CALLS {
-        return Err(PathError::new(
-            top("duration"),
-            format!("about {expected:.0} calls expected; at most {MAX_EXPECTED_CALLS:.0} per run (shorten duration or lower the load)"),
-        ));
-    }
 
     if raw.timeline.len() > MAX_TIMELINE {
         return Err(PathError::new(
@@ -428,6 +422,8 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         ));
     }
     let mut timeline = Vec::new();
+    // The file entry each change came from, to point at it.
+    let mut entry_of = Vec::new();
     let mut dry = world.clone();
     let mut entries: Vec<(usize, &RawTimeline)> = raw.timeline.iter().enumerate().collect();
     entries.sort_by_key(|(_, e)| e.at);
@@ -479,6 +475,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
                 note: if first { e.note.clone() } else { None },
                 live: e.live,
             });
+            entry_of.push(i);
             first = false;
         }
         if e.set.is_empty() {
@@ -490,7 +487,16 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
                 note: e.note.clone(),
                 live: e.live,
             });
+            entry_of.push(i);
         }
+    }
+    let e = estimate(&world, &timeline, raw.duration);
+    if let Some(message) = e.excess() {
+        let path = match e.crossed.flatten() {
+            Some(c) => vec![key("timeline"), Seg::Index(entry_of[c])],
+            None => top("duration"),
+        };
+        return Err(PathError::new(path, message));
     }
 
     Ok(Scenario {

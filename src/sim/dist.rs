@@ -63,6 +63,18 @@ impl Dist {
         }
     }
 
+    /// The lesser of mean and median, in seconds: a typical draw that a heavy
+    /// tail (an infinite mean) cannot inflate. For estimates of load.
+    pub fn typical_secs(&self) -> f64 {
+        let median = match *self {
+            Dist::Exponential { mean } => mean.as_secs_f64() * std::f64::consts::LN_2,
+            Dist::LogNormal { p50, .. } => p50.as_secs_f64(),
+            Dist::Pareto { scale, shape } => scale.as_secs_f64() * 2f64.powf(1.0 / shape),
+            _ => self.mean_secs(),
+        };
+        median.min(self.mean_secs())
+    }
+
     /// Checks the parameters; the message says what is valid.
     pub fn validate(&self) -> Result<(), String> {
         let day = Dur(MAX_DRAW);

@@ -143,7 +143,7 @@ impl ServiceMetrics {
 pub struct TickService {
     pub counts: Counts,
     /// The tick's latency percentiles (zeros unless
-    /// `Simulation::measure_tick_latency` is on, as it is by default).
+    /// `Simulation::measure_ticks` is on, as it is by default).
     pub latency: Percentiles,
     /// Calls started and not yet answered.
     pub in_flight: u64,

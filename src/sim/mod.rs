@@ -6,12 +6,14 @@ pub mod caller_pool;
 pub mod dist;
 pub mod downstream;
 pub mod engine;
+pub mod estimate;
 pub mod event_queue;
 pub mod limits;
 pub mod metrics;
 pub mod notices;
 pub mod rng;
 pub mod setup;
+pub mod work_meter;
 pub mod world;
 
 pub use engine::Simulation;

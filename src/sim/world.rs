@@ -364,25 +364,6 @@ impl World {
         }
     }
 
-    /// About how many calls a run of `duration` makes at the initial load: the
-    /// bound that keeps any run within minutes of CPU.
-    pub fn expected_calls(&self, duration: Dur) -> f64 {
-        match self.load.kind {
-            LoadKind::Closed => {
-                // A client's cycle is at least its think time plus the fastest
-                // service's mean latency (and never under the engine's 1 µs floor).
-                let fastest = self
-                    .services
-                    .iter()
-                    .map(|s| s.params.latency.mean_secs())
-                    .fold(f64::INFINITY, f64::min);
-                let cycle = (self.load.think.mean_secs() + fastest).max(1e-6);
-                self.load.clients as f64 / cycle * duration.as_secs_f64()
-            }
-            _ => self.load.rate * duration.as_secs_f64(),
-        }
-    }
-
     /// Checks every range and limit; the error carries the path of the culprit.
     pub fn validate(&self) -> Result<(), PathError> {
         use crate::sim::limits::*;

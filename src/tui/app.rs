@@ -311,6 +311,19 @@ impl App {
         if done {
             self.frame_target = None;
         }
+        if let Some(stop) = self.sim.limit_crossed() {
+            // Nothing quits mid-class: the run pauses and says why.
+            if !self.paused {
+                self.paused = true;
+                self.status = Some(format!(
+                    "stopped at {}: {}",
+                    crate::base::time::clock(stop.at),
+                    stop.message
+                ));
+            }
+            self.frame_target = None;
+            return true;
+        }
         done
     }
 

@@ -12,6 +12,10 @@ pub(super) struct Ramp {
     to: f64,
     start: SimTime,
     end: SimTime,
+    /// Steps at most every `every` (a tick, or longer for a long ramp, so a
+    /// ramp costs at most `MAX_RAMP_STEPS` steps) and next at `next`.
+    every: SimTime,
+    next: SimTime,
     integer: bool,
     /// A pattern-wide path set to the target when done (so `[patterns]` ends
     /// there too); the services themselves ramp from their own values.
@@ -37,7 +41,23 @@ impl Simulation {
         // scheduled: set it, and put back the part of the world it touched.
         let p = self.world.parse_path(path)?;
         let touched = self.world.set_at(&p, &value)?;
+        let calls = self.world.calls_per_second();
+        let attempts = calls * self.world.attempts_per_call();
         self.world.restore(touched);
+        // A change that would make the run cross a limit while running is
+        // refused now, rather than stopping the class later.
+        if calls > limits::MAX_CALLS_PER_SIM_SECOND as f64 {
+            return Err(format!(
+                "{path} = {value}: about {calls:.0} calls per simulated second; at most {}",
+                limits::MAX_CALLS_PER_SIM_SECOND
+            ));
+        }
+        if attempts > limits::MAX_ATTEMPTS_PER_SIM_SECOND as f64 {
+            return Err(format!(
+                "{path} = {value}: about {attempts:.0} attempts per simulated second with retries; at most {}",
+                limits::MAX_ATTEMPTS_PER_SIM_SECOND
+            ));
+        }
         let change = Change {
             at: crate::base::time::Dur(self.now),
             path: path.to_string(),
@@ -66,9 +86,18 @@ impl Simulation {
 
     pub(super) fn step_ramps(&mut self) {
         let now = self.now;
+        let cost = 1 + self.services.len() as u64;
         let mut i = 0;
         while i < self.ramps.len() {
+            self.meter.tick_work(1);
+            let r = &mut self.ramps[i];
+            if now < r.next && now < r.end {
+                i += 1;
+                continue;
+            }
+            r.next = now + r.every;
             let r = &self.ramps[i];
+            self.meter.tick_work(cost);
             let frac = if now >= r.end {
                 1.0
             } else {
@@ -142,6 +171,8 @@ impl Simulation {
                     to,
                     start: self.now,
                     end: self.now + over.0,
+                    every: self.tick_len.max(over.0 / limits::MAX_RAMP_STEPS),
+                    next: self.now,
                     // Whole numbers only where the field holds whole numbers.
                     integer: current.is_integer(),
                     then,

@@ -31,6 +31,7 @@
 //! compacted when they dominate, so memory follows what is in flight.
 
 use crate::base::outcome::Outcome;
+use crate::base::time::clock;
 use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
 use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
 use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
@@ -40,11 +41,15 @@ use crate::sim::caller_pool::{Acquire, CallerPool};
 use crate::sim::dist::Sampler;
 use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
-use crate::sim::limits;
+use crate::sim::limits::{
+    self, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
+    MAX_WORK_PER_SIM_SECOND,
+};
 use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, SimRng, StreamKey};
 use crate::sim::setup::Setup;
+use crate::sim::work_meter::{Limit, LimitCrossed, WorkMeter};
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
 use rand::Rng;
 use rand_distr::{Distribution, Exp1};
@@ -218,8 +223,14 @@ pub struct Simulation {
     notices: Notices,
     tick: Tick,
     in_flight_limit_noted: bool,
-    /// The last tick has been reported; nothing more runs.
+    /// The last tick has been reported (or a limit crossed); nothing more runs.
     ended: bool,
+    /// Whether ticks carry per-service details (`measure_ticks`).
+    tick_details: bool,
+    /// Work counted against the limits enforced while running.
+    meter: WorkMeter,
+    /// The limit the run crossed, if any: it stopped there.
+    stopped: Option<LimitCrossed>,
     /// Events in the heap that no longer matter (disarmed timers, redrawn
     /// arrivals, cancelled jobs): the heap is compacted when they dominate, so
     /// memory follows what is in flight, not rate × timeout.
@@ -285,6 +296,9 @@ impl Simulation {
             },
             in_flight_limit_noted: false,
             ended: false,
+            tick_details: true,
+            meter: WorkMeter::default(),
+            stopped: None,
             stale: 0,
         };
         for c in setup.timeline() {
@@ -300,10 +314,12 @@ impl Simulation {
         depth_in(&self.order, kind)
     }
 
-    /// Whether ticks carry latency percentiles (on by default). A headless
-    /// run that writes no time series turns them off: they cost a histogram
-    /// per service per tick and change no other number.
-    pub fn measure_tick_latency(&mut self, on: bool) {
+    /// Whether ticks carry each service's counts, gauges and latency
+    /// percentiles (on by default). A headless run that writes no time series
+    /// turns them off: they cost a histogram and a copy per service per tick
+    /// and change no other number (totals are kept either way).
+    pub fn measure_ticks(&mut self, on: bool) {
+        self.tick_details = on;
         for rt in &mut self.services {
             let h = &mut rt.metrics.tick_latency;
             match (on, h.is_some()) {
@@ -325,8 +341,9 @@ impl Simulation {
     pub fn seed(&self) -> u64 {
         self.seed
     }
+    /// At the end, or stopped at a limit.
     pub fn is_finished(&self) -> bool {
-        self.now >= self.end
+        self.now >= self.end || self.stopped.is_some()
     }
     pub fn world(&self) -> &World {
         &self.world
@@ -421,6 +438,9 @@ impl Simulation {
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
             self.compact_if_stale();
+            if self.meter.tick_work(1) {
+                self.look_at_work();
+            }
             if last_tick {
                 self.ended = true;
                 self.agenda.clear();
@@ -428,8 +448,84 @@ impl Simulation {
             }
             self.drain_agenda();
         }
-        self.now = self.now.max(until);
+        if self.stopped.is_none() {
+            self.now = self.now.max(until);
+        }
         true
+    }
+
+    /// Stops the run if it crossed a limit of work while running.
+    #[cold]
+    fn look_at_work(&mut self) {
+        if self.stopped.is_some() {
+            return;
+        }
+        if let Some((limit, count)) = self.meter.look(self.now) {
+            let message = self.diagnose(limit, count);
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Limit(message.clone()),
+            });
+            self.stopped = Some(LimitCrossed {
+                at: self.now,
+                limit,
+                count,
+                message,
+            });
+            self.ended = true;
+            self.agenda.clear();
+        }
+    }
+
+    /// What crossed a limit, and what in the scenario would help.
+    fn diagnose(&self, limit: Limit, count: u64) -> String {
+        let from = clock(self.meter.second_start());
+        let load = &self.world.load;
+        match limit {
+            Limit::CallsPerSecond if load.kind == LoadKind::Closed => format!(
+                "{count} calls in the simulated second from {from}, over the limit of {MAX_CALLS_PER_SIM_SECOND}: \
+                 a closed loop of {} clients with think {} starts a new call as soon as the last is answered, \
+                 and refused, short-circuited or rejected calls are answered at once; \
+                 give `think` a minimum, e.g. think = {{ dist = \"uniform\", min = \"10ms\", max = \"100ms\" }}",
+                load.clients,
+                toml::Value::try_from(&load.think).map_or_else(|_| "?".into(), |v| v.to_string()),
+            ),
+            Limit::CallsPerSecond => format!(
+                "{count} calls in the simulated second from {from}, over the limit of {MAX_CALLS_PER_SIM_SECOND}: \
+                 load.rate is {} calls/s; lower it",
+                load.rate
+            ),
+            Limit::AttemptsPerSecond => format!(
+                "{count} attempts in the simulated second from {from}, over the limit of {MAX_ATTEMPTS_PER_SIM_SECOND}: \
+                 retries multiply the load (up to {} attempts per call); lower `max_attempts` or add a retry budget",
+                self.world
+                    .services
+                    .iter()
+                    .filter(|s| s.patterns.retry.enabled)
+                    .map(|s| s.patterns.retry.max_attempts)
+                    .max()
+                    .unwrap_or(1)
+            ),
+            Limit::WorkPerSecond => format!(
+                "{count} units of work (events and ramp steps) in the simulated second from {from}, \
+                 over the limit of {MAX_WORK_PER_SIM_SECOND}: {} ramps are moving, each step checking {} services, \
+                 with a tick of {}; lengthen the tick, use fewer ramps or lower the load",
+                self.ramps.len(),
+                self.services.len(),
+                Dur(self.tick_len)
+            ),
+            Limit::CallsPerRun => format!(
+                "{count} calls by {}, over the limit of {MAX_CALLS_PER_RUN} per run: \
+                 shorten the duration or lower the load",
+                clock(self.now)
+            ),
+        }
+    }
+
+    /// The limit the run crossed, if it stopped at one.
+    pub fn limit_crossed(&self) -> Option<&LimitCrossed> {
+        self.stopped.as_ref()
     }
 
     /// Runs to the end of the scenario.
@@ -530,6 +626,10 @@ impl Simulation {
         tick.services.clear();
         for (s, rt) in self.services.iter_mut().enumerate() {
             rt.downstream.touch(self.now);
+            if !self.tick_details {
+                rt.metrics.end_tick();
+                continue;
+            }
             tick.services.push(TickService {
                 counts: rt.metrics.tick.clone(),
                 latency: rt.metrics.tick_percentiles(),

@@ -43,6 +43,8 @@ impl Simulation {
 
     pub(super) fn start_call(&mut self, s: usize, client: u32) {
         self.services[s].metrics.tick.calls += 1;
+        self.meter.calls += 1;
+        self.meter.run_calls += 1;
         let id = self.alloc_call(s, client);
         if self.in_flight > limits::MAX_IN_FLIGHT {
             if !self.in_flight_limit_noted {
@@ -225,6 +227,7 @@ impl Simulation {
         let key = self.attempt_key(id);
         let rt = &mut self.services[s];
         rt.metrics.tick.downstream_attempts += 1;
+        self.meter.attempts += 1;
         match rt.downstream.submit(
             &self.world.services[s].params,
             Caller { call: id, gen },

@@ -33,7 +33,9 @@ pub fn next_change(app: &App) -> Option<String> {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let sim = app.sim();
     let sep = || styled(" · ", theme.dim);
-    let (state, state_style) = if sim.is_finished() {
+    let (state, state_style) = if sim.limit_crossed().is_some() {
+        ("■ LIMIT", theme.bad)
+    } else if sim.is_finished() {
         ("■ ENDED", theme.warn)
     } else if app.paused() {
         ("‖ PAUSED", theme.warn)

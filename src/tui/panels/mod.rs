@@ -16,7 +16,6 @@ pub mod timeouts;
 
 use super::app::{App, PanelId};
 use super::theme::Theme;
-use crate::base::time::{SimTime, NANOS_PER_SEC};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -164,16 +163,7 @@ pub fn panel_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme)
     }
 }
 
-/// Virtual time as `mm:ss.d` (or `h:mm:ss` past an hour).
-pub fn clock(t: SimTime) -> String {
-    let tenths = t / (NANOS_PER_SEC / 10);
-    let (s, d) = (tenths / 10, tenths % 10);
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}.{}", s / 60, s % 60, d)
-    }
-}
+pub use crate::base::time::clock;
 
 /// A short duration: `43s`, `2m05s`, `850ms`.
 pub fn short_dur(ns: u64) -> String {
