@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=target/release/breakwater
-for f in mmc-80 all-patterns; do
+for f in mmc-80 all-patterns moderate; do
   for d in 1000s 10000s; do
     out=$( { /usr/bin/time -f "%e %M" "$bin" run "benches/$f.toml" --json --duration "$d" > /tmp/bw-bench.json; } 2>&1 )
     read -r wall rss <<<"$out"

@@ -225,6 +225,8 @@ pub struct Simulation {
     in_flight_limit_noted: bool,
     /// The last tick has been reported (or a limit crossed); nothing more runs.
     ended: bool,
+    /// Events handled so far (for benchmarks: events per call).
+    events: u64,
     /// Whether ticks carry per-service details (`measure_ticks`).
     tick_details: bool,
     /// Work counted against the limits enforced while running.
@@ -296,6 +298,7 @@ impl Simulation {
             },
             in_flight_limit_noted: false,
             ended: false,
+            events: 0,
             tick_details: true,
             meter: WorkMeter::default(),
             stopped: None,
@@ -434,6 +437,7 @@ impl Simulation {
                 break;
             };
             budget -= 1;
+            self.events += 1;
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
@@ -521,6 +525,11 @@ impl Simulation {
                 clock(self.now)
             ),
         }
+    }
+
+    /// Events handled so far.
+    pub fn events_handled(&self) -> u64 {
+        self.events
     }
 
     /// The limit the run crossed, if it stopped at one.
