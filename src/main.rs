@@ -60,6 +60,10 @@ struct DashArgs {
     /// Write the session (the scenario plus every live change) to FILE on quit.
     #[arg(long, value_name = "FILE")]
     record: Option<String>,
+    /// A change at t = 0, before anything else (repeatable), e.g.
+    /// --set services.payment.failure_rate=0.2, --set patterns.timeout.per_attempt=2s.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -82,9 +86,19 @@ enum Command {
         /// The largest --timeseries file to write (e.g. 500MB, 4GiB; default 1GiB).
         #[arg(long, value_name = "SIZE", value_parser = parse_size)]
         timeseries_max: Option<u64>,
+        /// A change at t = 0, before anything else (repeatable), e.g.
+        /// --set services.payment.failure_rate=0.2, --set patterns.timeout.per_attempt=2s.
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
     },
     /// Validate a scenario without running it.
-    Check { scenario: String },
+    Check {
+        scenario: String,
+        /// A change at t = 0, before anything else (repeatable), e.g.
+        /// --set services.payment.failure_rate=0.2, --set patterns.timeout.per_attempt=2s.
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+    },
     /// List the built-in scenarios.
     List,
 }
@@ -176,11 +190,17 @@ fn say(text: &str) -> Result<(), ExitCode> {
     }
 }
 
-fn load(spec: &str) -> Result<Scenario, ExitCode> {
-    scenario::load(spec).map_err(|e| {
+/// Loads a scenario and applies the `--set` overrides.
+fn load(spec: &str, sets: &[String]) -> Result<Scenario, ExitCode> {
+    let mut s = scenario::load(spec).map_err(|e| {
         output::errln(&e.to_string());
         ExitCode::from(2)
-    })
+    })?;
+    scenario::overrides::apply_sets(&mut s, "--set", sets).map_err(|m| {
+        output::errln(&format!("breakwater: {m}"));
+        ExitCode::from(2)
+    })?;
+    Ok(s)
 }
 
 /// Checks that `path` can be written before a run starts, so a typo in an
@@ -222,7 +242,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::List) => list(),
-        Some(Command::Check { scenario }) => check(&scenario),
+        Some(Command::Check { scenario, set }) => check(&scenario, &set),
         Some(Command::Run {
             scenario,
             json,
@@ -230,8 +250,10 @@ fn main() -> ExitCode {
             duration,
             timeseries,
             timeseries_max,
+            set,
         }) => run(
             &scenario,
+            &set,
             json,
             seed,
             duration,
@@ -240,7 +262,7 @@ fn main() -> ExitCode {
         ),
         None => {
             let spec = cli.scenario.unwrap_or_else(|| "seed-lesson".to_string());
-            load(&spec).and_then(|s| dashboard(s, cli.dash))
+            load(&spec, &cli.dash.set).and_then(|s| dashboard(s, cli.dash))
         }
     };
     result.unwrap_or_else(|code| code)
@@ -258,8 +280,8 @@ fn list() -> Result<ExitCode, ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(spec: &str) -> Result<ExitCode, ExitCode> {
-    let s = load(spec)?;
+fn check(spec: &str, sets: &[String]) -> Result<ExitCode, ExitCode> {
+    let s = load(spec, sets)?;
     say(&format!(
         "{}: ok — \"{}\", {} service(s), {} timeline change(s), {}\n",
         escape(spec),
@@ -273,13 +295,14 @@ fn check(spec: &str) -> Result<ExitCode, ExitCode> {
 
 fn run(
     spec: &str,
+    sets: &[String],
     as_json: bool,
     seed: Option<u64>,
     duration: Option<Dur>,
     timeseries: Option<&str>,
     timeseries_max: u64,
 ) -> Result<ExitCode, ExitCode> {
-    let mut s = load(spec)?;
+    let mut s = load(spec, sets)?;
     if let Some(d) = duration {
         let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
         if let Some(message) = e.excess() {

@@ -510,6 +510,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         timeline,
         origin: origin.to_string(),
         source: text.to_string(),
+        overrides: Vec::new(),
     })
 }
 

@@ -5,6 +5,7 @@
 
 pub mod builtin;
 pub mod file;
+pub mod overrides;
 pub mod recording;
 
 use crate::base::settable;
@@ -29,6 +30,9 @@ pub struct Scenario {
     pub origin: String,
     /// The TOML text it was read from (recordings extend it).
     pub source: String,
+    /// Changes given on the command line (`--set`), already at the front of
+    /// `timeline`; recordings write them out.
+    pub overrides: Vec<Change>,
 }
 
 impl crate::sim::Setup for Scenario {

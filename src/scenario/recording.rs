@@ -19,6 +19,18 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     if !doc.contains_key("timeline") {
         doc["timeline"] = toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
     }
+    // Overrides (`--set`) first: entries at 0s keep their file order, so
+    // they run before the file's own, as they did.
+    let mut first = Vec::new();
+    for c in &scenario.overrides {
+        let mut t = toml_edit::Table::new();
+        t["at"] = toml_edit::value("0s");
+        let mut set = toml_edit::InlineTable::new();
+        set.insert(&c.path, toml_value(&c.value));
+        t["set"] = toml_edit::value(set);
+        t["note"] = toml_edit::value(format!("--set {}={}", c.path, c.value));
+        first.push(t);
+    }
     let mut entries = Vec::new();
     for c in live.iter().filter(|c| c.live && !c.path.is_empty()) {
         let mut t = toml_edit::Table::new();
@@ -32,11 +44,16 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     }
     match doc.get_mut("timeline") {
         Some(toml_edit::Item::ArrayOfTables(a)) => {
-            for t in entries {
+            let own: Vec<toml_edit::Table> = a.iter().cloned().collect();
+            a.clear();
+            for t in first.into_iter().chain(own).chain(entries) {
                 a.push(t);
             }
         }
         Some(toml_edit::Item::Value(toml_edit::Value::Array(a))) => {
+            for (i, t) in first.into_iter().enumerate() {
+                a.insert(i, t.into_inline_table());
+            }
             for t in entries {
                 a.push(t.into_inline_table());
             }
