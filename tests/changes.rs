@@ -367,3 +367,126 @@ set = { "patterns.bulkhead.max_concurrent" = 8 }
         assert_eq!(get(&sim, p), 8, "{p}");
     }
 }
+
+#[test]
+fn a_later_change_to_one_service_survives_the_end_of_a_pattern_wide_ramp() {
+    let s = common::scenario(
+        r#"
+name = "ramp then override"
+duration = "90s"
+[load]
+rate = 10
+[[services]]
+name = "a"
+[[services]]
+name = "b"
+[[services]]
+name = "c"
+[patterns.retry]
+max_attempts = 1
+[[timeline]]
+at = "0s"
+over = "60s"
+set = { "patterns.retry.max_attempts" = 10 }
+[[timeline]]
+at = "10s"
+set = { "services.a.retry.max_attempts" = 2 }
+[[timeline]]
+at = "20s"
+set = { "services.c.retry.max_attempts" = 3 }
+"#,
+    );
+    let sim = common::finished(&s);
+    let get = |p: &str| sim.world().get(p).and_then(|v| v.as_integer()).unwrap();
+    // The services changed later keep their values; the others, and the
+    // defaults, end the ramp at its target.
+    assert_eq!(get("services.a.retry.max_attempts"), 2);
+    assert_eq!(get("services.b.retry.max_attempts"), 10);
+    assert_eq!(get("services.c.retry.max_attempts"), 3);
+    assert_eq!(get("patterns.retry.max_attempts"), 10);
+}
+
+#[test]
+fn lazy_timeout_timers_change_no_result_in_any_order() {
+    // Timeouts inside and outside retries and bulkheads, waits, queued jobs,
+    // cancelled work and patterns switched live: the engine pushes a timeout
+    // timer only when the call may wait past it; pushing every timer at once
+    // must give the same numbers.
+    let orders = [
+        r#"["retry", "circuit_breaker", "bulkhead", "timeout"]"#,
+        r#"["bulkhead", "circuit_breaker", "retry", "timeout"]"#,
+        r#"["timeout", "retry", "bulkhead", "circuit_breaker"]"#,
+        r#"["timeout", "bulkhead", "retry", "circuit_breaker"]"#,
+        r#"["bulkhead", "timeout", "circuit_breaker", "retry"]"#,
+        r#"["circuit_breaker", "timeout", "retry", "bulkhead"]"#,
+    ];
+    for order in orders {
+        for cancel in [false, true] {
+            let s = common::scenario(&format!(
+                r#"
+name = "lazy timers"
+seed = 5
+duration = "40s"
+[load]
+rate = 300
+[[services]]
+name = "api"
+workers = 4
+queue = 30
+failure_rate = 0.1
+cancel_on_timeout = {cancel}
+latency = {{ dist = "lognormal", p50 = "10ms", p99 = "120ms" }}
+[patterns]
+order = {order}
+[patterns.retry]
+max_attempts = 3
+backoff = "20ms"
+jitter = "full"
+[patterns.circuit_breaker]
+kind = "rate"
+window_size = 50
+min_calls = 20
+failure_rate = 0.6
+open_for = "2s"
+[patterns.bulkhead]
+max_concurrent = 6
+max_queue = 20
+max_wait = "30ms"
+[patterns.timeout]
+per_attempt = "40ms"
+[[timeline]]
+at = "10s"
+set = {{ "services.api.latency_factor" = 3.0 }}
+[[timeline]]
+at = "15s"
+set = {{ "patterns.timeout.enabled" = false }}
+[[timeline]]
+at = "20s"
+set = {{ "patterns.timeout.enabled" = true, "patterns.bulkhead.enabled" = false }}
+[[timeline]]
+at = "30s"
+set = {{ "patterns.bulkhead.enabled" = true, "services.api.latency_factor" = 1.0 }}
+"#
+            ));
+            let run = |lazy: bool| {
+                let mut sim = Simulation::new(&s);
+                sim.set_lazy_timers(lazy);
+                let mut ticks = Vec::new();
+                sim.run(&mut |t| ticks.push(t.clone()));
+                (
+                    ticks,
+                    breakwater::report::Summary::of(&sim, &s.name, 0.0).services,
+                )
+            };
+            let (lazy, eager) = (run(true), run(false));
+            assert!(
+                lazy.1[0]
+                    .counts
+                    .outcome(breakwater::base::Outcome::TimedOut)
+                    > 0,
+                "{order}"
+            );
+            assert_eq!(lazy, eager, "order {order}, cancel_on_timeout {cancel}");
+        }
+    }
+}

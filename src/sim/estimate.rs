@@ -36,7 +36,9 @@ impl World {
     }
 
     /// Attempts per call, at worst over the services: Σ p^k for k below
-    /// `max_attempts`, with p the failure rate (1 for a service that is down).
+    /// `max_attempts`, with p the failure rate (1 for a service that is down),
+    /// and no more than 1 + `token_ratio` where a retry budget caps retries
+    /// (in the long run it allows about `token_ratio` retries per call).
     pub fn attempts_per_call(&self) -> f64 {
         self.services
             .iter()
@@ -50,7 +52,11 @@ impl World {
                 } else {
                     s.params.failure_rate
                 };
-                (0..r.max_attempts).map(|k| p.powi(k as i32)).sum()
+                let amplification: f64 = (0..r.max_attempts).map(|k| p.powi(k as i32)).sum();
+                match r.budget {
+                    Some(b) => amplification.min(1.0 + b.token_ratio.max(0.0)),
+                    None => amplification,
+                }
             })
             .fold(1.0, f64::max)
     }

@@ -51,8 +51,10 @@ impl WorkMeter {
         self.work >= self.next_look
     }
 
-    /// Checks the counts at `now`: a new simulated second starts them afresh;
-    /// a count over its limit is returned.
+    /// Checks the counts at `now`: a count over its limit is returned. Once a
+    /// simulated second has passed, the counts start afresh from the second
+    /// `now` is in (so a window is at least a second: it may undercount a
+    /// burst that straddles two, never overcount).
     pub fn look(&mut self, now: SimTime) -> Option<(Limit, u64)> {
         self.next_look = self.work + LOOK_EVERY;
         let crossed = if self.run_calls > MAX_CALLS_PER_RUN {

@@ -163,6 +163,9 @@ enum Target {
     ServicePattern(usize, &'static str, String),
     /// `patterns.<p>.<field>`: the defaults and every service.
     Pattern(&'static str, String),
+    /// `patterns.<p>.<field>` in the defaults alone (a pattern-wide ramp
+    /// moves them beside each service's own ramp).
+    Defaults(&'static str, String),
 }
 
 /// What a change touched, with a copy of it from before the change (the only
@@ -173,6 +176,8 @@ pub enum Touched {
     Load(LoadConfig),
     Client(Option<ClientConfig>),
     Service(usize, ServiceParams),
+    /// The defaults alone (`[patterns]`): nothing running depends on them.
+    Defaults(Box<PatternSet>),
     /// The patterns of one service (`Some`) or of every service and the
     /// defaults (`None`): `before` holds them in that order.
     Pattern {
@@ -269,6 +274,18 @@ impl World {
         })
     }
 
+    /// The same pattern-wide path, applied to the defaults (`[patterns]`)
+    /// alone.
+    pub fn defaults_only(p: &ChangePath) -> Option<ChangePath> {
+        match &p.target {
+            Target::Pattern(pattern, field) => Some(ChangePath {
+                text: p.text.clone(),
+                target: Target::Defaults(pattern, field.clone()),
+            }),
+            _ => None,
+        }
+    }
+
     /// The part of the world `p` may change, copied.
     fn save(&self, p: &ChangePath) -> Touched {
         match &p.target {
@@ -280,6 +297,7 @@ impl World {
                 before: vec![self.services[*i].patterns.clone()],
                 defaults: None,
             },
+            Target::Defaults(..) => Touched::Defaults(Box::new(self.defaults.clone())),
             Target::Pattern(..) => Touched::Pattern {
                 service: None,
                 before: self.services.iter().map(|s| s.patterns.clone()).collect(),
@@ -294,6 +312,7 @@ impl World {
             Touched::Load(l) => self.load = l,
             Touched::Client(c) => self.client = c,
             Touched::Service(i, p) => self.services[i].params = p,
+            Touched::Defaults(d) => self.defaults = *d,
             Touched::Pattern {
                 service: Some(i),
                 mut before,
@@ -328,6 +347,7 @@ impl World {
             Target::ServicePattern(i, pattern, field) => {
                 self.services[*i].patterns.set(pattern, field, value)
             }
+            Target::Defaults(pattern, field) => self.defaults.set(pattern, field, value),
             Target::Pattern(pattern, field) => {
                 self.defaults.set(pattern, field, value).and_then(|()| {
                     self.services

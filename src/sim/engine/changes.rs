@@ -17,9 +17,6 @@ pub(super) struct Ramp {
     every: SimTime,
     next: SimTime,
     integer: bool,
-    /// A pattern-wide path set to the target when done (so `[patterns]` ends
-    /// there too); the services themselves ramp from their own values.
-    then: Option<ChangePath>,
 }
 
 /// Whether a change at `path` replaces a ramp at `ramp`: the same path, or a
@@ -114,10 +111,7 @@ impl Simulation {
             let path = r.path.clone();
             let _ = self.set_world(&path, &value);
             if done {
-                let r = self.ramps.swap_remove(i);
-                if let Some(then) = r.then {
-                    let _ = self.set_world(&then, &value);
-                }
+                self.ramps.swap_remove(i);
             } else {
                 i += 1;
             }
@@ -137,34 +131,36 @@ impl Simulation {
             return;
         }
         if let (Some(over), Some(to)) = (c.over, number(&c.value)) {
-            // A pattern-wide ramp moves each service from its own value.
-            let targets: Vec<String> = match c.path.strip_prefix("patterns.") {
-                Some(rest) => self
-                    .world
-                    .services
-                    .iter()
-                    .map(|s| format!("services.{}.{rest}", s.name))
-                    .collect(),
-                None => vec![c.path.clone()],
+            let Ok(whole) = self.world.parse_path(&c.path) else {
+                return;
+            };
+            // A pattern-wide ramp moves each service from its own value, and
+            // the defaults (`[patterns]`) from theirs: separate ramps, so a
+            // later change to one service ends only that service's ramp.
+            // Paths are parsed once here, not at every step.
+            let targets: Vec<ChangePath> = match World::defaults_only(&whole) {
+                Some(defaults) => {
+                    let rest = &c.path["patterns.".len()..];
+                    let names: Vec<String> =
+                        self.world.services.iter().map(|s| s.name.clone()).collect();
+                    names
+                        .iter()
+                        .filter_map(|n| self.world.parse_path(&format!("services.{n}.{rest}")).ok())
+                        .chain(std::iter::once(defaults))
+                        .collect()
+                }
+                None => vec![whole],
             };
             self.ramps.retain(|r| !covers(&c.path, &r.path.text));
-            let last = targets.len().saturating_sub(1);
-            for (k, path) in targets.into_iter().enumerate() {
-                let Some(current) = self.world.get(&path) else {
+            let mut started = 0;
+            for path in targets {
+                let Some(current) = self.world.get(&path.text) else {
                     continue;
                 };
                 let Some(from) = number(&current) else {
                     continue;
                 };
-                // Paths are parsed once here, not at every step.
-                let then = if k == last && path != c.path {
-                    self.world.parse_path(&c.path).ok()
-                } else {
-                    None
-                };
-                let Ok(path) = self.world.parse_path(&path) else {
-                    continue;
-                };
+                started += 1;
                 self.ramps.push(Ramp {
                     path,
                     from,
@@ -175,10 +171,11 @@ impl Simulation {
                     next: self.now,
                     // Whole numbers only where the field holds whole numbers.
                     integer: current.is_integer(),
-                    then,
                 });
             }
-            self.note_change(&c, format!("{} over {over}", c.value));
+            if started > 0 {
+                self.note_change(&c, format!("{} over {over}", c.value));
+            }
             return;
         }
         let result = self
@@ -232,6 +229,7 @@ impl Simulation {
                 self.sync_clients();
             }
             Touched::Client(_) => self.admit_callers(),
+            Touched::Defaults(_) => {}
             &Touched::Service(i, _) => {
                 let p = &self.world.services[i].params;
                 self.services[i].downstream.reconfigure(p, self.now);

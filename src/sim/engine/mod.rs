@@ -227,6 +227,9 @@ pub struct Simulation {
     ended: bool,
     /// Events handled so far (for benchmarks: events per call).
     events: u64,
+    /// Timeout timers stay out of the heap while they cannot fire (see
+    /// `trip::arm_lazily`); off only to test that this changes no result.
+    lazy_timers: bool,
     /// Whether ticks carry per-service details (`measure_ticks`).
     tick_details: bool,
     /// Work counted against the limits enforced while running.
@@ -299,6 +302,7 @@ impl Simulation {
             in_flight_limit_noted: false,
             ended: false,
             events: 0,
+            lazy_timers: true,
             tick_details: true,
             meter: WorkMeter::default(),
             stopped: None,
@@ -416,8 +420,9 @@ impl Simulation {
     }
 
     /// As `advance_to`, but handles at most `max_events` events, so a shell
-    /// can slice heavy work and stay responsive. Returns whether `until` (or
-    /// the end) was reached; if not, the clock stays at the last event run.
+    /// can slice heavy work and stay responsive. Returns whether the slice is
+    /// over: `until` (or the end) reached, or the run stopped at a limit
+    /// (`limit_crossed`); if not, the clock stays at the last event run.
     pub fn advance_within(
         &mut self,
         until: SimTime,
@@ -525,6 +530,13 @@ impl Simulation {
                 clock(self.now)
             ),
         }
+    }
+
+    /// Pushes every timeout timer into the heap when armed, as the engine
+    /// once did. Only for tests that prove lazy timers change no result.
+    #[doc(hidden)]
+    pub fn set_lazy_timers(&mut self, lazy: bool) {
+        self.lazy_timers = lazy;
     }
 
     /// Events handled so far.

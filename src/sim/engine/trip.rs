@@ -119,6 +119,10 @@ impl Simulation {
     /// now) as soon as the call waits on anything not known to end first.
     fn arm_lazily(&mut self, id: u32, depth: usize, at: SimTime) {
         debug_assert_eq!(depth, self.timeout_depth);
+        if !self.lazy_timers {
+            self.arm(id, depth, at);
+            return;
+        }
         self.new_ticket(id, depth);
         let seq = self.queue.reserve();
         self.calls[id as usize].lazy = Some(LazyTimer { at, seq });
