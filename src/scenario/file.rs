@@ -4,6 +4,7 @@
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
+use crate::scenario::variants::{Variant, Variants};
 use crate::scenario::Scenario;
 use crate::sim::estimate::estimate;
 use crate::sim::limits;
@@ -49,6 +50,7 @@ const TOP_KEYS: &[&str] = &[
     "services",
     "patterns",
     "timeline",
+    "variants",
 ];
 
 #[derive(Deserialize)]
@@ -67,6 +69,25 @@ struct RawScenario {
     client: Option<toml::Table>,
     services: Vec<toml::Table>,
     patterns: Option<toml::Table>,
+    #[serde(default)]
+    timeline: Vec<RawTimeline>,
+    variants: Option<RawVariants>,
+}
+
+/// `[variants.a]` and `[variants.b]`: the two sides of a comparison.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariants {
+    a: Option<RawVariant>,
+    b: Option<RawVariant>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    label: Option<String>,
+    #[serde(default)]
+    set: toml::Table,
     #[serde(default)]
     timeline: Vec<RawTimeline>,
 }
@@ -421,22 +442,67 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             format!("at most {MAX_TIMELINE} timeline entries"),
         ));
     }
+    let (timeline, entry_of) =
+        build_timeline(&raw.timeline, &top("timeline"), &world, raw.duration)?;
+    let variants = match &raw.variants {
+        Some(v) => Some(Variants {
+            a: build_variant(v.a.as_ref(), "a", &world, &timeline, raw.duration)?,
+            b: build_variant(v.b.as_ref(), "b", &world, &timeline, raw.duration)?,
+        }),
+        None => None,
+    };
+    let e = estimate(&world, &timeline, raw.duration);
+    if let Some(message) = e.excess() {
+        let path = match e.crossed.flatten() {
+            Some(c) => vec![key("timeline"), Seg::Index(entry_of[c])],
+            None => top("duration"),
+        };
+        return Err(PathError::new(path, message));
+    }
+
+    Ok(Scenario {
+        name: raw.name,
+        description: raw.description,
+        lesson: raw.lesson,
+        seed: raw.seed,
+        duration: raw.duration,
+        tick,
+        world,
+        timeline,
+        origin: origin.to_string(),
+        source: text.to_string(),
+        overrides: Vec::new(),
+        variants,
+    })
+}
+
+/// Builds timeline entries (`base` is where they are in the file, e.g.
+/// `timeline` or `variants.b.timeline`) checked against `world`, sorted by
+/// time (equal times keep file order). Returns the changes and, for each, the
+/// index of the file entry it came from.
+fn build_timeline(
+    raw: &[RawTimeline],
+    base_path: &[Seg],
+    world: &World,
+    duration: Dur,
+) -> Result<(Vec<Change>, Vec<usize>), PathError> {
     let mut timeline = Vec::new();
     // The file entry each change came from, to point at it.
     let mut entry_of = Vec::new();
     let mut dry = world.clone();
-    let mut entries: Vec<(usize, &RawTimeline)> = raw.timeline.iter().enumerate().collect();
+    let mut entries: Vec<(usize, &RawTimeline)> = raw.iter().enumerate().collect();
     entries.sort_by_key(|(_, e)| e.at);
     for (i, e) in entries {
-        let base = vec![key("timeline"), Seg::Index(i)];
-        if e.at > raw.duration {
+        let mut base = base_path.to_vec();
+        base.push(Seg::Index(i));
+        if e.at > duration {
             let mut p = base.clone();
             p.push(key("at"));
             return Err(PathError::new(
                 p,
                 format!(
                     "at {} is after the end of the scenario ({})",
-                    e.at, raw.duration
+                    e.at, duration
                 ),
             ));
         }
@@ -460,7 +526,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
                         "`over` ramps numbers only; this value is not a number",
                     ));
                 }
-                if over.0 == 0 || over > raw.duration {
+                if over.0 == 0 || over > duration {
                     return Err(PathError::new(
                         base.clone(),
                         "`over` must be above 0 and within the scenario",
@@ -490,28 +556,59 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             entry_of.push(i);
         }
     }
-    let e = estimate(&world, &timeline, raw.duration);
-    if let Some(message) = e.excess() {
-        let path = match e.crossed.flatten() {
-            Some(c) => vec![key("timeline"), Seg::Index(entry_of[c])],
-            None => top("duration"),
-        };
-        return Err(PathError::new(path, message));
-    }
+    Ok((timeline, entry_of))
+}
 
-    Ok(Scenario {
-        name: raw.name,
-        description: raw.description,
-        lesson: raw.lesson,
-        seed: raw.seed,
-        duration: raw.duration,
-        tick,
-        world,
+/// One side of `[variants]`: its `set` checked against the world (in key
+/// order, at 0s), its own timeline checked, and its estimate.
+fn build_variant(
+    raw: Option<&RawVariant>,
+    side: &str,
+    world: &World,
+    shared: &[Change],
+    duration: Dur,
+) -> Result<Variant, PathError> {
+    let Some(raw) = raw else {
+        return Ok(Variant::default());
+    };
+    let here = |more: &[&str]| {
+        let mut p = vec![key("variants"), key(side)];
+        p.extend(more.iter().map(|k| key(k)));
+        p
+    };
+    if let Some(label) = &raw.label {
+        if label.trim().is_empty() || label.chars().count() > 40 {
+            return Err(PathError::new(
+                here(&["label"]),
+                "a label is 1 to 40 characters",
+            ));
+        }
+    }
+    let mut dry = world.clone();
+    let mut set = Vec::new();
+    for (path, value) in &raw.set {
+        dry.set(path, value)
+            .map_err(|m| PathError::new(here(&["set", path]), m))?;
+        set.push(Change {
+            at: Dur(0),
+            path: path.clone(),
+            value: value.clone(),
+            over: None,
+            note: None,
+            live: false,
+        });
+    }
+    let (timeline, _) = build_timeline(&raw.timeline, &here(&["timeline"]), &dry, duration)?;
+    let variant = Variant {
+        label: raw.label.clone(),
+        set,
         timeline,
-        origin: origin.to_string(),
-        source: text.to_string(),
-        overrides: Vec::new(),
-    })
+    };
+    let e = estimate(world, &variant.timeline_with(shared), duration);
+    if let Some(message) = e.excess() {
+        return Err(PathError::new(here(&[]), message));
+    }
+    Ok(variant)
 }
 
 fn valid_name(s: &str) -> bool {

@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod file;
 pub mod overrides;
 pub mod recording;
+pub mod variants;
 
 use crate::base::settable;
 use crate::base::time::Dur;
@@ -33,6 +34,8 @@ pub struct Scenario {
     /// Changes given on the command line (`--set`), already at the front of
     /// `timeline`; recordings write them out.
     pub overrides: Vec<Change>,
+    /// `[variants.a]` / `[variants.b]`: the two sides of a comparison.
+    pub variants: Option<variants::Variants>,
 }
 
 impl crate::sim::Setup for Scenario {

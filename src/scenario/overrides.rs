@@ -45,8 +45,11 @@ pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), S
             live: false,
         });
     }
-    let mut timeline = changes.clone();
-    timeline.append(&mut s.timeline);
+    // After the overrides already there (a side's `set`, earlier flags): the
+    // later a source, the later it applies.
+    let at = s.overrides.len().min(s.timeline.len());
+    let mut timeline = s.timeline.clone();
+    timeline.splice(at..at, changes.iter().cloned());
     let e = estimate(&s.world, &timeline, s.duration);
     if let Some(message) = e.excess() {
         return Err(format!("{flag}: with these values, {message}"));

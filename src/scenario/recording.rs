@@ -16,6 +16,12 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     // Seeds are 0 … 2^63−1 (the shells refuse larger), so this always fits
     // a TOML integer and the recording always loads.
     doc["seed"] = toml_edit::value(i64::try_from(seed).unwrap_or(i64::MAX));
+    // One side of a comparison is recorded as a scenario of its own: its
+    // `set` is among the overrides written below, and the file's variants
+    // would apply a side twice.
+    if scenario.variants.is_none() {
+        doc.remove("variants");
+    }
     if !doc.contains_key("timeline") {
         doc["timeline"] = toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
     }

@@ -1,0 +1,194 @@
+//! The two sides of a comparison: `[variants.a]` and `[variants.b]` of one
+//! scenario (each a `label`, a `set` of changes at t = 0 and timeline entries
+//! of its own, the scenario's timeline shared), or two scenario files. A side
+//! is an ordinary scenario, so everything that runs one runs a side.
+
+use crate::base::escape::escape;
+use crate::scenario::overrides::apply_sets;
+use crate::scenario::Scenario;
+use crate::sim::world::Change;
+
+/// Which side of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::A => "a",
+            Side::B => "b",
+        }
+    }
+}
+
+/// One declared side.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Variant {
+    pub label: Option<String>,
+    /// Changes at t = 0, before the timeline (the file's own key order).
+    pub set: Vec<Change>,
+    /// Timeline entries of this side alone.
+    pub timeline: Vec<Change>,
+}
+
+impl Variant {
+    /// This side's changes: its `set` first, then the shared timeline and its
+    /// own merged by time (the shared entry first at equal times).
+    pub fn timeline_with(&self, shared: &[Change]) -> Vec<Change> {
+        let mut merged: Vec<Change> = shared.iter().chain(&self.timeline).cloned().collect();
+        merged.sort_by_key(|c| c.at);
+        self.set.iter().cloned().chain(merged).collect()
+    }
+}
+
+/// `[variants]` of a scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Variants {
+    pub a: Variant,
+    pub b: Variant,
+}
+
+impl Variants {
+    pub fn side(&self, side: Side) -> &Variant {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+        }
+    }
+}
+
+/// A label for a side from what it changes: `retry.budget on, timeout.per_attempt 2s`,
+/// or `as written` when it changes nothing.
+pub fn label_of(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "as written".into();
+    }
+    changes
+        .iter()
+        .map(|c| {
+            let short = c
+                .path
+                .strip_prefix("patterns.")
+                .or_else(|| c.path.strip_prefix("services."))
+                .unwrap_or(&c.path);
+            match (&c.value, short.strip_suffix(".enabled")) {
+                (toml::Value::Boolean(on), Some(p)) => {
+                    format!("{p} {}", if *on { "on" } else { "off" })
+                }
+                (toml::Value::Table(_), _) => format!("{short} on"),
+                (toml::Value::String(s), _) => format!("{short} {s}"),
+                (v, _) => format!("{short} {v}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Two worlds under the same load: side A and side B, each a scenario, with
+/// the same seed (so the same luck: common random numbers).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub a: Scenario,
+    pub b: Scenario,
+    pub label_a: String,
+    pub label_b: String,
+}
+
+impl Scenario {
+    /// Side `side` of this scenario's `[variants]` as a scenario of its own
+    /// (the whole scenario for either side when it declares none).
+    pub fn side(&self, side: Side) -> Scenario {
+        let mut s = self.clone();
+        if let Some(v) = &self.variants {
+            let v = v.side(side);
+            s.timeline = v.timeline_with(&self.timeline);
+            // The side's `set` is written into its recordings like `--set`s.
+            s.overrides = v.set.clone();
+        }
+        s.variants = None;
+        s
+    }
+
+    /// The side's label: declared, or derived from what it changes.
+    pub fn side_label(&self, side: Side) -> String {
+        match self.variants.as_ref().map(|v| v.side(side)) {
+            Some(Variant { label: Some(l), .. }) => l.clone(),
+            Some(v) => label_of(&v.set),
+            None => side.letter().to_uppercase(),
+        }
+    }
+}
+
+impl Comparison {
+    /// The two declared sides of one scenario (or the scenario twice).
+    pub fn of_variants(s: &Scenario) -> Comparison {
+        Comparison {
+            a: s.side(Side::A),
+            b: s.side(Side::B),
+            label_a: s.side_label(Side::A),
+            label_b: s.side_label(Side::B),
+        }
+    }
+
+    /// Two files: the same services are required; both run with A's seed,
+    /// duration and tick.
+    pub fn of_files(a: Scenario, mut b: Scenario) -> Result<Comparison, String> {
+        let names = |s: &Scenario| -> Vec<String> {
+            s.world.services.iter().map(|x| x.name.clone()).collect()
+        };
+        if names(&a) != names(&b) {
+            return Err(format!(
+                "the two scenarios must have the same services, in the same order: {} has {}; {} has {}",
+                escape(&a.origin),
+                names(&a).join(", "),
+                escape(&b.origin),
+                names(&b).join(", ")
+            ));
+        }
+        b.seed = a.seed;
+        b.duration = a.duration;
+        b.tick = a.tick;
+        let (label_a, label_b) = (a.name.clone(), b.name.clone());
+        Ok(Comparison {
+            a: a.side(Side::A),
+            b: b.side(Side::A),
+            label_a,
+            label_b,
+        })
+    }
+
+    /// Applies `--set` to both sides, then `--set-a` and `--set-b` to theirs.
+    /// A side whose label was derived gets it derived again.
+    pub fn apply_sets(
+        &mut self,
+        both: &[String],
+        only_a: &[String],
+        only_b: &[String],
+    ) -> Result<(), String> {
+        for (s, own, flag, label) in [
+            (&mut self.a, only_a, "--set-a", &mut self.label_a),
+            (&mut self.b, only_b, "--set-b", &mut self.label_b),
+        ] {
+            let derived = *label == label_of(&s.overrides);
+            apply_sets(s, "--set", both)?;
+            apply_sets(s, flag, own)?;
+            if derived {
+                *label = label_of(&s.overrides);
+            }
+        }
+        if self.label_a == self.label_b {
+            self.label_a = format!("A: {}", self.label_a);
+            self.label_b = format!("B: {}", self.label_b);
+        }
+        Ok(())
+    }
+
+    /// Both sides' seed.
+    pub fn set_seed(&mut self, seed: u64) {
+        self.a.seed = seed;
+        self.b.seed = seed;
+    }
+}
