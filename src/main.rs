@@ -8,7 +8,9 @@
 use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
 use breakwater::output::{self, OutError};
-use breakwater::report::{csv, json, table, Summary};
+use breakwater::report::compare::Compared;
+use breakwater::report::{self, csv, json, table, Summary};
+use breakwater::scenario::variants::{Comparison, Side};
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::Simulation;
 use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
@@ -64,6 +66,9 @@ struct DashArgs {
     /// --set services.payment.failure_rate=0.2, --set patterns.timeout.per_attempt=2s.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     set: Vec<String>,
+    /// For a scenario that declares [variants]: run side a or b alone.
+    #[arg(long, value_name = "a|b", value_parser = parse_side)]
+    variant: Option<Side>,
 }
 
 #[derive(Subcommand)]
@@ -90,6 +95,9 @@ enum Command {
         /// --set services.payment.failure_rate=0.2, --set patterns.timeout.per_attempt=2s.
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
+        /// For a scenario that declares [variants]: run side a or b alone.
+        #[arg(long, value_name = "a|b", value_parser = parse_side)]
+        variant: Option<Side>,
     },
     /// Validate a scenario without running it.
     Check {
@@ -101,6 +109,43 @@ enum Command {
     },
     /// List the built-in scenarios.
     List,
+    /// Two variants of a world under the same load, side by side: one
+    /// scenario (its [variants], or --set-a/--set-b) or two files.
+    Compare {
+        /// A scenario (file or built-in name).
+        a: String,
+        /// A second scenario to compare with the first (same services).
+        b: Option<String>,
+        /// A change at t = 0 on both sides (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+        /// A change at t = 0 on side A alone (repeatable).
+        #[arg(long = "set-a", value_name = "PATH=VALUE")]
+        set_a: Vec<String>,
+        /// A change at t = 0 on side B alone (repeatable).
+        #[arg(long = "set-b", value_name = "PATH=VALUE")]
+        set_b: Vec<String>,
+        /// One JSON object: { "a": {label, …run…}, "b": {…} }.
+        #[arg(long)]
+        json: bool,
+        /// The headless table even on a terminal.
+        #[arg(long)]
+        no_tui: bool,
+        /// Use this seed on both sides (0 … 9223372036854775807).
+        #[arg(long, value_parser = parse_seed)]
+        seed: Option<u64>,
+        /// Simulate this long instead of the scenario's duration.
+        #[arg(long, value_parser = parse_dur_arg)]
+        duration: Option<Dur>,
+    },
+}
+
+fn parse_side(s: &str) -> Result<Side, String> {
+    match s.trim() {
+        "a" | "A" => Ok(Side::A),
+        "b" | "B" => Ok(Side::B),
+        _ => Err("a side is `a` or `b`".into()),
+    }
 }
 
 fn parse_dur_arg(s: &str) -> Result<Dur, String> {
@@ -190,17 +235,34 @@ fn say(text: &str) -> Result<(), ExitCode> {
     }
 }
 
-/// Loads a scenario and applies the `--set` overrides.
-fn load(spec: &str, sets: &[String]) -> Result<Scenario, ExitCode> {
-    let mut s = scenario::load(spec).map_err(|e| {
-        output::errln(&e.to_string());
-        ExitCode::from(2)
-    })?;
+/// Loads a scenario (or one side of it) and applies the `--set` overrides.
+fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, ExitCode> {
+    let mut s = load_raw(spec)?;
+    if let Some(side) = variant {
+        if s.variants.is_none() {
+            output::errln(&format!(
+                "breakwater: --variant {}: {} declares no [variants]",
+                side.letter(),
+                escape(spec)
+            ));
+            return Err(ExitCode::from(2));
+        }
+    }
+    if s.variants.is_some() {
+        s = s.side(variant.unwrap_or(Side::A));
+    }
     scenario::overrides::apply_sets(&mut s, "--set", sets).map_err(|m| {
         output::errln(&format!("breakwater: {m}"));
         ExitCode::from(2)
     })?;
     Ok(s)
+}
+
+fn load_raw(spec: &str) -> Result<Scenario, ExitCode> {
+    scenario::load(spec).map_err(|e| {
+        output::errln(&e.to_string());
+        ExitCode::from(2)
+    })
 }
 
 /// Checks that `path` can be written before a run starts, so a typo in an
@@ -243,6 +305,25 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
+        Some(Command::Compare {
+            a,
+            b,
+            set,
+            set_a,
+            set_b,
+            json,
+            no_tui,
+            seed,
+            duration,
+        }) => compare(
+            &a,
+            b.as_deref(),
+            [&set, &set_a, &set_b],
+            json || no_tui || !std::io::stdout().is_terminal(),
+            json,
+            seed,
+            duration,
+        ),
         Some(Command::Run {
             scenario,
             json,
@@ -251,9 +332,9 @@ fn main() -> ExitCode {
             timeseries,
             timeseries_max,
             set,
+            variant,
         }) => run(
-            &scenario,
-            &set,
+            (&scenario, &set, variant),
             json,
             seed,
             duration,
@@ -262,7 +343,7 @@ fn main() -> ExitCode {
         ),
         None => {
             let spec = cli.scenario.unwrap_or_else(|| "seed-lesson".to_string());
-            load(&spec, &cli.dash.set).and_then(|s| dashboard(s, cli.dash))
+            load(&spec, &cli.dash.set, cli.dash.variant).and_then(|s| dashboard(s, cli.dash))
         }
     };
     result.unwrap_or_else(|code| code)
@@ -281,7 +362,7 @@ fn list() -> Result<ExitCode, ExitCode> {
 }
 
 fn check(spec: &str, sets: &[String]) -> Result<ExitCode, ExitCode> {
-    let s = load(spec, sets)?;
+    let s = load(spec, sets, None)?;
     say(&format!(
         "{}: ok — \"{}\", {} service(s), {} timeline change(s), {}\n",
         escape(spec),
@@ -294,15 +375,14 @@ fn check(spec: &str, sets: &[String]) -> Result<ExitCode, ExitCode> {
 }
 
 fn run(
-    spec: &str,
-    sets: &[String],
+    (spec, sets, variant): (&str, &[String], Option<Side>),
     as_json: bool,
     seed: Option<u64>,
     duration: Option<Dur>,
     timeseries: Option<&str>,
     timeseries_max: u64,
 ) -> Result<ExitCode, ExitCode> {
-    let mut s = load(spec, sets)?;
+    let mut s = load(spec, sets, variant)?;
     if let Some(d) = duration {
         let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
         if let Some(message) = e.excess() {
@@ -315,6 +395,80 @@ fn run(
         check_timeseries_size(&s, timeseries_max)?;
     }
     run_headless(&s, as_json, seed, timeseries)
+}
+
+/// `breakwater compare`: both sides run headless to the end, then one table
+/// (or JSON) with A, B and Δ. (The split dashboard is not built yet: on a
+/// terminal the table is printed too.)
+fn compare(
+    a: &str,
+    b: Option<&str>,
+    [both, only_a, only_b]: [&Vec<String>; 3],
+    _headless: bool,
+    as_json: bool,
+    seed: Option<u64>,
+    duration: Option<Dur>,
+) -> Result<ExitCode, ExitCode> {
+    let bad = |m: String| {
+        output::errln(&format!("breakwater: {m}"));
+        ExitCode::from(2)
+    };
+    let first = load_raw(a)?;
+    let mut cmp = match b {
+        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(bad)?,
+        None => Comparison::of_variants(&first),
+    };
+    cmp.apply_sets(both, only_a, only_b).map_err(bad)?;
+    if let Some(seed) = seed {
+        cmp.set_seed(seed);
+    }
+    if let Some(d) = duration {
+        for s in [&mut cmp.a, &mut cmp.b] {
+            let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
+            if let Some(message) = e.excess() {
+                return Err(bad(format!("--duration {d}: {message}")));
+            }
+            s.duration = d;
+        }
+    }
+    let started = Instant::now();
+    let mut summaries = Vec::new();
+    for s in [&cmp.a, &cmp.b] {
+        let mut sim = Simulation::new(s);
+        sim.measure_ticks(false);
+        sim.run(&mut |_| {});
+        if let Some(stop) = sim.limit_crossed() {
+            return Err(bad(format!(
+                "{}: stopped at {} of simulated time: {}",
+                escape(&s.origin),
+                breakwater::base::time::clock(stop.at),
+                stop.message
+            )));
+        }
+        summaries.push(Summary::of(&sim, &s.name, 0.0));
+    }
+    let wall = started.elapsed().as_secs_f64();
+    summaries[0].wall_seconds = wall / 2.0;
+    summaries[1].wall_seconds = wall / 2.0;
+    let compared = Compared {
+        a: &summaries[0],
+        b: &summaries[1],
+        label_a: &cmp.label_a,
+        label_b: &cmp.label_b,
+    };
+    let out = if as_json {
+        match serde_json::to_string_pretty(&report::compare::to_json(&compared)) {
+            Ok(text) => format!("{text}\n"),
+            Err(e) => {
+                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                return Err(ExitCode::from(1));
+            }
+        }
+    } else {
+        report::compare::to_table(&compared)
+    };
+    say(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Refuses (exit 2, before running) a `--timeseries` file larger than

@@ -117,7 +117,7 @@ impl Scenario {
         match self.variants.as_ref().map(|v| v.side(side)) {
             Some(Variant { label: Some(l), .. }) => l.clone(),
             Some(v) => label_of(&v.set),
-            None => side.letter().to_uppercase(),
+            None => label_of(&[]),
         }
     }
 }

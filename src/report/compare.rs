@@ -1,0 +1,101 @@
+//! The headless comparison: A, B and Δ per measure and service, as a table
+//! or as JSON (`{ "a": { "label", …run object… }, "b": { … } }`).
+
+use crate::base::escape::escape;
+use crate::report::json;
+use crate::report::metrics::Metric;
+use crate::report::summary::Summary;
+use serde_json::Value;
+use std::fmt::Write;
+
+/// Both sides' summaries, with their labels.
+pub struct Compared<'a> {
+    pub a: &'a Summary,
+    pub b: &'a Summary,
+    pub label_a: &'a str,
+    pub label_b: &'a str,
+}
+
+fn fmt(x: f64, decimals: usize) -> String {
+    format!("{x:.decimals$}")
+}
+
+fn delta(a: f64, b: f64, decimals: usize) -> String {
+    let d = b - a;
+    if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+        "=".into()
+    } else {
+        format!("{d:+.decimals$}")
+    }
+}
+
+/// The table: a block per service (and one for all services when there are
+/// several), a line per measure.
+pub fn to_table(c: &Compared) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} · compared · seed {} · {:.1} s simulated in {:.2} s",
+        escape(&c.a.scenario),
+        c.a.seed,
+        c.a.sim_seconds,
+        c.a.wall_seconds + c.b.wall_seconds
+    );
+    let _ = writeln!(out, "A = {}", escape(c.label_a));
+    let _ = writeln!(out, "B = {}", escape(c.label_b));
+    let mut block = |title: &str, a: Option<usize>| {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{:<24} {:>12} {:>12} {:>12}",
+            title, "A", "B", "Δ (B − A)"
+        );
+        let calls = |s: &Summary| match a {
+            Some(i) => s.services[i].counts.calls,
+            None => s.totals.calls,
+        };
+        let _ = writeln!(
+            out,
+            "  {:<22} {:>12} {:>12} {:>12}",
+            "calls",
+            calls(c.a),
+            calls(c.b),
+            delta(calls(c.a) as f64, calls(c.b) as f64, 0)
+        );
+        for m in Metric::ALL {
+            let va = m.value(c.a, a.map(|i| &c.a.services[i]));
+            let vb = m.value(c.b, a.map(|i| &c.b.services[i]));
+            let d = m.decimals();
+            let _ = writeln!(
+                out,
+                "  {:<22} {:>12} {:>12} {:>12}",
+                m.label(),
+                fmt(va, d),
+                fmt(vb, d),
+                delta(va, vb, d)
+            );
+        }
+    };
+    for (i, s) in c.a.services.iter().enumerate() {
+        block(&s.name, Some(i));
+    }
+    if c.a.services.len() > 1 {
+        block("all services", None);
+    }
+    out
+}
+
+/// The JSON: each side is the `run --json` object with its `label`.
+pub fn to_json(c: &Compared) -> Value {
+    let side = |s: &Summary, label: &str| {
+        let mut v = json::to_json(s);
+        if let Value::Object(m) = &mut v {
+            let mut with_label = serde_json::Map::new();
+            with_label.insert("label".into(), Value::String(label.into()));
+            with_label.extend(std::mem::take(m));
+            *m = with_label;
+        }
+        v
+    };
+    serde_json::json!({ "a": side(c.a, c.label_a), "b": side(c.b, c.label_b) })
+}

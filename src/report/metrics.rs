@@ -1,0 +1,88 @@
+//! The measures a comparison (and later a sweep or a plot) reports, one list
+//! so they mean the same everywhere: names as the command line and JSON
+//! write them, what they mean, and how each is read off a run's summary.
+
+use crate::base::outcome::Outcome;
+use crate::report::summary::{ServiceSummary, Summary};
+use crate::sim::metrics::{Counts, Percentiles};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// ok calls per simulated second (fallbacks excluded).
+    Goodput,
+    OkFraction,
+    P50,
+    P99,
+    AttemptsPerCall,
+    BreakerOpens,
+    TimedOutFraction,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 7] = [
+        Metric::Goodput,
+        Metric::OkFraction,
+        Metric::P50,
+        Metric::P99,
+        Metric::AttemptsPerCall,
+        Metric::BreakerOpens,
+        Metric::TimedOutFraction,
+    ];
+
+    /// The name on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Goodput => "goodput",
+            Metric::OkFraction => "ok_fraction",
+            Metric::P50 => "p50",
+            Metric::P99 => "p99",
+            Metric::AttemptsPerCall => "attempts_per_call",
+            Metric::BreakerOpens => "breaker_opens",
+            Metric::TimedOutFraction => "timed_out_fraction",
+        }
+    }
+
+    /// What a person reads, with its unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Goodput => "goodput (ok calls/s)",
+            Metric::OkFraction => "ok fraction (%)",
+            Metric::P50 => "latency p50 (ms)",
+            Metric::P99 => "latency p99 (ms)",
+            Metric::AttemptsPerCall => "attempts per call",
+            Metric::BreakerOpens => "breaker opens",
+            Metric::TimedOutFraction => "calls timed out (%)",
+        }
+    }
+
+    /// The value for one service (`Some`) or all of them, over the run.
+    pub fn value(self, s: &Summary, service: Option<&ServiceSummary>) -> f64 {
+        let (counts, latency, opens): (&Counts, &Percentiles, f64) = match service {
+            Some(x) => (&x.counts, &x.latency, x.breaker_opened as f64),
+            None => (
+                &s.totals,
+                &s.totals_latency,
+                s.services.iter().map(|x| x.breaker_opened as f64).sum(),
+            ),
+        };
+        let finished = counts.finished().max(1) as f64;
+        match self {
+            Metric::Goodput => counts.outcome(Outcome::Ok) as f64 / s.sim_seconds.max(1e-9),
+            Metric::OkFraction => 100.0 * counts.outcome(Outcome::Ok) as f64 / finished,
+            Metric::P50 => latency.p50,
+            Metric::P99 => latency.p99,
+            Metric::AttemptsPerCall => counts.attempts as f64 / counts.calls.max(1) as f64,
+            Metric::BreakerOpens => opens,
+            Metric::TimedOutFraction => 100.0 * counts.outcome(Outcome::TimedOut) as f64 / finished,
+        }
+    }
+
+    /// Decimals worth showing.
+    pub fn decimals(self) -> usize {
+        match self {
+            Metric::BreakerOpens => 0,
+            Metric::AttemptsPerCall => 2,
+            _ => 1,
+        }
+    }
+}
