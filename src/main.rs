@@ -431,25 +431,33 @@ fn compare(
             s.duration = d;
         }
     }
-    let started = Instant::now();
-    let mut summaries = Vec::new();
-    for s in [&cmp.a, &cmp.b] {
+    // The sides are independent deterministic runs: one thread each, so a
+    // comparison takes about the wall time of one run where two cores are free.
+    let side = |s: &Scenario| {
+        let started = Instant::now();
         let mut sim = Simulation::new(s);
         sim.measure_ticks(false);
         sim.run(&mut |_| {});
-        if let Some(stop) = sim.limit_crossed() {
-            return Err(bad(format!(
+        match sim.limit_crossed() {
+            Some(stop) => Err(format!(
                 "{}: stopped at {} of simulated time: {}",
                 escape(&s.origin),
                 breakwater::base::time::clock(stop.at),
                 stop.message
-            )));
+            )),
+            None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
         }
-        summaries.push(Summary::of(&sim, &s.name, 0.0));
-    }
-    let wall = started.elapsed().as_secs_f64();
-    summaries[0].wall_seconds = wall / 2.0;
-    summaries[1].wall_seconds = wall / 2.0;
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| side(&cmp.b));
+        let a = side(&cmp.a);
+        (a, b.join())
+    });
+    let b = b.map_err(|_| {
+        output::errln("breakwater: internal error: side B of the comparison panicked");
+        ExitCode::from(1)
+    })?;
+    let summaries = [a.map_err(bad)?, b.map_err(bad)?];
     let compared = Compared {
         a: &summaries[0],
         b: &summaries[1],
