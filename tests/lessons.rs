@@ -5,6 +5,8 @@ mod common;
 use breakwater::base::Outcome;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::scenario::builtin;
+use breakwater::scenario::variants::{Comparison, Side};
+use breakwater::scenario::Scenario;
 use breakwater::sim::metrics::{Counts, Tick};
 use breakwater::sim::notices::{Notice, NoticeKind};
 
@@ -15,15 +17,25 @@ struct Run {
 }
 
 fn run(name: &str) -> Run {
-    let s = common::builtin(name);
+    run_scenario(&common::builtin(name))
+}
+
+fn run_scenario(s: &Scenario) -> Run {
     let mut ticks = Vec::new();
-    let sim = common::run_each(&s, |t| ticks.push(t.clone()));
+    let sim = common::run_each(s, |t| ticks.push(t.clone()));
     let notices = sim.notices().iter().map(|(_, n)| n.clone()).collect();
     Run {
         ticks,
         notices,
         names: s.world.services.iter().map(|x| x.name.clone()).collect(),
     }
+}
+
+/// Both declared sides of a built-in comparison, run headless with the same
+/// seed (so the same luck): (A, B).
+fn sides(name: &str) -> (Run, Run) {
+    let c = Comparison::of_variants(&common::builtin(name));
+    (run_scenario(&c.a), run_scenario(&c.b))
 }
 
 const S: u64 = 1_000_000_000;
@@ -68,18 +80,6 @@ impl Run {
                     Some((n.at, *to, reason.clone()))
                 }
                 _ => None,
-            })
-            .collect()
-    }
-    fn notes(&self) -> Vec<String> {
-        self.notices
-            .iter()
-            .filter_map(|n| {
-                if let NoticeKind::Note(s) = &n.kind {
-                    Some(s.clone())
-                } else {
-                    None
-                }
             })
             .collect()
     }
@@ -174,28 +174,6 @@ fn breaker_opens_sheds_load_probes_and_closes() {
 }
 
 #[test]
-fn retry_storm_stays_collapsed_after_the_trigger_is_gone() {
-    let r = run("retry-storm");
-    let before = r.goodput("api", 0, 60);
-    let after = r.goodput("api", 70, 130);
-    assert!(before > 75.0, "healthy before: {before}/s");
-    assert!(
-        after < 0.3 * before,
-        "the minute after the trigger: goodput {after:.1}/s vs {before:.1}/s before"
-    );
-    let late = r.goodput("api", 180, 240);
-    assert!(
-        late < 0.3 * before,
-        "still collapsed minutes later: {late:.1}/s"
-    );
-    let c = r.window("api", 70, 130);
-    assert!(
-        c.attempts as f64 > 2.5 * c.calls as f64,
-        "retries triple the load"
-    );
-}
-
-#[test]
 fn retry_budget_recovers_from_the_same_trigger() {
     let r = run("retry-budget");
     let before = r.goodput("api", 0, 60);
@@ -214,13 +192,97 @@ fn retry_budget_recovers_from_the_same_trigger() {
 }
 
 #[test]
-fn thundering_herd_without_jitter_is_refused_far_more_than_with_it() {
-    let r = run("thundering-herd");
-    let lockstep = r.window("api", 10, 40);
-    let jittered = r.window("api", 100, 130);
+fn every_comparison_declares_two_labelled_sides_that_differ() {
+    let mut comparisons = Vec::new();
+    for name in builtin::names() {
+        let s = common::builtin(name);
+        let Some(v) = &s.variants else { continue };
+        comparisons.push(name);
+        for (side, variant) in [(Side::A, &v.a), (Side::B, &v.b)] {
+            let label = variant.label.as_deref().unwrap_or_default();
+            assert!(
+                !label.trim().is_empty() && label.chars().count() <= 40,
+                "{name}: side {side:?} has a short label: {label:?}"
+            );
+        }
+        let c = Comparison::of_variants(&s);
+        assert_ne!(
+            c.label_a, c.label_b,
+            "{name}: the labels tell the sides apart"
+        );
+        assert_ne!(
+            c.a.timeline, c.b.timeline,
+            "{name}: side B changes something"
+        );
+        // The incident is on the shared timeline: both sides live through it.
+        for change in &s.timeline {
+            assert!(c.a.timeline.contains(change) && c.b.timeline.contains(change));
+        }
+    }
+    assert_eq!(
+        comparisons,
+        [
+            "retry-storm",
+            "thundering-herd",
+            "bulkhead-isolation",
+            "timeout-fallback",
+            "brownout",
+            "half-open-flapping"
+        ]
+    );
+    assert!(common::builtin("seed-lesson").variants.is_none());
+}
+
+#[test]
+fn retry_storm_naive_retries_stay_collapsed_a_budget_recovers() {
+    let (a, b) = sides("retry-storm");
+    let before = a.goodput("api", 0, 60);
+    assert!(before > 75.0, "healthy before: {before}/s");
+    assert_eq!(
+        b.goodput("api", 0, 60),
+        before,
+        "the same luck before the trigger"
+    );
+    // A: the trigger is gone at 1:10, the collapse is not.
+    let after = a.goodput("api", 70, 130);
+    assert!(
+        after < 0.1 * before,
+        "A, the minute after the trigger: goodput {after:.1}/s vs {before:.1}/s before"
+    );
+    let late = a.goodput("api", 180, 240);
+    assert!(
+        late < 0.1 * before,
+        "A, still collapsed minutes later: {late:.1}/s"
+    );
+    let c = a.window("api", 70, 130);
+    assert!(
+        c.attempts as f64 > 2.5 * c.calls as f64,
+        "A: retries triple the load"
+    );
+    // B: the budget runs dry, the queue drains, goodput is back by 1:30.
+    let c = b.window("api", 60, 130);
+    assert!(
+        (c.attempts as f64) < 1.1 * c.calls as f64,
+        "B: the budget stops the retries: {} attempts for {} calls",
+        c.attempts,
+        c.calls
+    );
+    for (from, to) in [(90, 150), (180, 240)] {
+        let g = b.goodput("api", from, to);
+        assert!(
+            g > 0.9 * before,
+            "B back above 90 % from {from} s: {g:.1}/s vs {before:.1}/s"
+        );
+    }
+}
+
+#[test]
+fn thundering_herd_lock_step_is_refused_far_more_than_full_jitter() {
+    let (a, b) = sides("thundering-herd");
+    let (lockstep, jittered) = (a.window("api", 10, 40), b.window("api", 10, 40));
     assert!(
         lockstep.downstream_refused > 2 * jittered.downstream_refused,
-        "refused without jitter {} vs with {}",
+        "refused in lock-step {} vs with full jitter {}",
         lockstep.downstream_refused,
         jittered.downstream_refused
     );
@@ -230,71 +292,73 @@ fn thundering_herd_without_jitter_is_refused_far_more_than_with_it() {
         lockstep.outcome(Outcome::Failed)
     );
     assert!(jittered.outcome(Outcome::Failed) * 10 < lockstep.outcome(Outcome::Failed));
+    assert!(
+        jittered.outcome(Outcome::Ok) as f64 > 1.2 * lockstep.outcome(Outcome::Ok) as f64,
+        "more calls get through with jitter: {} vs {}",
+        jittered.outcome(Outcome::Ok),
+        lockstep.outcome(Outcome::Ok)
+    );
 }
 
 #[test]
-fn bulkheads_keep_user_and_order_healthy_when_payment_is_slow() {
-    let r = run("bulkhead-isolation");
+fn bulkhead_isolation_shared_pool_starves_user_and_order_bulkheads_do_not() {
+    let (a, b) = sides("bulkhead-isolation");
+    let ok = |c: &Counts| c.outcome(Outcome::Ok) as f64 / c.finished() as f64;
     for svc in ["user", "order"] {
-        let starved = r.window(svc, 70, 150);
-        let isolated = r.window(svc, 160, 240);
-        let ok = |c: &Counts| c.outcome(Outcome::Ok) as f64 / c.finished() as f64;
+        let (shared, isolated) = (a.window(svc, 70, 180), b.window(svc, 70, 180));
         assert!(
-            ok(&starved) < 0.8,
-            "{svc} starves without bulkheads: {:.2} ok",
-            ok(&starved)
+            ok(&shared) < 0.8,
+            "A: {svc} starves in the shared pool: {:.2} ok",
+            ok(&shared)
         );
         assert!(
             ok(&isolated) > 0.99,
-            "{svc} healthy with bulkheads: {:.2} ok",
+            "B: {svc} healthy with bulkheads: {:.2} ok",
             ok(&isolated)
         );
-        let (starved, isolated) = (r.max_p99(svc, 70, 150), r.max_p99(svc, 160, 240));
+        let (shared, isolated) = (a.max_p99(svc, 70, 180), b.max_p99(svc, 70, 180));
         assert!(
-            starved > 5.0 * isolated,
-            "{svc} p99: {starved:.0} ms starved vs {isolated:.0} ms isolated"
+            shared > 5.0 * isolated,
+            "{svc} p99: {shared:.0} ms in the shared pool vs {isolated:.0} ms with bulkheads"
         );
+        assert!(isolated < 500.0, "B: {svc} p99 {isolated:.0} ms");
     }
-    let p = r.window("payment", 160, 240);
+    let (pa, pb) = (a.window("payment", 70, 180), b.window("payment", 70, 180));
+    assert_eq!(pa.outcome(Outcome::BulkheadRejected), 0);
     assert!(
-        p.outcome(Outcome::BulkheadRejected) > 0,
-        "payment beyond its 8 slots is rejected"
+        pb.outcome(Outcome::BulkheadRejected) > 0,
+        "B: payment beyond its 8 slots is rejected"
     );
 }
 
 #[test]
-fn timeout_bounds_latency_and_fallback_answers() {
-    let r = run("timeout-fallback");
+fn timeout_fallback_bounds_latency_on_b_only() {
+    let (a, b) = sides("timeout-fallback");
     let svc = "recommendations";
     assert!(
-        r.max_p99(svc, 90, 150) > 5_000.0,
-        "without a timeout callers wait ~10 s"
+        a.max_p99(svc, 90, 180) > 5_000.0,
+        "A: without a timeout callers wait ~10 s: p99 {:.0} ms",
+        a.max_p99(svc, 90, 180)
     );
-    // Calls that started before 2:30 had no timeout; from 2:55 all did. (Tick
-    // percentiles come from a 2-significant-digit histogram: 1 % slack.)
+    // Tick percentiles come from a 2-significant-digit histogram: 1 % slack.
     assert!(
-        r.max_p99(svc, 175, 240) <= 505.0,
-        "with it, latency is bounded at 500 ms"
+        b.max_p99(svc, 0, 180) <= 505.0,
+        "B: latency is bounded at 500 ms: p99 {:.0} ms",
+        b.max_p99(svc, 0, 180)
     );
-    let c = r.window(svc, 175, 240);
+    let c = b.window(svc, 60, 180);
     assert!(
-        c.fallbacks > 0 && c.fallbacks == c.outcome(Outcome::TimedOut),
-        "timeouts are answered by the fallback"
+        c.fallbacks > 1000 && c.fallbacks == c.outcome(Outcome::TimedOut),
+        "B: every timeout is answered by the fallback: {} fallbacks, {} timeouts",
+        c.fallbacks,
+        c.outcome(Outcome::TimedOut)
     );
+    assert_eq!(a.window(svc, 0, 180).fallbacks, 0);
 }
 
-#[test]
-fn brownout_slow_call_breaker_trips_before_errors_appear() {
-    let r = run("brownout");
-    let t = r.transitions("inventory");
-    let (opened, _, reason) = t
-        .iter()
-        .find(|x| x.1 == BreakerState::Open)
-        .expect("opens")
-        .clone();
-    assert!(reason.starts_with("slow-call rate"), "{reason}");
-    let first_error = r
-        .ticks
+/// When the first attempt of the (only) service timed out or failed.
+fn first_error(r: &Run) -> u64 {
+    r.ticks
         .iter()
         .find(|tk| {
             let c = &tk.services[0].counts;
@@ -303,30 +367,74 @@ fn brownout_slow_call_breaker_trips_before_errors_appear() {
                 > 0
         })
         .map(|tk| tk.t)
-        .unwrap_or(u64::MAX);
+        .unwrap_or(u64::MAX)
+}
+
+#[test]
+fn brownout_slow_call_breaker_opens_long_before_errors_the_error_only_one_never() {
+    let (a, b) = sides("brownout");
+    let (opened, _, reason) = b
+        .transitions("inventory")
+        .into_iter()
+        .find(|x| x.1 == BreakerState::Open)
+        .expect("B's breaker opens");
+    assert!(reason.starts_with("slow-call rate"), "{reason}");
+    let first_error = first_error(&a);
     assert!(
         opened + 10 * S < first_error,
-        "breaker opened at {opened}, first error at {first_error}"
+        "B's breaker opened at {opened}, A's first error at {first_error}"
+    );
+    assert!(
+        a.transitions("inventory").is_empty(),
+        "A's error-only breaker never opens: timeouts stay under half the calls"
+    );
+    let (ca, cb) = (
+        a.window("inventory", 120, 240),
+        b.window("inventory", 120, 240),
+    );
+    assert!(
+        ca.outcome(Outcome::TimedOut) as f64 > 0.1 * ca.finished() as f64,
+        "A: callers wait 2 s and time out: {} of {}",
+        ca.outcome(Outcome::TimedOut),
+        ca.finished()
+    );
+    assert!(
+        (cb.outcome(Outcome::TimedOut) as f64) < 0.01 * cb.finished() as f64
+            && cb.outcome(Outcome::ShortCircuited) as f64 > 0.9 * cb.finished() as f64,
+        "B fails fast instead: {} timed out, {} short-circuited of {}",
+        cb.outcome(Outcome::TimedOut),
+        cb.outcome(Outcome::ShortCircuited),
+        cb.finished()
     );
 }
 
 #[test]
-fn flapping_breaker_stops_flapping_once_reconfigured() {
-    let r = run("half-open-flapping");
-    let t = r.transitions("search");
-    let opens = |from: u64, to: u64| {
-        t.iter()
+fn half_open_flapping_misconfigured_breaker_flaps_the_fixed_one_does_not() {
+    let (a, b) = sides("half-open-flapping");
+    let opens = |r: &Run, from: u64, to: u64| {
+        r.transitions("search")
+            .iter()
             .filter(|x| x.1 == BreakerState::Open && x.0 >= from * S && x.0 < to * S)
             .count()
     };
     assert!(
-        opens(0, 120) >= 20,
-        "flaps: {} opens in 2 minutes",
-        opens(0, 120)
+        opens(&a, 0, 120) >= 20,
+        "A flaps: {} opens in 2 minutes",
+        opens(&a, 0, 120)
     );
-    assert_eq!(opens(121, 240), 0, "stays closed at 20 % failures");
-    // The breaker open at 2:00 finishes its (now 30 s) open period and its probes close it.
-    let c = r.window("search", 160, 240);
-    assert_eq!(c.outcome(Outcome::ShortCircuited), 0);
-    assert!(r.notes().iter().any(|n| n.contains("reconfigured")));
+    assert_eq!(opens(&b, 0, 180), 0, "B stays closed at 20 % failures");
+    let (ca, cb) = (a.window("search", 0, 180), b.window("search", 0, 180));
+    assert!(
+        ca.outcome(Outcome::ShortCircuited) as f64 > 0.5 * ca.calls as f64,
+        "A short-circuits good calls: {} of {}",
+        ca.outcome(Outcome::ShortCircuited),
+        ca.calls
+    );
+    assert_eq!(cb.outcome(Outcome::ShortCircuited), 0);
+    assert!(
+        cb.outcome(Outcome::Ok) as f64 > 0.75 * cb.calls as f64,
+        "B: 4 calls in 5 succeed: {} of {}",
+        cb.outcome(Outcome::Ok),
+        cb.calls
+    );
 }
