@@ -9,6 +9,7 @@ use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
 use breakwater::output::{self, OutError};
 use breakwater::report::{csv, json, table, Summary};
+use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::Simulation;
 use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
@@ -377,6 +378,69 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
     let summary = Summary::of(app.sim(), &name, started.elapsed().as_secs_f64());
     // The terminal may be gone (hang-up): the summary is then lost, not an error.
     let _ = output::out(&table::to_table(&summary));
+    for m in &ended.messages {
+        output::errln(&format!("breakwater: {}", escape(m)));
+    }
+    let code = match ended.by {
+        EndedBy::Signal(n) => 128 + n as u8,
+        EndedBy::TerminalLost(why) => {
+            output::errln(&format!("breakwater: the terminal was lost ({why})"));
+            1
+        }
+        EndedBy::Quit if ended.save_failed => 1,
+        EndedBy::Quit => 0,
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// The split dashboard on a comparison: as `dashboard`, with one summary
+/// per side on quit. A recording is written as one file per side
+/// (`FILE-a.toml`, `FILE-b.toml`), replayed by `breakwater compare A B`.
+#[allow(dead_code)] // The `compare` command (the lead's) calls it on a terminal.
+fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Result<ExitCode, ExitCode> {
+    if let Some(path) = &args.record {
+        check_writable("--record", path)?;
+    }
+    if !std::io::stdout().is_terminal() {
+        let spec = cmp
+            .a
+            .origin
+            .strip_prefix("builtin:")
+            .unwrap_or(&cmp.a.origin);
+        output::errln(&format!(
+            "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
+             For a headless comparison: breakwater compare {} --no-tui",
+            escape(spec)
+        ));
+        return Err(ExitCode::from(2));
+    }
+    if let Some(seed) = args.seed {
+        cmp.set_seed(seed);
+    }
+    let names = [
+        format!("{} · A: {}", cmp.a.name, cmp.label_a),
+        format!("{} · B: {}", cmp.b.name, cmp.label_b),
+    ];
+    let mut app = App::compare(cmp);
+    app.set_speed(args.speed);
+    if let Some(path) = args.record {
+        app.start_recording(path);
+    }
+    let theme = Theme::choose(args.no_color, args.light);
+    let started = Instant::now();
+    let ended = match tui::run(&mut app, &theme) {
+        Ok(ended) => ended,
+        Err(e) => {
+            output::errln(&format!("breakwater: terminal error: {e}"));
+            return Err(ExitCode::from(1));
+        }
+    };
+    let wall = started.elapsed().as_secs_f64();
+    for (side, name) in app.sides().iter().zip(&names) {
+        let summary = Summary::of(&side.sim, name, wall);
+        // The terminal may be gone (hang-up): the summary is then lost, not an error.
+        let _ = output::out(&table::to_table(&summary));
+    }
     for m in &ended.messages {
         output::errln(&format!("breakwater: {}", escape(m)));
     }
