@@ -8,13 +8,15 @@
 use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
 use breakwater::output::{self, OutError};
-use breakwater::report::compare::Compared;
-use breakwater::report::{self, csv, json, table, Summary};
+use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::variants::{Comparison, Side};
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::Simulation;
 use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
 use clap::{Parser, Subcommand};
+
+mod compare_cmd;
+use compare_cmd::{compare, compare_dashboard};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -319,7 +321,7 @@ fn main() -> ExitCode {
             &a,
             b.as_deref(),
             [&set, &set_a, &set_b],
-            json || no_tui || !std::io::stdout().is_terminal(),
+            !(json || no_tui) && std::io::stdout().is_terminal(),
             json,
             seed,
             duration,
@@ -343,7 +345,23 @@ fn main() -> ExitCode {
         ),
         None => {
             let spec = cli.scenario.unwrap_or_else(|| "seed-lesson".to_string());
-            load(&spec, &cli.dash.set, cli.dash.variant).and_then(|s| dashboard(s, cli.dash))
+            let raw = match load_raw(&spec) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            if raw.variants.is_some() && cli.dash.variant.is_none() {
+                // A scenario that declares variants opens as a comparison.
+                let mut cmp = Comparison::of_variants(&raw);
+                match cmp.apply_sets(&cli.dash.set, &[], &[]) {
+                    Ok(()) => compare_dashboard(cmp, cli.dash),
+                    Err(m) => {
+                        output::errln(&format!("breakwater: {m}"));
+                        Err(ExitCode::from(2))
+                    }
+                }
+            } else {
+                load(&spec, &cli.dash.set, cli.dash.variant).and_then(|s| dashboard(s, cli.dash))
+            }
         }
     };
     result.unwrap_or_else(|code| code)
@@ -395,88 +413,6 @@ fn run(
         check_timeseries_size(&s, timeseries_max)?;
     }
     run_headless(&s, as_json, seed, timeseries)
-}
-
-/// `breakwater compare`: both sides run headless to the end, then one table
-/// (or JSON) with A, B and Δ. (The split dashboard is not built yet: on a
-/// terminal the table is printed too.)
-fn compare(
-    a: &str,
-    b: Option<&str>,
-    [both, only_a, only_b]: [&Vec<String>; 3],
-    _headless: bool,
-    as_json: bool,
-    seed: Option<u64>,
-    duration: Option<Dur>,
-) -> Result<ExitCode, ExitCode> {
-    let bad = |m: String| {
-        output::errln(&format!("breakwater: {m}"));
-        ExitCode::from(2)
-    };
-    let first = load_raw(a)?;
-    let mut cmp = match b {
-        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(bad)?,
-        None => Comparison::of_variants(&first),
-    };
-    cmp.apply_sets(both, only_a, only_b).map_err(bad)?;
-    if let Some(seed) = seed {
-        cmp.set_seed(seed);
-    }
-    if let Some(d) = duration {
-        for s in [&mut cmp.a, &mut cmp.b] {
-            let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
-            if let Some(message) = e.excess() {
-                return Err(bad(format!("--duration {d}: {message}")));
-            }
-            s.duration = d;
-        }
-    }
-    // The sides are independent deterministic runs: one thread each, so a
-    // comparison takes about the wall time of one run where two cores are free.
-    let side = |s: &Scenario| {
-        let started = Instant::now();
-        let mut sim = Simulation::new(s);
-        sim.measure_ticks(false);
-        sim.run(&mut |_| {});
-        match sim.limit_crossed() {
-            Some(stop) => Err(format!(
-                "{}: stopped at {} of simulated time: {}",
-                escape(&s.origin),
-                breakwater::base::time::clock(stop.at),
-                stop.message
-            )),
-            None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
-        }
-    };
-    let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| side(&cmp.b));
-        let a = side(&cmp.a);
-        (a, b.join())
-    });
-    let b = b.map_err(|_| {
-        output::errln("breakwater: internal error: side B of the comparison panicked");
-        ExitCode::from(1)
-    })?;
-    let summaries = [a.map_err(bad)?, b.map_err(bad)?];
-    let compared = Compared {
-        a: &summaries[0],
-        b: &summaries[1],
-        label_a: &cmp.label_a,
-        label_b: &cmp.label_b,
-    };
-    let out = if as_json {
-        match serde_json::to_string_pretty(&report::compare::to_json(&compared)) {
-            Ok(text) => format!("{text}\n"),
-            Err(e) => {
-                output::errln(&format!("breakwater: cannot write JSON: {e}"));
-                return Err(ExitCode::from(1));
-            }
-        }
-    } else {
-        report::compare::to_table(&compared)
-    };
-    say(&out)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Refuses (exit 2, before running) a `--timeseries` file larger than

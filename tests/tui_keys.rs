@@ -285,14 +285,27 @@ fn no_key_is_bound_twice_in_one_context() {
         Context {
             paused: false,
             help: false,
+            compare: false,
         },
         Context {
             paused: true,
             help: false,
+            compare: false,
         },
         Context {
             paused: false,
             help: true,
+            compare: false,
+        },
+        Context {
+            paused: false,
+            help: false,
+            compare: true,
+        },
+        Context {
+            paused: true,
+            help: false,
+            compare: true,
         },
     ] {
         let mut seen = Vec::new();

@@ -6,12 +6,10 @@
 use super::fields::{fields_of, step_value, Field};
 use super::history::History;
 use super::keys::{self, Action, Context};
-use crate::base::settable::number;
+pub use super::side::SideState;
 use crate::base::time::SimTime;
-use crate::scenario::recording::recording_toml;
+use crate::scenario::variants::{Comparison, Side};
 use crate::scenario::Scenario;
-use crate::sim::limits;
-use crate::sim::world::{Change, LoadKind};
 use crate::sim::Simulation;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
@@ -44,6 +42,8 @@ pub enum Effect {
         path: String,
         text: String,
     },
+    /// Write each `(path, text)` (a comparison's recording: one file per side).
+    SaveAll(Vec<(String, String)>),
 }
 
 /// The panels. Their titles are a contract: docs and tests look for them.
@@ -86,12 +86,16 @@ impl PanelId {
     }
 }
 
-/// The dashboard: a simulation, its recent history and the view state.
+/// The dashboard: one side (a simulation and its recent history), or two
+/// sharing one clock in a comparison, and the view state.
 pub struct App {
-    scenario: Scenario,
+    /// One side, or A and B; frames, pause, speed and incidents act on all.
+    sides: Vec<SideState>,
+    /// The side that parameter edits go to (`x` switches).
+    selected: usize,
+    /// The side `advance_slice` is advancing (sides take turns per frame).
+    slicing: usize,
     seed: u64,
-    sim: Simulation,
-    history: History,
     paused: bool,
     speed: f64,
     service: usize,
@@ -102,10 +106,6 @@ pub struct App {
     /// The file a recording is written to, while recording.
     recording: Option<String>,
     status: Option<String>,
-    /// Original latency_factor per service while its spike is on.
-    latency_spike: Vec<Option<toml::Value>>,
-    /// (path, original value) while the load spike is on.
-    load_spike: Option<(String, toml::Value)>,
     /// Sub-nanosecond remainder of frame advances, so slow speeds do not drift.
     carry: f64,
     /// The virtual time the current frame is heading for, while it is not
@@ -124,11 +124,28 @@ pub struct App {
 
 impl App {
     pub fn new(scenario: Scenario, seed: u64) -> App {
-        let sim = Simulation::with_seed(&scenario, seed);
-        let n = scenario.world.services.len();
+        let label = scenario.name.clone();
+        App::with_sides(vec![SideState::new(None, label, scenario, seed)], seed)
+    }
+
+    /// The split dashboard: A and B under the same load with A's seed (the
+    /// same luck on both sides), one clock.
+    pub fn compare(cmp: Comparison) -> App {
+        let seed = cmp.a.seed;
+        App::with_sides(
+            vec![
+                SideState::new(Some(Side::A), cmp.label_a, cmp.a, seed),
+                SideState::new(Some(Side::B), cmp.label_b, cmp.b, seed),
+            ],
+            seed,
+        )
+    }
+
+    fn with_sides(sides: Vec<SideState>, seed: u64) -> App {
         App {
-            history: History::new(n),
-            sim,
+            sides,
+            selected: 0,
+            slicing: 0,
             seed,
             paused: false,
             speed: 1.0,
@@ -139,8 +156,6 @@ impl App {
             help: false,
             recording: None,
             status: None,
-            latency_spike: vec![None; n],
-            load_spike: None,
             carry: 0.0,
             frame_target: None,
             frame_from: 0,
@@ -148,23 +163,35 @@ impl App {
             virtual_sum: 0.0,
             wall_sum: 0.0,
             lagging: 0,
-            scenario,
         }
     }
 
     // ---- reading -------------------------------------------------------------
 
+    /// The selected side's simulation (the only one, alone).
     pub fn sim(&self) -> &Simulation {
-        &self.sim
+        &self.sides[self.selected].sim
     }
     pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+        &self.sides[self.selected].scenario
     }
     pub fn seed(&self) -> u64 {
         self.seed
     }
     pub fn history(&self) -> &History {
-        &self.history
+        &self.sides[self.selected].history
+    }
+    /// Every side: one, or A and B.
+    pub fn sides(&self) -> &[SideState] {
+        &self.sides
+    }
+    /// Whether this is a comparison (two sides).
+    pub fn comparing(&self) -> bool {
+        self.sides.len() > 1
+    }
+    /// The index of the side parameter edits go to.
+    pub fn selected_side(&self) -> usize {
+        self.selected
     }
     pub fn paused(&self) -> bool {
         self.paused
@@ -176,7 +203,7 @@ impl App {
         self.service
     }
     pub fn selected_service_name(&self) -> &str {
-        &self.sim.world().services[self.service].name
+        &self.sim().world().services[self.service].name
     }
     pub fn selected_field(&self) -> usize {
         self.field.min(self.fields().len().saturating_sub(1))
@@ -197,45 +224,75 @@ impl App {
         self.status.as_deref()
     }
     pub fn latency_spike_on(&self, service: usize) -> bool {
-        self.latency_spike.get(service).is_some_and(|x| x.is_some())
+        self.sides[self.selected].latency_spike_on(service)
     }
     pub fn load_spike_on(&self) -> bool {
-        self.load_spike.is_some()
+        self.sides[self.selected].load_spike_on()
     }
     /// Running means frames advance the clock: not paused and not at the end.
     pub fn is_running(&self) -> bool {
-        !self.paused && !self.sim.is_finished()
+        !self.paused && self.sides.iter().any(|s| !s.sim.is_finished())
     }
     pub fn context(&self) -> Context {
         Context {
             paused: self.paused,
             help: self.help,
+            compare: self.comparing(),
         }
     }
 
     /// The changeable values of the selected service (and the load), read
     /// from the world so the list follows the scenario.
     pub fn fields(&self) -> Vec<Field> {
-        fields_of(self.sim.world(), self.service)
+        fields_of(self.sim().world(), self.service)
     }
 
     /// The text of a recording of this run so far: the scenario plus every
     /// live change since t = 0 (a replay starts at t = 0, so a recording
     /// started late still needs the earlier changes to be exact).
     pub fn recording_text(&self) -> String {
-        let live: Vec<Change> = self
-            .sim
-            .changes()
+        self.sides[0].recording_text(self.seed)
+    }
+
+    /// What a recording to `path` writes: alone, the file itself; in a
+    /// comparison one file per side (`rec-a.toml`, `rec-b.toml`), each an
+    /// ordinary scenario with that side's overrides and live changes, so
+    /// `breakwater compare rec-a.toml rec-b.toml` replays both sides exactly.
+    pub fn recording_files(&self, path: &str) -> Vec<(String, String)> {
+        if !self.comparing() {
+            return vec![(path.to_string(), self.recording_text())];
+        }
+        let (stem, ext) = match path.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() && !ext.contains('/') => (stem, ext),
+            _ => (path, "toml"),
+        };
+        self.sides
             .iter()
-            .filter(|c| c.live)
-            .cloned()
-            .collect();
-        recording_toml(&self.scenario, self.seed, &live)
+            .map(|s| {
+                let letter = s.letter().to_ascii_lowercase();
+                (
+                    format!("{stem}-{letter}.{ext}"),
+                    s.recording_text(self.seed),
+                )
+            })
+            .collect()
+    }
+
+    /// The effect that writes a recording to `path`.
+    fn save(&self, path: String) -> Effect {
+        if self.comparing() {
+            Effect::SaveAll(self.recording_files(&path))
+        } else {
+            Effect::Save {
+                text: self.recording_text(),
+                path,
+            }
+        }
     }
 
     /// `breakwater-recording-<scenario>.toml`, in the current directory.
     pub fn default_recording_path(&self) -> String {
-        let origin = &self.scenario.origin;
+        let origin = &self.sides[0].scenario.origin;
         let stem = origin
             .strip_prefix("builtin:")
             .map(str::to_string)
@@ -262,13 +319,22 @@ impl App {
 
     /// Advances virtual time by `virtual_ns`, feeding the history.
     pub fn advance(&mut self, virtual_ns: u64) {
-        self.advance_to(self.sim.now().saturating_add(virtual_ns));
+        self.advance_to(self.now().saturating_add(virtual_ns));
     }
 
-    /// Advances virtual time to `t` (capped at the scenario's end).
+    /// Advances virtual time to `t` (capped at the scenario's end), every
+    /// side to the same time.
     pub fn advance_to(&mut self, t: SimTime) {
-        let history = &mut self.history;
-        self.sim.advance_to(t, &mut |tick| history.push_tick(tick));
+        for s in &mut self.sides {
+            s.advance_to(t);
+        }
+    }
+
+    /// The shared clock: the side furthest behind (sides reach the same
+    /// time at the end of every frame that is not cut short, and catch up in
+    /// the next one when it is).
+    pub fn now(&self) -> SimTime {
+        self.sides.iter().map(|s| s.sim.now()).min().unwrap_or(0)
     }
 
     /// One frame's worth of wall time, at the current speed, all at once;
@@ -286,32 +352,39 @@ impl App {
     /// `end_frame`. So the app stays pure (no clock) and the shell stays
     /// responsive at any speed on any scenario.
     pub fn begin_frame(&mut self, wall: Duration) {
-        self.frame_from = self.sim.now();
+        self.frame_from = self.now();
         self.frame_wall = wall.min(MAX_FRAME);
         self.frame_target = None;
+        self.slicing = 0;
         if !self.is_running() {
             return;
         }
         let v = self.frame_wall.as_nanos() as f64 * self.speed + self.carry;
         let whole = v.floor();
         self.carry = v - whole;
-        self.frame_target = Some(self.sim.now().saturating_add(whole as u64));
+        self.frame_target = Some(self.now().saturating_add(whole as u64));
     }
 
     /// Handles at most `max_events` events toward the frame's target;
-    /// returns whether the target (or the end) is reached.
+    /// returns whether the target (or the end) is reached. In a comparison
+    /// the sides take turns: A reaches the target, then B. A frame cut short
+    /// may leave B behind; the next frame heads for a time counted from the
+    /// side behind (`now`), so B catches up first.
     pub fn advance_slice(&mut self, max_events: u64) -> bool {
         let Some(target) = self.frame_target else {
             return true;
         };
-        let history = &mut self.history;
-        let done = self
-            .sim
-            .advance_within(target, max_events, &mut |tick| history.push_tick(tick));
+        let k = self.slicing.min(self.sides.len() - 1);
+        let mut done = self.sides[k].advance_within(target, max_events);
+        if done && k + 1 < self.sides.len() {
+            self.slicing = k + 1;
+            done = false;
+        }
         if done {
             self.frame_target = None;
         }
-        if let Some(stop) = self.sim.limit_crossed() {
+        let crossed = self.sides.iter().find_map(|s| s.sim.limit_crossed());
+        if let Some(stop) = crossed {
             // Nothing quits mid-class: the run pauses and says why.
             if !self.paused {
                 self.paused = true;
@@ -339,7 +412,7 @@ impl App {
         }
         let wall = self.frame_wall.as_nanos() as f64;
         if wall > 0.0 {
-            let advanced = self.sim.now().saturating_sub(self.frame_from) as f64;
+            let advanced = self.now().saturating_sub(self.frame_from) as f64;
             self.virtual_sum = self.virtual_sum * 0.9 + advanced;
             self.wall_sum = self.wall_sum * 0.9 + wall;
         }
@@ -391,10 +464,7 @@ impl App {
     /// On quit: the recording to write, if one is running.
     pub fn finish(&mut self) -> Option<Effect> {
         let path = self.recording.take()?;
-        Some(Effect::Save {
-            path,
-            text: self.recording_text(),
-        })
+        Some(self.save(path))
     }
 
     /// Handles a key press; returns what the shell must do, if anything.
@@ -414,8 +484,8 @@ impl App {
             }
             Action::Step => {
                 if self.paused {
-                    let tick = self.scenario.tick.0.max(1);
-                    let next = (self.sim.now() / tick + 1) * tick;
+                    let tick = self.sides[0].scenario.tick.0.max(1);
+                    let next = (self.now() / tick + 1) * tick;
                     self.advance_to(next);
                 }
             }
@@ -437,7 +507,7 @@ impl App {
                 self.set_speed(s);
             }
             Action::NextService | Action::PrevService => {
-                let n = self.sim.world().services.len().max(1);
+                let n = self.sim().world().services.len().max(1);
                 self.service = if action == Action::NextService {
                     (self.service + 1) % n
                 } else {
@@ -456,7 +526,7 @@ impl App {
             Action::Increase | Action::Decrease => {
                 let fields = self.fields();
                 if let Some(field) = fields.get(self.selected_field()) {
-                    match self.sim.world().get(&field.path) {
+                    match self.sim().world().get(&field.path) {
                         Some(cur) => {
                             match step_value(field.kind, &cur, action == Action::Increase) {
                                 Some(v) => self.change(&field.path, v),
@@ -472,8 +542,12 @@ impl App {
                 self.toggle_bool(&path);
             }
             Action::Outage => {
+                // An incident hits every side at once, to the same state.
                 let path = format!("services.{}.down", self.selected_service_name());
-                self.toggle_bool(&path);
+                match self.sim().world().get(&path).and_then(|v| v.as_bool()) {
+                    Some(b) => self.change_all(&path, toml::Value::Boolean(!b)),
+                    None => self.set_status(format!("{path} cannot be read")),
+                }
             }
             Action::LatencySpike => self.latency_spike(),
             Action::LoadSpike => self.load_spike(),
@@ -482,31 +556,34 @@ impl App {
                     "services.{}.circuit_breaker.force",
                     self.selected_service_name()
                 );
-                let cur = self.sim.world().get(&path);
+                let cur = self.sim().world().get(&path);
                 let now = cur.as_ref().and_then(|v| v.as_str()).unwrap_or("none");
                 let next = match now {
                     "none" => "forced_open",
                     "forced_open" => "disabled",
                     _ => "none",
                 };
-                self.change(&path, toml::Value::String(next.into()));
+                self.change_all(&path, toml::Value::String(next.into()));
             }
             Action::Restart => {
-                self.sim = Simulation::with_seed(&self.scenario, self.seed);
-                self.history.clear();
-                self.latency_spike.iter_mut().for_each(|x| *x = None);
-                self.load_spike = None;
+                let seed = self.seed;
+                self.sides.iter_mut().for_each(|s| s.restart(seed));
                 self.carry = 0.0;
                 self.reset_pace();
                 self.status = Some("restarted at t=0 with the same seed".into());
             }
+            Action::SwitchSide => {
+                self.selected = (self.selected + 1) % self.sides.len();
+                let side = &self.sides[self.selected];
+                self.status = Some(if side.label == side.letter() {
+                    format!("editing side {}", side.letter())
+                } else {
+                    format!("editing side {}: {}", side.letter(), side.label)
+                });
+            }
+            Action::CopyToOther => self.copy_to_other(),
             Action::ToggleRecording => match self.recording.take() {
-                Some(path) => {
-                    return Some(Effect::Save {
-                        path,
-                        text: self.recording_text(),
-                    })
-                }
+                Some(path) => return Some(self.save(path)),
                 None => {
                     let path = self.default_recording_path();
                     self.start_recording(path);
@@ -523,56 +600,82 @@ impl App {
         None
     }
 
-    /// The one way the dashboard changes the world.
+    /// The one way the dashboard changes the world: on the selected side.
     fn change(&mut self, path: &str, value: toml::Value) {
-        match self.sim.change_now(path, value) {
+        let k = self.selected;
+        let r = self.sides[k].change(path, value);
+        self.report(r);
+    }
+
+    /// The same change on every side (incidents and controls).
+    fn change_all(&mut self, path: &str, value: toml::Value) {
+        let mut result = Ok(());
+        for s in &mut self.sides {
+            let r = s.change(path, value.clone());
+            result = result.and(r);
+        }
+        self.report(result);
+    }
+
+    fn report(&mut self, r: Result<(), String>) {
+        match r {
             Ok(()) => self.status = None,
             Err(e) => self.status = Some(format!("refused: {e}")),
         }
     }
 
     fn toggle_bool(&mut self, path: &str) {
-        match self.sim.world().get(path).and_then(|v| v.as_bool()) {
+        match self.sim().world().get(path).and_then(|v| v.as_bool()) {
             Some(b) => self.change(path, toml::Value::Boolean(!b)),
             None => self.set_status(format!("{path} cannot be read")),
         }
     }
 
+    /// Latency ×10 on the selected service, on every side: on unless the
+    /// selected side has it on.
     fn latency_spike(&mut self) {
-        let s = self.service;
-        let path = format!("services.{}.latency_factor", self.selected_service_name());
-        match self.latency_spike.get_mut(s).and_then(Option::take) {
-            Some(original) => self.change(&path, original),
-            None => {
-                let Some(cur) = self.sim.world().get(&path) else {
-                    return;
-                };
-                let f = number(&cur).unwrap_or(1.0);
-                self.change(&path, toml::Value::Float((f * 10.0).min(10_000.0)));
-                if let Some(slot) = self.latency_spike.get_mut(s) {
-                    *slot = Some(cur);
-                }
-            }
+        let (i, on) = (self.service, !self.latency_spike_on(self.service));
+        let mut result = Ok(());
+        for s in &mut self.sides {
+            result = result.and(s.set_latency_spike(i, on));
         }
+        self.report(result);
     }
 
+    /// Load ×3 on every side: on unless the selected side has it on.
     fn load_spike(&mut self) {
-        if let Some((path, original)) = self.load_spike.take() {
-            self.change(&path, original);
+        let on = !self.load_spike_on();
+        let mut result = Ok(());
+        for s in &mut self.sides {
+            result = result.and(s.set_load_spike(on));
+        }
+        self.report(result);
+    }
+
+    /// `c`: the selected parameter's value on the selected side, set on the
+    /// other side too.
+    fn copy_to_other(&mut self) {
+        if !self.comparing() {
             return;
         }
-        let closed = self.sim.world().load.kind == LoadKind::Closed;
-        let path = if closed { "load.clients" } else { "load.rate" };
-        let Some(cur) = self.sim.world().get(path) else {
+        let fields = self.fields();
+        let Some(field) = fields.get(self.selected_field()) else {
             return;
         };
-        let v = number(&cur).unwrap_or(0.0) * 3.0;
-        let spiked = if closed {
-            toml::Value::Integer(v.min(limits::MAX_CLIENTS as f64) as i64)
-        } else {
-            toml::Value::Float(v.min(limits::MAX_RATE))
+        let Some(value) = self.sim().world().get(&field.path) else {
+            self.set_status(format!("{} cannot be read", field.path));
+            return;
         };
-        self.change(path, spiked);
-        self.load_spike = Some((path.to_string(), cur));
+        let other = (self.selected + 1) % self.sides.len();
+        let r = self.sides[other].change(&field.path, value.clone());
+        self.report(r);
+        if self.status.is_none() {
+            self.status = Some(format!(
+                "copied {} = {} to side {}",
+                field.label,
+                crate::tui::fields::show_value(&value),
+                self.sides[other].letter()
+            ));
+        }
     }
 }

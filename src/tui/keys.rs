@@ -27,6 +27,10 @@ pub enum Action {
     LoadSpike,
     CycleForce,
     Restart,
+    /// `x`: parameter edits go to the other side of a comparison.
+    SwitchSide,
+    /// `c`: the selected parameter's value, copied to the other side.
+    CopyToOther,
     ToggleRecording,
     ToggleHelp,
     CloseHelp,
@@ -46,6 +50,8 @@ pub enum When {
     Help,
     /// Always, help open or not.
     Always,
+    /// In a comparison (two sides), while the help is closed.
+    Compare,
 }
 
 /// The view state that decides which bindings apply.
@@ -53,6 +59,8 @@ pub enum When {
 pub struct Context {
     pub paused: bool,
     pub help: bool,
+    /// Two sides (the split dashboard).
+    pub compare: bool,
 }
 
 impl When {
@@ -62,6 +70,7 @@ impl When {
             When::Paused => !cx.help && cx.paused,
             When::Help => cx.help,
             When::Always => true,
+            When::Compare => !cx.help && cx.compare,
         }
     }
 }
@@ -151,6 +160,22 @@ pub const BINDINGS: &[Binding] = &[
         "pause / resume",
         Some(("space", "pause")),
         W::Normal,
+    ),
+    b(
+        &[ch('x')],
+        "x",
+        A::SwitchSide,
+        "edit the other side (A/B)",
+        Some(("x", "side")),
+        W::Compare,
+    ),
+    b(
+        &[ch('c')],
+        "c",
+        A::CopyToOther,
+        "copy the value to the other side",
+        Some(("c", "copy")),
+        W::Compare,
     ),
     b(
         &[ch('.')],

@@ -8,6 +8,7 @@ pub mod fields;
 pub mod history;
 pub mod keys;
 pub mod panels;
+pub mod side;
 pub mod terminal;
 pub mod theme;
 
@@ -71,7 +72,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         let mut guard = TerminalGuard::enter()?;
         rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
     };
-    if let Some(Effect::Save { path, text }) = app.finish() {
+    for (path, text) in app.finish().map(files_of).unwrap_or_default() {
         match std::fs::write(&path, text) {
             Ok(()) => messages.push(format!("recording written to {path}")),
             Err(e) => {
@@ -85,6 +86,15 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         messages,
         save_failed,
     })
+}
+
+/// The files a save effect writes (none for other effects).
+fn files_of(effect: Effect) -> Vec<(String, String)> {
+    match effect {
+        Effect::Save { path, text } => vec![(path, text)],
+        Effect::SaveAll(files) => files,
+        _ => Vec::new(),
+    }
 }
 
 /// Replaces any cell holding a control character: whatever a panel forgot to
@@ -183,13 +193,17 @@ async fn event_loop(
                     match app.handle_key(key) {
                         Some(Effect::Quit) => return Ok(EndedBy::Quit),
                         Some(Effect::Suspend) => suspended = true,
-                        Some(Effect::Save { path, text }) => match std::fs::write(&path, text) {
-                            Ok(()) => {
-                                app.set_status(format!("recording written to {path}"));
-                                messages.push(format!("recording written to {path}"));
+                        Some(save) => {
+                            for (path, text) in files_of(save) {
+                                match std::fs::write(&path, text) {
+                                    Ok(()) => {
+                                        app.set_status(format!("recording written to {path}"));
+                                        messages.push(format!("recording written to {path}"));
+                                    }
+                                    Err(e) => app.set_status(format!("cannot write {path}: {e}")),
+                                }
                             }
-                            Err(e) => app.set_status(format!("cannot write {path}: {e}")),
-                        },
+                        }
                         None => {}
                     }
                     if !was_running && app.is_running() {

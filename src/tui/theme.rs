@@ -29,6 +29,9 @@ pub struct Theme {
     /// Neutral accents (short-circuits, p50).
     pub accent: Style,
     pub recording: Style,
+    /// The two sides of a comparison (always with their letter, A or B).
+    pub side_a: Style,
+    pub side_b: Style,
 }
 
 impl Theme {
@@ -50,6 +53,8 @@ impl Theme {
             forced: fg(Color::LightMagenta).add_modifier(Modifier::BOLD | Modifier::REVERSED),
             accent: fg(Color::LightMagenta),
             recording: fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            side_a: fg(Color::LightBlue).add_modifier(Modifier::BOLD),
+            side_b: fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -71,6 +76,8 @@ impl Theme {
             forced: fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::REVERSED),
             accent: fg(Color::Magenta),
             recording: fg(Color::Red).add_modifier(Modifier::BOLD),
+            side_a: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            side_b: fg(Color::Magenta).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -92,6 +99,8 @@ impl Theme {
             forced: s.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             accent: s,
             recording: s.add_modifier(Modifier::BOLD),
+            side_a: s.add_modifier(Modifier::BOLD),
+            side_b: s.add_modifier(Modifier::BOLD),
         }
     }
 

@@ -2,6 +2,7 @@
 //! and frames drawn on a `TestBackend`.
 
 use breakwater::base::time::NANOS_PER_SEC;
+use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::panels;
@@ -23,6 +24,26 @@ pub fn app_at(secs: u64) -> App {
     let mut app = App::new(s, seed);
     app.advance_to(secs * NANOS_PER_SEC);
     app
+}
+
+/// A comparison of the built-in `retry-storm` with itself where side B
+/// retries not at all (`--set-b patterns.retry.max_attempts=1`), advanced to
+/// `secs` of virtual time.
+pub fn compare_at(secs: u64) -> App {
+    let mut app = App::compare(retry_storm_comparison());
+    app.advance_to(secs * NANOS_PER_SEC);
+    app
+}
+
+/// `retry-storm`'s naive retries (A) against its retry budget with no
+/// retries at all (B).
+pub fn retry_storm_comparison() -> Comparison {
+    let mut cmp = Comparison::of_variants(&super::builtin("retry-storm"));
+    cmp.apply_sets(&[], &[], &["patterns.retry.max_attempts=1".to_string()])
+        .expect("a valid --set-b");
+    cmp.label_a = "retries ×3".into();
+    cmp.label_b = "no retries".into();
+    cmp
 }
 
 /// Presses `code` as a terminal sends it: an upper-case letter comes with

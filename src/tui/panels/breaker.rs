@@ -2,9 +2,10 @@
 //! long it has been so (or until the next probe), a band of its state over
 //! time, and the reason of its last transition.
 
-use super::{name_span, name_width, panel_block, render_lines, short_dur, styled, visible};
+use super::{name_width, panel_block, render_lines, row_head, short_dur, styled, visible};
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::tui::app::App;
+use crate::tui::history::History;
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,12 +31,12 @@ pub fn state_span(s: BreakerState, theme: &Theme) -> Span<'static> {
 /// most alarming state over `k` one-second samples.
 const BAND_SECS: usize = 180;
 
-fn band(app: &App, i: usize, width: usize) -> Vec<Option<BreakerState>> {
+fn band(history: &History, i: usize, width: usize) -> Vec<Option<BreakerState>> {
     if width == 0 {
         return Vec::new();
     }
     let k = BAND_SECS.div_ceil(width).max(1);
-    let samples = app.history().samples();
+    let samples = history.samples();
     let all: Vec<Option<BreakerState>> = samples
         .last_n(width * k)
         .map(|s| s.services.get(i).and_then(|x| x.breaker))
@@ -54,22 +55,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let inner = block.inner(area);
     let n = app.sim().world().services.len();
     let rows = inner.height as usize;
+    // In a comparison each service has a row per side.
+    let m = app.sides().len();
     // Two lines per service (state, then reason) when there is room.
-    let two = rows >= 2 * n.min(rows);
-    let shown = visible(app, if two { rows / 2 } else { rows });
+    let two = rows >= 2 * m * n.min(rows);
+    let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
     let nw = name_width(app);
-    let sim = app.sim();
-    let now = sim.now();
+    // The reason lines line up under the state, after the name (and letter).
+    let indent = nw + if m > 1 { 2 } else { 0 };
     let mut lines = Vec::new();
-    for i in shown {
+    for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
+        let side = &app.sides()[k];
+        let sim = &side.sim;
+        let now = sim.now();
         let cfg = &sim.world().services[i].patterns.circuit_breaker;
-        let mut spans = vec![name_span(app, theme, i, nw)];
+        let mut spans = row_head(app, theme, i, k, nw);
         if !cfg.enabled {
             spans.push(styled("· OFF", theme.dim));
             lines.push(Line::from(spans));
             if two {
                 lines.push(Line::styled(
-                    format!("  {:nw$} pattern off (key 1 turns it on)", ""),
+                    format!("  {:indent$} pattern off (key 1 turns it on)", ""),
                     theme.dim,
                 ));
             }
@@ -90,7 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         spans.push(styled(format!("{timing:<10}"), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let band_w = (inner.width as usize).saturating_sub(used);
-        let samples = band(app, i, band_w);
+        let samples = band(&side.history, i, band_w);
         spans.push(Span::raw(" ".repeat(band_w - samples.len())));
         for s in samples {
             let style = s.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
@@ -104,7 +110,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             } else {
                 reason.to_string()
             };
-            lines.push(Line::styled(format!("  {:nw$} {text}", ""), theme.dim));
+            lines.push(Line::styled(format!("  {:indent$} {text}", ""), theme.dim));
         }
     }
     render_lines(lines, block, area, buf);

@@ -2,7 +2,9 @@
 //! queued, as a gauge now and as history; and the caller's own threads when
 //! the scenario has a client pool (what a slow service exhausts first).
 
-use super::{name_span, name_width, panel_block, render_lines, spark, styled, visible, width_of};
+use super::{
+    name_width, panel_block, render_lines, row_head, side_tag, spark, styled, visible, width_of,
+};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -31,47 +33,61 @@ fn fill_style(theme: &Theme, used: u32, max: u32) -> Style {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let sim = app.sim();
-    let world = sim.world();
-    let n = world.services.len();
+    let world = app.sim().world();
+    // In a comparison each service (and the caller's pool) has a row per side.
+    let m = app.sides().len();
+    let n = world.services.len() * m;
     let inner_h = area.height.saturating_sub(2) as usize;
     // The caller's pool gets its own line when every service still fits;
     // otherwise it goes into the title.
-    let client_line = world.client.as_ref().filter(|_| inner_h > n);
+    let client_line = world.client.as_ref().filter(|_| inner_h >= n + m);
     let mut title = vec![Span::raw(if area.width >= 60 {
         " Bulkhead (pool saturation) "
     } else {
         " Bulkhead "
     })];
     if let (Some(c), None) = (world.client.as_ref(), client_line) {
-        let (busy, waiting) = sim.caller_pool();
-        title.push(styled(
-            format!("caller {busy}/{} +{waiting} ", c.threads),
-            fill_style(theme, busy, c.threads),
-        ));
+        for (k, side) in app.sides().iter().enumerate() {
+            let (busy, waiting) = side.sim.caller_pool();
+            if m > 1 {
+                title.push(side_tag(app, theme, k));
+            }
+            title.push(styled(
+                format!("caller {busy}/{} +{waiting} ", c.threads),
+                fill_style(theme, busy, c.threads),
+            ));
+        }
     }
     let block = panel_block(Line::from(title), focused, theme);
     let inner = block.inner(area);
     let client = client_line;
-    let rows = (inner.height as usize).saturating_sub(usize::from(client.is_some()));
+    let rows = (inner.height as usize).saturating_sub(usize::from(client.is_some()) * m);
     let two = rows >= 2 * n;
     let nw = name_width(app);
-    let gw = ((inner.width as usize).saturating_sub(nw + 2) / 4).clamp(5, 20);
+    let head_w = nw + if m > 1 { 2 } else { 0 };
+    let gw = ((inner.width as usize).saturating_sub(head_w + 2) / 4).clamp(5, 20);
     let mut lines = Vec::new();
-    for i in visible(app, if two { rows / 2 } else { rows }) {
+    let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
+    for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
+        let sim = &app.sides()[k].sim;
+        let world = sim.world();
         let cfg = &world.services[i].patterns.bulkhead;
-        let mut spans = vec![name_span(app, theme, i, nw)];
+        let mut spans = row_head(app, theme, i, k, nw);
         if !cfg.enabled {
             let ds = sim.downstream(i);
-            spans.push(styled(
-                format!(
-                    "· off  downstream {}/{} busy, {} queued",
-                    ds.busy(),
-                    world.services[i].params.workers,
-                    ds.queued()
-                ),
-                theme.dim,
-            ));
+            let (busy, workers, queued) =
+                (ds.busy(), world.services[i].params.workers, ds.queued());
+            // Shorter forms rather than a number cut at the edge.
+            let room = (inner.width as usize).saturating_sub(width_of(&spans));
+            let text = [
+                format!("· off  downstream {busy}/{workers} busy, {queued} queued"),
+                format!("· off  {busy}/{workers} busy, {queued} queued"),
+                format!("· off  {busy}/{workers} busy"),
+            ]
+            .into_iter()
+            .find(|t| t.chars().count() <= room)
+            .unwrap_or_else(|| "· off".into());
+            spans.push(styled(text, theme.dim));
             lines.push(Line::from(spans));
             if two {
                 lines.push(Line::raw(""));
@@ -92,14 +108,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             format!(" queue {waiting}"),
             if waiting > 0 { theme.warn } else { theme.dim },
         ));
-        let series = app
-            .history()
+        let series = app.sides()[k]
+            .history
             .series(inner.width as usize, |s| s.services[i].in_use as f64);
         if two {
             lines.push(Line::from(spans));
-            let w = (inner.width as usize).saturating_sub(nw + 2);
+            let w = (inner.width as usize).saturating_sub(head_w + 2);
             lines.push(Line::from(vec![
-                Span::raw(format!(" {:nw$} ", "")),
+                Span::raw(format!(" {:head_w$} ", "")),
                 styled(spark(&series, max as f64, w), theme.ok),
             ]));
         } else {
@@ -111,18 +127,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
         }
     }
-    if let Some(c) = client {
-        let (busy, waiting) = sim.caller_pool();
+    for (k, side) in app.sides().iter().enumerate() {
+        let Some(c) = client else { break };
+        let (busy, waiting) = side.sim.caller_pool();
         let style = fill_style(theme, busy, c.threads);
-        lines.push(Line::from(vec![
-            styled(format!(" {:<w$} ", "caller", w = nw), theme.title),
+        let name = if k == 0 { "caller" } else { "" };
+        let mut head = vec![styled(format!(" {name:<w$} ", w = nw), theme.title)];
+        if m > 1 {
+            head.push(side_tag(app, theme, k));
+        }
+        head.extend([
             styled(gauge(busy, c.threads, gw), style),
             styled(format!(" {busy}/{} threads", c.threads), style),
             styled(
                 format!(", {waiting} waiting"),
                 if waiting > 0 { theme.warn } else { theme.dim },
             ),
-        ]));
+        ]);
+        lines.push(Line::from(head));
     }
     render_lines(lines, block, area, buf);
 }

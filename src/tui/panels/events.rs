@@ -2,7 +2,7 @@
 //! their reasons, the timeline's notes and changes, and the user's own
 //! changes (marked "you"), from the simulation's notices.
 
-use super::{clock, panel_block, render_lines, short_path, styled};
+use super::{clock, panel_block, render_lines, short_path, side_style, styled};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::tui::app::App;
@@ -51,9 +51,89 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
     Line::from(spans)
 }
 
+/// `line` cut to `width` with `…` at the end, so a cut shows.
+fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut left = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for s in line.spans {
+        if left == 0 {
+            break;
+        }
+        let text: String = s.content.chars().take(left).collect();
+        left -= text.chars().count();
+        spans.push(Span::styled(text, s.style));
+    }
+    spans.push(Span::raw("…"));
+    Line::from(spans)
+}
+
+/// In a comparison: both sides' notices in time order, each after its
+/// side's letter; what happened alike on both (the shared timeline, an
+/// incident hitting both) once, marked `AB`.
+fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Line<'static>> {
+    let mut all: Vec<(usize, &Notice)> = Vec::new();
+    for (k, side) in app.sides().iter().enumerate() {
+        let mine: Vec<&Notice> = side
+            .sim
+            .notices()
+            .iter()
+            .rev()
+            .take(rows * 2)
+            .map(|(_, n)| n)
+            .collect();
+        all.extend(mine.into_iter().rev().map(|n| (k, n)));
+    }
+    // Stable: at equal times A comes before B, so twins are neighbours.
+    all.sort_by_key(|(k, n)| (n.at, *k));
+    let mut merged: Vec<(&str, usize, &Notice)> = Vec::new();
+    for (k, n) in all {
+        let twin = merged
+            .iter()
+            .rev()
+            .take_while(|(_, _, m)| m.at == n.at)
+            .position(|(tag, j, m)| *tag != "AB" && *j != k && *m == n);
+        match twin {
+            Some(back) => {
+                let idx = merged.len() - 1 - back;
+                merged[idx].0 = "AB";
+            }
+            None => merged.push((app.sides()[k].letter(), k, n)),
+        }
+    }
+    let skip = merged.len().saturating_sub(rows);
+    merged
+        .into_iter()
+        .skip(skip)
+        .map(|(tag, k, n)| {
+            let mut l = line(app, theme, n);
+            let style = if tag == "AB" {
+                theme.dim
+            } else {
+                side_style(theme, k)
+            };
+            l.spans.insert(1, styled(format!("{tag:<2} "), style));
+            fit(l, width)
+        })
+        .collect()
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel_block(" Events ", focused, theme);
     let rows = block.inner(area).height as usize;
+    if app.comparing() {
+        let width = block.inner(area).width as usize;
+        let mut lines = compare_lines(app, theme, rows, width);
+        if lines.is_empty() {
+            lines.push(Line::styled(
+                "nothing yet: breaker transitions, notes and your changes appear here, per side",
+                theme.dim,
+            ));
+        }
+        return render_lines(lines, block, area, buf);
+    }
     let notices = app.sim().notices();
     let mut lines: Vec<Line> = notices
         .iter()

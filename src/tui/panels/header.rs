@@ -1,7 +1,7 @@
 //! The header: scenario, virtual clock, speed, RUNNING/PAUSED, seed, the
 //! recording mark, and what the timeline does next.
 
-use super::{clock, short_path, styled, width_of};
+use super::{clock, short_path, side_style, styled, truncate, width_of};
 use crate::base::escape::escape;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -30,7 +30,119 @@ pub fn next_change(app: &App) -> Option<String> {
     ))
 }
 
+/// Both sides' labels, the selected one (where edits go) marked `▸` and
+/// reversed: `▸A retry on  B retry off`, each label cut to `each` characters.
+fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (k, side) in app.sides().iter().enumerate() {
+        let selected = k == app.selected_side();
+        let mark = if selected { "▸" } else { " " };
+        spans.push(styled(
+            format!("{mark}{}", side.letter()),
+            side_style(theme, k),
+        ));
+        // A label that is only the letter again is not repeated.
+        let label = if side.label == side.letter() {
+            " ".to_string()
+        } else {
+            format!(" {} ", truncate(&escape(&side.label), each))
+        };
+        spans.push(if selected {
+            styled(label, theme.selected)
+        } else {
+            Span::raw(label)
+        });
+    }
+    spans
+}
+
+/// The header of a comparison: the clock and state as alone, then both
+/// labels (on the second line when there is one; otherwise in place of the
+/// scenario's name, cut to fit).
+fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let sim = app.sim();
+    let sep = || styled(" · ", theme.dim);
+    let limit = app.sides().iter().any(|s| s.sim.limit_crossed().is_some());
+    let (state, state_style) = if limit {
+        ("■ LIMIT", theme.bad)
+    } else if !app.is_running() && !app.paused() {
+        ("■ ENDED", theme.warn)
+    } else if app.paused() {
+        ("‖ PAUSED", theme.warn)
+    } else {
+        ("▶ RUNNING", theme.ok)
+    };
+    let mut clock_part = vec![
+        sep(),
+        Span::raw(format!(
+            "t={} / {}",
+            clock(app.now()),
+            clock(sim.end()).trim_end_matches(".0")
+        )),
+        sep(),
+        Span::raw(speed(app.speed())),
+    ];
+    if let Some(actual) = app.actual_speed() {
+        clock_part.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
+    }
+    clock_part.extend([sep(), styled(state, state_style)]);
+    let seed = [sep(), Span::raw(format!("seed {}", app.seed()))];
+    let rec = [sep(), styled("● REC", theme.recording)];
+    let right = styled("? help ", theme.key);
+    let width = area.width as usize;
+    let mut first = vec![styled(" Breakwater", theme.title)];
+    let mut second = Vec::new();
+    if area.height >= 2 {
+        first.extend([
+            sep(),
+            styled(escape(&app.scenario().name).into_owned(), theme.title),
+        ]);
+        first.extend(clock_part);
+        first.extend(seed);
+        let each = (width.saturating_sub(8) / 2).saturating_sub(4).max(3);
+        second.push(Span::raw(" "));
+        second.extend(side_labels(app, theme, each));
+        if let Some(text) = next_change(app) {
+            let extra = [sep(), styled(text, theme.dim)];
+            if width_of(&second) + width_of(&extra) <= width {
+                second.extend(extra);
+            }
+        }
+    } else {
+        // One line: the labels share what the clock, state and help leave.
+        let rec_w = if app.recording().is_some() {
+            width_of(&rec)
+        } else {
+            0
+        };
+        let fixed = width_of(&first) + width_of(&clock_part) + rec_w + right.width() + 4;
+        let each = (width.saturating_sub(fixed + 8) / 2).max(3);
+        first.push(sep());
+        first.extend(side_labels(app, theme, each));
+        first.extend(clock_part);
+        if width_of(&first) + width_of(&seed) + right.width() <= width {
+            first.extend(seed);
+        }
+    }
+    if app.recording().is_some() && width_of(&first) + width_of(&rec) + right.width() <= width {
+        first.extend(rec);
+    }
+    let used = width_of(&first) + right.width();
+    if used < width {
+        first.push(Span::raw(" ".repeat(width - used)));
+        first.push(right);
+    }
+    let mut lines = vec![Line::from(first)];
+    if area.height >= 2 {
+        lines.push(Line::from(second));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if app.comparing() {
+        return render_compare(app, theme, area, buf);
+    }
     let sim = app.sim();
     let sep = || styled(" · ", theme.dim);
     let (state, state_style) = if sim.limit_crossed().is_some() {

@@ -36,7 +36,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let rows: Vec<Vec<Span>> = BINDINGS
         .iter()
-        .filter(|b| b.when != When::Help)
+        .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
         .map(|b| {
             let text = truncate(b.help, col.saturating_sub(12));
             let used = 11 + text.chars().count();

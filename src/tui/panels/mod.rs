@@ -86,8 +86,10 @@ pub fn render_panel(
 /// Where each panel goes: three columns on wide screens, two on narrow ones.
 pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
     use Constraint::{Length, Min, Percentage};
-    let n = app.sim().world().services.len() as u16;
-    let client = u16::from(app.sim().world().client.is_some());
+    // In a comparison every service has a row per side.
+    let sides = app.sides().len() as u16;
+    let n = app.sim().world().services.len() as u16 * sides;
+    let client = u16::from(app.sim().world().client.is_some()) * sides;
     let h = body.height;
     if body.width >= 110 && h >= 28 {
         let r1 = (2 * n + 2).clamp(5, h / 3);
@@ -245,6 +247,47 @@ pub fn name_span(app: &App, theme: &Theme, i: usize, width: usize) -> Span<'stat
         Span::styled(text, theme.title)
     } else {
         Span::styled(text, theme.text)
+    }
+}
+
+/// The style of side `k` of a comparison (A, B).
+pub fn side_style(theme: &Theme, k: usize) -> Style {
+    if k == 0 {
+        theme.side_a
+    } else {
+        theme.side_b
+    }
+}
+
+/// Side `k`'s letter and a space, in its style (the letter doubles the colour).
+pub fn side_tag(app: &App, theme: &Theme, k: usize) -> Span<'static> {
+    let letter = app.sides().get(k).map(|s| s.letter()).unwrap_or("");
+    Span::styled(format!("{letter} "), side_style(theme, k))
+}
+
+/// The head of service `i`'s row for side `k`: alone, its name (as
+/// `name_span`); in a comparison the name on A's row, blank on B's, then the
+/// side's letter, so A and B of a service sit one above the other.
+pub fn row_head(app: &App, theme: &Theme, i: usize, k: usize, width: usize) -> Vec<Span<'static>> {
+    if !app.comparing() {
+        return vec![name_span(app, theme, i, width)];
+    }
+    let name = if k == 0 {
+        name_span(app, theme, i, width)
+    } else {
+        Span::raw(" ".repeat(width + 2))
+    };
+    vec![name, side_tag(app, theme, k)]
+}
+
+/// B − A, signed, with `decimals` places: `Δ+0.40`, `Δ-12`.
+pub fn delta(a: f64, b: f64, decimals: usize) -> String {
+    let d = b - a;
+    if d.abs() >= 1e4 {
+        let sign = if d < 0.0 { "-" } else { "+" };
+        format!("Δ{sign}{}", num(d.abs()))
+    } else {
+        format!("Δ{d:+.decimals$}")
     }
 }
 

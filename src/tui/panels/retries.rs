@@ -2,10 +2,11 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    name_span, name_width, num, off_rows, panel_block, render_lines, spark, styled, visible,
+    delta, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
 use crate::tui::app::App;
+use crate::tui::history::History;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,12 +15,25 @@ use ratatui::text::{Line, Span};
 /// Attempts per call over this many recent samples.
 const RECENT: usize = 10;
 
+/// Attempts per call of service `i` over the recent samples (1 with no calls).
+fn attempts_per_call(h: &History, i: usize) -> f64 {
+    let (att, calls) = h.samples().last_n(RECENT).fold((0, 0), |(a, c), s| {
+        (a + s.services[i].attempts, c + s.services[i].calls)
+    });
+    if calls > 0 {
+        att as f64 / calls as f64
+    } else {
+        1.0
+    }
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel_block(" Retries ", focused, theme);
     let inner = block.inner(area);
     let nw = name_width(app);
-    let h = app.history();
-    let n = app.sim().world().services.len();
+    // In a comparison each service has a row per side (B's with Δ attempts/call).
+    let m = app.sides().len();
+    let n = app.sim().world().services.len() * m;
     let rows = inner.height as usize;
     // Two lines per service when there is room: the rate over time, then the numbers.
     let two = rows >= 2 * n;
@@ -31,30 +45,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     } else {
         1
     };
-    for i in visible(app, rows / per) {
-        let mut spans = vec![name_span(app, theme, i, nw)];
-        if !app.sim().world().services[i].patterns.retry.enabled {
+    for (i, k) in visible(app, rows / per / m).flat_map(|i| (0..m).map(move |k| (i, k))) {
+        let side = &app.sides()[k];
+        let h = &side.history;
+        let mut spans = row_head(app, theme, i, k, nw);
+        let indent_w = nw + if m > 1 { 2 } else { 0 };
+        let diff = (k > 0).then(|| {
+            delta(
+                attempts_per_call(&app.sides()[0].history, i),
+                attempts_per_call(h, i),
+                2,
+            )
+        });
+        if !side.sim.world().services[i].patterns.retry.enabled {
             off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
         }
         let series = h.series(inner.width as usize, |s| s.rate(s.services[i].retries));
         let now = series.last().copied().unwrap_or(0.0);
-        let (att, calls) = h.samples().last_n(RECENT).fold((0, 0), |(a, c), s| {
-            (a + s.services[i].attempts, c + s.services[i].calls)
-        });
-        let apc = if calls > 0 {
-            att as f64 / calls as f64
-        } else {
-            1.0
-        };
+        let apc = attempts_per_call(h, i);
         spans.push(styled(
             format!("↻ {:>5}/s ", num(now)),
             if now > 0.0 { theme.warn } else { theme.text },
         ));
-        let budget = app.sim().world().services[i].patterns.retry.budget;
+        let budget = side.sim.world().services[i].patterns.retry.budget;
         // With a budget: its tokens, and in words whether retries are throttled
         // (at or below half the bucket, as gRPC does).
-        let tokens = match (app.sim().budget_tokens(i), budget) {
+        let tokens = match (side.sim.budget_tokens(i), budget) {
             (Some(t), Some(b)) => {
                 let throttled = t <= b.max_tokens / 2.0;
                 let style = if throttled { theme.bad } else { theme.dim };
@@ -68,13 +85,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
             spans.push(styled(spark(&series, max, w), theme.warn));
             lines.push(Line::from(spans));
-            let indent = || Span::raw(format!(" {:nw$} ", ""));
+            let indent = || Span::raw(format!(" {:indent_w$} ", ""));
+            let apc_line = |word: &str| {
+                let mut v = vec![indent(), styled(format!("{apc:.2} {word}"), theme.text)];
+                if let Some(d) = &diff {
+                    v.push(styled(format!(" {d}"), theme.text));
+                }
+                Line::from(v)
+            };
             match tokens {
                 Some((t, m, throttled, style)) if three => {
-                    lines.push(Line::from(vec![
-                        indent(),
-                        styled(format!("{apc:.2} attempts/call"), theme.text),
-                    ]));
+                    lines.push(apc_line("attempts/call"));
                     let word = if throttled { " · throttled" } else { "" };
                     lines.push(Line::from(vec![
                         indent(),
@@ -89,10 +110,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                         style,
                     ),
                 ])),
-                None => lines.push(Line::from(vec![
-                    indent(),
-                    styled(format!("{apc:.2} attempts/call"), theme.text),
-                ])),
+                None => lines.push(apc_line("attempts/call")),
             }
         } else {
             let short = if tokens.is_some() {
@@ -101,6 +119,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 "att/call"
             };
             let mut tail = vec![styled(format!(" {apc:.2} {short}"), theme.text)];
+            if let Some(d) = &diff {
+                let room =
+                    (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
+                if room >= d.chars().count() + 5 {
+                    tail.push(styled(format!(" {d}"), theme.text));
+                }
+            }
             if let Some((t, m, throttled, style)) = tokens {
                 tail.push(styled(
                     format!(" tok {t:.1}/{m:.0}{}", if throttled { "⊘" } else { "" }),

@@ -2,14 +2,14 @@
 //! goodput against failures, timeouts, short-circuits and rejections. Each
 //! line carries a symbol and a word besides its colour.
 
-use super::{num, panel_block, render_lines, spark, styled};
+use super::{delta, num, panel_block, render_lines, side_style, spark, styled, width_of};
 use crate::base::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::history::Sample;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 /// (symbol, word, outcomes counted) for each line.
 const ROWS: &[(&str, &str, &[Outcome])] = &[
@@ -24,7 +24,65 @@ const ROWS: &[(&str, &str, &[Outcome])] = &[
     ),
 ];
 
+/// The rate of `outcomes` of service `i` in a sample.
+fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
+    s.rate(
+        outcomes
+            .iter()
+            .map(|o| s.services[i].outcomes[o.index()])
+            .sum(),
+    )
+}
+
+/// In a comparison: per outcome A's rate per second, B's, and Δ (B − A).
+fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let i = app.selected_service();
+    let title = format!(" Throughput ({}) ", app.selected_service_name());
+    let block = panel_block(title, focused, theme);
+    let inner = block.inner(area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    for (sym, word, outcomes) in ROWS.iter().take(inner.height as usize) {
+        let now: Vec<f64> = app
+            .sides()
+            .iter()
+            .map(|s| {
+                s.history
+                    .samples()
+                    .last_n(1)
+                    .map(|x| rate(x, i, outcomes))
+                    .sum()
+            })
+            .collect();
+        let style = theme.outcome(outcomes[0]);
+        let active = now.iter().any(|&x| x > 0.0);
+        // Narrow: the symbol alone (the help's legend names it).
+        let head = if width >= 36 {
+            format!("{sym} {word:<11}")
+        } else {
+            sym.to_string()
+        };
+        let mut spans = vec![styled(head, if active { style } else { theme.dim })];
+        for (k, v) in now.iter().enumerate() {
+            spans.push(styled(
+                format!(" {}", app.sides()[k].letter()),
+                side_style(theme, k),
+            ));
+            spans.push(Span::raw(format!("{:>6}", num(*v))));
+        }
+        let d = styled(format!(" {}", delta(now[0], now[1], 1)), theme.text);
+        if width_of(&spans) + d.width() <= width {
+            spans.push(d);
+        }
+        lines.push(Line::from(spans));
+    }
+    render_lines(lines, block, area, buf);
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    if app.comparing() {
+        return render_compare(app, theme, area, buf, focused);
+    }
     let i = app.selected_service();
     let title = format!(" Throughput ({}) ", app.selected_service_name());
     let block = panel_block(title, focused, theme);

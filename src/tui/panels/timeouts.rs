@@ -2,7 +2,7 @@
 //! time, and how many calls the fallback answered.
 
 use super::{
-    count, name_span, name_width, num, off_rows, panel_block, render_lines, spark, styled, visible,
+    count, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
 use crate::base::outcome::Outcome;
@@ -16,14 +16,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let block = panel_block(" Timeouts ", focused, theme);
     let inner = block.inner(area);
     let nw = name_width(app);
-    let h = app.history();
-    let n = app.sim().world().services.len();
+    // In a comparison each service has a row per side.
+    let m = app.sides().len();
+    let n = app.sim().world().services.len() * m;
     let rows = inner.height as usize;
     let two = rows >= 2 * n;
+    let indent = nw + if m > 1 { 2 } else { 0 };
     let mut lines = Vec::new();
-    for i in visible(app, if two { rows / 2 } else { rows }) {
-        let mut spans = vec![name_span(app, theme, i, nw)];
-        let svc = &app.sim().world().services[i];
+    let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
+    for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
+        let side = &app.sides()[k];
+        let h = &side.history;
+        let mut spans = row_head(app, theme, i, k, nw);
+        let svc = &side.sim.world().services[i];
         if !svc.patterns.timeout.enabled && !svc.patterns.fallback.enabled {
             off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
@@ -38,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             theme.text
         };
         spans.push(styled(format!("⧗ {:>5}/s ", num(now)), style));
-        let totals = app.sim().service_metrics(i).totals_now();
+        let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
         let mut tail = vec![styled(
             format!(" fallbacks {}", count(fallbacks)),
@@ -54,7 +59,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
             tail = vec![
-                Span::raw(format!(" {:nw$} ", "")),
+                Span::raw(format!(" {:indent$} ", "")),
                 styled(format!("fallbacks {}", count(fallbacks)), theme.text),
             ];
             let more = styled(format!(" · timeouts {}", count(timed_out)), theme.dim);

@@ -1,0 +1,163 @@
+//! `breakwater compare` and the split dashboard: two sides of a comparison,
+//! headless (a table or JSON with A, B and Δ) or live.
+
+use crate::{check_writable, load_raw, say, DashArgs};
+use breakwater::base::escape::escape;
+use breakwater::base::time::Dur;
+use breakwater::output;
+use breakwater::report::compare::Compared;
+use breakwater::report::{self, table, Summary};
+use breakwater::scenario::variants::Comparison;
+use breakwater::scenario::Scenario;
+use breakwater::sim::Simulation;
+use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// `breakwater compare`: on a terminal the split dashboard; otherwise (or
+/// with `--json` / `--no-tui`) both sides run headless to the end, then one
+/// table (or JSON) with A, B and Δ.
+pub fn compare(
+    a: &str,
+    b: Option<&str>,
+    [both, only_a, only_b]: [&Vec<String>; 3],
+    on_terminal: bool,
+    as_json: bool,
+    seed: Option<u64>,
+    duration: Option<Dur>,
+) -> Result<ExitCode, ExitCode> {
+    let bad = |m: String| {
+        output::errln(&format!("breakwater: {m}"));
+        ExitCode::from(2)
+    };
+    let first = load_raw(a)?;
+    let mut cmp = match b {
+        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(bad)?,
+        None => Comparison::of_variants(&first),
+    };
+    cmp.apply_sets(both, only_a, only_b).map_err(bad)?;
+    if let Some(seed) = seed {
+        cmp.set_seed(seed);
+    }
+    if let Some(d) = duration {
+        for s in [&mut cmp.a, &mut cmp.b] {
+            let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
+            if let Some(message) = e.excess() {
+                return Err(bad(format!("--duration {d}: {message}")));
+            }
+            s.duration = d;
+        }
+    }
+    if on_terminal {
+        return compare_dashboard(cmp, DashArgs::default());
+    }
+    // The sides are independent deterministic runs: one thread each, so a
+    // comparison takes about the wall time of one run where two cores are free.
+    let side = |s: &Scenario| {
+        let started = Instant::now();
+        let mut sim = Simulation::new(s);
+        sim.measure_ticks(false);
+        sim.run(&mut |_| {});
+        match sim.limit_crossed() {
+            Some(stop) => Err(format!(
+                "{}: stopped at {} of simulated time: {}",
+                escape(&s.origin),
+                breakwater::base::time::clock(stop.at),
+                stop.message
+            )),
+            None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
+        }
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| side(&cmp.b));
+        let a = side(&cmp.a);
+        (a, b.join())
+    });
+    let b = b.map_err(|_| {
+        output::errln("breakwater: internal error: side B of the comparison panicked");
+        ExitCode::from(1)
+    })?;
+    let summaries = [a.map_err(bad)?, b.map_err(bad)?];
+    let compared = Compared {
+        a: &summaries[0],
+        b: &summaries[1],
+        label_a: &cmp.label_a,
+        label_b: &cmp.label_b,
+    };
+    let out = if as_json {
+        match serde_json::to_string_pretty(&report::compare::to_json(&compared)) {
+            Ok(text) => format!("{text}\n"),
+            Err(e) => {
+                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                return Err(ExitCode::from(1));
+            }
+        }
+    } else {
+        report::compare::to_table(&compared)
+    };
+    say(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The split dashboard on a comparison: as `dashboard`, with one summary
+/// per side on quit. A recording is written as one file per side
+/// (`FILE-a.toml`, `FILE-b.toml`), replayed by `breakwater compare A B`.
+pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Result<ExitCode, ExitCode> {
+    if let Some(path) = &args.record {
+        check_writable("--record", path)?;
+    }
+    if !std::io::stdout().is_terminal() {
+        let spec = cmp
+            .a
+            .origin
+            .strip_prefix("builtin:")
+            .unwrap_or(&cmp.a.origin);
+        output::errln(&format!(
+            "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
+             For a headless comparison: breakwater compare {} --no-tui",
+            escape(spec)
+        ));
+        return Err(ExitCode::from(2));
+    }
+    if let Some(seed) = args.seed {
+        cmp.set_seed(seed);
+    }
+    let names = [
+        format!("{} · A: {}", cmp.a.name, cmp.label_a),
+        format!("{} · B: {}", cmp.b.name, cmp.label_b),
+    ];
+    let mut app = App::compare(cmp);
+    app.set_speed(args.speed);
+    if let Some(path) = args.record {
+        app.start_recording(path);
+    }
+    let theme = Theme::choose(args.no_color, args.light);
+    let started = Instant::now();
+    let ended = match tui::run(&mut app, &theme) {
+        Ok(ended) => ended,
+        Err(e) => {
+            output::errln(&format!("breakwater: terminal error: {e}"));
+            return Err(ExitCode::from(1));
+        }
+    };
+    let wall = started.elapsed().as_secs_f64();
+    for (side, name) in app.sides().iter().zip(&names) {
+        let summary = Summary::of(&side.sim, name, wall);
+        // The terminal may be gone (hang-up): the summary is then lost, not an error.
+        let _ = output::out(&table::to_table(&summary));
+    }
+    for m in &ended.messages {
+        output::errln(&format!("breakwater: {}", escape(m)));
+    }
+    let code = match ended.by {
+        EndedBy::Signal(n) => 128 + n as u8,
+        EndedBy::TerminalLost(why) => {
+            output::errln(&format!("breakwater: the terminal was lost ({why})"));
+            1
+        }
+        EndedBy::Quit if ended.save_failed => 1,
+        EndedBy::Quit => 0,
+    };
+    Ok(ExitCode::from(code))
+}
