@@ -54,6 +54,29 @@ fn changing_only_a_pattern_keeps_the_arrivals_and_side_b_equals_run_with_set() {
 }
 
 #[test]
+fn changing_only_a_pattern_keeps_every_arrival_in_its_tick() {
+    use breakwater::scenario::variants::Comparison;
+    let mut cmp = Comparison::of_variants(&builtin("seed-lesson"));
+    cmp.apply_sets(&[], &[], &["patterns.bulkhead.enabled=false".into()])
+        .expect("valid");
+    let calls = |s: &breakwater::scenario::Scenario| {
+        let mut per_tick = Vec::new();
+        run_each(s, |t| {
+            per_tick.push(
+                t.services
+                    .iter()
+                    .map(|x| x.counts.calls)
+                    .collect::<Vec<_>>(),
+            )
+        });
+        per_tick
+    };
+    let (a, b) = (calls(&cmp.a), calls(&cmp.b));
+    assert!(a.len() > 1000);
+    assert_eq!(a, b, "the same calls arrive in every tick on both sides");
+}
+
+#[test]
 fn with_only_the_failure_coin_in_play_both_sides_fail_the_same_calls() {
     // Side B is twice as slow, so calls queue and finish at other times; the
     // load stops early so that every call finishes on both sides.

@@ -211,3 +211,27 @@ fn compare_without_colour_still_tells_the_sides_apart() {
         "letters, not colours"
     );
 }
+
+#[test]
+fn side_b_shows_its_difference_in_pool_use() {
+    let mut cmp = Comparison::of_variants(&common::builtin("seed-lesson"));
+    cmp.apply_sets(
+        &[],
+        &[],
+        &["services.payment.bulkhead.max_concurrent=2".into()],
+    )
+    .expect("valid");
+    let mut app = App::compare(cmp);
+    app.advance_to(150 * NANOS_PER_SEC);
+    let s = text(&screen(&app, 120, 40));
+    let b_rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains(" B ") && l.contains("queue"))
+        .collect();
+    assert!(
+        b_rows
+            .iter()
+            .any(|l| l.contains("Δ+") || l.contains("Δ-") || l.contains("Δ+0")),
+        "{s}"
+    );
+}

@@ -108,6 +108,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             format!(" queue {waiting}"),
             if waiting > 0 { theme.warn } else { theme.dim },
         ));
+        // B's row: the difference in pool use from A, whole or not at all.
+        if k == 1 {
+            let a = &app.sides()[0].sim;
+            if a.world().services[i].patterns.bulkhead.enabled {
+                let d = used as i64 - a.bulkhead(i).in_use() as i64;
+                let text = format!(" Δ{d:+}");
+                let room = (inner.width as usize).saturating_sub(width_of(&spans));
+                if text.chars().count() <= room {
+                    spans.push(styled(text, theme.dim));
+                }
+            }
+        }
         let series = app.sides()[k]
             .history
             .series(inner.width as usize, |s| s.services[i].in_use as f64);
