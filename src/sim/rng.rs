@@ -113,6 +113,47 @@ impl DrawKey {
     }
 }
 
+/// A keyed stream opened on its first draw: most attempts end without
+/// needing their jitter, and opening a stream costs three mixes.
+pub struct LazyRng {
+    root: StreamKey,
+    index: u64,
+    sub: u32,
+    purpose: Draw,
+    open: Option<SimRng>,
+}
+
+impl LazyRng {
+    pub fn new(root: StreamKey, index: u64, sub: u32, purpose: Draw) -> LazyRng {
+        LazyRng {
+            root,
+            index,
+            sub,
+            purpose,
+            open: None,
+        }
+    }
+
+    #[inline]
+    fn stream(&mut self) -> &mut SimRng {
+        let (root, index, sub, purpose) = (self.root, self.index, self.sub, self.purpose);
+        self.open
+            .get_or_insert_with(|| root.at(index, sub).rng(purpose))
+    }
+}
+
+impl RngCore for LazyRng {
+    fn next_u32(&mut self) -> u32 {
+        self.stream().next_u32()
+    }
+    fn next_u64(&mut self) -> u64 {
+        self.stream().next_u64()
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        self.stream().fill_bytes(dest)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +165,15 @@ mod tests {
         assert_eq!(k(7, "payment"), k(7, "payment"));
         assert_ne!(k(7, "payment"), k(7, "user"));
         assert_ne!(k(7, "payment"), k(8, "payment"));
+    }
+
+    #[test]
+    fn a_lazy_stream_draws_what_the_open_one_would() {
+        let s = StreamKey::new(2, "attempts", "api");
+        let mut lazy = LazyRng::new(s, 17, 3, Draw::Jitter);
+        let mut open = s.at(17, 3).rng(Draw::Jitter);
+        assert_eq!(lazy.next_u64(), open.next_u64());
+        assert_eq!(lazy.next_u64(), open.next_u64());
     }
 
     #[test]

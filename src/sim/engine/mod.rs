@@ -47,7 +47,7 @@ use crate::sim::limits::{
 };
 use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
-use crate::sim::rng::{Draw, DrawKey, SimRng, StreamKey};
+use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
 use crate::sim::work_meter::{Limit, LimitCrossed, WorkMeter};
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};

@@ -414,7 +414,11 @@ impl Simulation {
                 }
                 PatternKind::Retry => {
                     self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
-                    let mut jitter = self.attempt_key(id).rng(Draw::Jitter);
+                    let mut jitter = {
+                        let c = &self.calls[id as usize];
+                        let root = self.services[s].attempts;
+                        LazyRng::new(root, c.index, c.retry.attempts.max(1), Draw::Jitter)
+                    };
                     let cfg = &self.world.services[s].patterns.retry;
                     let rt = &mut self.services[s];
                     let c = &mut self.calls[id as usize];
