@@ -1,16 +1,16 @@
 //! `breakwater compare` and the split dashboard: two sides of a comparison,
 //! headless (a table or JSON with A, B and Δ) or live.
 
-use crate::{check_writable, load_raw, say, DashArgs};
+use crate::{check_writable, live, load_raw, say, DashArgs};
 use breakwater::base::escape::escape;
 use breakwater::base::time::Dur;
 use breakwater::output;
 use breakwater::report::compare::Compared;
-use breakwater::report::{self, table, Summary};
+use breakwater::report::{self, Summary};
 use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
-use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
+use breakwater::tui::app::App;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -127,37 +127,5 @@ pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Result<ExitCode
         format!("{} · A: {}", cmp.a.name, cmp.label_a),
         format!("{} · B: {}", cmp.b.name, cmp.label_b),
     ];
-    let mut app = App::compare(cmp);
-    app.set_speed(args.speed);
-    if let Some(path) = args.record {
-        app.start_recording(path);
-    }
-    let theme = Theme::choose(args.no_color, args.light);
-    let started = Instant::now();
-    let ended = match tui::run(&mut app, &theme) {
-        Ok(ended) => ended,
-        Err(e) => {
-            output::errln(&format!("breakwater: terminal error: {e}"));
-            return Err(ExitCode::from(1));
-        }
-    };
-    let wall = started.elapsed().as_secs_f64();
-    for (side, name) in app.sides().iter().zip(&names) {
-        let summary = Summary::of(&side.sim, name, wall);
-        // The terminal may be gone (hang-up): the summary is then lost, not an error.
-        let _ = output::out(&table::to_table(&summary));
-    }
-    for m in &ended.messages {
-        output::errln(&format!("breakwater: {}", escape(m)));
-    }
-    let code = match ended.by {
-        EndedBy::Signal(n) => 128 + n as u8,
-        EndedBy::TerminalLost(why) => {
-            output::errln(&format!("breakwater: the terminal was lost ({why})"));
-            1
-        }
-        EndedBy::Quit if ended.save_failed => 1,
-        EndedBy::Quit => 0,
-    };
-    Ok(ExitCode::from(code))
+    live(App::compare(cmp), args, &names)
 }

@@ -457,8 +457,15 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
         return Err(ExitCode::from(2));
     }
     let seed = args.seed.unwrap_or(s.seed);
-    let name = s.name.clone();
-    let mut app = App::new(s, seed);
+    let names = [s.name.clone()];
+    let app = App::new(s, seed);
+    live(app, args, &names)
+}
+
+/// Runs a dashboard until it ends; then one summary table per side (named
+/// by `names`), the shell's messages, and the exit status: 128 + n for
+/// signal n, 1 for a lost terminal or a recording that could not be saved.
+pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<ExitCode, ExitCode> {
     app.set_speed(args.speed);
     if let Some(path) = args.record {
         app.start_recording(path);
@@ -472,9 +479,12 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
             return Err(ExitCode::from(1));
         }
     };
-    let summary = Summary::of(app.sim(), &name, started.elapsed().as_secs_f64());
-    // The terminal may be gone (hang-up): the summary is then lost, not an error.
-    let _ = output::out(&table::to_table(&summary));
+    let wall = started.elapsed().as_secs_f64();
+    for (side, name) in app.sides().iter().zip(names) {
+        let summary = Summary::of(&side.sim, name, wall);
+        // The terminal may be gone (hang-up): the summary is then lost, not an error.
+        let _ = output::out(&table::to_table(&summary));
+    }
     for m in &ended.messages {
         output::errln(&format!("breakwater: {}", escape(m)));
     }
