@@ -56,36 +56,46 @@ fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
     spans
 }
 
-/// The header of a comparison: the clock and state as alone, then both
-/// labels (on the second line when there is one; otherwise in place of the
-/// scenario's name, cut to fit).
-fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let sim = app.sim();
+/// `· t=01:42.3 / 05:00 · ×10 (actual ×4.5) · ▶ RUNNING`: one side's clock
+/// and state or both sides' (which share one clock): a limit crossed on
+/// either side shows LIMIT, and ENDED once every side is done.
+fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let sep = || styled(" · ", theme.dim);
-    let limit = app.sides().iter().any(|s| s.sim.limit_crossed().is_some());
-    let (state, state_style) = if limit {
+    let sides = app.sides();
+    let (state, state_style) = if sides.iter().any(|s| s.sim.limit_crossed().is_some()) {
         ("■ LIMIT", theme.bad)
-    } else if !app.is_running() && !app.paused() {
+    } else if sides.iter().all(|s| s.sim.is_finished()) {
         ("■ ENDED", theme.warn)
     } else if app.paused() {
         ("‖ PAUSED", theme.warn)
     } else {
         ("▶ RUNNING", theme.ok)
     };
-    let mut clock_part = vec![
+    let mut spans = vec![
         sep(),
         Span::raw(format!(
             "t={} / {}",
             clock(app.now()),
-            clock(sim.end()).trim_end_matches(".0")
+            clock(app.sim().end()).trim_end_matches(".0")
         )),
         sep(),
         Span::raw(speed(app.speed())),
     ];
+    // When the simulation cannot keep up, the header says how fast it
+    // really goes instead of pretending.
     if let Some(actual) = app.actual_speed() {
-        clock_part.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
+        spans.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
     }
-    clock_part.extend([sep(), styled(state, state_style)]);
+    spans.extend([sep(), styled(state, state_style)]);
+    spans
+}
+
+/// The header of a comparison: the clock and state as alone, then both
+/// labels (on the second line when there is one; otherwise in place of the
+/// scenario's name, cut to fit).
+fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let sep = || styled(" · ", theme.dim);
+    let clock_part = clock_and_state(app, theme);
     let seed = [sep(), Span::raw(format!("seed {}", app.seed()))];
     let rec = [sep(), styled("● REC", theme.recording)];
     let right = styled("? help ", theme.key);
@@ -143,41 +153,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.comparing() {
         return render_compare(app, theme, area, buf);
     }
-    let sim = app.sim();
     let sep = || styled(" · ", theme.dim);
-    let (state, state_style) = if sim.limit_crossed().is_some() {
-        ("■ LIMIT", theme.bad)
-    } else if sim.is_finished() {
-        ("■ ENDED", theme.warn)
-    } else if app.paused() {
-        ("‖ PAUSED", theme.warn)
-    } else {
-        ("▶ RUNNING", theme.ok)
-    };
     let mut left = vec![
         styled(" Breakwater", theme.title),
         sep(),
         styled(escape(&app.scenario().name).into_owned(), theme.title),
-        sep(),
-        Span::raw(format!(
-            "t={} / {}",
-            clock(sim.now()),
-            clock(sim.end()).trim_end_matches(".0")
-        )),
-        sep(),
-        Span::raw(speed(app.speed())),
     ];
-    // When the simulation cannot keep up, the header says how fast it
-    // really goes instead of pretending.
-    if let Some(actual) = app.actual_speed() {
-        left.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
-    }
-    left.extend([
-        sep(),
-        styled(state, state_style),
-        sep(),
-        Span::raw(format!("seed {}", app.seed())),
-    ]);
+    left.extend(clock_and_state(app, theme));
+    left.extend([sep(), Span::raw(format!("seed {}", app.seed()))]);
     if app.recording().is_some() {
         left.push(sep());
         left.push(styled("● REC", theme.recording));

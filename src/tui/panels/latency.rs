@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget};
 
 /// The last p99 of service `i` (ms), over samples with finished calls.
 fn last_p99(h: &History, i: usize) -> Option<f64> {
@@ -90,16 +90,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
             .style(theme.side_b)
             .data(&series[1]),
     ];
-    Chart::new(datasets)
-        .block(block)
-        .x_axis(Axis::default().bounds([x0, x1]).style(theme.dim))
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, ymax])
-                .style(theme.dim)
-                .labels(vec![Line::raw("0"), Line::raw(format!("{}ms", num(ymax)))]),
-        )
-        .render(area, buf);
+    chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -164,14 +155,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             .style(theme.ok)
             .data(&p50),
     ];
-    let chart = Chart::new(datasets)
+    chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
+}
+
+/// The chart both forms draw: time across, milliseconds up from 0 to `ymax`.
+fn chart<'a>(
+    datasets: Vec<Dataset<'a>>,
+    block: Block<'a>,
+    x: [f64; 2],
+    ymax: f64,
+    theme: &Theme,
+) -> Chart<'a> {
+    Chart::new(datasets)
         .block(block)
-        .x_axis(Axis::default().bounds([x0, x1]).style(theme.dim))
+        .x_axis(Axis::default().bounds(x).style(theme.dim))
         .y_axis(
             Axis::default()
                 .bounds([0.0, ymax])
                 .style(theme.dim)
                 .labels(vec![Line::raw("0"), Line::raw(format!("{}ms", num(ymax)))]),
-        );
-    chart.render(area, buf);
+        )
 }

@@ -29,11 +29,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let fields = app.fields();
     let sel = app.selected_field();
     let rows = inner.height as usize;
-    let start = if fields.len() <= rows {
-        0
-    } else {
-        sel.saturating_sub(rows / 2).min(fields.len() - rows)
-    };
+    let start = first_shown(fields.len(), sel, rows);
     let width = inner.width as usize;
     let values: Vec<[String; 2]> = fields
         .iter()
@@ -102,11 +98,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let fields = app.fields();
     let sel = app.selected_field();
     let rows = inner.height as usize;
-    let start = if fields.len() <= rows {
-        0
-    } else {
-        sel.saturating_sub(rows / 2).min(fields.len() - rows)
-    };
+    let start = first_shown(fields.len(), sel, rows);
     let width = inner.width as usize;
     // Long pattern names are shortened on narrow panels.
     let label_of = |l: &str| {
@@ -143,4 +135,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
     }
     render_lines(lines, block, area, buf);
+}
+
+/// The first field shown so that the selected one stays in view, centred
+/// when the list is longer than the panel.
+fn first_shown(fields: usize, selected: usize, rows: usize) -> usize {
+    if fields <= rows {
+        0
+    } else {
+        selected.saturating_sub(rows / 2).min(fields - rows)
+    }
 }
