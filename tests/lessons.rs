@@ -77,7 +77,7 @@ impl Run {
             .iter()
             .filter_map(|n| match &n.kind {
                 NoticeKind::Breaker { to, reason, .. } if n.service == Some(i) => {
-                    Some((n.at, *to, reason.clone()))
+                    Some((n.at, *to, reason.to_string()))
                 }
                 _ => None,
             })

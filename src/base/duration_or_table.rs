@@ -8,7 +8,7 @@ use crate::base::time::{parse_duration, Dur};
 
 /// How such a value is described in error messages.
 pub struct DurationOrTable<'a> {
-    /// What it is, e.g. "distribution".
+    /// What it is: `distribution` or `backoff` (the catalogue names it).
     pub what: &'a str,
     /// The key that names the kind, e.g. "dist".
     pub tag: &'a str,
@@ -35,20 +35,22 @@ impl DurationOrTable<'_> {
                         return Err(unknown_name(self.what, k, self.kinds));
                     }
                     _ => {
-                        return Err(format!(
-                            "a {} table needs `{}`, one of {}",
-                            self.what,
-                            self.tag,
-                            self.kinds.join(", ")
+                        return Err(crate::t!(
+                            "table-needs-tag",
+                            what = self.what,
+                            tag = self.tag,
+                            kinds = self.kinds.join(", ")
                         ))
                     }
                 }
+                // serde's own words: the field's `Settable` says them in the
+                // reader's language.
                 table(toml::Value::Table(t)).map_err(|e| e.message().trim().to_string())
             }
-            other => Err(format!(
-                "expected a duration such as \"1s\" or a table such as {}, found {}",
-                self.example,
-                other.type_str()
+            other => Err(crate::t!(
+                "duration-or-table",
+                example = self.example,
+                found = crate::base::serde_message::kind_of(&other)
             )),
         }
     }

@@ -13,32 +13,21 @@ pub trait Settable {
 }
 
 /// The message for a name that is not one of `valid`, with the nearest valid
-/// name suggested when one is close.
+/// name suggested when one is close. `what` is the kind of name: `key`,
+/// `pattern`, `service`, `distribution`, `backoff` or `language` (the
+/// catalogue says each in the reader's language).
 pub fn unknown_name(what: &str, name: &str, valid: &[&str]) -> String {
-    let mut msg = format!("unknown {what} `{name}`");
-    if let Some(best) = nearest(name, valid) {
-        msg.push_str(&format!("; did you mean `{best}`?"));
+    let unknown = crate::t!("unknown-name", what = what, name = name);
+    let list = valid.join(", ");
+    match nearest(name, valid) {
+        Some(best) => crate::t!(
+            "unknown-name-near",
+            unknown = unknown,
+            best = best,
+            valid = list
+        ),
+        None => crate::t!("unknown-name-far", unknown = unknown, valid = list),
     }
-    if !msg.ends_with('?') {
-        msg.push('.');
-    }
-    msg.push_str(&format!(" Valid: {}", valid.join(", ")));
-    msg
-}
-
-/// Rewrites Rust type names in serde's messages into words.
-pub fn plain_types(message: &str) -> String {
-    message
-        .replace(
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
-        )
-        .replace(
-            "expected u64",
-            "expected a whole number from 0 to 9223372036854775807",
-        )
-        .replace("expected f64", "expected a number")
-        .replace("expected a boolean", "expected true or false")
 }
 
 /// A TOML number (float or integer) as `f64`.
@@ -74,34 +63,22 @@ pub fn integer_range(key: &str) -> Option<(u64, u64)> {
     })
 }
 
-/// Rewrites a serde type error into words a scenario author understands.
-pub fn type_error(key: &str, err: impl std::fmt::Display) -> String {
-    let mut e = err.to_string();
-    if let Some((lo, hi)) = integer_range(key) {
-        e = e.replace(
-            "expected u32",
-            &format!("expected a whole number from {lo} to {hi}"),
-        );
+/// A serde error about field `key` (holding `value`) in the reader's
+/// language, the field's real range quoted for whole numbers.
+pub fn type_error(key: &str, value: &toml::Value, err: impl std::fmt::Display) -> String {
+    use crate::base::serde_message::{Found, SerdeError};
+    let mut e = SerdeError::parse(&err.to_string());
+    // serde names shapes TOML has not ("unit variant"): say what was written.
+    if let SerdeError::InvalidType { found, .. } = &mut e {
+        if found.is_other() {
+            *found = Found::of(value);
+        }
     }
-    let e = plain_types(&e);
-    let e = e.trim().trim_end_matches('.').to_string();
-    format!("`{key}`: {}", suggest_variant(&e))
-}
-
-/// "unknown variant `ful`, expected one of `none`, `full`, …" gains the
-/// nearest valid name, as unknown keys do.
-fn suggest_variant(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("unknown variant `") else {
-        return message.to_string();
-    };
-    let Some(end) = rest.find('`') else {
-        return message.to_string();
-    };
-    let valid: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
-    match nearest(&rest[..end], &valid) {
-        Some(best) => format!("{message}; did you mean `{best}`?"),
-        None => message.to_string(),
-    }
+    crate::t!(
+        "field-message",
+        key = key,
+        message = e.text(integer_range(key))
+    )
 }
 
 /// Implements `Settable` for a struct whose listed fields are all
@@ -115,7 +92,7 @@ macro_rules! settable {
                 match key {
                     $(stringify!($field) => {
                         self.$field = serde::Deserialize::deserialize(value.clone())
-                            .map_err(|e| $crate::base::settable::type_error(key, e))?;
+                            .map_err(|e| $crate::base::settable::type_error(key, value, e))?;
                         Ok(())
                     })*
                     _ => Err($crate::base::settable::unknown_name("key", key, Self::FIELDS)),
@@ -135,13 +112,16 @@ macro_rules! settable {
 mod tests {
     #[test]
     fn misspelt_variants_get_a_suggestion() {
+        let v = toml::Value::String("ful".into());
         let e = super::type_error(
             "jitter",
+            &v,
             "unknown variant `ful`, expected one of `none`, `full`, `equal`, `decorrelated`",
         );
         assert!(e.ends_with("did you mean `full`?"), "{e}");
         let e = super::type_error(
             "jitter",
+            &v,
             "unknown variant `zzzzzz`, expected one of `none`, `full`",
         );
         assert!(!e.contains("did you mean"), "{e}");
@@ -149,7 +129,8 @@ mod tests {
 
     #[test]
     fn integer_type_errors_quote_the_fields_real_range() {
-        let e = super::type_error("workers", "invalid type: string \"8\", expected u32");
+        let v = toml::Value::String("8".into());
+        let e = super::type_error("workers", &v, "invalid type: string \"8\", expected u32");
         assert!(e.contains("from 1 to 100000"), "{e}");
         assert!(!e.contains("4294967295"), "{e}");
     }

@@ -98,15 +98,13 @@ pub fn parse_duration(text: &str) -> Result<Dur, String> {
         total += value * factor;
     }
     if !total.is_finite() || total > 1e18 {
-        return Err(format!("duration \"{text}\" is too long"));
+        return Err(crate::t!("duration-too-long", text = text));
     }
     Ok(Dur(total.round() as u64))
 }
 
 fn duration_help(text: &str) -> String {
-    format!(
-        "\"{text}\" is not a duration; write a number and a unit: \"250ms\", \"5s\", \"2m\", \"1h\" (units ns, us, ms, s, m, h, d)"
-    )
+    crate::t!("duration-invalid", text = text)
 }
 
 impl fmt::Display for Dur {
@@ -143,23 +141,19 @@ impl<'de> Deserialize<'de> for Dur {
         impl serde::de::Visitor<'_> for V {
             type Value = Dur;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a duration string such as \"250ms\", \"5s\" or \"2m\"")
+                f.write_str(&crate::t!("duration-expecting"))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dur, E> {
                 parse_duration(v).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dur, E> {
-                Err(E::custom(format!(
-                    "a bare number ({v}) has no unit; write a duration string such as \"{v}s\" or \"{v}ms\""
-                )))
+                Err(E::custom(crate::t!("duration-bare-number", value = v.to_string())))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dur, E> {
                 self.visit_i64(v as i64)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dur, E> {
-                Err(E::custom(format!(
-                    "a bare number ({v}) has no unit; write a duration string such as \"{v}s\""
-                )))
+                Err(E::custom(crate::t!("duration-bare-decimal", value = v.to_string())))
             }
         }
         d.deserialize_any(V)

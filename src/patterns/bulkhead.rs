@@ -6,6 +6,7 @@
 //! Sans-IO: the semaphore and its queue; the simulation arms the wait timers.
 
 use crate::base::time::Dur;
+use crate::patterns::whole;
 use crate::settable;
 use std::collections::VecDeque;
 
@@ -39,19 +40,13 @@ settable!(BulkheadConfig {
 impl BulkheadConfig {
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if !(1..=1_000_000).contains(&self.max_concurrent) {
-            return Err((
-                "max_concurrent",
-                "must be a whole number from 1 to 1000000".into(),
-            ));
+            return Err(("max_concurrent", whole(1, 1_000_000)));
         }
         if self.max_queue > 1_000_000 {
-            return Err((
-                "max_queue",
-                "must be a whole number from 0 to 1000000".into(),
-            ));
+            return Err(("max_queue", whole(0, 1_000_000)));
         }
         if self.max_wait > Dur::from_secs(86_400) {
-            return Err(("max_wait", "must be at most 1d".into()));
+            return Err(("max_wait", crate::t!("must-be-at-most", max = "1d")));
         }
         Ok(())
     }

@@ -11,7 +11,9 @@
 //! check; the sliding window lives in `sliding_window.rs`.
 
 use crate::base::time::{Dur, SimTime};
+use crate::patterns::breaker_reason::{percent, Reason};
 use crate::patterns::sliding_window::{Counts, Window};
+use crate::patterns::whole;
 use crate::settable;
 use serde::{Deserialize, Serialize};
 
@@ -57,8 +59,9 @@ impl<'de> Deserialize<'de> for WindowSize {
             toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(WindowSize::Time)
                 .map_err(D::Error::custom),
-            other => Err(D::Error::custom(format!(
-                "expected a number of calls from 1 to 100000 (window = \"count\") or a duration such as \"60s\" (window = \"time\"), found {other}"
+            other => Err(D::Error::custom(crate::t!(
+                "breaker-window-size-type",
+                found = other.to_string()
             ))),
         }
     }
@@ -144,40 +147,24 @@ impl BreakerConfig {
     /// Checks ranges; the error names the field and what is valid.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if !(1..=10_000).contains(&self.failure_threshold) {
-            return Err((
-                "failure_threshold",
-                "must be a whole number from 1 to 10000".into(),
-            ));
+            return Err(("failure_threshold", whole(1, 10_000)));
         }
         match (self.window, self.window_size) {
             (WindowKind::Count, WindowSize::Time(_)) => {
-                return Err((
-                    "window_size",
-                    "with window = \"count\", window_size is a number of calls (1 to 100000)"
-                        .into(),
-                ))
+                return Err(("window_size", crate::t!("breaker-window-size-count")))
             }
             (WindowKind::Time, WindowSize::Calls(_)) => {
-                return Err((
-                    "window_size",
-                    "with window = \"time\", window_size is a duration such as \"60s\"".into(),
-                ))
+                return Err(("window_size", crate::t!("breaker-window-size-time")))
             }
             (WindowKind::Time, WindowSize::Time(d))
                 if d.0 < 100_000_000 || d > Dur::from_secs(3600) =>
             {
-                return Err((
-                    "window_size",
-                    "a time window must be from 100ms to 1h".into(),
-                ))
+                return Err(("window_size", crate::t!("breaker-time-window-range")))
             }
             _ => {}
         }
         if !(1..=100_000).contains(&self.min_calls) {
-            return Err((
-                "min_calls",
-                "must be a whole number from 1 to 100000".into(),
-            ));
+            return Err(("min_calls", whole(1, 100_000)));
         }
         for (name, v) in [
             ("failure_rate", self.failure_rate),
@@ -190,18 +177,15 @@ impl BreakerConfig {
                     } else {
                         "slow_call_rate"
                     },
-                    format!("{v} is not a rate; must be above 0 and at most 1 (0.5 = 50 %)"),
+                    crate::t!("breaker-not-a-rate", value = v.to_string()),
                 ));
             }
         }
         if self.open_for.0 == 0 || self.open_for > Dur::from_secs(86_400) {
-            return Err(("open_for", "must be from 1ns to 1d".into()));
+            return Err(("open_for", crate::patterns::duration_range("1ns", "1d")));
         }
         if !(1..=10_000).contains(&self.half_open_calls) {
-            return Err((
-                "half_open_calls",
-                "must be a whole number from 1 to 10000".into(),
-            ));
+            return Err(("half_open_calls", whole(1, 10_000)));
         }
         Ok(())
     }
@@ -259,7 +243,7 @@ pub struct Transition {
     pub at: SimTime,
     pub from: BreakerState,
     pub to: BreakerState,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// The breaker refused a call: it is short-circuited.
@@ -286,7 +270,7 @@ pub struct CircuitBreaker {
     /// Time spent open so far, for reports.
     open_total: u64,
     opened: u32,
-    last_reason: String,
+    last_reason: Option<Reason>,
 }
 
 impl CircuitBreaker {
@@ -301,7 +285,7 @@ impl CircuitBreaker {
             probes: Counts::default(),
             open_total: 0,
             opened: 0,
-            last_reason: String::new(),
+            last_reason: None,
         };
         match cfg.force {
             Force::ForcedOpen => b.state = BreakerState::ForcedOpen,
@@ -318,8 +302,12 @@ impl CircuitBreaker {
     pub fn since(&self) -> SimTime {
         self.since
     }
-    pub fn last_reason(&self) -> &str {
-        &self.last_reason
+    /// Why it is in its state, in the reader's language (empty before its
+    /// first transition).
+    pub fn last_reason(&self) -> String {
+        self.last_reason
+            .as_ref()
+            .map_or_else(String::new, Reason::to_string)
     }
     /// How many times it has opened (not counting forced opens).
     pub fn times_opened(&self) -> u32 {
@@ -339,7 +327,7 @@ impl CircuitBreaker {
         (self.state == BreakerState::Open).then(|| self.since + cfg.open_for.0)
     }
 
-    fn go(&mut self, at: SimTime, to: BreakerState, reason: String) -> Transition {
+    fn go(&mut self, at: SimTime, to: BreakerState, reason: Reason) -> Transition {
         let from = self.state;
         if from.is_open() {
             self.open_total += at.saturating_sub(self.since);
@@ -353,7 +341,7 @@ impl CircuitBreaker {
         self.consecutive_failures = 0;
         self.probes_permitted = 0;
         self.probes = Counts::default();
-        self.last_reason = reason.clone();
+        self.last_reason = Some(reason.clone());
         Transition {
             at,
             from,
@@ -370,7 +358,7 @@ impl CircuitBreaker {
             return Some(self.go(
                 at,
                 BreakerState::HalfOpen,
-                format!("open for {} elapsed; probing", cfg.open_for),
+                Reason::OpenElapsed(cfg.open_for),
             ));
         }
         None
@@ -423,7 +411,7 @@ impl CircuitBreaker {
                             return Some(self.go(
                                 now,
                                 BreakerState::Open,
-                                format!("{n} consecutive failure{}", if n == 1 { "" } else { "s" }),
+                                Reason::ConsecutiveFailures(n),
                             ));
                         }
                     } else {
@@ -446,23 +434,21 @@ impl CircuitBreaker {
                     let fr = t.failures as f64 / t.calls as f64;
                     let sr = t.slow as f64 / t.calls as f64;
                     if fr >= cfg.failure_rate {
-                        let over = self.window.describe(cfg.window_size);
-                        let reason = format!(
-                            "failure rate {} ≥ {} {over}",
-                            pct(fr),
-                            pct(cfg.failure_rate)
-                        );
+                        let reason = Reason::FailureRate {
+                            rate: percent(fr),
+                            threshold: percent(cfg.failure_rate),
+                            over: self.window.over(cfg.window_size),
+                        };
                         self.window = Window::new(cfg.window_size);
                         return Some(self.go(now, BreakerState::Open, reason));
                     }
                     if cfg.slow_call_duration.is_some() && sr >= cfg.slow_call_rate {
-                        let over = self.window.describe(cfg.window_size);
-                        let reason = format!(
-                            "slow-call rate {} ≥ {} (calls ≥ {}) {over}",
-                            pct(sr),
-                            pct(cfg.slow_call_rate),
-                            cfg.slow_call_duration.unwrap_or_default()
-                        );
+                        let reason = Reason::SlowCallRate {
+                            rate: percent(sr),
+                            threshold: percent(cfg.slow_call_rate),
+                            slow: cfg.slow_call_duration.unwrap_or_default(),
+                            over: self.window.over(cfg.window_size),
+                        };
                         self.window = Window::new(cfg.window_size);
                         return Some(self.go(now, BreakerState::Open, reason));
                     }
@@ -476,13 +462,9 @@ impl CircuitBreaker {
                 match cfg.kind {
                     BreakerKind::Consecutive => {
                         if failed {
-                            Some(self.go(now, BreakerState::Open, "probe failed".into()))
+                            Some(self.go(now, BreakerState::Open, Reason::ProbeFailed))
                         } else if self.probes.calls >= cfg.half_open_calls {
-                            let reason = if cfg.half_open_calls == 1 {
-                                "probe succeeded".to_string()
-                            } else {
-                                format!("{} probes succeeded", cfg.half_open_calls)
-                            };
+                            let reason = Reason::ProbesSucceeded(cfg.half_open_calls);
                             Some(self.go(now, BreakerState::Closed, reason))
                         } else {
                             None
@@ -500,32 +482,32 @@ impl CircuitBreaker {
                             Some(self.go(
                                 now,
                                 BreakerState::Open,
-                                format!(
-                                    "probe failure rate {} ≥ {} over {calls} probes",
-                                    pct(fr),
-                                    pct(cfg.failure_rate)
-                                ),
+                                Reason::ProbeFailureRate {
+                                    rate: percent(fr),
+                                    threshold: percent(cfg.failure_rate),
+                                    probes: calls,
+                                },
                             ))
                         } else if cfg.slow_call_duration.is_some() && sr >= cfg.slow_call_rate {
                             Some(self.go(
                                 now,
                                 BreakerState::Open,
-                                format!(
-                                    "probe slow-call rate {} ≥ {} over {calls} probes",
-                                    pct(sr),
-                                    pct(cfg.slow_call_rate)
-                                ),
+                                Reason::ProbeSlowCallRate {
+                                    rate: percent(sr),
+                                    threshold: percent(cfg.slow_call_rate),
+                                    probes: calls,
+                                },
                             ))
                         } else {
                             self.window = Window::new(cfg.window_size);
                             Some(self.go(
                                 now,
                                 BreakerState::Closed,
-                                format!(
-                                    "probe failure rate {} < {} over {calls} probes",
-                                    pct(fr),
-                                    pct(cfg.failure_rate)
-                                ),
+                                Reason::ProbesHealthy {
+                                    rate: percent(fr),
+                                    threshold: percent(cfg.failure_rate),
+                                    probes: calls,
+                                },
                             ))
                         }
                     }
@@ -549,33 +531,16 @@ impl CircuitBreaker {
         }
         if old.force != cfg.force {
             return Some(match cfg.force {
-                Force::ForcedOpen => self.go(
-                    now,
-                    BreakerState::ForcedOpen,
-                    "forced open by the operator".into(),
-                ),
-                Force::Disabled => self.go(
-                    now,
-                    BreakerState::Disabled,
-                    "disabled by the operator: lets all calls through".into(),
-                ),
+                Force::ForcedOpen => self.go(now, BreakerState::ForcedOpen, Reason::ForcedOpen),
+                Force::Disabled => self.go(now, BreakerState::Disabled, Reason::Disabled),
                 Force::None => {
                     self.window = Window::new(cfg.window_size);
-                    self.go(
-                        now,
-                        BreakerState::Closed,
-                        "returned to normal by the operator".into(),
-                    )
+                    self.go(now, BreakerState::Closed, Reason::BackToNormal)
                 }
             });
         }
         None
     }
-}
-
-/// 0.625 → "62 %" (rounded down, so the reason never overstates the rate).
-fn pct(x: f64) -> String {
-    format!("{} %", ((x * 100.0) + 1e-9).floor() as i64)
 }
 
 #[cfg(test)]
@@ -617,7 +582,7 @@ mod tests {
         }
         let t = fail(&mut b, &cfg, 4 * S).expect("fifth failure opens");
         assert_eq!((t.from, t.to), (BreakerState::Closed, BreakerState::Open));
-        assert_eq!(t.reason, "5 consecutive failures");
+        assert_eq!(t.reason.to_string(), "5 consecutive failures");
         let mut log = vec![];
         // Opened at 4 s: 59.9 s later it is still open.
         assert!(acquire(&mut b, &cfg, 4 * S + 59_900_000_000, &mut log).is_err());
@@ -632,7 +597,7 @@ mod tests {
             .on_result(&cfg, p, 65 * S, false, Dur(0))
             .expect("success closes");
         assert_eq!(
-            (t.to, t.reason.as_str()),
+            (t.to, t.reason.to_string().as_str()),
             (BreakerState::Closed, "probe succeeded")
         );
     }
@@ -646,7 +611,7 @@ mod tests {
         }
         let t = fail(&mut b, &cfg, 61 * S).expect("probe failure re-opens");
         assert_eq!(
-            (t.to, t.reason.as_str()),
+            (t.to, t.reason.to_string().as_str()),
             (BreakerState::Open, "probe failed")
         );
         assert_eq!(b.times_opened(), 2);
@@ -690,7 +655,10 @@ mod tests {
         let mut log = vec![];
         let p = acquire(&mut b, &cfg, 10, &mut log).unwrap();
         let t = b.on_result(&cfg, p, 10, false, Dur(0)).expect("opens");
-        assert_eq!(t.reason, "failure rate 90 % ≥ 50 % over the last 10 calls");
+        assert_eq!(
+            t.reason.to_string(),
+            "failure rate 90 % ≥ 50 % over the last 10 calls"
+        );
     }
 
     #[test]
@@ -749,7 +717,7 @@ mod tests {
         let (i, t) = opened.expect("opens on slow calls");
         assert_eq!(i, 9, "only once min_calls is reached");
         assert!(
-            t.reason.starts_with("slow-call rate 100 % ≥ 60 %"),
+            t.reason.to_string().starts_with("slow-call rate 100 % ≥ 60 %"),
             "{}",
             t.reason
         );
@@ -778,7 +746,7 @@ mod tests {
         assert!(b.on_result(&cfg, permits[1], now, false, Dur(0)).is_none());
         let t = b.on_result(&cfg, permits[2], now, false, Dur(0)).unwrap();
         assert_eq!(
-            (t.to, t.reason.as_str()),
+            (t.to, t.reason.to_string().as_str()),
             (BreakerState::Closed, "3 probes succeeded")
         );
     }

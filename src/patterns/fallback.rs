@@ -27,7 +27,7 @@ settable!(FallbackConfig { enabled, on });
 impl FallbackConfig {
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if self.on.contains(&Outcome::Ok) {
-            return Err(("on", "a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected".into()));
+            return Err(("on", crate::t!("fallback-on-ok")));
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! `PatternKind` lists the layers that can be ordered; fallback is always
 //! outermost and is not a layer.
 
+pub mod breaker_reason;
 pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod fallback;
@@ -45,6 +46,21 @@ impl PatternKind {
             PatternKind::Timeout => "timeout",
         }
     }
+}
+
+/// "must be a whole number from `lo` to `hi`", in the reader's language.
+/// Limits are written as a file would write them (`1000000`), to be copied.
+pub(crate) fn whole(lo: u64, hi: u64) -> String {
+    crate::t!(
+        "must-be-whole-in-range",
+        lo = lo.to_string(),
+        hi = hi.to_string()
+    )
+}
+
+/// "must be from `lo` to `hi`" for a duration, in the reader's language.
+pub(crate) fn duration_range(lo: &str, hi: &str) -> String {
+    crate::t!("must-be-duration-in-range", lo = lo, hi = hi)
 }
 
 /// Names usable in change paths (`patterns.<name>.<field>`).
@@ -124,6 +140,18 @@ impl PatternSet {
                 pattern,
                 PATTERN_NAMES,
             )),
+        }
+    }
+
+    /// The fields of `pattern` (none for a name that is not a pattern).
+    pub fn fields(pattern: &str) -> &'static [&'static str] {
+        match pattern {
+            "circuit_breaker" => BreakerConfig::FIELDS,
+            "retry" => RetryConfig::FIELDS,
+            "bulkhead" => BulkheadConfig::FIELDS,
+            "timeout" => TimeoutConfig::FIELDS,
+            "fallback" => FallbackConfig::FIELDS,
+            _ => &[],
         }
     }
 

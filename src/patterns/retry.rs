@@ -77,20 +77,20 @@ impl Backoff {
     fn validate(&self) -> Result<(), String> {
         let hour = Dur::from_secs(3600);
         match *self {
-            Backoff::Constant { delay } if delay > hour => {
-                Err("backoff delay must be at most 1h".into())
-            }
-            Backoff::Linear { initial, max, .. } if initial > max || max > hour => {
-                Err("linear backoff needs initial ≤ max ≤ 1h".into())
-            }
+            Backoff::Constant { delay } if delay > hour => Err(crate::t!("backoff-delay-at-most")),
+            Backoff::Linear { initial, max, .. } if initial > max || max > hour => Err(crate::t!(
+                "backoff-linear-order",
+                initial = initial.to_string(),
+                max = max.to_string()
+            )),
             Backoff::Exponential { base, min, max, .. } => {
                 if !(base.is_finite() && (1.0..=100.0).contains(&base)) {
-                    Err(format!(
-                        "exponential backoff `base` ({base}) must be from 1 to 100"
-                    ))
+                    Err(crate::t!("backoff-base-range", base = base.to_string()))
                 } else if min > max || max > hour {
-                    Err(format!(
-                        "exponential backoff needs min ({min}) ≤ max ({max}) ≤ 1h"
+                    Err(crate::t!(
+                        "backoff-exponential-order",
+                        min = min.to_string(),
+                        max = max.to_string()
                     ))
                 } else {
                     Ok(())
@@ -274,36 +274,30 @@ settable!(RetryConfig {
 impl RetryConfig {
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if !(1..=100).contains(&self.max_attempts) {
-            return Err((
-                "max_attempts",
-                "must be a whole number from 1 to 100 (counting the first attempt)".into(),
-            ));
+            return Err(("max_attempts", crate::t!("retry-max-attempts-range")));
         }
         self.backoff.validate().map_err(|e| ("backoff", e))?;
         if let Some(b) = self.budget {
             if !(b.max_tokens.is_finite() && b.max_tokens >= 1.0 && b.max_tokens <= 1e6) {
                 return Err((
                     "budget",
-                    format!("max_tokens ({}) must be from 1 to 1000000", b.max_tokens),
+                    crate::t!("budget-max-tokens", value = b.max_tokens.to_string()),
                 ));
             }
             if !(b.token_ratio.is_finite() && b.token_ratio > 0.0 && b.token_ratio <= b.max_tokens)
             {
                 return Err((
                     "budget",
-                    format!(
-                        "token_ratio ({}) must be above 0 and at most max_tokens",
-                        b.token_ratio
-                    ),
+                    crate::t!("budget-token-ratio", value = b.token_ratio.to_string()),
                 ));
             }
         }
         if self.retry_on.contains(&Outcome::ClientRejected) {
-            return Err(("retry_on", "client_rejected happens before any attempt; valid: ok, failed, timed_out, short_circuited, bulkhead_rejected".into()));
+            return Err(("retry_on", crate::t!("retry-on-client-rejected")));
         }
         if let Some(d) = self.deadline {
             if d.0 == 0 || d > Dur::from_secs(86_400) {
-                return Err(("deadline", "must be from 1ns to 1d".into()));
+                return Err(("deadline", crate::patterns::duration_range("1ns", "1d")));
             }
         }
         Ok(())

@@ -3,6 +3,7 @@
 //! Sans-IO like the breaker: recording takes the current virtual time.
 
 use crate::base::time::{SimTime, NANOS_PER_SEC};
+use crate::patterns::breaker_reason::Over;
 use crate::patterns::circuit_breaker::{WindowKind, WindowSize};
 
 /// Outcome counts of a sliding window.
@@ -107,11 +108,14 @@ impl Window {
         self.totals.slow += c.slow;
     }
 
-    /// "over the last 100 calls", for a transition's reason.
-    pub fn describe(&self, size: WindowSize) -> String {
+    /// The calls a rate was measured over, for a transition's reason.
+    pub fn over(&self, size: WindowSize) -> Over {
         match size {
-            WindowSize::Calls(n) => format!("over the last {n} calls"),
-            WindowSize::Time(d) => format!("over the last {d} ({} calls)", self.totals.calls),
+            WindowSize::Calls(n) => Over::Calls(n),
+            WindowSize::Time(span) => Over::Time {
+                span,
+                calls: self.totals.calls,
+            },
         }
     }
 }

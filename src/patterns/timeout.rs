@@ -32,7 +32,7 @@ settable!(TimeoutConfig {
 impl TimeoutConfig {
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if self.per_attempt.0 == 0 || self.per_attempt > Dur::from_secs(86_400) {
-            return Err(("per_attempt", "must be from 1ns to 1d".into()));
+            return Err(("per_attempt", crate::patterns::duration_range("1ns", "1d")));
         }
         Ok(())
     }

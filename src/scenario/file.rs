@@ -228,7 +228,7 @@ fn syntax_message(text: &str, offset: usize, message: &str) -> String {
 }
 
 fn friendly_toml_message(e: &toml::de::Error) -> String {
-    let msg = crate::base::settable::plain_types(e.message().trim());
+    let msg = e.message().trim().to_string();
     // "unknown field `nmae`, expected one of `name`, ..." → suggest the nearest.
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         if let Some(end) = rest.find('`') {

@@ -3,6 +3,7 @@
 
 use crate::base::ring::Ring;
 use crate::base::time::SimTime;
+use crate::patterns::breaker_reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -10,7 +11,7 @@ pub enum NoticeKind {
     Breaker {
         from: BreakerState,
         to: BreakerState,
-        reason: String,
+        reason: Reason,
     },
     Note(String),
     Change {
