@@ -42,17 +42,18 @@ impl Metric {
         }
     }
 
-    /// What a person reads, with its unit.
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::Goodput => "goodput (ok calls/s)",
-            Metric::OkFraction => "ok fraction (%)",
-            Metric::P50 => "latency p50 (ms)",
-            Metric::P99 => "latency p99 (ms)",
-            Metric::AttemptsPerCall => "attempts per call",
-            Metric::BreakerOpens => "breaker opens",
-            Metric::TimedOutFraction => "calls timed out (%)",
-        }
+    /// What a person reads, with its unit, in the current language.
+    pub fn label(self) -> String {
+        let id = match self {
+            Metric::Goodput => "metric-goodput",
+            Metric::OkFraction => "metric-ok-fraction",
+            Metric::P50 => "metric-p50",
+            Metric::P99 => "metric-p99",
+            Metric::AttemptsPerCall => "metric-attempts-per-call",
+            Metric::BreakerOpens => "metric-breaker-opens",
+            Metric::TimedOutFraction => "metric-timed-out-fraction",
+        };
+        crate::i18n::tr(id, None)
     }
 
     /// The value for one service (`Some`) or all of them, over the run.

@@ -55,7 +55,12 @@ impl Summary {
                 latency,
                 breaker_opened: sim.breaker(i).times_opened(),
                 open_seconds: sim.breaker(i).open_time(now).as_secs_f64(),
-                final_state: sim.breaker_state(i).name(),
+                // A service without a breaker has no state to report.
+                final_state: if cfg.patterns.circuit_breaker.enabled {
+                    sim.breaker_state(i).name()
+                } else {
+                    "off"
+                },
                 peak_in_use: sim.bulkhead(i).peak(),
                 utilization: if cap > 0 {
                     busy as f64 / cap as f64
