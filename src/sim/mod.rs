@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod notices;
 pub mod rng;
 pub mod setup;
+pub mod trace;
 pub mod work_meter;
 pub mod world;
 

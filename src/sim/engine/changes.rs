@@ -6,6 +6,7 @@ use super::*;
 use crate::base::settable::number;
 
 /// A numeric value moving linearly towards a target.
+#[derive(Clone)]
 pub(super) struct Ramp {
     path: ChangePath,
     from: f64,
