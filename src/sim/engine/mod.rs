@@ -57,10 +57,12 @@ use std::collections::VecDeque;
 
 mod changes;
 mod load;
+mod moments;
 mod tracing;
 mod trip;
 
 use changes::Ramp;
+pub use moments::{Moment, MomentKind};
 
 const LAYERS: usize = 4;
 const NO_CLIENT: u32 = u32::MAX;
@@ -250,6 +252,8 @@ pub struct Simulation {
     stale: usize,
     /// The calls being traced, when a trace was asked for.
     tracer: Option<Box<tracing::Tracer>>,
+    /// The latest timeline entry applied or breaker transition (`moments`).
+    last_moment: Option<Moment>,
 }
 
 impl Simulation {
@@ -318,6 +322,7 @@ impl Simulation {
             stopped: None,
             stale: 0,
             tracer: None,
+            last_moment: None,
         };
         for c in setup.timeline() {
             sim.schedule_change(c.clone());

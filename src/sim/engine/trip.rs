@@ -399,6 +399,7 @@ impl Simulation {
     /// A breaker transition of service `s` becomes a notice.
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
+            self.breaker_moment(s, &t);
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
