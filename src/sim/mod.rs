@@ -17,6 +17,6 @@ pub mod trace;
 pub mod work_meter;
 pub mod world;
 
-pub use engine::Simulation;
+pub use engine::{Moment, MomentKind, Simulation};
 pub use setup::Setup;
 pub use world::{Change, World};

@@ -34,6 +34,12 @@ pub enum Action {
     ToggleRecording,
     ToggleHelp,
     CloseHelp,
+    /// `t`: the story of the selected service's next call, as an overlay.
+    Trace,
+    /// `n`: full speed to the next timeline entry or breaker transition.
+    NextMoment,
+    /// `Esc` with an overlay open (trace, banner): closes it, never quits.
+    CloseOverlay,
     Zoom,
     NextPanel,
     PrevPanel,
@@ -52,6 +58,10 @@ pub enum When {
     Always,
     /// In a comparison (two sides), while the help is closed.
     Compare,
+    /// While an overlay (trace, banner) is open and the help is closed.
+    Overlay,
+    /// While nothing is open over the panels (no help, no overlay).
+    Bare,
 }
 
 /// The view state that decides which bindings apply.
@@ -61,6 +71,8 @@ pub struct Context {
     pub help: bool,
     /// Two sides (the split dashboard).
     pub compare: bool,
+    /// An overlay is open (the trace, the banner).
+    pub overlay: bool,
 }
 
 impl When {
@@ -71,6 +83,8 @@ impl When {
             When::Help => cx.help,
             When::Always => true,
             When::Compare => !cx.help && cx.compare,
+            When::Overlay => !cx.help && cx.overlay,
+            When::Bare => !cx.help && !cx.overlay,
         }
     }
 }
@@ -176,6 +190,22 @@ pub const BINDINGS: &[Binding] = &[
         "copy the value to the other side",
         Some(("c", "copy")),
         W::Compare,
+    ),
+    b(
+        &[ch('n')],
+        "n",
+        A::NextMoment,
+        "run to the next entry or breaker change",
+        Some(("n", "next")),
+        W::Normal,
+    ),
+    b(
+        &[ch('t')],
+        "t",
+        A::Trace,
+        "trace the next call (service)",
+        Some(("t", "trace")),
+        W::Normal,
     ),
     b(
         &[ch('.')],
@@ -370,12 +400,28 @@ pub const BINDINGS: &[Binding] = &[
         W::Help,
     ),
     b(
-        &[ch('q'), code(KeyCode::Esc), ctrl('c')],
-        "q Esc ^C",
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::CloseOverlay,
+        "close the trace or the banner",
+        Some(("Esc", "close")),
+        W::Overlay,
+    ),
+    b(
+        &[ch('q'), ctrl('c')],
+        "q ^C",
         A::Quit,
         "quit, print the summary",
         Some(("q", "quit")),
         W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::Quit,
+        "quit, when nothing is open",
+        None,
+        W::Bare,
     ),
     b(
         &[ctrl('z')],
