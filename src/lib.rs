@@ -7,6 +7,7 @@
 //! way to stdout and stderr, quiet when a pipe closes.
 
 pub mod base;
+pub mod i18n;
 pub mod output;
 pub mod patterns;
 pub mod report;

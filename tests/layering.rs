@@ -1,4 +1,4 @@
-//! The layers' direction, read from the source text: `base` ← `patterns` ←
+//! The layers' direction, read from the source text: `i18n` ← `base` ← `patterns` ←
 //! `sim` ← `scenario` ← the shells (`report`, `tui`, `output`, `main`). A
 //! lower layer never names a higher one, and a dashboard panel never names
 //! another panel (the helpers in `panels/mod.rs` are shared). Also: no file
@@ -24,7 +24,9 @@ fn forbidden(layer: &str, module: &str) -> bool {
         "sim" => matches!(module, "scenario" | "tui" | "report"),
         // The bottom: only itself, and the `settable!` macro it exports at
         // the crate root.
-        "base" => !matches!(module, "base" | "settable"),
+        "base" => !matches!(module, "base" | "settable" | "i18n" | "t"),
+        // Beside the bottom: the catalogues know nothing of the rest.
+        "i18n" => !matches!(module, "i18n" | "t"),
         "scenario" => matches!(module, "tui" | "report"),
         _ => false,
     }

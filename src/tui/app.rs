@@ -3,6 +3,7 @@
 //! times. Every change to the world goes through `Simulation::change_now`,
 //! the same mechanism as timeline events and replayed recordings.
 
+use crate::t;
 use super::fields::{fields_of, step_value, Field};
 use super::history::History;
 use super::keys::{self, Action, Context};
@@ -78,16 +79,17 @@ impl PanelId {
         PanelId::Events,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The panel's name in the current language.
+    pub fn title(self) -> String {
         match self {
-            PanelId::Breaker => "Circuit breaker",
-            PanelId::Retries => "Retries",
-            PanelId::Timeouts => "Timeouts",
-            PanelId::Bulkhead => "Bulkhead",
-            PanelId::Latency => "Latency",
-            PanelId::Throughput => "Throughput",
-            PanelId::Parameters => "Parameters",
-            PanelId::Events => "Events",
+            PanelId::Breaker => t!("panel-breaker"),
+            PanelId::Retries => t!("panel-retries"),
+            PanelId::Timeouts => t!("panel-timeouts"),
+            PanelId::Bulkhead => t!("panel-bulkhead"),
+            PanelId::Latency => t!("panel-latency-plain"),
+            PanelId::Throughput => t!("panel-throughput-plain"),
+            PanelId::Parameters => t!("panel-parameters-plain"),
+            PanelId::Events => t!("panel-events"),
         }
     }
 }
@@ -350,10 +352,10 @@ impl App {
             // Nothing quits mid-class: the run pauses and says why.
             if !self.paused {
                 self.paused = true;
-                self.status = Some(format!(
-                    "stopped at {}: {}",
-                    crate::base::time::clock(stop.at),
-                    stop.message
+                self.status = Some(t!(
+                    "status-stopped-at",
+                    at = crate::base::time::clock(stop.at),
+                    reason = stop.message.clone()
                 ));
             }
             self.frame_target = None;
@@ -419,7 +421,7 @@ impl App {
 
     /// Starts recording into `path` (as `--record` does).
     pub fn start_recording(&mut self, path: String) {
-        self.status = Some(format!("recording to {path}"));
+        self.status = Some(t!("status-recording-to", path = path.clone()));
         self.recording = Some(path);
     }
 
@@ -500,10 +502,10 @@ impl App {
                         Some(cur) => {
                             match step_value(field.kind, &cur, action == Action::Increase) {
                                 Some(v) => self.change(&field.path, v),
-                                None => self.set_status(format!("{} is at its limit", field.label)),
+                                None => self.set_status(t!("status-at-limit", field = field.label.clone())),
                             }
                         }
-                        None => self.set_status(format!("{} cannot be read", field.path)),
+                        None => self.set_status(t!("status-cannot-read", path = field.path.clone())),
                     }
                 }
             }
@@ -516,7 +518,7 @@ impl App {
                 let path = format!("services.{}.down", self.selected_service_name());
                 match self.sim().world().get(&path).and_then(|v| v.as_bool()) {
                     Some(b) => self.change_all(&path, toml::Value::Boolean(!b)),
-                    None => self.set_status(format!("{path} cannot be read")),
+                    None => self.set_status(t!("status-cannot-read", path = path.clone())),
                 }
             }
             Action::LatencySpike => self.latency_spike(),
@@ -542,15 +544,19 @@ impl App {
                 self.plan_pauses();
                 self.carry = 0.0;
                 self.reset_pace();
-                self.status = Some("restarted at t=0 with the same seed".into());
+                self.status = Some(t!("status-restarted"));
             }
             Action::SwitchSide => {
                 self.selected = (self.selected + 1) % self.sides.len();
                 let side = &self.sides[self.selected];
                 self.status = Some(if side.label == side.letter() {
-                    format!("editing side {}", side.letter())
+                    t!("status-editing-side", side = side.letter())
                 } else {
-                    format!("editing side {}: {}", side.letter(), side.label)
+                    t!(
+                        "status-editing-side-label",
+                        side = side.letter(),
+                        label = side.label.clone()
+                    )
                 });
             }
             Action::CopyToOther => self.copy_to_other(),
@@ -562,6 +568,10 @@ impl App {
                 }
             },
             Action::ToggleHelp => self.help = !self.help,
+            Action::SwitchLanguage => {
+                crate::i18n::cycle();
+                self.status = Some(t!("status-language"));
+            }
             Action::CloseHelp => self.help = false,
             Action::Zoom => self.zoom = !self.zoom,
             Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
@@ -592,14 +602,14 @@ impl App {
     fn report(&mut self, r: Result<(), String>) {
         match r {
             Ok(()) => self.status = None,
-            Err(e) => self.status = Some(format!("refused: {e}")),
+            Err(e) => self.status = Some(t!("status-refused", reason = e.to_string())),
         }
     }
 
     fn toggle_bool(&mut self, path: &str) {
         match self.sim().world().get(path).and_then(|v| v.as_bool()) {
             Some(b) => self.change(path, toml::Value::Boolean(!b)),
-            None => self.set_status(format!("{path} cannot be read")),
+            None => self.set_status(t!("status-cannot-read", path = path)),
         }
     }
 
@@ -635,18 +645,18 @@ impl App {
             return;
         };
         let Some(value) = self.sim().world().get(&field.path) else {
-            self.set_status(format!("{} cannot be read", field.path));
+            self.set_status(t!("status-cannot-read", path = field.path.clone()));
             return;
         };
         let other = (self.selected + 1) % self.sides.len();
         let r = self.sides[other].change(&field.path, value.clone());
         self.report(r);
         if self.status.is_none() {
-            self.status = Some(format!(
-                "copied {} = {} to side {}",
-                field.label,
-                crate::tui::fields::show_value(&value),
-                self.sides[other].letter()
+            self.status = Some(t!(
+                "status-copied",
+                field = field.label.clone(),
+                value = crate::tui::fields::show_value(&value),
+                side = self.sides[other].letter()
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! their reasons, the timeline's notes and changes, and the user's own
 //! changes (marked "you"), from the simulation's notices.
 
+use crate::t;
 use super::{clock, panel_block, render_lines, short_path, side_style, styled};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
@@ -28,14 +29,14 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             spans.push(Span::raw(format!(": {reason}")));
         }
         NoticeKind::Note(text) => {
-            spans.push(styled("note ", theme.accent));
+            spans.push(styled(format!("{} ", t!("event-note")), theme.accent));
             spans.push(styled(escape(text).into_owned(), theme.title));
         }
         NoticeKind::Change { path, value, live } => {
             if *live {
-                spans.push(styled("you ", theme.key));
+                spans.push(styled(format!("{} ", t!("event-you")), theme.key));
             } else {
-                spans.push(styled("timeline ", theme.dim));
+                spans.push(styled(format!("{} ", t!("event-timeline")), theme.dim));
             }
             spans.push(Span::raw(format!(
                 "{} → {}",
@@ -121,14 +122,14 @@ fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Lin
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Events ", focused, theme);
+    let block = panel_block(format!(" {} ", t!("panel-events")), focused, theme);
     let rows = block.inner(area).height as usize;
     if app.comparing() {
         let width = block.inner(area).width as usize;
         let mut lines = compare_lines(app, theme, rows, width);
         if lines.is_empty() {
             lines.push(Line::styled(
-                "nothing yet: breaker transitions, notes and your changes appear here, per side",
+                t!("events-empty-compare"),
                 theme.dim,
             ));
         }
@@ -144,7 +145,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     lines.reverse();
     if lines.is_empty() {
         lines.push(Line::styled(
-            "nothing yet: breaker transitions, notes and your changes appear here",
+            t!("events-empty"),
             theme.dim,
         ));
     }
