@@ -79,6 +79,7 @@ pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
 }
 
 /// One service's measurements.
+#[derive(Clone)]
 pub struct ServiceMetrics {
     pub tick: Counts,
     pub total: Counts,

@@ -36,6 +36,12 @@ pub enum Action {
     /// `L`: the next language, live.
     SwitchLanguage,
     CloseHelp,
+    /// `t`: the story of the selected service's next call, as an overlay.
+    Trace,
+    /// `n`: full speed to the next timeline entry or breaker transition.
+    NextMoment,
+    /// `Esc` with an overlay open (trace, banner): closes it, never quits.
+    CloseOverlay,
     Zoom,
     NextPanel,
     PrevPanel,
@@ -54,6 +60,10 @@ pub enum When {
     Always,
     /// In a comparison (two sides), while the help is closed.
     Compare,
+    /// While an overlay (trace, banner) is open and the help is closed.
+    Overlay,
+    /// While nothing is open over the panels (no help, no overlay).
+    Bare,
 }
 
 /// The view state that decides which bindings apply.
@@ -63,6 +73,8 @@ pub struct Context {
     pub help: bool,
     /// Two sides (the split dashboard).
     pub compare: bool,
+    /// An overlay is open (the trace, the banner).
+    pub overlay: bool,
 }
 
 impl When {
@@ -73,6 +85,8 @@ impl When {
             When::Help => cx.help,
             When::Always => true,
             When::Compare => !cx.help && cx.compare,
+            When::Overlay => !cx.help && cx.overlay,
+            When::Bare => !cx.help && !cx.overlay,
         }
     }
 }
@@ -178,6 +192,22 @@ pub const BINDINGS: &[Binding] = &[
         "key-copy-to-other",
         Some(("c", "key-copy-to-other-short")),
         W::Compare,
+    ),
+    b(
+        &[ch('n')],
+        "n",
+        A::NextMoment,
+        "key-next-moment",
+        Some(("n", "key-next-moment-short")),
+        W::Normal,
+    ),
+    b(
+        &[ch('t')],
+        "t",
+        A::Trace,
+        "key-trace",
+        Some(("t", "key-trace-short")),
+        W::Normal,
     ),
     b(
         &[ch('.')],
@@ -380,12 +410,28 @@ pub const BINDINGS: &[Binding] = &[
         W::Help,
     ),
     b(
-        &[ch('q'), code(KeyCode::Esc), ctrl('c')],
-        "q Esc ^C",
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::CloseOverlay,
+        "key-close-overlay",
+        Some(("Esc", "key-close-overlay-short")),
+        W::Overlay,
+    ),
+    b(
+        &[ch('q'), ctrl('c')],
+        "q ^C",
         A::Quit,
         "key-quit",
         Some(("q", "key-quit-short")),
         W::Normal,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::Quit,
+        "key-quit-bare",
+        None,
+        W::Bare,
     ),
     b(
         &[ctrl('z')],

@@ -57,9 +57,12 @@ use std::collections::VecDeque;
 
 mod changes;
 mod load;
+mod moments;
+mod tracing;
 mod trip;
 
 use changes::Ramp;
+pub use moments::{Moment, MomentKind};
 
 const LAYERS: usize = 4;
 const NO_CLIENT: u32 = u32::MAX;
@@ -117,6 +120,8 @@ struct Call {
     lazy: Option<LazyTimer>,
     next_ticket: u32,
     job: Option<JobId>,
+    /// Its story is being recorded (`tracing`).
+    traced: bool,
 }
 
 /// A timer kept out of the heap while the attempt it guards is known to end
@@ -150,6 +155,7 @@ enum RetryPhase {
 }
 
 /// Deferred work, so that a release admitting a waiter does not recurse.
+#[derive(Clone, Copy)]
 enum Step {
     /// A waiting caller got a thread: start its call.
     Start { call: u32, gen: u32 },
@@ -158,6 +164,7 @@ enum Step {
 }
 
 /// Per-service runtime state.
+#[derive(Clone)]
 struct ServiceRt {
     downstream: Downstream,
     breaker: CircuitBreaker,
@@ -192,6 +199,9 @@ fn depth_in(order: &[PatternKind; LAYERS], kind: PatternKind) -> usize {
         .expect("every pattern is in the order")
 }
 
+/// Cloneable, so a shell can run a copy ahead (a trace) without touching
+/// the world it shows.
+#[derive(Clone)]
 pub struct Simulation {
     now: SimTime,
     end: SimTime,
@@ -240,6 +250,10 @@ pub struct Simulation {
     /// arrivals, cancelled jobs): the heap is compacted when they dominate, so
     /// memory follows what is in flight, not rate × timeout.
     stale: usize,
+    /// The calls being traced, when a trace was asked for.
+    tracer: Option<Box<tracing::Tracer>>,
+    /// The latest timeline entry applied or breaker transition (`moments`).
+    last_moment: Option<Moment>,
 }
 
 impl Simulation {
@@ -307,6 +321,8 @@ impl Simulation {
             meter: WorkMeter::default(),
             stopped: None,
             stale: 0,
+            tracer: None,
+            last_moment: None,
         };
         for c in setup.timeline() {
             sim.schedule_change(c.clone());
@@ -580,6 +596,9 @@ impl Simulation {
                 Step::Start { call, gen } => {
                     if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
                         self.calls[call as usize].holds_thread = true;
+                        if self.calls[call as usize].traced {
+                            self.note_caller_granted(call);
+                        }
                         self.enter(call, 0);
                     }
                 }
