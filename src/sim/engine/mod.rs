@@ -45,7 +45,9 @@ use crate::sim::limits::{
     self, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
     MAX_WORK_PER_SIM_SECOND,
 };
-use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
+use crate::sim::metrics::{
+    new_histogram, AfterTimeline, Counts, ServiceMetrics, Tick, TickService,
+};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
@@ -222,6 +224,8 @@ pub struct Simulation {
     ramps: Vec<Ramp>,
     notices: Notices,
     tick: Tick,
+    /// The counts when the timeline is over (for goodput after it).
+    after_timeline: AfterTimeline,
     in_flight_limit_noted: bool,
     /// The last tick has been reported (or a limit crossed); nothing more runs.
     ended: bool,
@@ -304,6 +308,7 @@ impl Simulation {
             events: 0,
             lazy_timers: true,
             tick_details: true,
+            after_timeline: AfterTimeline::new(setup.timeline(), setup.world().services.len()),
             meter: WorkMeter::default(),
             stopped: None,
             stale: 0,
@@ -549,6 +554,11 @@ impl Simulation {
         self.stopped.as_ref()
     }
 
+    /// Each service's counts when the scenario's timeline was over, and when.
+    pub fn after_timeline(&self) -> Option<(SimTime, &[Counts])> {
+        self.after_timeline.taken()
+    }
+
     /// Runs to the end of the scenario.
     pub fn run(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
         self.advance_to(self.end, on_tick);
@@ -664,6 +674,8 @@ impl Simulation {
             });
             rt.metrics.end_tick();
         }
+        let totals = self.services.iter().map(|rt| &rt.metrics.total);
+        self.after_timeline.observe(self.now, totals);
         on_tick(&self.tick);
         self.last_tick = self.now;
         if self.now < self.end {
