@@ -12,4 +12,5 @@ pub mod patterns;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod sweep;
 pub mod tui;

@@ -16,6 +16,7 @@ use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
 use clap::{Parser, Subcommand};
 
 mod compare_cmd;
+mod sweep_cmd;
 use compare_cmd::{compare, compare_dashboard};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -140,6 +141,9 @@ enum Command {
         #[arg(long, value_parser = parse_dur_arg)]
         duration: Option<Dur>,
     },
+    /// One run per cell of a grid of values (one or two varied paths), on
+    /// all cores: a table, and a heat map or a line of one metric.
+    Sweep(sweep_cmd::SweepArgs),
 }
 
 fn parse_side(s: &str) -> Result<Side, String> {
@@ -239,7 +243,17 @@ fn say(text: &str) -> Result<(), ExitCode> {
 
 /// Loads a scenario (or one side of it) and applies the `--set` overrides.
 fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, ExitCode> {
-    let mut s = load_raw(spec)?;
+    with_sets(load_raw(spec)?, spec, sets, variant)
+}
+
+/// A loaded scenario's side (for one that declares variants) with the
+/// `--set` overrides applied.
+fn with_sets(
+    mut s: Scenario,
+    spec: &str,
+    sets: &[String],
+    variant: Option<Side>,
+) -> Result<Scenario, ExitCode> {
     if let Some(side) = variant {
         if s.variants.is_none() {
             output::errln(&format!(
@@ -307,6 +321,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
+        Some(Command::Sweep(args)) => sweep_cmd::sweep(args),
         Some(Command::Compare {
             a,
             b,

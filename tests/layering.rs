@@ -1,7 +1,7 @@
 //! The layers' direction, read from the source text: `base` ← `patterns` ←
-//! `sim` ← `scenario` ← the shells (`report`, `tui`, `output`, `main`). A
-//! lower layer never names a higher one, and a dashboard panel never names
-//! another panel (the helpers in `panels/mod.rs` are shared). Also: no file
+//! `sim` ← `scenario` ← the shells (`report`, `sweep`, `tui`, `output`,
+//! `main`). A lower layer never names a higher one, and a dashboard panel
+//! never names another panel (the helpers in `panels/mod.rs` are shared). Also: no file
 //! grows past `MAX_LINES` unless it says near its top why its size is earned.
 //!
 //! The scan is textual, comments included: every `crate::` and `$crate::`
@@ -20,12 +20,12 @@ const MARK_WITHIN: usize = 20;
 /// Which top-level modules a layer may not name (`crate::<module>`).
 fn forbidden(layer: &str, module: &str) -> bool {
     match layer {
-        "patterns" => matches!(module, "scenario" | "sim" | "tui" | "report"),
-        "sim" => matches!(module, "scenario" | "tui" | "report"),
+        "patterns" => matches!(module, "scenario" | "sim" | "tui" | "report" | "sweep"),
+        "sim" => matches!(module, "scenario" | "tui" | "report" | "sweep"),
         // The bottom: only itself, and the `settable!` macro it exports at
         // the crate root.
         "base" => !matches!(module, "base" | "settable"),
-        "scenario" => matches!(module, "tui" | "report"),
+        "scenario" => matches!(module, "tui" | "report" | "sweep"),
         _ => false,
     }
 }
