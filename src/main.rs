@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 mod compare_cmd;
 mod trace_cmd;
+mod sweep_cmd;
 use compare_cmd::{compare, compare_dashboard};
 use trace_cmd::{trace, TraceArgs, MAX_TRACE_CALLS};
 use std::io::{IsTerminal, Write};
@@ -168,6 +169,9 @@ enum Command {
         #[arg(long, value_parser = parse_dur_arg)]
         duration: Option<Dur>,
     },
+    /// One run per cell of a grid of values (one or two varied paths), on
+    /// all cores: a table, and a heat map or a line of one metric.
+    Sweep(sweep_cmd::SweepArgs),
 }
 
 fn parse_side(s: &str) -> Result<Side, String> {
@@ -279,7 +283,17 @@ fn say(text: &str) -> Result<(), ExitCode> {
 
 /// Loads a scenario (or one side of it) and applies the `--set` overrides.
 fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, ExitCode> {
-    let mut s = load_raw(spec)?;
+    with_sets(load_raw(spec)?, spec, sets, variant)
+}
+
+/// A loaded scenario's side (for one that declares variants) with the
+/// `--set` overrides applied.
+fn with_sets(
+    mut s: Scenario,
+    spec: &str,
+    sets: &[String],
+    variant: Option<Side>,
+) -> Result<Scenario, ExitCode> {
     if let Some(side) = variant {
         if s.variants.is_none() {
             output::errln(&format!(
@@ -366,6 +380,7 @@ fn main() -> ExitCode {
             json,
             seed,
         }),
+        Some(Command::Sweep(args)) => sweep_cmd::sweep(args),
         Some(Command::Compare {
             a,
             b,

@@ -30,3 +30,4 @@ metric-p99 = latency p99 (ms)
 metric-attempts-per-call = attempts per call
 metric-breaker-opens = breaker opens
 metric-timed-out-fraction = calls timed out (%)
+metric-goodput-after = goodput after the timeline (ok calls/s)

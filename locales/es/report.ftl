@@ -30,3 +30,4 @@ metric-p99 = latencia p99 (ms)
 metric-attempts-per-call = intentos por llamada
 metric-breaker-opens = aperturas del breaker
 metric-timed-out-fraction = llamadas agotadas (%)
+metric-goodput-after = goodput tras el guion (llamadas ok/s)

@@ -17,12 +17,21 @@ pub struct Compared<'a> {
     pub label_b: &'a str,
 }
 
+/// An undefined measure (goodput after a timeline the run did not reach)
+/// is a dash, never `NaN`.
 fn fmt(x: f64, decimals: usize) -> String {
-    crate::i18n::number(x, decimals)
+    if x.is_finite() {
+        crate::i18n::number(x, decimals)
+    } else {
+        "—".into()
+    }
 }
 
 fn delta(a: f64, b: f64, decimals: usize) -> String {
     let d = b - a;
+    if !d.is_finite() {
+        return "—".into();
+    }
     if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
         "=".into()
     } else {
