@@ -5,7 +5,8 @@
 //! map or line. Everything the command line says is checked before the
 //! first cell starts.
 
-use crate::{check_writable, load_raw, parse_dur_arg, parse_seed, parse_side, say, with_sets};
+use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
+use crate::{check_writable, load_raw, say, with_sets};
 use breakwater::base::escape::escape;
 use breakwater::base::time::Dur;
 use breakwater::output;
@@ -128,8 +129,12 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     grid.validate(&base, &a.set, &|s| sized(s.clone()).map(|_| ()))
         .map_err(bad)?;
     let seed = a.seed.unwrap_or(base.seed);
-    if seed as u128 + a.seeds as u128 - 1 > crate::MAX_SEED as u128 {
-        return Err(bad(text::seeds_past_max(seed, a.seeds, crate::MAX_SEED)));
+    if seed as u128 + a.seeds as u128 - 1 > crate::cli_values::MAX_SEED as u128 {
+        return Err(bad(text::seeds_past_max(
+            seed,
+            a.seeds,
+            crate::cli_values::MAX_SEED,
+        )));
     }
     let metric = Metric::by_name(&a.metric).expect("clap checked the name");
     let sw = Sweep {

@@ -419,7 +419,12 @@ impl RetryState {
 
     /// Why `decide` just answered `Stop` for `outcome` (with the budget as
     /// `decide` left it): its checks, in its order. For traces; draws nothing.
-    pub fn stop_reason(&self, cfg: &RetryConfig, budget: &RetryBudget, outcome: Outcome) -> StopReason {
+    pub fn stop_reason(
+        &self,
+        cfg: &RetryConfig,
+        budget: &RetryBudget,
+        outcome: Outcome,
+    ) -> StopReason {
         if outcome.is_ok() {
             StopReason::Succeeded
         } else if !cfg.enabled {

@@ -111,7 +111,8 @@ pub fn to_table(s: &Summary) -> String {
             wall = number(s.wall_seconds, 2)
         )
     );
-    let mut rows: Vec<Vec<String>> = vec![HEADER.iter().map(|id| crate::i18n::tr(id, None)).collect()];
+    let mut rows: Vec<Vec<String>> =
+        vec![HEADER.iter().map(|id| crate::i18n::tr(id, None)).collect()];
     rows.extend(s.services.iter().map(|x| row(x).to_vec()));
     out.push_str(&layout(&rows));
     let _ = writeln!(

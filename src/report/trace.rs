@@ -34,7 +34,12 @@ pub fn dur(d: Dur) -> String {
         }
     } else {
         let tenths = ms / 100;
-        format!("{}m{:02}.{}s", tenths / 600, (tenths / 10) % 60, tenths % 10)
+        format!(
+            "{}m{:02}.{}s",
+            tenths / 600,
+            (tenths / 10) % 60,
+            tenths % 10
+        )
     }
 }
 
@@ -163,7 +168,10 @@ pub fn step_words(step: &Step, service: &str) -> String {
             format!("{service} answers an error after {}", dur(*took))
         }
         Step::TimeoutFired { after } => {
-            format!("Timeout fires after {}: the call stops waiting", dur(*after))
+            format!(
+                "Timeout fires after {}: the call stops waiting",
+                dur(*after)
+            )
         }
         Step::AttemptEnded { n, outcome, took } => format!(
             "attempt {n}: {} after {}",
@@ -185,7 +193,11 @@ pub fn step_words(step: &Step, service: &str) -> String {
         ),
         Step::Finished {
             outcome, latency, ..
-        } => format!("answer: {} after {}", outcome_words(*outcome), dur(*latency)),
+        } => format!(
+            "answer: {} after {}",
+            outcome_words(*outcome),
+            dur(*latency)
+        ),
     }
 }
 
@@ -223,7 +235,10 @@ pub fn offset(t: &CallTrace, at: SimTime) -> String {
 /// The closing line: the answer, or that the run ended first.
 pub fn closing(t: &CallTrace, end: SimTime) -> Option<String> {
     if t.outcome.is_some() {
-        return t.answer.as_ref().map(|a| format!("the fallback's answer: {a}"));
+        return t
+            .answer
+            .as_ref()
+            .map(|a| format!("the fallback's answer: {a}"));
     }
     Some(format!(
         "still in flight when the run ended at {}",

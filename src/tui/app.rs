@@ -3,7 +3,6 @@
 //! times. Every change to the world goes through `Simulation::change_now`,
 //! the same mechanism as timeline events and replayed recordings.
 
-use crate::t;
 use super::fields::{fields_of, step_value, Field};
 use super::history::History;
 use super::keys::{self, Action, Context};
@@ -12,6 +11,7 @@ use crate::base::time::SimTime;
 use crate::scenario::variants::{Comparison, Side};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
+use crate::t;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
 
@@ -502,10 +502,13 @@ impl App {
                         Some(cur) => {
                             match step_value(field.kind, &cur, action == Action::Increase) {
                                 Some(v) => self.change(&field.path, v),
-                                None => self.set_status(t!("status-at-limit", field = field.label.clone())),
+                                None => self
+                                    .set_status(t!("status-at-limit", field = field.label.clone())),
                             }
                         }
-                        None => self.set_status(t!("status-cannot-read", path = field.path.clone())),
+                        None => {
+                            self.set_status(t!("status-cannot-read", path = field.path.clone()))
+                        }
                     }
                 }
             }

@@ -13,7 +13,10 @@ use super::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum MomentKind {
     /// A timeline entry was applied: its note, or its change in words.
-    Entry { note: Option<String>, change: String },
+    Entry {
+        note: Option<String>,
+        change: String,
+    },
     /// A breaker changed state, with why.
     Breaker {
         service: usize,

@@ -5,8 +5,8 @@
 
 use super::*;
 use crate::patterns::retry::StopReason;
-use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest};
 use crate::sim::trace::TracedStep;
+use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest};
 
 /// The traces asked for, under way and finished.
 #[derive(Clone, Debug, Default)]

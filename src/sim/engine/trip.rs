@@ -473,9 +473,9 @@ impl Simulation {
                     let cfg = &self.world.services[s].patterns.retry;
                     let rt = &mut self.services[s];
                     let c = &mut self.calls[id as usize];
-                    let decision = c
-                        .retry
-                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter);
+                    let decision =
+                        c.retry
+                            .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter);
                     if c.traced {
                         self.note_retry(id, s, outcome, decision);
                     }

@@ -77,7 +77,10 @@ impl App {
     pub(super) fn clamp_to_pause(&mut self, target: SimTime) -> SimTime {
         let now = self.now();
         self.pacing.pauses.retain(|&p| p > now);
-        self.pacing.pauses.first().map_or(target, |&p| p.min(target))
+        self.pacing
+            .pauses
+            .first()
+            .map_or(target, |&p| p.min(target))
     }
 
     /// After a frame reached its target: paused there if it is an entry's.
@@ -139,7 +142,11 @@ impl App {
                 self.pacing.seeking = None;
                 return true;
             }
-            let next = self.sides.iter().filter_map(|s| s.sim.next_stop_bound()).min();
+            let next = self
+                .sides
+                .iter()
+                .filter_map(|s| s.sim.next_stop_bound())
+                .min();
             let t = next.map_or(end, |t| t.min(end)).max(self.now());
             for s in &mut self.sides {
                 s.advance_to(t);

@@ -2,9 +2,9 @@
 //! long it has been so (or until the next probe), a band of its state over
 //! time, and the reason of its last transition.
 
-use crate::t;
 use super::{name_width, panel_block, render_lines, row_head, short_dur, styled, visible};
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::{symbol, Theme};
@@ -92,7 +92,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             },
             BreakerState::HalfOpen => t!("breaker-probing"),
             BreakerState::ForcedOpen | BreakerState::Disabled => t!("breaker-forced"),
-            BreakerState::Closed => t!("breaker-for", time = short_dur(now.saturating_sub(b.since()))),
+            BreakerState::Closed => t!(
+                "breaker-for",
+                time = short_dur(now.saturating_sub(b.since()))
+            ),
         };
         spans.push(styled(format!("{timing:<10}"), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();

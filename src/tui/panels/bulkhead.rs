@@ -2,10 +2,10 @@
 //! queued, as a gauge now and as history; and the caller's own threads when
 //! the scenario has a client pool (what a slow service exhausts first).
 
-use crate::t;
 use super::{
     name_width, panel_block, render_lines, row_head, side_tag, spark, styled, visible, width_of,
 };
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -56,7 +56,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             title.push(styled(
                 format!(
                     "{} ",
-                    t!("bulkhead-caller-short", busy = busy, threads = c.threads, waiting = waiting)
+                    t!(
+                        "bulkhead-caller-short",
+                        busy = busy,
+                        threads = c.threads,
+                        waiting = waiting
+                    )
                 ),
                 fill_style(theme, busy, c.threads),
             ));
@@ -85,8 +90,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             let room = (inner.width as usize).saturating_sub(width_of(&spans));
             let off = format!("· {}", t!("pattern-off"));
             let text = [
-                t!("bulkhead-off-downstream", busy = busy, workers = workers, queued = queued),
-                t!("bulkhead-off-busy-queued", busy = busy, workers = workers, queued = queued),
+                t!(
+                    "bulkhead-off-downstream",
+                    busy = busy,
+                    workers = workers,
+                    queued = queued
+                ),
+                t!(
+                    "bulkhead-off-busy-queued",
+                    busy = busy,
+                    workers = workers,
+                    queued = queued
+                ),
                 t!("bulkhead-off-busy", busy = busy, workers = workers),
             ]
             .into_iter()
@@ -150,7 +165,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let Some(c) = client else { break };
         let (busy, waiting) = side.sim.caller_pool();
         let style = fill_style(theme, busy, c.threads);
-        let name = if k == 0 { t!("bulkhead-caller") } else { String::new() };
+        let name = if k == 0 {
+            t!("bulkhead-caller")
+        } else {
+            String::new()
+        };
         let mut head = vec![styled(format!(" {name:<w$} ", w = nw), theme.title)];
         if m > 1 {
             head.push(side_tag(app, theme, k));
@@ -158,7 +177,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         head.extend([
             styled(gauge(busy, c.threads, gw), style),
             styled(
-                format!(" {}", t!("bulkhead-threads", busy = busy, threads = c.threads)),
+                format!(
+                    " {}",
+                    t!("bulkhead-threads", busy = busy, threads = c.threads)
+                ),
                 style,
             ),
             styled(

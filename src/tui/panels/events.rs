@@ -2,10 +2,10 @@
 //! their reasons, the timeline's notes and changes, and the user's own
 //! changes (marked "you"), from the simulation's notices.
 
-use crate::t;
 use super::{clock, panel_block, render_lines, short_path, side_style, styled};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::symbol;
 use crate::tui::theme::Theme;
@@ -128,10 +128,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let width = block.inner(area).width as usize;
         let mut lines = compare_lines(app, theme, rows, width);
         if lines.is_empty() {
-            lines.push(Line::styled(
-                t!("events-empty-compare"),
-                theme.dim,
-            ));
+            lines.push(Line::styled(t!("events-empty-compare"), theme.dim));
         }
         return render_lines(lines, block, area, buf);
     }
@@ -144,10 +141,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .collect();
     lines.reverse();
     if lines.is_empty() {
-        lines.push(Line::styled(
-            t!("events-empty"),
-            theme.dim,
-        ));
+        lines.push(Line::styled(t!("events-empty"), theme.dim));
     }
     render_lines(lines, block, area, buf);
 }

@@ -1,9 +1,9 @@
 //! The header: scenario, virtual clock, speed, RUNNING/PAUSED, seed, the
 //! recording mark, and what the timeline does next.
 
-use crate::t;
 use super::{clock, short_path, side_style, styled, truncate, width_of};
 use crate::base::escape::escape;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -100,8 +100,14 @@ fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let sep = || styled(" · ", theme.dim);
     let clock_part = clock_and_state(app, theme);
-    let seed = [sep(), Span::raw(t!("header-seed", seed = app.seed().to_string()))];
-    let rec = [sep(), styled(format!("● {}", t!("header-rec")), theme.recording)];
+    let seed = [
+        sep(),
+        Span::raw(t!("header-seed", seed = app.seed().to_string())),
+    ];
+    let rec = [
+        sep(),
+        styled(format!("● {}", t!("header-rec")), theme.recording),
+    ];
     let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
     let width = area.width as usize;
     let mut first = vec![styled(" Breakwater", theme.title)];
@@ -198,7 +204,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::from(first)];
     if area.height >= 2 {
         if second.is_empty() {
-            second.push(styled(format!(" {}", t!("header-timeline-done")), theme.dim));
+            second.push(styled(
+                format!(" {}", t!("header-timeline-done")),
+                theme.dim,
+            ));
         }
         lines.push(Line::from(second));
     }

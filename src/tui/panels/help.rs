@@ -1,10 +1,10 @@
 //! The help overlay: the scenario's lesson, every key binding (straight from
 //! the key table), and what the symbols mean.
 
-use crate::t;
 use super::{styled, truncate};
 use crate::base::escape::escape;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keys::{When, BINDINGS};
 use crate::tui::theme::{symbol, Theme};

@@ -2,8 +2,8 @@
 //! and p99 over time. The p99 line is always the upper one, so the two can
 //! be told apart without colour; the title gives the current values.
 
-use crate::t;
 use super::{delta_millis, millis, panel_block, side_style, styled, width_of};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::Theme;
@@ -37,9 +37,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     ];
     for (k, v) in p.iter().enumerate() {
         title.push(styled(app.sides()[k].letter(), side_style(theme, k)));
-        let v = v
-            .map(millis)
-            .unwrap_or_else(|| "–".into());
+        let v = v.map(millis).unwrap_or_else(|| "–".into());
         title.push(Span::raw(format!(" {v} ")));
     }
     if let [Some(a), Some(b)] = p {
@@ -111,7 +109,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .rev()
         .find(|s| s.services[i].finished > 0)
         .map(|s| (s.services[i].p50, s.services[i].p99));
-    let mut title = vec![Span::raw(format!(" {} ", t!("panel-latency", service = name)))];
+    let mut title = vec![Span::raw(format!(
+        " {} ",
+        t!("panel-latency", service = name)
+    ))];
     match last {
         Some((p50, p99)) => {
             title.push(styled(format!("p50 {}", millis(p50)), theme.ok));

@@ -14,9 +14,9 @@ pub mod retries;
 pub mod throughput;
 pub mod timeouts;
 
-use crate::t;
 use super::app::{App, PanelId};
 use super::theme::Theme;
+use crate::t;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -2,8 +2,8 @@
 //! values, read back from the world (so timeline changes show too). ↑/↓
 //! picks one, ←/→ changes it through `change_now`.
 
-use crate::t;
 use super::{panel_block, render_lines, side_style, styled, truncate};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::fields::show_value;
 use crate::tui::theme::Theme;
@@ -20,7 +20,10 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let title = Line::from(vec![
         Span::raw(format!(
             " {} ",
-            t!("panel-parameters-editing", service = app.selected_service_name())
+            t!(
+                "panel-parameters-editing",
+                service = app.selected_service_name()
+            )
         )),
         styled(letter, side_style(theme, sel_side)),
         Span::raw(" "),

@@ -1,12 +1,12 @@
 //! Retries: retries per second over time, attempts per call recently, and the
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
-use crate::t;
 use super::{
     delta, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
 use crate::i18n::number;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::Theme;
@@ -89,7 +89,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
             let apc_line = |word: &str| {
-                let mut v = vec![indent(), styled(format!("{} {word}", number(apc, 2)), theme.text)];
+                let mut v = vec![
+                    indent(),
+                    styled(format!("{} {word}", number(apc, 2)), theme.text),
+                ];
                 if let Some(d) = &diff {
                     v.push(styled(format!(" {d}"), theme.text));
                 }

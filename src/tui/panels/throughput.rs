@@ -2,9 +2,9 @@
 //! goodput against failures, timeouts, short-circuits and rejections. Each
 //! line carries a symbol and a word besides its colour.
 
-use crate::t;
 use super::{delta, num, panel_block, render_lines, side_style, spark, styled, width_of};
 use crate::base::outcome::Outcome;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::Sample;
 use crate::tui::theme::Theme;

@@ -1,12 +1,12 @@
 //! Timeouts: attempts cut off by the per-attempt timeout, per second over
 //! time, and how many calls the fallback answered.
 
-use crate::t;
 use super::{
     count, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
 use crate::base::outcome::Outcome;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -63,7 +63,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 Span::raw(format!(" {:indent$} ", "")),
                 styled(t!("timeouts-fallbacks", n = count(fallbacks)), theme.text),
             ];
-            let more = styled(format!(" · {}", t!("timeouts-total", n = count(timed_out))), theme.dim);
+            let more = styled(
+                format!(" · {}", t!("timeouts-total", n = count(timed_out))),
+                theme.dim,
+            );
             if width_of(&tail) + more.width() <= inner.width as usize {
                 tail.push(more);
             }
