@@ -96,7 +96,11 @@ fn a_call_failing_twice_then_succeeding_waits_one_then_two_seconds() {
             );
             // The wait is the whole gap between an attempt's end and the next.
             let at = |pred: &dyn Fn(&Step) -> bool| {
-                t.steps.iter().find(|s| pred(&s.step)).map(|s| s.at).unwrap()
+                t.steps
+                    .iter()
+                    .find(|s| pred(&s.step))
+                    .map(|s| s.at)
+                    .unwrap()
             };
             let end1 = at(&|s| matches!(s, Step::AttemptEnded { n: 1, .. }));
             let start2 = at(&|s| matches!(s, Step::Attempt { n: 2 }));
@@ -203,10 +207,17 @@ fn stories_are_consistent_under_every_order() {
                     _ => None,
                 })
                 .collect();
-            assert_eq!(started, (1..=started.len() as u32).collect::<Vec<_>>(), "{ctx}");
+            assert_eq!(
+                started,
+                (1..=started.len() as u32).collect::<Vec<_>>(),
+                "{ctx}"
+            );
             // An attempt cut by an outer timeout (or rejected outside the
             // retry layer) may have no end; never more ends than starts.
-            assert!(ended.len() <= started.len() && ended.len() + 1 >= started.len(), "{ctx}");
+            assert!(
+                ended.len() <= started.len() && ended.len() + 1 >= started.len(),
+                "{ctx}"
+            );
             assert!(started.len() <= 3, "{ctx}");
             for (i, st) in t.steps.iter().enumerate() {
                 if let Step::Backoff { wait, next } = st.step {
@@ -229,17 +240,17 @@ fn stories_are_consistent_under_every_order() {
             seen_fallback += usize::from(fallback);
         }
     }
-    assert!(seen_timeout > 20 && seen_fallback > 10, "{seen_timeout} {seen_fallback}");
+    assert!(
+        seen_timeout > 20 && seen_fallback > 10,
+        "{seen_timeout} {seen_fallback}"
+    );
 }
 
 /// A short-circuited call, a bulkhead that makes callers wait, a caller
 /// pool that makes them queue: each shows in the story with its wait.
 #[test]
 fn waits_at_the_bulkhead_and_the_callers_pool_are_measured() {
-    let s = flaky(
-        DEFAULT_ORDER,
-        "[client]\nthreads = 2\nqueue = 100\n",
-    );
+    let s = flaky(DEFAULT_ORDER, "[client]\nthreads = 2\nqueue = 100\n");
     let all = traces(&s, 0, TraceFrom::Time(0), 200);
     let granted: Vec<Dur> = all
         .iter()
@@ -249,10 +260,19 @@ fn waits_at_the_bulkhead_and_the_callers_pool_are_measured() {
             _ => None,
         })
         .collect();
-    assert!(granted.iter().any(|w| w.0 > 0), "some callers waited: {granted:?}");
+    assert!(
+        granted.iter().any(|w| w.0 > 0),
+        "some callers waited: {granted:?}"
+    );
     for t in &all {
-        let queued = t.steps.iter().position(|s| matches!(s.step, Step::CallerQueued { .. }));
-        let got = t.steps.iter().position(|s| matches!(s.step, Step::CallerGranted { .. }));
+        let queued = t
+            .steps
+            .iter()
+            .position(|s| matches!(s.step, Step::CallerQueued { .. }));
+        let got = t
+            .steps
+            .iter()
+            .position(|s| matches!(s.step, Step::CallerGranted { .. }));
         if let (Some(q), Some(g)) = (queued, got) {
             let Step::CallerGranted { waited } = t.steps[g].step else {
                 unreachable!()
@@ -275,7 +295,10 @@ fn waits_at_the_bulkhead_and_the_callers_pool_are_measured() {
     assert!(waited > 0, "a bulkhead of 1 makes some calls wait");
 }
 
-fn summary_and_ticks(s: &Scenario, trace: Option<TraceRequest>) -> (serde_json::Value, Vec<String>) {
+fn summary_and_ticks(
+    s: &Scenario,
+    trace: Option<TraceRequest>,
+) -> (serde_json::Value, Vec<String>) {
     let mut sim = Simulation::new(s);
     if let Some(r) = trace {
         sim.trace(r);
@@ -293,7 +316,12 @@ fn summary_and_ticks(s: &Scenario, trace: Option<TraceRequest>) -> (serde_json::
 /// traced or not.
 #[test]
 fn tracing_changes_no_result() {
-    for name in ["seed-lesson", "retry-storm", "bulkhead-isolation", "timeout-fallback"] {
+    for name in [
+        "seed-lesson",
+        "retry-storm",
+        "bulkhead-isolation",
+        "timeout-fallback",
+    ] {
         let s = builtin(name);
         let plain = summary_and_ticks(&s, None);
         for service in 0..s.world.services.len() {
@@ -305,7 +333,10 @@ fn tracing_changes_no_result() {
                     calls: 500,
                 }),
             );
-            assert!(plain == traced, "{name}: tracing service {service} changed a result");
+            assert!(
+                plain == traced,
+                "{name}: tracing service {service} changed a result"
+            );
         }
     }
 }
@@ -388,12 +419,18 @@ fn trace_json_has_the_contract_shape() {
 fn trace_text_tells_the_story_and_bad_flags_are_named() {
     let out = bw_ok(&["trace", "seed-lesson", "--service", "payment", "--at", "0s"]);
     assert!(out.contains("payment · call #0"), "{out}");
-    assert!(out.contains("answer:") || out.contains("Fallback answers"), "{out}");
+    assert!(
+        out.contains("answer:") || out.contains("Fallback answers"),
+        "{out}"
+    );
     for (args, needle) in [
         (vec!["--at", "1s"], "--service"),
         (vec!["--service", "pago", "--at", "1s"], "--service pago"),
         (vec!["--service", "payment", "--at", "1h"], "--at 1h"),
-        (vec!["--service", "payment", "--at", "1s", "--calls", "0"], "--calls"),
+        (
+            vec!["--service", "payment", "--at", "1s", "--calls", "0"],
+            "--calls",
+        ),
     ] {
         let mut a = vec!["trace", "seed-lesson"];
         a.extend(args);
