@@ -13,4 +13,5 @@ pub mod patterns;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod sweep;
 pub mod tui;

@@ -12,5 +12,6 @@ pub mod ring;
 pub mod serde_message;
 pub mod settable;
 pub mod time;
+pub mod units;
 
 pub use outcome::Outcome;
