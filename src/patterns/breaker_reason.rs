@@ -3,6 +3,7 @@
 //! language, and switching language relabels the reasons already given.
 
 use crate::base::time::Dur;
+use crate::i18n::{arg, FluentArgs, FluentValue};
 use std::fmt;
 
 /// The calls a rate was measured over.
@@ -66,13 +67,102 @@ pub fn percent(x: f64) -> u32 {
     ((x * 100.0) + 1e-9).floor().max(0.0) as u32
 }
 
+/// A message of the catalogue in language `code`.
+fn say(code: &str, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, v.clone());
+    }
+    crate::i18n::tr_in(code, id, Some(&a))
+}
+
 impl Over {
-    fn text(self) -> String {
+    fn text(self, code: &str) -> String {
         match self {
-            Over::Calls(n) => crate::t!("reason-over-calls", n = n),
-            Over::Time { span, calls } => {
-                crate::t!("reason-over-time", span = span.to_string(), n = calls)
+            Over::Calls(n) => say(code, "reason-over-calls", &[("n", arg(n))]),
+            Over::Time { span, calls } => say(
+                code,
+                "reason-over-time",
+                &[("span", arg(span.to_string())), ("n", arg(calls))],
+            ),
+        }
+    }
+}
+
+impl Reason {
+    /// In language `code`; machine outputs (a trace's JSON) use `en`.
+    pub fn in_language(&self, code: &str) -> String {
+        let rates = |rate: u32, threshold: u32| [("rate", arg(rate)), ("threshold", arg(threshold))];
+        match *self {
+            Reason::ConsecutiveFailures(n) => {
+                say(code, "reason-consecutive-failures", &[("n", arg(n))])
             }
+            Reason::FailureRate {
+                rate,
+                threshold,
+                over,
+            } => {
+                let [r, t] = rates(rate, threshold);
+                say(
+                    code,
+                    "reason-failure-rate",
+                    &[r, t, ("over", arg(over.text(code)))],
+                )
+            }
+            Reason::SlowCallRate {
+                rate,
+                threshold,
+                slow,
+                over,
+            } => {
+                let [r, t] = rates(rate, threshold);
+                say(
+                    code,
+                    "reason-slow-call-rate",
+                    &[
+                        r,
+                        t,
+                        ("slow", arg(slow.to_string())),
+                        ("over", arg(over.text(code))),
+                    ],
+                )
+            }
+            Reason::OpenElapsed(d) => {
+                say(code, "reason-open-elapsed", &[("open_for", arg(d.to_string()))])
+            }
+            Reason::ProbeFailed => say(code, "reason-probe-failed", &[]),
+            Reason::ProbesSucceeded(n) => say(code, "reason-probes-succeeded", &[("n", arg(n))]),
+            Reason::ProbeFailureRate {
+                rate,
+                threshold,
+                probes,
+            } => {
+                let [r, t] = rates(rate, threshold);
+                say(code, "reason-probe-failure-rate", &[r, t, ("n", arg(probes))])
+            }
+            Reason::ProbeSlowCallRate {
+                rate,
+                threshold,
+                probes,
+            } => {
+                let [r, t] = rates(rate, threshold);
+                say(
+                    code,
+                    "reason-probe-slow-call-rate",
+                    &[r, t, ("n", arg(probes))],
+                )
+            }
+            Reason::ProbesHealthy {
+                rate,
+                threshold,
+                probes,
+            } => {
+                let [r, t] = rates(rate, threshold);
+                say(code, "reason-probes-healthy", &[r, t, ("n", arg(probes))])
+            }
+            Reason::ForcedOpen => say(code, "reason-forced-open", &[]),
+            Reason::Disabled => say(code, "reason-disabled", &[]),
+            Reason::BackToNormal => say(code, "reason-back-to-normal", &[]),
         }
     }
 }
@@ -80,69 +170,7 @@ impl Over {
 impl fmt::Display for Reason {
     /// In the reader's language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::t;
-        let text = match *self {
-            Reason::ConsecutiveFailures(n) => t!("reason-consecutive-failures", n = n),
-            Reason::FailureRate {
-                rate,
-                threshold,
-                over,
-            } => t!(
-                "reason-failure-rate",
-                rate = rate,
-                threshold = threshold,
-                over = over.text()
-            ),
-            Reason::SlowCallRate {
-                rate,
-                threshold,
-                slow,
-                over,
-            } => t!(
-                "reason-slow-call-rate",
-                rate = rate,
-                threshold = threshold,
-                slow = slow.to_string(),
-                over = over.text()
-            ),
-            Reason::OpenElapsed(d) => t!("reason-open-elapsed", open_for = d.to_string()),
-            Reason::ProbeFailed => t!("reason-probe-failed"),
-            Reason::ProbesSucceeded(n) => t!("reason-probes-succeeded", n = n),
-            Reason::ProbeFailureRate {
-                rate,
-                threshold,
-                probes,
-            } => t!(
-                "reason-probe-failure-rate",
-                rate = rate,
-                threshold = threshold,
-                n = probes
-            ),
-            Reason::ProbeSlowCallRate {
-                rate,
-                threshold,
-                probes,
-            } => t!(
-                "reason-probe-slow-call-rate",
-                rate = rate,
-                threshold = threshold,
-                n = probes
-            ),
-            Reason::ProbesHealthy {
-                rate,
-                threshold,
-                probes,
-            } => t!(
-                "reason-probes-healthy",
-                rate = rate,
-                threshold = threshold,
-                n = probes
-            ),
-            Reason::ForcedOpen => t!("reason-forced-open"),
-            Reason::Disabled => t!("reason-disabled"),
-            Reason::BackToNormal => t!("reason-back-to-normal"),
-        };
-        f.write_str(&text)
+        f.write_str(&self.in_language(crate::i18n::current()))
     }
 }
 

@@ -341,7 +341,7 @@ pub fn step_json(at: SimTime, step: &Step) -> Value {
                 "transition",
                 match transition {
                     Some((from, to, reason)) => {
-                        json!({ "from": from.name(), "to": to.name(), "reason": reason })
+                        json!({ "from": from.name(), "to": to.name(), "reason": reason.in_language("en") })
                     }
                     None => Value::Null,
                 },

@@ -9,6 +9,7 @@
 
 use crate::base::outcome::Outcome;
 use crate::base::time::{Dur, SimTime};
+use crate::patterns::breaker_reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::retry::StopReason;
 use crate::patterns::PatternKind;
@@ -64,7 +65,7 @@ pub enum Step {
     /// transition it made because of it, if any.
     BreakerRecorded {
         failed: bool,
-        transition: Option<(BreakerState, BreakerState, String)>,
+        transition: Option<(BreakerState, BreakerState, Reason)>,
     },
     /// A bulkhead slot, taken at once (`in_use` of `max` after taking it).
     BulkheadSlot { in_use: u32, max: u32 },

@@ -8,6 +8,7 @@
 //! changes a result).
 
 use super::*;
+use crate::patterns::breaker_reason::Reason;
 
 /// What happened at a moment.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,7 +23,7 @@ pub enum MomentKind {
         service: usize,
         from: BreakerState,
         to: BreakerState,
-        reason: String,
+        reason: Reason,
     },
 }
 
@@ -55,7 +56,7 @@ impl Simulation {
                     service: s,
                     from: BreakerState::Open,
                     to: BreakerState::HalfOpen,
-                    reason: format!("open for {} elapsed; probing", cfg.open_for),
+                    reason: Reason::OpenElapsed(cfg.open_for),
                 },
             })
         })

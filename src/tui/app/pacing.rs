@@ -192,7 +192,7 @@ impl App {
                 (
                     "Circuit Breaker",
                     format!("{letter}{}: {} → {}", escape(name), from.word(), to.word()),
-                    reason.clone(),
+                    reason.to_string(),
                 )
             }
         };
