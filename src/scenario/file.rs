@@ -1,6 +1,7 @@
 //! Reading a scenario file: TOML → `Scenario`, every error located as
 //! `file:line:column` with a message that says what would be valid.
 
+use crate::base::serde_message::SerdeError;
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
@@ -10,6 +11,7 @@ use crate::scenario::Scenario;
 use crate::sim::estimate::estimate;
 use crate::sim::limits;
 use crate::sim::world::*;
+use crate::t;
 use serde::Deserialize;
 use std::fmt;
 
@@ -137,10 +139,10 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
             origin: origin.into(),
             line: 1,
             column: 1,
-            message: format!(
-                "the file is {} bytes; a scenario may be at most {} bytes",
-                bytes.len(),
-                limits::MAX_FILE_BYTES
+            message: t!(
+                "file-too-big",
+                len = bytes.len().to_string(),
+                max = limits::MAX_FILE_BYTES.to_string()
             ),
         });
     }
@@ -151,7 +153,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
             return Err(err_at(
                 valid,
                 valid.len(),
-                "the file is not UTF-8 text; save it as UTF-8".into(),
+                t!("file-not-utf8"),
             ));
         }
     };
@@ -171,7 +173,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         return Err(err_at(
             text,
             0,
-            "the file has no settings; a scenario needs at least name = \"...\", duration = \"5m\", a [load] section and one [[services]] (see `breakwater list` for examples)".into(),
+            t!("file-empty"),
         ));
     }
     let doc = Some(doc);
@@ -189,37 +191,30 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
     build(raw, origin, text).map_err(locate)
 }
 
+/// serde's message about the file's shape, read back into a structured
+/// error and said in the reader's language.
 fn friendly_toml_message(e: &toml::de::Error) -> String {
-    let msg = e.message().trim().to_string();
-    // "unknown field `nmae`, expected one of `name`, ..." → suggest the nearest.
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        if let Some(end) = rest.find('`') {
-            let name = &rest[..end];
-            let valid: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
+    match SerdeError::parse(e.message()) {
+        // "unknown field `nmae`" → the nearest valid key.
+        SerdeError::UnknownField { name, valid } => {
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
             let valid = if valid.is_empty() {
                 TOP_KEYS.to_vec()
             } else {
                 valid
             };
-            return unknown_name("key", name, &valid);
+            unknown_name("key", &name, &valid)
         }
+        SerdeError::MissingField(field) => missing_help(&field),
+        other => other.text(None),
     }
-    if let Some(field) = msg.strip_prefix("missing field `") {
-        let field = field.trim_end_matches('`');
-        return format!("missing `{field}`: {}", missing_help(field));
-    }
-    msg
 }
 
-fn missing_help(field: &str) -> &'static str {
-    match field {
-        "name" => "every scenario and every service needs a name = \"...\"",
-        "duration" => "how long to simulate, e.g. duration = \"5m\"",
-        "load" => "add a [load] section, e.g. kind = \"poisson\", rate = 60",
-        "services" => "add at least one [[services]] with a name",
-        "at" => "each [[timeline]] entry needs at = \"<time>\", e.g. at = \"60s\"",
-        _ => "this key is required",
-    }
+/// What a missing required key is for, and how to write it.
+fn missing_help(field: &str) -> String {
+    let known = ["name", "duration", "load", "services", "at"];
+    let which = if known.contains(&field) { field } else { "other" };
+    t!("missing-key", key = field, which = which)
 }
 
 fn apply_table<T: Settable>(
@@ -252,9 +247,7 @@ fn apply_pattern(
     let toml::Value::Table(t) = value else {
         return Err(PathError::new(
             path.to_vec(),
-            format!(
-                "`{pattern}` must be a table, e.g. [patterns.{pattern}] or {pattern} = {{ ... }}"
-            ),
+            t!("pattern-not-table", pattern = pattern),
         ));
     };
     // A section present means the pattern is on unless it says enabled = false.
@@ -264,7 +257,7 @@ fn apply_pattern(
         let mut p = path.to_vec();
         p.push(key(k));
         set.set(pattern, k, v).map_err(|m| PathError {
-            at_key: m.starts_with("unknown key"),
+            at_key: !PatternSet::fields(pattern).contains(&k.as_str()),
             path: p,
             message: m,
         })?;
@@ -278,23 +271,23 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     if raw.name.trim().is_empty() || raw.name.len() > 80 {
         return Err(PathError::new(
             top("name"),
-            "name must be 1 to 80 characters",
+            t!("scenario-name-length"),
         ));
     }
     if raw.duration.0 == 0 || raw.duration > Dur::from_secs(MAX_DURATION_SECS) {
         return Err(PathError::new(
             top("duration"),
-            "duration must be above 0 and at most 7d",
+            t!("scenario-duration-range"),
         ));
     }
     let tick = raw.tick.unwrap_or(Dur::from_millis(100));
     if tick < Dur::from_millis(1) || tick > Dur::from_secs(60) {
-        return Err(PathError::new(top("tick"), "tick must be from 1ms to 60s"));
+        return Err(PathError::new(top("tick"), t!("scenario-tick-range")));
     }
     if raw.duration.0 / tick.0 > 10_000_000 {
         return Err(PathError::new(
             top("tick"),
-            "more than 10 million ticks; make the tick longer or the duration shorter",
+            t!("scenario-too-many-ticks"),
         ));
     }
 
@@ -338,12 +331,12 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             Some(_) => {
                 let mut p = base.clone();
                 p.push(key("name"));
-                return Err(PathError::new(p, "a service name is 1 to 32 letters, digits, '-' or '_' (it appears in change paths)"));
+                return Err(PathError::new(p, t!("service-name-form")));
             }
             None => {
                 return Err(PathError::new(
                     base,
-                    "missing `name`: every service needs a name = \"...\"",
+                    t!("service-name-missing"),
                 ))
             }
         };
@@ -352,7 +345,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             p.push(key("name"));
             return Err(PathError::new(
                 p,
-                format!("two services are named `{name}`; names must be unique"),
+                t!("service-name-twice", name = name.as_str()),
             ));
         }
         let mut params = ServiceParams::default();
@@ -401,7 +394,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     if raw.timeline.len() > MAX_TIMELINE {
         return Err(PathError::new(
             top("timeline"),
-            format!("at most {MAX_TIMELINE} timeline entries"),
+            t!("timeline-too-long", max = MAX_TIMELINE.to_string()),
         ));
     }
     let (timeline, entry_of) =
@@ -462,16 +455,17 @@ fn build_timeline(
             p.push(key("at"));
             return Err(PathError::new(
                 p,
-                format!(
-                    "at {} is after the end of the scenario ({})",
-                    e.at, duration
+                t!(
+                    "timeline-after-end",
+                    at = e.at.to_string(),
+                    duration = duration.to_string()
                 ),
             ));
         }
         if e.set.is_empty() && e.note.is_none() && !e.pause {
             return Err(PathError::new(
                 base,
-                "a timeline entry needs `set = { \"path\" = value }`, a `note` or `pause = true`",
+                t!("timeline-entry-empty"),
             ));
         }
         let mut first = true;
@@ -485,13 +479,13 @@ fn build_timeline(
                 if !(value.is_integer() || value.is_float()) {
                     return Err(PathError::new(
                         p,
-                        "`over` ramps numbers only; this value is not a number",
+                        t!("timeline-over-not-number"),
                     ));
                 }
                 if over.0 == 0 || over > duration {
                     return Err(PathError::new(
                         base.clone(),
-                        "`over` must be above 0 and within the scenario",
+                        t!("timeline-over-range"),
                     ));
                 }
             }
@@ -544,7 +538,7 @@ fn build_variant(
         if label.trim().is_empty() || label.chars().count() > 40 {
             return Err(PathError::new(
                 here(&["label"]),
-                "a label is 1 to 40 characters",
+                t!("variant-label-length"),
             ));
         }
     }
@@ -585,18 +579,18 @@ fn valid_name(s: &str) -> bool {
 
 fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
     let names = PatternKind::DEFAULT_ORDER.map(PatternKind::name);
-    let help = "order lists retry, circuit_breaker, bulkhead and timeout, outermost first, each at most once";
+    let help = t!("order-help");
     let toml::Value::Array(items) = v else {
-        return Err(help.into());
+        return Err(help);
     };
     let mut order = Vec::new();
     for item in items {
         let kind: PatternKind = item.clone().try_into().map_err(|_| match item.as_str() {
             Some(s) => unknown_name("pattern", s, &names),
-            None => help.to_string(),
+            None => help.clone(),
         })?;
         if order.contains(&kind) {
-            return Err(format!("`{}` appears twice; {help}", kind.name()));
+            return Err(t!("order-twice", pattern = kind.name(), help = help));
         }
         order.push(kind);
     }

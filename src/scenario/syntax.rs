@@ -1,44 +1,343 @@
-//! Hints for TOML syntax errors: the usual slips of a hand-written scenario
-//! (a duration without quotes, an unclosed string, a stray carriage return).
+//! TOML syntax errors in the reader's language, with hints for the usual
+//! slips of a hand-written scenario (a duration without quotes, a decimal
+//! comma, an unclosed string, a stray carriage return).
+//!
+//! The parser explains itself in English sentences of a few fixed forms
+//! ("invalid basic string", "expected newline, `#`", "duplicate key `x` in
+//! table `t`"); they are read back once into [`Syntax`] and each part is said
+//! through the catalogue. A part not known here keeps the parser's words.
+
+use crate::base::serde_message::decimal_point;
+use crate::t;
+
+/// One of the parser's messages, taken apart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Syntax {
+    /// "invalid <what>", "expected <tokens>", and perhaps why.
+    Parse {
+        invalid: Option<String>,
+        expected: Vec<String>,
+        cause: Option<String>,
+    },
+    DuplicateKey {
+        key: String,
+        table: Option<String>,
+    },
+    DottedKeyNotTable {
+        key: String,
+    },
+    OutOfRange,
+    TooDeep,
+    /// Anything else, in the parser's words.
+    Other(String),
+}
+
+impl Syntax {
+    /// Reads one of the parser's messages.
+    pub fn parse(message: &str) -> Syntax {
+        let m = message.trim();
+        if let Some(rest) = m.strip_prefix("duplicate key `") {
+            if let Some((key, tail)) = rest.split_once('`') {
+                let table = if tail.trim() == "in document root" {
+                    None
+                } else {
+                    tail.trim()
+                        .strip_prefix("in table `")
+                        .map(|t| t.trim_end_matches('`').to_string())
+                };
+                return Syntax::DuplicateKey {
+                    key: key.to_string(),
+                    table,
+                };
+            }
+        }
+        if let Some(rest) = m.strip_prefix("dotted key `") {
+            if let Some((key, _)) = rest.split_once('`') {
+                return Syntax::DottedKeyNotTable {
+                    key: key.to_string(),
+                };
+            }
+        }
+        match m {
+            "value is out of range" => return Syntax::OutOfRange,
+            "recursion limit exceeded" => return Syntax::TooDeep,
+            _ => {}
+        }
+        let (mut invalid, mut expected, mut cause) = (None, Vec::new(), None);
+        for line in m.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(what) = line.strip_prefix("invalid ") {
+                if invalid.is_none() && expected.is_empty() {
+                    invalid = Some(what.to_string());
+                    continue;
+                }
+            }
+            if let Some(list) = line.strip_prefix("expected ") {
+                if expected.is_empty() && cause.is_none() {
+                    expected = split_tokens(list);
+                    continue;
+                }
+            }
+            cause = Some(match cause {
+                Some(c) => format!("{c}; {line}"),
+                None => line.to_string(),
+            });
+        }
+        if invalid.is_none() && expected.is_empty() && cause.is_none() {
+            return Syntax::Other(String::new());
+        }
+        Syntax::Parse {
+            invalid,
+            expected,
+            cause,
+        }
+    }
+
+    /// The message in the reader's language (without the "TOML syntax
+    /// error" heading); empty when the parser said nothing.
+    pub fn text(&self) -> String {
+        match self {
+            Syntax::Parse {
+                invalid,
+                expected,
+                cause,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(what) = invalid {
+                    parts.push(t!("syntax-invalid", what = what_word(what)));
+                }
+                if !expected.is_empty() {
+                    let list: Vec<String> = expected.iter().map(|e| token_word(e)).collect();
+                    parts.push(t!("syntax-expected", list = join_or(&list)));
+                }
+                if let Some(c) = cause {
+                    parts.push(cause_words(c));
+                }
+                parts.join("; ")
+            }
+            Syntax::DuplicateKey { key, table: None } => {
+                t!("syntax-duplicate-key-root", key = key.as_str())
+            }
+            Syntax::DuplicateKey {
+                key,
+                table: Some(table),
+            } => t!(
+                "syntax-duplicate-key",
+                key = key.as_str(),
+                table = table.as_str()
+            ),
+            Syntax::DottedKeyNotTable { key } => {
+                t!("syntax-dotted-key-not-table", key = key.as_str())
+            }
+            Syntax::OutOfRange => t!("syntax-out-of-range"),
+            Syntax::TooDeep => t!("syntax-too-deep"),
+            Syntax::Other(m) => m.clone(),
+        }
+    }
+}
+
+/// `newline, `#`` → ["newline", "`#`"]; a backticked comma stays one token.
+fn split_tokens(list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_tick = false;
+    let mut chars = list.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                in_tick = !in_tick;
+                cur.push(c);
+            }
+            ',' if !in_tick && chars.peek() == Some(&' ') => {
+                chars.next();
+                out.push(std::mem::take(&mut cur));
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The parser's name of a construct, in the reader's language.
+fn what_word(what: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "array",
+        "basic string",
+        "binary integer",
+        "date-time",
+        "escape sequence",
+        "floating-point number",
+        "hexadecimal integer",
+        "inline table",
+        "integer",
+        "key",
+        "literal string",
+        "multiline basic string",
+        "multiline literal string",
+        "octal integer",
+        "string",
+        "table header",
+        "time",
+        "time offset",
+        "unicode 4-digit hex code",
+        "unicode 8-digit hex code",
+    ];
+    if KNOWN.contains(&what) {
+        t!("syntax-what", what = what.replace(' ', "-"))
+    } else {
+        what.to_string()
+    }
+}
+
+/// A token the parser expected: literals (`` `#` ``) stay as written, its
+/// words are said in the reader's language.
+fn token_word(token: &str) -> String {
+    match token {
+        "newline" | "digit" | "leading digit" | "end of input" | "letters" | "numbers" => {
+            t!("syntax-token", token = token.replace(' ', "-"))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn cause_words(cause: &str) -> String {
+    match cause {
+        "number too large to fit in target type" => t!("syntax-too-large"),
+        "number too small to fit in target type" => t!("syntax-too-small"),
+        _ => cause.to_string(),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => t!("list-or", list = rest.join(", "), last = last.as_str()),
+    }
+}
 
 /// A TOML syntax error in one line, with a hint for the usual slips.
 pub fn syntax_message(text: &str, offset: usize, message: &str) -> String {
-    let here = text.get(offset..).and_then(|t| t.chars().next());
+    let at = offset.min(text.len());
+    let here = text.get(at..).and_then(|t| t.chars().next());
     if here == Some('\r') {
-        return "TOML syntax error: a carriage return (\\r) that does not end a line; save the file with \\n or \\r\\n line endings".into();
+        return t!("syntax-carriage-return");
     }
-    let mut msg = message.trim().replace('\n', "; ");
+    let syntax = Syntax::parse(message);
+    let mut msg = syntax.text();
     if msg.is_empty() {
         msg = match here {
-            Some(c) => format!(
-                "unexpected `{}`",
-                crate::base::escape::escape(&c.to_string())
+            Some(c) => t!(
+                "syntax-unexpected",
+                text = crate::base::escape::escape(&c.to_string())
             ),
-            None => "unexpected end of file".into(),
+            None => t!("syntax-unexpected-end"),
         };
     }
-    let line = text[..offset.min(text.len())]
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
-        .to_string()
-        + text[offset.min(text.len())..]
-            .split('\n')
-            .next()
-            .unwrap_or("");
+    let mut start = at;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let line = text[..start].rsplit('\n').next().unwrap_or("").to_string()
+        + text[start..].split('\n').next().unwrap_or("");
     let value = line.split_once('=').map_or("", |(_, v)| v.trim());
-    let hint = if msg.contains("too large") {
-        "; whole numbers go up to 9223372036854775807"
-    } else if value.starts_with(|c: char| c.is_ascii_digit())
-        && crate::base::time::parse_duration(value).is_ok()
+    // The value up to a comment or the end of the line: `0,5 # half`.
+    let bare = value.split('#').next().unwrap_or("").trim();
+    let hint = if let Some(fixed) = decimal_point(bare) {
+        t!("hint-decimal-comma", fixed = fixed)
+    } else if matches!(
+        syntax,
+        Syntax::Parse {
+            cause: Some(ref c),
+            ..
+        } if c.contains("too large")
+    ) || msg.contains("too large")
     {
-        "; a duration is a string with its unit in quotes, e.g. \"10s\" or \"250ms\""
-    } else if msg.starts_with("invalid basic string") {
-        "; a \"string\" needs its closing quote on the same line"
-    } else if msg.starts_with("invalid string") {
-        "; a value is a number, a \"string\", true or false, an [array] or an { inline = \"table\" }"
+        t!("syntax-hint-too-large")
+    } else if value.starts_with(|c: char| c.is_ascii_digit())
+        && crate::base::time::parse_duration(bare).is_ok()
+    {
+        t!("syntax-hint-duration-quotes")
+    } else if matches!(&syntax, Syntax::Parse { invalid: Some(w), .. } if w == "basic string") {
+        t!("syntax-hint-closing-quote")
+    } else if matches!(&syntax, Syntax::Parse { invalid: Some(w), .. } if w == "string") {
+        t!("syntax-hint-value-forms")
     } else {
-        ""
+        String::new()
     };
-    format!("TOML syntax error: {msg}{hint}")
+    if hint.is_empty() {
+        t!("syntax-error", message = msg)
+    } else {
+        t!("syntax-error-hint", message = msg, hint = hint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parsers_forms_are_read_back() {
+        assert_eq!(
+            Syntax::parse("invalid basic string\nexpected `\"`, `\\`"),
+            Syntax::Parse {
+                invalid: Some("basic string".into()),
+                expected: vec!["`\"`".into(), "`\\`".into()],
+                cause: None
+            }
+        );
+        assert_eq!(
+            Syntax::parse("expected newline, `#`"),
+            Syntax::Parse {
+                invalid: None,
+                expected: vec!["newline".into(), "`#`".into()],
+                cause: None
+            }
+        );
+        assert_eq!(
+            Syntax::parse("expected `,`, `]`"),
+            Syntax::Parse {
+                invalid: None,
+                expected: vec!["`,`".into(), "`]`".into()],
+                cause: None
+            }
+        );
+        assert_eq!(
+            Syntax::parse("duplicate key `rate` in table `load`"),
+            Syntax::DuplicateKey {
+                key: "rate".into(),
+                table: Some("load".into())
+            }
+        );
+        assert_eq!(
+            Syntax::parse("duplicate key `name` in document root"),
+            Syntax::DuplicateKey {
+                key: "name".into(),
+                table: None
+            }
+        );
+        assert_eq!(
+            Syntax::parse("invalid integer\nnumber too large to fit in target type"),
+            Syntax::Parse {
+                invalid: Some("integer".into()),
+                expected: vec![],
+                cause: Some("number too large to fit in target type".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_decimal_comma_gets_a_hint_in_each_language() {
+        let text = "[load]\nrate = 0,5\n";
+        let offset = text.find(',').unwrap();
+        let en = crate::i18n::tr_in("en", "hint-decimal-comma", None);
+        assert!(en.starts_with("TOML uses a decimal point"), "{en}");
+        let m = syntax_message(text, offset, "expected newline, `#`");
+        // The message follows the process's language; English by default.
+        if crate::i18n::current() == "en" {
+            assert!(m.contains("TOML uses a decimal point: write 0.5"), "{m}");
+        }
+    }
 }

@@ -1,0 +1,90 @@
+# Los errores de un archivo de escenario: su sintaxis, su forma, sus valores,
+# su guion. Claves, valores y rutas de cambio se muestran tal como se escribieron.
+
+## Sintaxis TOML
+
+syntax-error = error de sintaxis TOML: { $message }
+syntax-error-hint = error de sintaxis TOML: { $message }; { $hint }
+syntax-invalid = { $what } no válido
+syntax-expected = se esperaba { $list }
+syntax-what = { $what ->
+    [array] lista
+    [basic-string] texto entre comillas dobles
+    [binary-integer] entero binario
+    [date-time] fecha y hora
+    [escape-sequence] secuencia de escape
+    [floating-point-number] número decimal
+    [hexadecimal-integer] entero hexadecimal
+    [inline-table] tabla en línea
+    [integer] entero
+    [key] nombre de clave
+    [literal-string] texto entre comillas simples
+    [multiline-basic-string] texto de varias líneas
+    [multiline-literal-string] texto literal de varias líneas
+    [octal-integer] entero octal
+    [table-header] encabezado de tabla
+    [time] hora
+    [time-offset] zona horaria
+    [unicode-4-digit-hex-code] código unicode de 4 cifras hexadecimales
+    [unicode-8-digit-hex-code] código unicode de 8 cifras hexadecimales
+   *[string] texto
+}
+syntax-token = { $token ->
+    [newline] un salto de línea
+    [digit] una cifra
+    [leading-digit] una cifra al principio
+    [end-of-input] el final del archivo
+    [letters] letras
+   *[numbers] números
+}
+list-or = { $list } o { $last }
+syntax-duplicate-key-root = la clave `{ $key }` aparece dos veces en el nivel superior
+syntax-duplicate-key = la clave `{ $key }` aparece dos veces en la tabla `{ $table }`
+syntax-dotted-key-not-table = la clave con puntos `{ $key }` intenta ampliar un valor que no es una tabla
+syntax-out-of-range = valor fuera de rango
+syntax-too-deep = demasiados niveles anidados
+syntax-too-large = número demasiado grande
+syntax-too-small = número demasiado pequeño
+syntax-unexpected = `{ $text }` inesperado
+syntax-unexpected-end = el archivo termina antes de tiempo
+syntax-carriage-return = error de sintaxis TOML: un retorno de carro (\r) que no termina una línea; guarda el archivo con finales de línea \n o \r\n
+syntax-hint-too-large = los enteros llegan hasta 9223372036854775807
+syntax-hint-duration-quotes = una duración es un texto con su unidad, entre comillas: "10s" o "250ms"
+syntax-hint-closing-quote = un "texto" necesita sus comillas de cierre en la misma línea
+syntax-hint-value-forms = un valor es un número, un "texto", true o false, una [lista] o una {"{"} tabla = "en línea" {"}"}
+
+## El archivo entero
+
+file-too-big = el archivo ocupa { $len } bytes; un escenario puede ocupar como mucho { $max } bytes
+file-not-utf8 = el archivo no es texto UTF-8; guárdalo como UTF-8
+file-empty = el archivo no tiene ajustes; un escenario necesita al menos name = "...", duration = "5m", una sección [load] y un [[services]] (mira ejemplos con `breakwater list`)
+missing-key = falta `{ $key }`: { $which ->
+    [name] cada escenario y cada servicio necesita un name = "..."
+    [duration] cuánto tiempo simular, por ejemplo duration = "5m"
+    [load] añade una sección [load], por ejemplo kind = "poisson", rate = 60
+    [services] añade al menos un [[services]] con su name
+    [at] cada entrada de [[timeline]] necesita at = "<tiempo>", por ejemplo at = "60s"
+   *[other] esta clave es obligatoria
+}
+
+## Valores de primer nivel, servicios, patrones
+
+scenario-name-length = name debe tener de 1 a 80 caracteres
+scenario-duration-range = duration debe ser mayor que 0 y como mucho 7d
+scenario-tick-range = tick debe estar entre 1ms y 60s
+scenario-too-many-ticks = más de 10 millones de pasos (tick); alarga el tick o acorta la duración
+pattern-not-table = `{ $pattern }` debe ser una tabla, por ejemplo [patterns.{ $pattern }] o { $pattern } = {"{"} ... {"}"}
+service-name-form = el nombre de un servicio tiene de 1 a 32 letras, cifras, '-' o '_' (aparece en las rutas de cambio)
+service-name-missing = falta `name`: cada servicio necesita un name = "..."
+service-name-twice = hay dos servicios llamados `{ $name }`; los nombres no se pueden repetir
+order-help = order enumera retry, circuit_breaker, bulkhead y timeout, del más externo al más interno, cada uno como mucho una vez
+order-twice = `{ $pattern }` aparece dos veces; { $help }
+
+## Guion (timeline) y variantes
+
+timeline-too-long = como mucho { $max } entradas en el guion
+timeline-after-end = at { $at } cae después del final del escenario ({ $duration })
+timeline-entry-empty = una entrada del guion necesita `set = {"{"} "ruta" = valor {"}"}`, una `note` o `pause = true`
+timeline-over-not-number = `over` solo hace rampas de números; este valor no es un número
+timeline-over-range = `over` debe ser mayor que 0 y caber en el escenario
+variant-label-length = una etiqueta (label) tiene de 1 a 40 caracteres
