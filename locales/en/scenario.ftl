@@ -88,3 +88,58 @@ timeline-entry-empty = a timeline entry needs `set = {"{"} "path" = value {"}"}`
 timeline-over-not-number = `over` ramps numbers only; this value is not a number
 timeline-over-range = `over` must be above 0 and within the scenario
 variant-label-length = a label is 1 to 40 characters
+
+## Values of the world (load, client, services)
+
+no-client-section-add = this scenario has no [client] section; add one with `threads` to change it
+no-client-section = this scenario has no [client] section
+load-rate-range = rate { $value } must be from 0 to { $max } calls per second
+load-clients-range = clients must be from 0 to { $max }
+client-threads-range = threads must be from 1 to { $max }
+queue-range = queue must be from 0 to { $max }
+no-services = a scenario needs at least one [[services]]
+too-many-services = at most { $max } services
+service-share-range = share { $value } must be a number from 0 (shares are relative weights)
+service-workers-range = workers must be from 1 to { $max }, found { $value }
+service-latency-factor-range = latency_factor { $value } must be from 0 to 10000
+service-failure-rate-range = failure_rate { $value } is a probability: from 0 to 1
+shares-zero = the services' shares add up to 0: no service would get a call
+not-a-change-path = `{ $path }` is not a change path; valid: load.<field>, client.<field>, services.<name>.<field>, services.<name>.<pattern>.<field>, patterns.<pattern>.<field>
+change-refused = { $path } = { $value }: { $message }
+dist-at-most-a-day = `{ $name }` must be at most 1d
+dist-uniform-order = uniform `min` ({ $min }) must not exceed `max` ({ $max })
+dist-lognormal-p50 = lognormal `p50` must be above 0
+dist-lognormal-order = lognormal `p99` ({ $p99 }) must be at least `p50` ({ $p50 })
+dist-pareto-scale = pareto `scale` must be above 0
+dist-pareto-shape = pareto `shape` ({ $shape }) must be a number above 0 and at most 100
+
+## Limits: what a run may cost, and what would bring it back under
+
+estimate-calls = about { $calls } calls expected; at most { $max } per run (shorten the duration or lower the load)
+estimate-attempts = about { $attempts } attempts expected with retries; at most { $max } per run (lower max_attempts, add a retry budget, shorten the duration or lower the load)
+change-too-many-calls = { $path } = { $value }: about { $calls } calls per simulated second; at most { $max }
+change-too-many-attempts = { $path } = { $value }: about { $attempts } attempts per simulated second with retries; at most { $max }
+limit-calls-per-second-closed = { $count } calls in the simulated second from { $from }, over the limit of { $max }: a closed loop of { $clients } clients with think { $think } starts a new call as soon as the last is answered, and refused, short-circuited or rejected calls are answered at once; give `think` a minimum, e.g. think = {"{"} dist = "uniform", min = "10ms", max = "100ms" {"}"}
+limit-calls-per-second = { $count } calls in the simulated second from { $from }, over the limit of { $max }: load.rate is { $rate } calls/s; lower it
+limit-attempts-per-second = { $count } attempts in the simulated second from { $from }, over the limit of { $max }: retries multiply the load (up to { $attempts } attempts per call); lower `max_attempts` or add a retry budget
+limit-work-per-second = { $count } units of work (events and ramp steps) in the simulated second from { $from }, over the limit of { $max }: { $ramps } ramps are moving, each step checking { $services } services, with a tick of { $tick }; lengthen the tick, use fewer ramps or lower the load
+limit-calls-per-run = { $count } calls by { $by }, over the limit of { $max } per run: shorten the duration or lower the load
+
+## Finding the scenario, and --set
+
+load-symlink-loop = a loop of symbolic links: the path never reaches a file
+load-dangling-symlink = a symbolic link to a file that does not exist
+load-cannot-read = cannot read: { $reason }
+load-not-a-file = { $kind ->
+    [directory] a directory
+    [character-device] a character device
+    [block-device] a block device
+   *[socket] a socket
+}, not a file; a scenario is a TOML file (or a built-in name)
+load-too-big = the file is { $len } bytes; a scenario may be at most { $max } bytes (1 MiB)
+load-over = the file is over { $max } bytes; a scenario may be at most { $max } bytes (1 MiB)
+load-no-such = no such file, and no built-in scenario named `{ $spec }`. Built-ins: { $names }
+load-no-such-near = no such file, and no built-in scenario named `{ $spec }`; did you mean `{ $best }`? Built-ins: { $names }
+set-form = expected PATH=VALUE, e.g. services.payment.failure_rate=0.2
+set-excess = { $flag }: with these values, { $message }
+compare-services-differ = the two scenarios must have the same services, in the same order: { $a } has { $a_names }; { $b } has { $b_names }

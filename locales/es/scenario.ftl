@@ -88,3 +88,58 @@ timeline-entry-empty = una entrada del guion necesita `set = {"{"} "ruta" = valo
 timeline-over-not-number = `over` solo hace rampas de números; este valor no es un número
 timeline-over-range = `over` debe ser mayor que 0 y caber en el escenario
 variant-label-length = una etiqueta (label) tiene de 1 a 40 caracteres
+
+## Valores del mundo (carga, llamador, servicios)
+
+no-client-section-add = este escenario no tiene sección [client]; añade una con `threads` para cambiarla
+no-client-section = este escenario no tiene sección [client]
+load-rate-range = rate { $value } debe estar entre 0 y { $max } llamadas por segundo
+load-clients-range = clients debe estar entre 0 y { $max }
+client-threads-range = threads debe estar entre 1 y { $max }
+queue-range = queue debe estar entre 0 y { $max }
+no-services = un escenario necesita al menos un [[services]]
+too-many-services = como mucho { $max } servicios
+service-share-range = share { $value } debe ser un número desde 0 (los share son pesos relativos)
+service-workers-range = workers debe estar entre 1 y { $max }, y es { $value }
+service-latency-factor-range = latency_factor { $value } debe estar entre 0 y 10000
+service-failure-rate-range = failure_rate { $value } es una probabilidad: de 0 a 1
+shares-zero = los share de los servicios suman 0: ningún servicio recibiría llamadas
+not-a-change-path = `{ $path }` no es una ruta de cambio; válidas: load.<campo>, client.<campo>, services.<nombre>.<campo>, services.<nombre>.<patrón>.<campo>, patterns.<patrón>.<campo>
+change-refused = { $path } = { $value }: { $message }
+dist-at-most-a-day = `{ $name }` debe ser como mucho 1d
+dist-uniform-order = en uniform, `min` ({ $min }) no puede superar a `max` ({ $max })
+dist-lognormal-p50 = en lognormal, `p50` debe ser mayor que 0
+dist-lognormal-order = en lognormal, `p99` ({ $p99 }) debe ser al menos `p50` ({ $p50 })
+dist-pareto-scale = en pareto, `scale` debe ser mayor que 0
+dist-pareto-shape = en pareto, `shape` ({ $shape }) debe ser un número mayor que 0 y como mucho 100
+
+## Límites: lo que puede costar una ejecución, y cómo volver por debajo
+
+estimate-calls = se esperan unas { $calls } llamadas; como mucho { $max } por ejecución (acorta la duración o baja la carga)
+estimate-attempts = se esperan unos { $attempts } intentos con los reintentos; como mucho { $max } por ejecución (baja max_attempts, añade un presupuesto de reintentos, acorta la duración o baja la carga)
+change-too-many-calls = { $path } = { $value }: unas { $calls } llamadas por segundo simulado; como mucho { $max }
+change-too-many-attempts = { $path } = { $value }: unos { $attempts } intentos por segundo simulado con los reintentos; como mucho { $max }
+limit-calls-per-second-closed = { $count } llamadas en el segundo simulado desde { $from }, por encima del límite de { $max }: un bucle cerrado de { $clients } clientes con think { $think } lanza una llamada nueva en cuanto recibe la respuesta de la anterior, y las llamadas rechazadas o cortocircuitadas se responden al instante; dale a `think` un mínimo, por ejemplo think = {"{"} dist = "uniform", min = "10ms", max = "100ms" {"}"}
+limit-calls-per-second = { $count } llamadas en el segundo simulado desde { $from }, por encima del límite de { $max }: load.rate es { $rate } llamadas/s; bájalo
+limit-attempts-per-second = { $count } intentos en el segundo simulado desde { $from }, por encima del límite de { $max }: los reintentos multiplican la carga (hasta { $attempts } intentos por llamada); baja `max_attempts` o añade un presupuesto de reintentos
+limit-work-per-second = { $count } unidades de trabajo (eventos y pasos de rampa) en el segundo simulado desde { $from }, por encima del límite de { $max }: hay { $ramps } rampas en marcha, cada paso revisa { $services } servicios, con un tick de { $tick }; alarga el tick, usa menos rampas o baja la carga
+limit-calls-per-run = { $count } llamadas hasta { $by }, por encima del límite de { $max } por ejecución: acorta la duración o baja la carga
+
+## Encontrar el escenario, y --set
+
+load-symlink-loop = un bucle de enlaces simbólicos: la ruta nunca llega a un archivo
+load-dangling-symlink = un enlace simbólico a un archivo que no existe
+load-cannot-read = no se puede leer: { $reason }
+load-not-a-file = { $kind ->
+    [directory] es un directorio
+    [character-device] es un dispositivo de caracteres
+    [block-device] es un dispositivo de bloques
+   *[socket] es un socket
+}, no un archivo; un escenario es un archivo TOML (o el nombre de uno incorporado)
+load-too-big = el archivo ocupa { $len } bytes; un escenario puede ocupar como mucho { $max } bytes (1 MiB)
+load-over = el archivo ocupa más de { $max } bytes; un escenario puede ocupar como mucho { $max } bytes (1 MiB)
+load-no-such = no existe el archivo, ni un escenario incorporado llamado `{ $spec }`. Incorporados: { $names }
+load-no-such-near = no existe el archivo, ni un escenario incorporado llamado `{ $spec }`; ¿querías decir `{ $best }`? Incorporados: { $names }
+set-form = se esperaba RUTA=VALOR, por ejemplo services.payment.failure_rate=0.2
+set-excess = { $flag }: con estos valores, { $message }
+compare-services-differ = los dos escenarios deben tener los mismos servicios, en el mismo orden: { $a } tiene { $a_names }; { $b } tiene { $b_names }

@@ -10,6 +10,7 @@ pub mod recording;
 pub mod syntax;
 pub mod variants;
 
+use crate::t;
 use crate::base::settable;
 use crate::base::time::Dur;
 use crate::sim::world::{Change, World};
@@ -75,33 +76,29 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Err(fail(
-                "a loop of symbolic links: the path never reaches a file".into(),
-            ))
+            return Err(fail(t!("load-symlink-loop")))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if path.symlink_metadata().is_ok() {
-                return Err(fail("a symbolic link to a file that does not exist".into()));
+                return Err(fail(t!("load-dangling-symlink")));
             }
             return builtin_or_missing(spec);
         }
-        Err(e) => return Err(fail(format!("cannot read: {e}"))),
+        Err(e) => return Err(fail(cannot_read(&e))),
     };
     let kind = file_kind(&meta.file_type());
     if let Some(kind) = kind {
-        return Err(fail(format!(
-            "{kind}, not a file; a scenario is a TOML file (or a built-in name)"
-        )));
+        return Err(fail(t!("load-not-a-file", kind = kind)));
     }
     let max = limits::MAX_FILE_BYTES;
     if meta.len() > max as u64 {
         return Err(fail(too_big(meta.len())));
     }
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| fail(cannot_read(&e)))?;
     let mut bytes = Vec::new();
     file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
+        .map_err(|e| fail(cannot_read(&e)))?;
     if bytes.len() > max {
         return Err(fail(too_big(bytes.len() as u64)));
     }
@@ -111,25 +108,32 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
 use crate::sim::limits;
 
 fn too_big(len: u64) -> String {
-    let max = limits::MAX_FILE_BYTES;
-    if len > max as u64 + 1 {
-        format!("the file is {len} bytes; a scenario may be at most {max} bytes (1 MiB)")
+    let max = limits::MAX_FILE_BYTES.to_string();
+    if len > limits::MAX_FILE_BYTES as u64 + 1 {
+        t!("load-too-big", len = len.to_string(), max = max)
     } else {
-        format!("the file is over {max} bytes; a scenario may be at most {max} bytes (1 MiB)")
+        t!("load-over", max = max)
     }
+}
+
+fn cannot_read(e: &std::io::Error) -> String {
+    t!(
+        "load-cannot-read",
+        reason = crate::base::io_reason::io_reason(e)
+    )
 }
 
 /// What a path is when it is not a regular file or a FIFO, in words.
 fn file_kind(t: &std::fs::FileType) -> Option<&'static str> {
     use std::os::unix::fs::FileTypeExt;
     if t.is_dir() {
-        Some("a directory")
+        Some("directory")
     } else if t.is_char_device() {
-        Some("a character device")
+        Some("character-device")
     } else if t.is_block_device() {
-        Some("a block device")
+        Some("block-device")
     } else if t.is_socket() {
-        Some("a socket")
+        Some("socket")
     } else {
         None
     }
@@ -139,11 +143,16 @@ fn builtin_or_missing(spec: &str) -> Result<Scenario, ScenarioError> {
     if let Some(text) = builtin::builtin(spec) {
         return parse_scenario(&format!("builtin:{spec}"), text.as_bytes());
     }
-    let mut message = format!("no such file, and no built-in scenario named `{spec}`");
-    if let Some(near) = settable::nearest(spec, &builtin::names()) {
-        message.push_str(&format!("; did you mean `{near}`?"));
-    }
-    message.push_str(&format!(" Built-ins: {}", builtin::names().join(", ")));
+    let names = builtin::names().join(", ");
+    let message = match settable::nearest(spec, &builtin::names()) {
+        Some(near) => t!(
+            "load-no-such-near",
+            spec = spec,
+            best = near,
+            names = names
+        ),
+        None => t!("load-no-such", spec = spec, names = names),
+    };
     Err(ScenarioError {
         origin: spec.to_string(),
         line: 1,

@@ -14,11 +14,11 @@ use crate::sim::world::Change;
 /// not TOML is taken as a string, so `2s` and `full` need no quotes.
 pub fn parse_set(arg: &str) -> Result<(String, toml::Value), String> {
     let Some((path, raw)) = arg.split_once('=') else {
-        return Err("expected PATH=VALUE, e.g. services.payment.failure_rate=0.2".into());
+        return Err(crate::t!("set-form"));
     };
     let (path, raw) = (path.trim(), raw.trim());
     if path.is_empty() || raw.is_empty() {
-        return Err("expected PATH=VALUE, e.g. services.payment.failure_rate=0.2".into());
+        return Err(crate::t!("set-form"));
     }
     let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
         .ok()
@@ -53,7 +53,7 @@ pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), S
     timeline.splice(at..at, changes.iter().cloned());
     let e = estimate(&s.world, &timeline, s.duration);
     if let Some(message) = e.excess() {
-        return Err(format!("{flag}: with these values, {message}"));
+        return Err(crate::t!("set-excess", flag = flag, message = message));
     }
     s.timeline = timeline;
     s.overrides.extend(changes);

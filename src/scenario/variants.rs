@@ -140,12 +140,12 @@ impl Comparison {
             s.world.services.iter().map(|x| x.name.clone()).collect()
         };
         if names(&a) != names(&b) {
-            return Err(format!(
-                "the two scenarios must have the same services, in the same order: {} has {}; {} has {}",
-                escape(&a.origin),
-                names(&a).join(", "),
-                escape(&b.origin),
-                names(&b).join(", ")
+            return Err(crate::t!(
+                "compare-services-differ",
+                a = escape(&a.origin),
+                a_names = names(&a).join(", "),
+                b = escape(&b.origin),
+                b_names = names(&b).join(", ")
             ));
         }
         b.seed = a.seed;

@@ -80,7 +80,7 @@ impl Dist {
         let day = Dur(MAX_DRAW);
         let check = |name: &str, d: Dur| {
             if d > day {
-                Err(format!("`{name}` must be at most 1d"))
+                Err(crate::t!("dist-at-most-a-day", name = name))
             } else {
                 Ok(())
             }
@@ -90,8 +90,10 @@ impl Dist {
             Dist::Uniform { min, max } => {
                 check("max", max)?;
                 if min > max {
-                    return Err(format!(
-                        "uniform `min` ({min}) must not exceed `max` ({max})"
+                    return Err(crate::t!(
+                        "dist-uniform-order",
+                        min = min.to_string(),
+                        max = max.to_string()
                     ));
                 }
                 Ok(())
@@ -104,11 +106,13 @@ impl Dist {
             Dist::LogNormal { p50, p99 } => {
                 check("p99", p99)?;
                 if p50.0 == 0 {
-                    return Err("lognormal `p50` must be above 0".into());
+                    return Err(crate::t!("dist-lognormal-p50"));
                 }
                 if p99 < p50 {
-                    return Err(format!(
-                        "lognormal `p99` ({p99}) must be at least `p50` ({p50})"
+                    return Err(crate::t!(
+                        "dist-lognormal-order",
+                        p50 = p50.to_string(),
+                        p99 = p99.to_string()
                     ));
                 }
                 Ok(())
@@ -116,12 +120,10 @@ impl Dist {
             Dist::Pareto { scale, shape } => {
                 check("scale", scale)?;
                 if scale.0 == 0 {
-                    return Err("pareto `scale` must be above 0".into());
+                    return Err(crate::t!("dist-pareto-scale"));
                 }
                 if !(shape.is_finite() && shape > 0.0 && shape <= 100.0) {
-                    return Err(format!(
-                        "pareto `shape` ({shape}) must be a number above 0 and at most 100"
-                    ));
+                    return Err(crate::t!("dist-pareto-shape", shape = shape.to_string()));
                 }
                 Ok(())
             }

@@ -77,14 +77,16 @@ impl Estimate {
     pub fn excess(&self) -> Option<String> {
         self.crossed?;
         Some(if self.calls > MAX_EXPECTED_CALLS {
-            format!(
-                "about {:.0} calls expected; at most {MAX_EXPECTED_CALLS:.0} per run (shorten the duration or lower the load)",
-                self.calls
+            crate::t!(
+                "estimate-calls",
+                calls = self.calls.round(),
+                max = format!("{MAX_EXPECTED_CALLS:.0}")
             )
         } else {
-            format!(
-                "about {:.0} attempts expected with retries; at most {MAX_EXPECTED_ATTEMPTS:.0} per run (lower max_attempts, add a retry budget, shorten the duration or lower the load)",
-                self.attempts
+            crate::t!(
+                "estimate-attempts",
+                attempts = self.attempts.round(),
+                max = format!("{MAX_EXPECTED_ATTEMPTS:.0}")
             )
         })
     }

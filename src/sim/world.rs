@@ -250,10 +250,7 @@ impl World {
             ["load", field] => Target::Load(field.to_string()),
             ["client", field] => match &self.client {
                 Some(_) => Target::Client(field.to_string()),
-                None => return Err(
-                    "this scenario has no [client] section; add one with `threads` to change it"
-                        .into(),
-                ),
+                None => return Err(crate::t!("no-client-section-add")),
             },
             ["services", name, rest @ ..] => {
                 let i = self
@@ -341,7 +338,7 @@ impl World {
             Target::Load(field) => self.load.set(field, value),
             Target::Client(field) => match &mut self.client {
                 Some(c) => c.set(field, value),
-                None => Err("this scenario has no [client] section".into()),
+                None => Err(crate::t!("no-client-section")),
             },
             Target::Service(i, field) => self.services[*i].params.set(field, value),
             Target::ServicePattern(i, pattern, field) => {
@@ -358,7 +355,14 @@ impl World {
         };
         let result = result.and_then(|()| {
             self.validate()
-                .map_err(|e| format!("{} = {value}: {}", p.text, e.message))
+                .map_err(|e| {
+                    crate::t!(
+                        "change-refused",
+                        path = p.text.as_str(),
+                        value = value.to_string(),
+                        message = e.message
+                    )
+                })
         });
         match result {
             Ok(()) => Ok(saved),
@@ -394,9 +398,10 @@ impl World {
                 if !(l.rate.is_finite() && l.rate >= 0.0 && l.rate <= MAX_RATE) {
                     return Err(at(
                         &["load", "rate"],
-                        format!(
-                            "rate {} must be from 0 to {MAX_RATE} calls per second",
-                            l.rate
+                        crate::t!(
+                            "load-rate-range",
+                            value = l.rate.to_string(),
+                            max = MAX_RATE.to_string()
                         ),
                     ));
                 }
@@ -405,7 +410,7 @@ impl World {
                 if l.clients > MAX_CLIENTS {
                     return Err(at(
                         &["load", "clients"],
-                        format!("clients must be from 0 to {MAX_CLIENTS}"),
+                        crate::t!("load-clients-range", max = MAX_CLIENTS.to_string()),
                     ));
                 }
                 l.think.validate().map_err(|m| at(&["load", "think"], m))?;
@@ -415,26 +420,26 @@ impl World {
             if !(1..=MAX_THREADS).contains(&c.threads) {
                 return Err(at(
                     &["client", "threads"],
-                    format!("threads must be from 1 to {MAX_THREADS}"),
+                    crate::t!("client-threads-range", max = MAX_THREADS.to_string()),
                 ));
             }
             if c.queue > MAX_QUEUE {
                 return Err(at(
                     &["client", "queue"],
-                    format!("queue must be from 0 to {MAX_QUEUE}"),
+                    crate::t!("queue-range", max = MAX_QUEUE.to_string()),
                 ));
             }
         }
         if self.services.is_empty() {
             return Err(at(
                 &["services"],
-                "a scenario needs at least one [[services]]".into(),
+                crate::t!("no-services"),
             ));
         }
         if self.services.len() > MAX_SERVICES {
             return Err(at(
                 &["services"],
-                format!("at most {MAX_SERVICES} services"),
+                crate::t!("too-many-services", max = MAX_SERVICES.to_string()),
             ));
         }
         // The defaults first: a bad value in [patterns.*] is reported there,
@@ -452,26 +457,24 @@ impl World {
             if !(p.share.is_finite() && p.share >= 0.0 && p.share <= 1e6) {
                 return Err(PathError::new(
                     sp("share"),
-                    format!(
-                        "share {} must be a number from 0 (shares are relative weights)",
-                        p.share
-                    ),
+                    crate::t!("service-share-range", value = p.share.to_string()),
                 ));
             }
             total_share += p.share;
             if !(1..=MAX_WORKERS).contains(&p.workers) {
                 return Err(PathError::new(
                     sp("workers"),
-                    format!(
-                        "workers must be from 1 to {MAX_WORKERS}, found {}",
-                        p.workers
+                    crate::t!(
+                        "service-workers-range",
+                        max = MAX_WORKERS.to_string(),
+                        value = p.workers.to_string()
                     ),
                 ));
             }
             if p.queue > MAX_QUEUE {
                 return Err(PathError::new(
                     sp("queue"),
-                    format!("queue must be from 0 to {MAX_QUEUE}"),
+                    crate::t!("queue-range", max = MAX_QUEUE.to_string()),
                 ));
             }
             p.latency
@@ -483,18 +486,18 @@ impl World {
             {
                 return Err(PathError::new(
                     sp("latency_factor"),
-                    format!(
-                        "latency_factor {} must be from 0 to 10000",
-                        p.latency_factor
+                    crate::t!(
+                        "service-latency-factor-range",
+                        value = p.latency_factor.to_string()
                     ),
                 ));
             }
             if !(p.failure_rate.is_finite() && (0.0..=1.0).contains(&p.failure_rate)) {
                 return Err(PathError::new(
                     sp("failure_rate"),
-                    format!(
-                        "failure_rate {} is a probability: from 0 to 1",
-                        p.failure_rate
+                    crate::t!(
+                        "service-failure-rate-range",
+                        value = p.failure_rate.to_string()
                     ),
                 ));
             }
@@ -508,7 +511,7 @@ impl World {
         if total_share <= 0.0 && l.kind != LoadKind::Closed && l.rate > 0.0 {
             return Err(at(
                 &["services"],
-                "the services' shares add up to 0: no service would get a call".into(),
+                crate::t!("shares-zero"),
             ));
         }
         Ok(())
@@ -517,13 +520,15 @@ impl World {
 
 /// A pattern's range error, prefixed with the field it is about.
 fn pattern_message(pattern: &str, field: &str, message: &str) -> String {
-    format!("`{pattern}.{field}`: {message}")
+    crate::t!(
+        "field-message",
+        key = format!("{pattern}.{field}"),
+        message = message
+    )
 }
 
 fn path_help(path: &str) -> String {
-    format!(
-        "`{path}` is not a change path; valid: load.<field>, client.<field>, services.<name>.<field>, services.<name>.<pattern>.<field>, patterns.<pattern>.<field>"
-    )
+    crate::t!("not-a-change-path", path = path)
 }
 
 /// One change to the world at a virtual time: from the timeline, a key press,

@@ -45,15 +45,21 @@ impl Simulation {
         // A change that would make the run cross a limit while running is
         // refused now, rather than stopping the class later.
         if calls > limits::MAX_CALLS_PER_SIM_SECOND as f64 {
-            return Err(format!(
-                "{path} = {value}: about {calls:.0} calls per simulated second; at most {}",
-                limits::MAX_CALLS_PER_SIM_SECOND
+            return Err(crate::t!(
+                "change-too-many-calls",
+                path = path,
+                value = value.to_string(),
+                calls = calls.round(),
+                max = limits::MAX_CALLS_PER_SIM_SECOND.to_string()
             ));
         }
         if attempts > limits::MAX_ATTEMPTS_PER_SIM_SECOND as f64 {
-            return Err(format!(
-                "{path} = {value}: about {attempts:.0} attempts per simulated second with retries; at most {}",
-                limits::MAX_ATTEMPTS_PER_SIM_SECOND
+            return Err(crate::t!(
+                "change-too-many-attempts",
+                path = path,
+                value = value.to_string(),
+                attempts = attempts.round(),
+                max = limits::MAX_ATTEMPTS_PER_SIM_SECOND.to_string()
             ));
         }
         let change = Change {
