@@ -487,7 +487,7 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
         return Err(ExitCode::from(2));
     }
     let seed = args.seed.unwrap_or(s.seed);
-    let names = [s.name.clone()];
+    let names = [s.name.to_string()];
     let app = App::new(s, seed);
     live(app, args, &names)
 }

@@ -83,7 +83,7 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
     let name = names[service];
     let text = if a.json {
         let v = json!({
-            "scenario": s.name,
+            "scenario": s.name.en(),
             "seed": seed,
             "service": name,
             "at_ms": a.at.0 as f64 / 1e6,

@@ -14,7 +14,7 @@ fn list_shows_every_builtin_with_its_description() {
             .lines()
             .find(|l| l.starts_with(name))
             .unwrap_or_else(|| panic!("{name} listed"));
-        assert!(line.contains(&s.description), "{line}");
+        assert!(line.contains(s.description.get()), "{line}");
     }
     assert_eq!(
         out.lines().count(),

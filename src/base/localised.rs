@@ -94,6 +94,18 @@ impl From<&str> for Localised {
     }
 }
 
+impl From<&Localised> for Localised {
+    fn from(s: &Localised) -> Localised {
+        s.clone()
+    }
+}
+
+impl From<&String> for Localised {
+    fn from(s: &String) -> Localised {
+        Localised::plain(s.clone())
+    }
+}
+
 impl From<String> for Localised {
     fn from(s: String) -> Localised {
         Localised::plain(s)

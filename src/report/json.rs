@@ -57,7 +57,7 @@ pub fn to_json(s: &Summary) -> Value {
         services.insert(svc.name.clone(), service(svc));
     }
     json!({
-        "scenario": s.scenario,
+        "scenario": s.scenario.en(),
         "seed": s.seed,
         "sim_seconds": r(s.sim_seconds),
         "wall_seconds": r(s.wall_seconds),

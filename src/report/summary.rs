@@ -25,7 +25,8 @@ pub struct ServiceSummary {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
-    pub scenario: String,
+    /// The scenario's name in its languages (JSON uses `.en()`).
+    pub scenario: crate::base::localised::Localised,
     pub seed: u64,
     pub sim_seconds: f64,
     pub wall_seconds: f64,
@@ -39,7 +40,11 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(sim: &Simulation, scenario: &str, wall_seconds: f64) -> Summary {
+    pub fn of(
+        sim: &Simulation,
+        scenario: impl Into<crate::base::localised::Localised>,
+        wall_seconds: f64,
+    ) -> Summary {
         let now = sim.now();
         let mut totals = Counts::default();
         let mut all = new_histogram(3);
@@ -92,7 +97,7 @@ impl Summary {
         let mut totals_latency = percentiles(&all);
         totals_latency.mean = mean_ms(sum_ns, totals.finished());
         Summary {
-            scenario: scenario.to_string(),
+            scenario: scenario.into(),
             seed: sim.seed(),
             sim_seconds: secs(now),
             wall_seconds,

@@ -1,6 +1,7 @@
 //! Reading a scenario file: TOML → `Scenario`, every error located as
 //! `file:line:column` with a message that says what would be valid.
 
+use crate::base::localised::Localised;
 use crate::base::serde_message::SerdeError;
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
@@ -59,11 +60,11 @@ const TOP_KEYS: &[&str] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScenario {
-    name: String,
+    name: Localised,
     #[serde(default)]
-    description: String,
+    description: Localised,
     #[serde(default)]
-    lesson: String,
+    lesson: Localised,
     #[serde(default)]
     seed: u64,
     duration: Dur,
@@ -102,7 +103,7 @@ struct RawTimeline {
     #[serde(default)]
     set: toml::Table,
     over: Option<Dur>,
-    note: Option<String>,
+    note: Option<Localised>,
     #[serde(default)]
     live: bool,
     /// The dashboard pauses here (headless runs ignore it).
@@ -268,7 +269,7 @@ fn apply_pattern(
 fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathError> {
     use limits::*;
     let top = |k: &str| vec![key(k)];
-    if raw.name.trim().is_empty() || raw.name.len() > 80 {
+    if raw.name.is_blank() || raw.name.texts().iter().any(|(_, t)| t.chars().count() > 80) {
         return Err(PathError::new(
             top("name"),
             t!("scenario-name-length"),

@@ -12,6 +12,7 @@ pub mod variants;
 
 use crate::t;
 use crate::base::settable;
+use crate::base::localised::Localised;
 use crate::base::time::Dur;
 use crate::sim::world::{Change, World};
 
@@ -20,9 +21,11 @@ pub use file::{parse_scenario, ScenarioError};
 /// A validated scenario: metadata, the world at t = 0 and its timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
-    pub name: String,
-    pub description: String,
-    pub lesson: String,
+    /// `name`, `description` and `lesson` are in one language or several
+    /// (`Localised` derefs to the reader's); machine outputs use `.en()`.
+    pub name: Localised,
+    pub description: Localised,
+    pub lesson: Localised,
     pub seed: u64,
     pub duration: Dur,
     pub tick: Dur,

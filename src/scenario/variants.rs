@@ -151,7 +151,8 @@ impl Comparison {
         b.seed = a.seed;
         b.duration = a.duration;
         b.tick = a.tick;
-        let (label_a, label_b) = (a.name.clone(), b.name.clone());
+        // Labels are data (JSON's `label`): in English, as the contract says.
+        let (label_a, label_b) = (a.name.en().to_string(), b.name.en().to_string());
         Ok(Comparison {
             a: a.side(Side::A),
             b: b.side(Side::A),

@@ -1,6 +1,7 @@
 //! What happened, in words: breaker transitions with their reasons, timeline
 //! notes, changes. Kept in a bounded ring so memory does not grow with time.
 
+use crate::base::localised::Localised;
 use crate::base::ring::Ring;
 use crate::base::time::SimTime;
 use crate::patterns::breaker_reason::Reason;
@@ -13,7 +14,8 @@ pub enum NoticeKind {
         to: BreakerState,
         reason: Reason,
     },
-    Note(String),
+    /// A timeline note, in the reader's language when shown.
+    Note(Localised),
     Change {
         path: String,
         value: String,

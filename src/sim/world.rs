@@ -3,6 +3,7 @@
 //! `services.payment.failure_rate`, `patterns.retry.enabled` …) through
 //! `World::set`, the one way the world changes.
 
+use crate::base::localised::Localised;
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
@@ -539,7 +540,8 @@ pub struct Change {
     pub path: String,
     pub value: toml::Value,
     pub over: Option<Dur>,
-    pub note: Option<String>,
+    /// A text in one language or several (`Localised`).
+    pub note: Option<Localised>,
     /// Made live in the dashboard (recordings say so).
     pub live: bool,
     /// The dashboard pauses when it reaches this entry (`pause = true`).

@@ -28,7 +28,8 @@ pub struct Sweep {
     /// The scenario as given (a built-in name or a path).
     pub spec: String,
     /// The scenario's name (`name = …`).
-    pub name: String,
+    /// The scenario's name in its languages (JSON uses `.en()`).
+    pub name: crate::base::localised::Localised,
     /// The side run, for a scenario that declares variants (`a` or `b`).
     pub variant: Option<&'static str>,
     /// The fixed `--set`s, in order.

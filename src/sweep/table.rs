@@ -115,7 +115,7 @@ pub fn to_json(sw: &Sweep, cells: &[&CellResult]) -> Value {
         })
         .collect();
     json!({
-        "scenario": sw.name,
+        "scenario": sw.name.en(),
         "metric": sw.measure.metric.name(),
         "service": sw.service,
         "vary": vary,

@@ -136,7 +136,7 @@ pub struct App {
 
 impl App {
     pub fn new(scenario: Scenario, seed: u64) -> App {
-        let label = scenario.name.clone();
+        let label = scenario.name.en().to_string();
         App::with_sides(vec![SideState::new(None, label, scenario, seed)], seed)
     }
 

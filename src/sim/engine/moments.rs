@@ -8,6 +8,7 @@
 //! changes a result).
 
 use super::*;
+use crate::base::localised::Localised;
 use crate::patterns::breaker_reason::Reason;
 
 /// What happened at a moment.
@@ -15,7 +16,7 @@ use crate::patterns::breaker_reason::Reason;
 pub enum MomentKind {
     /// A timeline entry was applied: its note, or its change in words.
     Entry {
-        note: Option<String>,
+        note: Option<Localised>,
         change: String,
     },
     /// A breaker changed state, with why.
