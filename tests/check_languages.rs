@@ -44,7 +44,9 @@ fn fragments(lang: &str) -> BTreeSet<String> {
             let body = match line.split_once(" = ") {
                 Some((id, rest)) if !id.starts_with(' ') => rest,
                 _ => match line.trim_start().trim_start_matches('*').split_once("] ") {
-                    Some((_, rest)) if line.trim_start().trim_start_matches('*').starts_with('[') => {
+                    Some((_, rest))
+                        if line.trim_start().trim_start_matches('*').starts_with('[') =>
+                    {
                         rest
                     }
                     _ => continue,
@@ -67,7 +69,12 @@ fn fragments(lang: &str) -> BTreeSet<String> {
         }
     }
     out.into_iter()
-        .map(|f| f.trim().trim_matches(|c: char| c.is_ascii_punctuation()).trim().to_string())
+        .map(|f| {
+            f.trim()
+                .trim_matches(|c: char| c.is_ascii_punctuation())
+                .trim()
+                .to_string()
+        })
         .filter(|f| {
             f.split_whitespace()
                 .filter(|w| w.chars().all(|c| c.is_alphabetic()) && w.chars().count() > 1)
@@ -125,21 +132,22 @@ fn judge(lang_env: &str, flag: Option<&str>, lang: &str, other: &str) -> (Vec<St
     for file in corpus() {
         let (code, err) = check(&file, lang_env, flag);
         let line = err.trim_end();
-        let place_ok = line
-            .strip_prefix(&format!("{file}:"))
-            .and_then(|rest| {
-                let mut parts = rest.splitn(3, ':');
-                let l = parts.next()?.parse::<usize>().ok()?;
-                let c = parts.next()?.parse::<usize>().ok()?;
-                let msg = parts.next()?.strip_prefix(' ')?;
-                (l >= 1 && c >= 1 && !msg.is_empty()).then_some(msg)
-            });
+        let place_ok = line.strip_prefix(&format!("{file}:")).and_then(|rest| {
+            let mut parts = rest.splitn(3, ':');
+            let l = parts.next()?.parse::<usize>().ok()?;
+            let c = parts.next()?.parse::<usize>().ok()?;
+            let msg = parts.next()?.strip_prefix(' ')?;
+            (l >= 1 && c >= 1 && !msg.is_empty()).then_some(msg)
+        });
         let Some(msg) = place_ok else {
             problems.push(format!("{file}: not `file:line:column: message`: {err:?}"));
             continue;
         };
         if code != 2 || line.lines().count() != 1 {
-            problems.push(format!("{file}: exit {code}, {} lines", line.lines().count()));
+            problems.push(format!(
+                "{file}: exit {code}, {} lines",
+                line.lines().count()
+            ));
         }
         for f in &foreign {
             if msg.contains(f.as_str()) {
@@ -156,11 +164,25 @@ fn the_judge_tells_the_languages_apart() {
     // English messages judged as if they had to be Spanish: nearly every
     // file is caught, so a pass above means something.
     let (problems, _) = judge("C", None, "es", "en");
-    let files: BTreeSet<&str> = problems.iter().filter_map(|p| p.split(':').next()).collect();
-    assert!(files.len() > 35, "only {} caught: {problems:?}", files.len());
+    let files: BTreeSet<&str> = problems
+        .iter()
+        .filter_map(|p| p.split(':').next())
+        .collect();
+    assert!(
+        files.len() > 35,
+        "only {} caught: {problems:?}",
+        files.len()
+    );
     let (problems, _) = judge("es_ES.UTF-8", None, "en", "es");
-    let files: BTreeSet<&str> = problems.iter().filter_map(|p| p.split(':').next()).collect();
-    assert!(files.len() > 35, "only {} caught: {problems:?}", files.len());
+    let files: BTreeSet<&str> = problems
+        .iter()
+        .filter_map(|p| p.split(':').next())
+        .collect();
+    assert!(
+        files.len() > 35,
+        "only {} caught: {problems:?}",
+        files.len()
+    );
 }
 
 #[test]

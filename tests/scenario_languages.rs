@@ -11,10 +11,16 @@ use common::{breakwater, builtin as load, scenario};
 
 fn both(what: &str, t: &Localised) {
     let (en, es) = (t.in_language("en"), t.in_language("es"));
-    assert!(!en.trim().is_empty() && !es.trim().is_empty(), "{what}: {t:?}");
+    assert!(
+        !en.trim().is_empty() && !es.trim().is_empty(),
+        "{what}: {t:?}"
+    );
     assert_ne!(en, es, "{what}: the Spanish text is the English one");
     let codes: Vec<&str> = t.texts().iter().map(|(c, _)| c.as_str()).collect();
-    assert!(codes.contains(&"en") && codes.contains(&"es"), "{what}: {codes:?}");
+    assert!(
+        codes.contains(&"en") && codes.contains(&"es"),
+        "{what}: {codes:?}"
+    );
 }
 
 #[test]
@@ -53,7 +59,10 @@ note.es = "Nota"
         assert_eq!(s.name.in_language(code), "Plain");
         assert_eq!(s.lesson.in_language(code), "Sólo en español");
         assert_eq!(s.description.in_language(code), "Only English");
-        assert_eq!(s.timeline[0].note.as_ref().unwrap().in_language(code), "Nota");
+        assert_eq!(
+            s.timeline[0].note.as_ref().unwrap().in_language(code),
+            "Nota"
+        );
     }
 }
 

@@ -11,11 +11,26 @@ use crate::t;
 /// One of serde's messages, taken apart.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SerdeError {
-    InvalidType { found: Found, expected: Expected },
-    InvalidValue { found: Found, expected: Expected },
-    InvalidLength { len: u64, expected: Expected },
-    UnknownVariant { name: String, valid: Vec<String> },
-    UnknownField { name: String, valid: Vec<String> },
+    InvalidType {
+        found: Found,
+        expected: Expected,
+    },
+    InvalidValue {
+        found: Found,
+        expected: Expected,
+    },
+    InvalidLength {
+        len: u64,
+        expected: Expected,
+    },
+    UnknownVariant {
+        name: String,
+        valid: Vec<String>,
+    },
+    UnknownField {
+        name: String,
+        valid: Vec<String>,
+    },
     MissingField(String),
     DuplicateField(String),
     /// toml: a name was wanted (an enum written as something else).
@@ -44,7 +59,10 @@ pub enum Found {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expected {
     /// A whole number within the type's range (or the field's, when known).
-    Whole { lo: i128, hi: i128 },
+    Whole {
+        lo: i128,
+        hi: i128,
+    },
     Number,
     Bool,
     Str,
@@ -333,7 +351,10 @@ impl Expected {
                 lo: i32::MIN.into(),
                 hi: i32::MAX.into(),
             },
-            "i64" | "isize" => Expected::Whole { lo: -top - 1, hi: top },
+            "i64" | "isize" => Expected::Whole {
+                lo: -top - 1,
+                hi: top,
+            },
             "f32" | "f64" => Expected::Number,
             "a boolean" => Expected::Bool,
             "a string" | "a borrowed string" | "string only" => Expected::Str,

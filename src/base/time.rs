@@ -147,13 +147,19 @@ impl<'de> Deserialize<'de> for Dur {
                 parse_duration(v).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dur, E> {
-                Err(E::custom(crate::t!("duration-bare-number", value = v.to_string())))
+                Err(E::custom(crate::t!(
+                    "duration-bare-number",
+                    value = v.to_string()
+                )))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dur, E> {
                 self.visit_i64(v as i64)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dur, E> {
-                Err(E::custom(crate::t!("duration-bare-decimal", value = v.to_string())))
+                Err(E::custom(crate::t!(
+                    "duration-bare-decimal",
+                    value = v.to_string()
+                )))
             }
         }
         d.deserialize_any(V)

@@ -22,7 +22,11 @@ pub enum Reason {
     /// CLOSED → OPEN: `n` failures in a row.
     ConsecutiveFailures(u32),
     /// CLOSED → OPEN: the failure rate crossed the threshold.
-    FailureRate { rate: u32, threshold: u32, over: Over },
+    FailureRate {
+        rate: u32,
+        threshold: u32,
+        over: Over,
+    },
     /// CLOSED → OPEN: the slow-call rate (calls of at least `slow`) crossed it.
     SlowCallRate {
         rate: u32,
@@ -92,7 +96,8 @@ impl Over {
 impl Reason {
     /// In language `code`; machine outputs (a trace's JSON) use `en`.
     pub fn in_language(&self, code: &str) -> String {
-        let rates = |rate: u32, threshold: u32| [("rate", arg(rate)), ("threshold", arg(threshold))];
+        let rates =
+            |rate: u32, threshold: u32| [("rate", arg(rate)), ("threshold", arg(threshold))];
         match *self {
             Reason::ConsecutiveFailures(n) => {
                 say(code, "reason-consecutive-failures", &[("n", arg(n))])
@@ -127,9 +132,11 @@ impl Reason {
                     ],
                 )
             }
-            Reason::OpenElapsed(d) => {
-                say(code, "reason-open-elapsed", &[("open_for", arg(d.to_string()))])
-            }
+            Reason::OpenElapsed(d) => say(
+                code,
+                "reason-open-elapsed",
+                &[("open_for", arg(d.to_string()))],
+            ),
             Reason::ProbeFailed => say(code, "reason-probe-failed", &[]),
             Reason::ProbesSucceeded(n) => say(code, "reason-probes-succeeded", &[("n", arg(n))]),
             Reason::ProbeFailureRate {
@@ -138,7 +145,11 @@ impl Reason {
                 probes,
             } => {
                 let [r, t] = rates(rate, threshold);
-                say(code, "reason-probe-failure-rate", &[r, t, ("n", arg(probes))])
+                say(
+                    code,
+                    "reason-probe-failure-rate",
+                    &[r, t, ("n", arg(probes))],
+                )
             }
             Reason::ProbeSlowCallRate {
                 rate,

@@ -55,7 +55,9 @@ impl<'de> Deserialize<'de> for WindowSize {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         match toml::Value::deserialize(d)? {
-            toml::Value::Integer(n) if (1..=100_000).contains(&n) => Ok(WindowSize::Calls(n as u32)),
+            toml::Value::Integer(n) if (1..=100_000).contains(&n) => {
+                Ok(WindowSize::Calls(n as u32))
+            }
             toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(WindowSize::Time)
                 .map_err(D::Error::custom),
@@ -717,7 +719,9 @@ mod tests {
         let (i, t) = opened.expect("opens on slow calls");
         assert_eq!(i, 9, "only once min_calls is reached");
         assert!(
-            t.reason.to_string().starts_with("slow-call rate 100 % ≥ 60 %"),
+            t.reason
+                .to_string()
+                .starts_with("slow-call rate 100 % ≥ 60 %"),
             "{}",
             t.reason
         );

@@ -151,11 +151,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         Ok(t) => t,
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-            return Err(err_at(
-                valid,
-                valid.len(),
-                t!("file-not-utf8"),
-            ));
+            return Err(err_at(valid, valid.len(), t!("file-not-utf8")));
         }
     };
     // Syntax first, so that its errors say so; then an empty file.
@@ -171,11 +167,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         }
     };
     if doc.as_table().is_empty() {
-        return Err(err_at(
-            text,
-            0,
-            t!("file-empty"),
-        ));
+        return Err(err_at(text, 0, t!("file-empty")));
     }
     let doc = Some(doc);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
@@ -214,7 +206,11 @@ fn friendly_toml_message(e: &toml::de::Error) -> String {
 /// What a missing required key is for, and how to write it.
 fn missing_help(field: &str) -> String {
     let known = ["name", "duration", "load", "services", "at"];
-    let which = if known.contains(&field) { field } else { "other" };
+    let which = if known.contains(&field) {
+        field
+    } else {
+        "other"
+    };
     t!("missing-key", key = field, which = which)
 }
 
@@ -270,10 +266,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     use limits::*;
     let top = |k: &str| vec![key(k)];
     if raw.name.is_blank() || raw.name.texts().iter().any(|(_, t)| t.chars().count() > 80) {
-        return Err(PathError::new(
-            top("name"),
-            t!("scenario-name-length"),
-        ));
+        return Err(PathError::new(top("name"), t!("scenario-name-length")));
     }
     if raw.duration.0 == 0 || raw.duration > Dur::from_secs(MAX_DURATION_SECS) {
         return Err(PathError::new(
@@ -286,10 +279,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         return Err(PathError::new(top("tick"), t!("scenario-tick-range")));
     }
     if raw.duration.0 / tick.0 > 10_000_000 {
-        return Err(PathError::new(
-            top("tick"),
-            t!("scenario-too-many-ticks"),
-        ));
+        return Err(PathError::new(top("tick"), t!("scenario-too-many-ticks")));
     }
 
     let mut load = LoadConfig::default();
@@ -334,12 +324,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
                 p.push(key("name"));
                 return Err(PathError::new(p, t!("service-name-form")));
             }
-            None => {
-                return Err(PathError::new(
-                    base,
-                    t!("service-name-missing"),
-                ))
-            }
+            None => return Err(PathError::new(base, t!("service-name-missing"))),
         };
         if services.iter().any(|s: &ServiceConfig| s.name == name) {
             let mut p = base.clone();
@@ -464,10 +449,7 @@ fn build_timeline(
             ));
         }
         if e.set.is_empty() && e.note.is_none() && !e.pause {
-            return Err(PathError::new(
-                base,
-                t!("timeline-entry-empty"),
-            ));
+            return Err(PathError::new(base, t!("timeline-entry-empty")));
         }
         let mut first = true;
         for (path, value) in &e.set {
@@ -478,16 +460,10 @@ fn build_timeline(
                 .map_err(|m| PathError::new(p.clone(), m))?;
             if let Some(over) = e.over {
                 if !(value.is_integer() || value.is_float()) {
-                    return Err(PathError::new(
-                        p,
-                        t!("timeline-over-not-number"),
-                    ));
+                    return Err(PathError::new(p, t!("timeline-over-not-number")));
                 }
                 if over.0 == 0 || over > duration {
-                    return Err(PathError::new(
-                        base.clone(),
-                        t!("timeline-over-range"),
-                    ));
+                    return Err(PathError::new(base.clone(), t!("timeline-over-range")));
                 }
             }
             timeline.push(Change {
@@ -537,10 +513,7 @@ fn build_variant(
     };
     if let Some(label) = &raw.label {
         if label.trim().is_empty() || label.chars().count() > 40 {
-            return Err(PathError::new(
-                here(&["label"]),
-                t!("variant-label-length"),
-            ));
+            return Err(PathError::new(here(&["label"]), t!("variant-label-length")));
         }
     }
     let mut dry = world.clone();

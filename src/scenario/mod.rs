@@ -10,11 +10,11 @@ pub mod recording;
 pub mod syntax;
 pub mod variants;
 
-use crate::t;
-use crate::base::settable;
 use crate::base::localised::Localised;
+use crate::base::settable;
 use crate::base::time::Dur;
 use crate::sim::world::{Change, World};
+use crate::t;
 
 pub use file::{parse_scenario, ScenarioError};
 
@@ -148,12 +148,7 @@ fn builtin_or_missing(spec: &str) -> Result<Scenario, ScenarioError> {
     }
     let names = builtin::names().join(", ");
     let message = match settable::nearest(spec, &builtin::names()) {
-        Some(near) => t!(
-            "load-no-such-near",
-            spec = spec,
-            best = near,
-            names = names
-        ),
+        Some(near) => t!("load-no-such-near", spec = spec, best = near, names = names),
         None => t!("load-no-such", spec = spec, names = names),
     };
     Err(ScenarioError {

@@ -355,15 +355,14 @@ impl World {
             }
         };
         let result = result.and_then(|()| {
-            self.validate()
-                .map_err(|e| {
-                    crate::t!(
-                        "change-refused",
-                        path = p.text.as_str(),
-                        value = value.to_string(),
-                        message = e.message
-                    )
-                })
+            self.validate().map_err(|e| {
+                crate::t!(
+                    "change-refused",
+                    path = p.text.as_str(),
+                    value = value.to_string(),
+                    message = e.message
+                )
+            })
         });
         match result {
             Ok(()) => Ok(saved),
@@ -432,10 +431,7 @@ impl World {
             }
         }
         if self.services.is_empty() {
-            return Err(at(
-                &["services"],
-                crate::t!("no-services"),
-            ));
+            return Err(at(&["services"], crate::t!("no-services")));
         }
         if self.services.len() > MAX_SERVICES {
             return Err(at(
@@ -510,10 +506,7 @@ impl World {
             })?;
         }
         if total_share <= 0.0 && l.kind != LoadKind::Closed && l.rate > 0.0 {
-            return Err(at(
-                &["services"],
-                crate::t!("shares-zero"),
-            ));
+            return Err(at(&["services"], crate::t!("shares-zero")));
         }
         Ok(())
     }

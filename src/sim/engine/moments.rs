@@ -51,7 +51,7 @@ impl Simulation {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
             let b = &self.services[s].breaker;
             let p = b.probe_at(cfg)?;
-            (p > after && p <= self.now).then(|| Moment {
+            (p > after && p <= self.now).then_some(Moment {
                 at: p,
                 kind: MomentKind::Breaker {
                     service: s,
