@@ -638,7 +638,10 @@ impl CircuitBreaker {
     }
 
     /// Applies a changed configuration: a new `force`, or a new kind or window
-    /// (which starts the window afresh).
+    /// (which starts the window afresh). A new kind or kind of window is a
+    /// new way of judging: an OPEN or HALF-OPEN breaker starts CLOSED, as a
+    /// breaker built with the new configuration would, so a fix applied
+    /// while it is open shows at once instead of after the old wait.
     pub fn reconfigure(
         &mut self,
         old: &BreakerConfig,
@@ -648,6 +651,25 @@ impl CircuitBreaker {
         if old.kind != cfg.kind || old.window != cfg.window || old.window_size != cfg.window_size {
             self.window = Window::new(cfg.window_size);
             self.consecutive_failures = 0;
+        }
+        let judged = matches!(self.state, BreakerState::Open | BreakerState::HalfOpen);
+        if old.force == cfg.force && judged && (old.kind != cfg.kind || old.window != cfg.window) {
+            let what = if old.kind != cfg.kind {
+                match cfg.kind {
+                    BreakerKind::Consecutive => "kind = consecutive",
+                    BreakerKind::Rate => "kind = rate",
+                }
+            } else {
+                match cfg.window {
+                    WindowKind::Count => "window = count",
+                    WindowKind::Time => "window = time",
+                }
+            };
+            return Some(self.go(
+                now,
+                BreakerState::Closed,
+                format!("reconfigured ({what}): starts closed, as a new breaker does"),
+            ));
         }
         if old.force != cfg.force {
             return Some(match cfg.force {

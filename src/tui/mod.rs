@@ -11,6 +11,7 @@ pub mod panels;
 pub mod side;
 pub mod terminal;
 pub mod theme;
+pub mod words;
 
 use app::{App, Effect};
 use crossterm::event::{Event, EventStream, KeyEventKind};

@@ -237,3 +237,44 @@ fn the_keys_read_as_the_design_names_them() {
         .unwrap_err();
     assert!(e.contains("did you mean `last_failure`?"), "{e}");
 }
+
+#[test]
+fn a_new_kind_applied_while_open_starts_closed_at_once() {
+    // half-open-flapping's side A: one failure opens it for 2 s.
+    let flapping = BreakerConfig {
+        failure_threshold: 1,
+        open_for: Dur::from_secs(2),
+        ..BreakerConfig::default()
+    };
+    let mut b = CircuitBreaker::new(&flapping);
+    let p = permit(&mut b, &flapping, 0);
+    b.on_result(&flapping, p, S, true, Dur(0)).expect("opens");
+    // Its fix (side B's values) lands at 1.5 s, while it is open: resilience4j
+    // would build a new breaker, which starts CLOSED. Waiting out the new
+    // 30 s from the opening would show the fix only 29.5 s later.
+    let fix = BreakerConfig {
+        kind: BreakerKind::Rate,
+        min_calls: 50,
+        half_open_calls: HalfOpenCalls::Calls(20),
+        open_for: Dur::from_secs(30),
+        ..flapping.clone()
+    };
+    let t = b.reconfigure(&flapping, &fix, S + S / 2).expect("closes");
+    assert_eq!((t.to, t.at), (BreakerState::Closed, S + S / 2));
+    assert_eq!(
+        t.reason,
+        "reconfigured (kind = rate): starts closed, as a new breaker does"
+    );
+    assert!(b.try_acquire(&fix, S + S / 2).0.is_ok());
+    // A change of threshold or wait is not a new way of judging: it stays open.
+    let mut b = CircuitBreaker::new(&flapping);
+    let p = permit(&mut b, &flapping, 0);
+    b.on_result(&flapping, p, S, true, Dur(0));
+    let longer = BreakerConfig {
+        open_for: Dur::from_secs(30),
+        failure_threshold: 5,
+        ..flapping.clone()
+    };
+    assert_eq!(b.reconfigure(&flapping, &longer, 2 * S), None);
+    assert_eq!(b.state(), BreakerState::Open);
+}
