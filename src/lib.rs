@@ -7,9 +7,11 @@
 //! way to stdout and stderr, quiet when a pipe closes.
 
 pub mod base;
+pub mod i18n;
 pub mod output;
 pub mod patterns;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod sweep;
 pub mod tui;

@@ -16,10 +16,13 @@ use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
 use clap::{Parser, Subcommand};
 
 mod compare_cmd;
+mod sweep_cmd;
+mod trace_cmd;
 use compare_cmd::{compare, compare_dashboard};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
+use trace_cmd::{trace, TraceArgs, MAX_TRACE_CALLS};
 
 /// Seeds are TOML integers in scenario files and recordings: 0 … 2^63−1.
 const MAX_SEED: u64 = i64::MAX as u64;
@@ -111,6 +114,32 @@ enum Command {
     },
     /// List the built-in scenarios.
     List,
+    /// Follow calls of a service from arrival to final answer: every layer,
+    /// wait, attempt and decision on the way.
+    Trace {
+        scenario: String,
+        /// The service whose calls to follow (optional when there is one).
+        #[arg(long)]
+        service: Option<String>,
+        /// The first calls arriving at or after this time (e.g. "60s").
+        #[arg(long, value_parser = parse_at)]
+        at: Dur,
+        /// How many calls to follow (1 … 1000).
+        #[arg(long, default_value_t = 1, value_parser = parse_calls)]
+        calls: u32,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// A change at t = 0, before anything else (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+        /// Use this seed instead of the scenario's (0 … 9223372036854775807).
+        #[arg(long, value_parser = parse_seed)]
+        seed: Option<u64>,
+        /// For a scenario that declares [variants]: trace side a or b.
+        #[arg(long, value_name = "a|b", value_parser = parse_side)]
+        variant: Option<Side>,
+    },
     /// Two variants of a world under the same load, side by side: one
     /// scenario (its [variants], or --set-a/--set-b) or two files.
     Compare {
@@ -140,6 +169,9 @@ enum Command {
         #[arg(long, value_parser = parse_dur_arg)]
         duration: Option<Dur>,
     },
+    /// One run per cell of a grid of values (one or two varied paths), on
+    /// all cores: a table, and a heat map or a line of one metric.
+    Sweep(sweep_cmd::SweepArgs),
 }
 
 fn parse_side(s: &str) -> Result<Side, String> {
@@ -147,6 +179,18 @@ fn parse_side(s: &str) -> Result<Side, String> {
         "a" | "A" => Ok(Side::A),
         "b" | "B" => Ok(Side::B),
         _ => Err("a side is `a` or `b`".into()),
+    }
+}
+
+/// A time in the scenario: a duration from t = 0, 0s included.
+fn parse_at(s: &str) -> Result<Dur, String> {
+    parse_duration(s)
+}
+
+fn parse_calls(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_TRACE_CALLS).contains(&n) => Ok(n),
+        _ => Err(format!("a number of calls from 1 to {MAX_TRACE_CALLS}")),
     }
 }
 
@@ -239,7 +283,17 @@ fn say(text: &str) -> Result<(), ExitCode> {
 
 /// Loads a scenario (or one side of it) and applies the `--set` overrides.
 fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, ExitCode> {
-    let mut s = load_raw(spec)?;
+    with_sets(load_raw(spec)?, spec, sets, variant)
+}
+
+/// A loaded scenario's side (for one that declares variants) with the
+/// `--set` overrides applied.
+fn with_sets(
+    mut s: Scenario,
+    spec: &str,
+    sets: &[String],
+    variant: Option<Side>,
+) -> Result<Scenario, ExitCode> {
     if let Some(side) = variant {
         if s.variants.is_none() {
             output::errln(&format!(
@@ -307,6 +361,26 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
+        Some(Command::Trace {
+            scenario,
+            service,
+            at,
+            calls,
+            json,
+            set,
+            seed,
+            variant,
+        }) => trace(TraceArgs {
+            spec: &scenario,
+            sets: &set,
+            variant,
+            service: service.as_deref(),
+            at,
+            calls,
+            json,
+            seed,
+        }),
+        Some(Command::Sweep(args)) => sweep_cmd::sweep(args),
         Some(Command::Compare {
             a,
             b,

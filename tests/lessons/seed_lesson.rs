@@ -102,7 +102,10 @@ fn breaker_phase_opens_counts_from_the_last_failure_lets_all_through_and_closes(
         half + 100 * MS > last_failure + 60 * S && half <= last_failure + 60 * S,
         "HALF_OPEN at {half}, 60 s after the last failure (in the tick ending {last_failure})"
     );
-    assert!(half > opened + 60 * S, "later than resilience4j's 60 s from opening");
+    assert!(
+        half > opened + 60 * S,
+        "later than resilience4j's 60 s from opening"
+    );
     // While OPEN and nothing is left retrying, payment receives nothing and
     // its callers are answered at once.
     let quiet = r.ticks_of("payment", last_failure, half - 100 * MS);
@@ -152,7 +155,11 @@ fn slow_phase_timeout_cuts_fallback_answers_bulkhead_isolates() {
     let r = lesson();
     let c = r.window("payment", 210, 270);
     assert!(c.outcome(Outcome::TimedOut) > 10);
-    assert_eq!(c.fallbacks, c.outcome(Outcome::TimedOut), "every timeout answered");
+    assert_eq!(
+        c.fallbacks,
+        c.outcome(Outcome::TimedOut),
+        "every timeout answered"
+    );
     // Tick percentiles come from a 2-significant-digit histogram: 1 % slack.
     let p99 = r.max_p99("payment", 210, 275);
     assert!(p99 <= 5_050.0, "waits are cut at 5 s: p99 {p99:.0} ms");

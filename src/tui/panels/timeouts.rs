@@ -8,6 +8,7 @@ use super::{
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -15,7 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let mut block = panel_block(" Timeouts ", focused, theme);
+    let mut block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
     if let Some(answer) = answer_line(app, area.width.saturating_sub(2) as usize) {
         block = block.title_bottom(Line::styled(answer, theme.text));
     }
@@ -51,7 +52,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
         let mut tail = vec![styled(
-            format!(" fallbacks {}", count(fallbacks)),
+            format!(" {}", t!("timeouts-fallbacks", n = count(fallbacks))),
             theme.text,
         )];
         let max = series.iter().copied().fold(1.0, f64::max);
@@ -65,9 +66,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
             tail = vec![
                 Span::raw(format!(" {:indent$} ", "")),
-                styled(format!("fallbacks {}", count(fallbacks)), theme.text),
+                styled(t!("timeouts-fallbacks", n = count(fallbacks)), theme.text),
             ];
-            let more = styled(format!(" · timeouts {}", count(timed_out)), theme.dim);
+            let more = styled(
+                format!(" · {}", t!("timeouts-total", n = count(timed_out))),
+                theme.dim,
+            );
             if width_of(&tail) + more.width() <= inner.width as usize {
                 tail.push(more);
             }
@@ -97,11 +101,19 @@ fn answer_line(app: &App, room: usize) -> Option<String> {
         .filter(|&i| on(i))
         .all(|i| services[i].patterns.fallback.answer == *answer);
     let i = app.selected_service();
+    let answer = escape(answer);
     let forms = if shared {
-        crate::tui::words::fallback_answer(None, &escape(answer))
+        [
+            t!("fallback-answers", answer = &*answer),
+            t!("fallback-answers-short", answer = &*answer),
+        ]
     } else if on(i) {
-        let a = &services[i].patterns.fallback.answer;
-        crate::tui::words::fallback_answer(Some(&services[i].name), &escape(a))
+        let a = escape(&services[i].patterns.fallback.answer);
+        let name = escape(&services[i].name);
+        [
+            t!("fallback-answers-of", service = &*name, answer = &*a),
+            t!("fallback-answers-of-short", service = &*name, answer = &*a),
+        ]
     } else {
         return None;
     };
