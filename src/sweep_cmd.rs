@@ -5,7 +5,8 @@
 //! map or line. Everything the command line says is checked before the
 //! first cell starts.
 
-use crate::{check_writable, load_raw, parse_dur_arg, parse_seed, parse_side, say, with_sets};
+use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
+use crate::{check_writable, load_raw, say, with_sets};
 use breakwater::base::escape::escape;
 use breakwater::base::time::Dur;
 use breakwater::output;
@@ -17,6 +18,7 @@ use breakwater::sweep::axis::parse_vary;
 use breakwater::sweep::cell::{run_cell, CellResult, Measure};
 use breakwater::sweep::grid::{parse_shard, shard_cells, Grid, MAX_CELLS};
 use breakwater::sweep::{chart, csv, table, text, Sweep};
+use breakwater::t;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Seek, Write};
@@ -128,8 +130,12 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     grid.validate(&base, &a.set, &|s| sized(s.clone()).map(|_| ()))
         .map_err(bad)?;
     let seed = a.seed.unwrap_or(base.seed);
-    if seed as u128 + a.seeds as u128 - 1 > crate::MAX_SEED as u128 {
-        return Err(bad(text::seeds_past_max(seed, a.seeds, crate::MAX_SEED)));
+    if seed as u128 + a.seeds as u128 - 1 > crate::cli_values::MAX_SEED as u128 {
+        return Err(bad(text::seeds_past_max(
+            seed,
+            a.seeds,
+            crate::cli_values::MAX_SEED,
+        )));
     }
     let metric = Metric::by_name(&a.metric).expect("clap checked the name");
     let sw = Sweep {
@@ -168,7 +174,13 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| io_failed(format!("cannot start {jobs} threads: {e}")))?;
+        .map_err(|e| {
+            io_failed(t!(
+                "sweep-cannot-start-threads",
+                jobs = jobs,
+                reason = e.to_string()
+            ))
+        })?;
     let (stop, signal) = stop_on_signals();
     let bar = progress_bar(todo.len());
     let started = Instant::now();
@@ -211,7 +223,11 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     bar.finish_and_clear();
     let wall = started.elapsed().as_secs_f64();
     if let (Some(e), Some(path)) = (write_error, csv_path) {
-        return Err(io_failed(format!("cannot write {}: {e}", escape(path))));
+        return Err(io_failed(t!(
+            "io-cannot-write",
+            path = escape(path),
+            reason = e.to_string()
+        )));
     }
     if finished < todo.len() {
         let n = signal.load(Ordering::Relaxed).max(1);
@@ -225,7 +241,12 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     let out = if a.json {
         match serde_json::to_string_pretty(&table::to_json(&sw, &shown)) {
             Ok(t) => format!("{t}\n"),
-            Err(e) => return Err(io_failed(format!("cannot write JSON: {e}"))),
+            Err(e) => {
+                return Err(io_failed(t!(
+                    "io-cannot-write-json",
+                    reason = e.to_string()
+                )))
+            }
         }
     } else {
         let colour = !a.no_color
@@ -322,7 +343,7 @@ fn progress_bar(cells: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(cells as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(text::progress_template()) {
+    if let Ok(style) = ProgressStyle::with_template(&text::progress_template()) {
         bar.set_style(style);
     }
     bar

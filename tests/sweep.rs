@@ -140,7 +140,7 @@ fn bad_input_is_refused_before_any_run() {
                 "--vary",
                 "patterns.retry.max_attempts=1..100:1",
             ],
-            "10000",
+            "10,000",
         ),
         (
             &["--vary", "load.rate=1..5:1", "--set", "load.rate=3"],

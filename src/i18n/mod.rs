@@ -99,6 +99,11 @@ impl Arg for &String {
         FluentValue::from(self.clone())
     }
 }
+impl Arg for std::borrow::Cow<'_, str> {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.into_owned())
+    }
+}
 macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl Arg for $t {

@@ -8,11 +8,23 @@ use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::retry::StopReason;
 use crate::patterns::PatternKind;
 use crate::sim::trace::{CallTrace, Reception, Step};
+use crate::t;
 use serde_json::{json, Map, Value};
 
 /// A duration, short and exact enough for a class: `83ms`, `1s`, `1.083s`,
 /// `2m05.3s`; below a millisecond `0.25ms`.
 pub fn dur(d: Dur) -> String {
+    let text = dur_c(d);
+    // Written with a point; the reader's language may use a comma.
+    let decimal = t!("locale-decimal");
+    if decimal == "." {
+        text
+    } else {
+        text.replace('.', &decimal)
+    }
+}
+
+fn dur_c(d: Dur) -> String {
     let ns = d.0;
     if ns == 0 {
         return "0ms".into();
@@ -44,14 +56,14 @@ pub fn dur(d: Dur) -> String {
 }
 
 /// An outcome in words.
-pub fn outcome_words(o: Outcome) -> &'static str {
+pub fn outcome_words(o: Outcome) -> String {
     match o {
-        Outcome::Ok => "ok",
-        Outcome::Failed => "failed",
-        Outcome::TimedOut => "timed out",
-        Outcome::ShortCircuited => "short-circuited",
-        Outcome::BulkheadRejected => "rejected by the bulkhead",
-        Outcome::ClientRejected => "rejected by the caller's pool",
+        Outcome::Ok => t!("trace-outcome-ok"),
+        Outcome::Failed => t!("trace-outcome-failed"),
+        Outcome::TimedOut => t!("trace-outcome-timed-out"),
+        Outcome::ShortCircuited => t!("trace-outcome-short-circuited"),
+        Outcome::BulkheadRejected => t!("trace-outcome-bulkhead-rejected"),
+        Outcome::ClientRejected => t!("trace-outcome-client-rejected"),
     }
 }
 
@@ -104,111 +116,108 @@ fn state_words(s: BreakerState) -> &'static str {
 /// One step in words (`service` names the downstream).
 pub fn step_words(step: &Step, service: &str) -> String {
     match step {
-        Step::Arrived { index } => format!("call #{index} of {service} arrives"),
-        Step::CallerQueued { waiting } => {
-            format!("every caller thread is busy: waits for one ({waiting} ahead)")
-        }
-        Step::CallerGranted { waited } => format!("gets a caller thread after {}", dur(*waited)),
-        Step::CallerRejected => "the caller's pool is full: rejected".into(),
-        Step::Attempt { n } => format!("Retry: attempt {n}"),
+        Step::Arrived { index } => t!("trace-arrived", index = *index, service = service),
+        Step::CallerQueued { waiting } => t!("trace-caller-queued", waiting = *waiting),
+        Step::CallerGranted { waited } => t!("trace-caller-granted", waited = dur(*waited)),
+        Step::CallerRejected => t!("trace-caller-rejected"),
+        Step::Attempt { n } => t!("trace-attempt", n = *n),
         Step::Breaker {
             state,
             permitted: true,
         } if *state == BreakerState::HalfOpen => {
-            "Circuit Breaker HALF-OPEN: let through as a probe".into()
+            t!("trace-breaker-probe", state = state_words(*state))
         }
-        Step::Breaker { state, permitted } => format!(
-            "Circuit Breaker {}: {}",
-            state_words(*state),
-            if *permitted {
-                "let through"
-            } else {
-                "short-circuits the call"
-            }
-        ),
+        Step::Breaker {
+            state,
+            permitted: true,
+        } => t!("trace-breaker-let-through", state = state_words(*state)),
+        Step::Breaker { state, .. } => {
+            t!("trace-breaker-short-circuits", state = state_words(*state))
+        }
         Step::BreakerRecorded { failed, transition } => {
             let counted = if *failed {
-                "Circuit Breaker counts a failure"
+                t!("trace-breaker-counts-failure")
             } else {
-                "Circuit Breaker counts a success"
+                t!("trace-breaker-counts-success")
             };
             match transition {
-                Some((from, to, reason)) => format!(
-                    "{counted} → {} to {} ({reason})",
-                    state_words(*from),
-                    state_words(*to)
+                Some((from, to, reason)) => t!(
+                    "trace-breaker-transition",
+                    counted = counted,
+                    from = state_words(*from),
+                    to = state_words(*to),
+                    reason = reason.to_string()
                 ),
-                None => counted.into(),
+                None => counted,
             }
         }
         Step::BulkheadSlot { in_use, max } => {
-            format!("Bulkhead: takes a slot ({in_use} of {max} in use)")
+            t!("trace-bulkhead-slot", in_use = *in_use, max = *max)
         }
-        Step::BulkheadQueued { waiting, max_wait } => format!(
-            "Bulkhead full: waits for a slot, at most {} ({waiting} ahead)",
-            dur(*max_wait)
+        Step::BulkheadQueued { waiting, max_wait } => t!(
+            "trace-bulkhead-queued",
+            max_wait = dur(*max_wait),
+            waiting = *waiting
         ),
-        Step::BulkheadAdmitted { waited } => {
-            format!("Bulkhead: gets a slot after {}", dur(*waited))
-        }
-        Step::BulkheadRejected { waited: None } => "Bulkhead full: rejected at once".into(),
+        Step::BulkheadAdmitted { waited } => t!("trace-bulkhead-admitted", waited = dur(*waited)),
+        Step::BulkheadRejected { waited: None } => t!("trace-bulkhead-rejected-at-once"),
         Step::BulkheadRejected { waited: Some(w) } => {
-            format!("Bulkhead: no slot after {}: rejected", dur(*w))
+            t!("trace-bulkhead-rejected-after", waited = dur(*w))
         }
-        Step::TimeoutArmed { after } => format!("Timeout: starts its {} clock", dur(*after)),
+        Step::TimeoutArmed { after } => t!("trace-timeout-armed", after = dur(*after)),
         Step::Sent { reception } => match reception {
-            Reception::Started => format!("sent to {service}: a worker starts on it"),
+            Reception::Started => t!("trace-sent-started", service = service),
             Reception::Queued { ahead } => {
-                format!("sent to {service}: waits in its queue ({ahead} ahead)")
+                t!("trace-sent-queued", service = service, ahead = *ahead)
             }
-            Reception::Refused => format!("sent to {service}: refused (queue full or down)"),
+            Reception::Refused => t!("trace-sent-refused", service = service),
         },
-        Step::Replied { ok: true, took } => format!("{service} answers ok after {}", dur(*took)),
+        Step::Replied { ok: true, took } => {
+            t!("trace-replied-ok", service = service, took = dur(*took))
+        }
         Step::Replied { ok: false, took } => {
-            format!("{service} answers an error after {}", dur(*took))
+            t!("trace-replied-error", service = service, took = dur(*took))
         }
-        Step::TimeoutFired { after } => {
-            format!(
-                "Timeout fires after {}: the call stops waiting",
-                dur(*after)
-            )
-        }
-        Step::AttemptEnded { n, outcome, took } => format!(
-            "attempt {n}: {} after {}",
-            outcome_words(*outcome),
-            dur(*took)
+        Step::TimeoutFired { after } => t!("trace-timeout-fired", after = dur(*after)),
+        Step::AttemptEnded { n, outcome, took } => t!(
+            "trace-attempt-ended",
+            n = *n,
+            outcome = outcome_words(*outcome),
+            took = dur(*took)
         ),
         Step::Backoff { wait, next } => {
-            format!("Retry: waits {} before attempt {next}", dur(*wait))
+            t!("trace-backoff", wait = dur(*wait), next = *next)
         }
-        Step::RetryStopped { reason } => format!("Retry stops: {}", stop_words(*reason)),
+        Step::RetryStopped { reason } => t!("trace-retry-stopped", reason = stop_words(*reason)),
         Step::Finished {
             outcome,
             fallback: true,
             latency,
-        } => format!(
-            "Fallback answers instead ({}) after {}",
-            outcome_words(*outcome),
-            dur(*latency)
+        } => t!(
+            "trace-finished-fallback",
+            outcome = outcome_words(*outcome),
+            latency = dur(*latency)
         ),
         Step::Finished {
             outcome, latency, ..
-        } => format!(
-            "answer: {} after {}",
-            outcome_words(*outcome),
-            dur(*latency)
+        } => t!(
+            "trace-finished",
+            outcome = outcome_words(*outcome),
+            latency = dur(*latency)
         ),
     }
 }
 
 fn stop_words(r: StopReason) -> String {
     match r {
-        StopReason::Succeeded => "succeeded".into(),
-        StopReason::Disabled => "Retry was turned off".into(),
-        StopReason::NotRetried => "this outcome is not retried".into(),
-        StopReason::Exhausted { max_attempts } => format!("all {max_attempts} attempts made"),
-        StopReason::Budget => "the retry budget is spent".into(),
-        StopReason::Deadline => "the next attempt would pass the deadline".into(),
+        StopReason::Succeeded => t!("trace-stop-succeeded"),
+        StopReason::Disabled => t!("trace-stop-disabled"),
+        StopReason::NotRetried => t!("trace-stop-not-retried"),
+        StopReason::Exhausted { max_attempts } => {
+            t!("trace-stop-exhausted", max_attempts = max_attempts)
+        }
+        StopReason::Budget => t!("trace-stop-budget"),
+        StopReason::Deadline => t!("trace-stop-deadline"),
     }
 }
 
@@ -216,14 +225,16 @@ fn stop_words(r: StopReason) -> String {
 pub fn heading(t: &CallTrace, service: &str) -> String {
     let layers: Vec<&str> = t.layers.iter().map(|k| layer_words(*k)).collect();
     let layers = if layers.is_empty() {
-        "no pattern".to_string()
+        t!("trace-no-pattern")
     } else {
         layers.join(" → ")
     };
-    format!(
-        "{service} · call #{} · arrives at {} · {layers}",
-        t.index,
-        clock(t.arrived),
+    t!(
+        "trace-heading",
+        service = service,
+        index = t.index,
+        at = clock(t.arrived),
+        layers = layers
     )
 }
 
@@ -238,12 +249,9 @@ pub fn closing(t: &CallTrace, end: SimTime) -> Option<String> {
         return t
             .answer
             .as_ref()
-            .map(|a| format!("the fallback's answer: {a}"));
+            .map(|a| t!("trace-fallback-answer", answer = a.as_str()));
     }
-    Some(format!(
-        "still in flight when the run ended at {}",
-        clock(end)
-    ))
+    Some(t!("trace-still-in-flight", end = clock(end)))
 }
 
 /// The whole story as text, one step a line.
