@@ -216,3 +216,64 @@ fn run_json_shows_all_four_patterns() {
         assert!(ok >= 0.99, "{svc}: {ok:.4}");
     }
 }
+
+/// A traced call of the lesson, as `breakwater trace seed-lesson --json`.
+fn traced(at: &str, calls: &str) -> Vec<serde_json::Value> {
+    let out = common::bw_ok(&[
+        "trace",
+        "seed-lesson",
+        "--service",
+        "payment",
+        "--at",
+        at,
+        "--calls",
+        calls,
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    v["calls"].as_array().expect("calls").clone()
+}
+
+/// The README's step "Retry": the call that fails twice and then succeeds
+/// waits 1 s, then 2 s, inside its bulkhead slot.
+#[test]
+fn a_traced_retry_waits_1s_then_2s() {
+    let calls = traced("22.4s", "2");
+    let c = calls.iter().find(|c| c["index"] == 126).expect("call #126");
+    assert_eq!(c["outcome"], "ok");
+    let steps = c["steps"].as_array().unwrap();
+    let waits: Vec<f64> = steps
+        .iter()
+        .filter(|s| s["kind"] == "backoff")
+        .map(|s| s["wait_ms"].as_f64().unwrap())
+        .collect();
+    assert_eq!(waits, [1000.0, 2000.0]);
+    let failed = steps
+        .iter()
+        .filter(|s| s["kind"] == "attempt_ended" && s["outcome"] == "failed")
+        .count();
+    assert_eq!(failed, 2, "fails twice, then succeeds");
+    assert_eq!(steps[1]["kind"], "bulkhead_slot", "the waits hold a slot");
+}
+
+/// The README's step "Timeout": a slow attempt is cut at 5 s and the
+/// fallback answers with the lesson's text.
+#[test]
+fn a_traced_slow_call_is_cut_at_5s_and_answered_by_the_fallback() {
+    let calls = traced("210.1s", "1");
+    let c = &calls[0];
+    assert_eq!(c["index"], 1267);
+    assert_eq!(c["outcome"], "timed_out");
+    assert_eq!(c["fallback"], true);
+    assert_eq!(c["answer"], "{'error': 'Service timeout'}");
+    assert_eq!(c["latency_ms"].as_f64(), Some(5000.0));
+    let text = common::bw_ok(&[
+        "trace",
+        "seed-lesson",
+        "--service",
+        "payment",
+        "--at",
+        "210.1s",
+    ]);
+    assert!(text.contains("{'error': 'Service timeout'}"), "{text}");
+}
