@@ -11,8 +11,8 @@ refused-per-second-short = ⊘{ $rate }/s
 
 help-legend-more = ↩ the fallback's answer   ⊘ attempts the downstream refused (queue full or down)
 
-help-breakers-title = Two Circuit Breakers: resilience4j's and the lesson's Python class differ in two details.
-help-breakers-open-from = open_from: OPEN waits open_for from the moment it opened ("opened", resilience4j), or from the last failure ("last_failure", the lesson), so a late failure of a call let in before it opened keeps it OPEN longer.
-help-breakers-half-open = half_open_calls: HALF_OPEN lets N probes through and their results decide (resilience4j), or ("all", the lesson) lets every call through and the first result decides.
+help-breakers-title = Two Circuit Breakers: resilience4j's, and the lesson's Python class.
+help-breakers-open-from = open_from: OPEN lasts open_for from opening ("opened") or from the last failure ("last_failure").
+help-breakers-half-open = half_open_calls: N probes pass and decide (N), or every call passes and the first result decides ("all").
 help-breakers-this = { $service } here: open_from = { $open_from }, half_open_calls = { $half_open }.
 help-breakers-off = { $service } here: no Circuit Breaker.
