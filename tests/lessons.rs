@@ -176,6 +176,31 @@ fn retry_budget_recovers_from_the_same_trigger() {
         c.attempts,
         c.calls
     );
+    // The lesson names the budget, not the jitter, as the fix. The budget
+    // alone (no jitter) recovers as well ...
+    let budget_only = run_with("retry-budget", &["patterns.retry.jitter=none"]);
+    let g = budget_only.goodput("api", 90, 150);
+    assert!(
+        g > 0.9 * before,
+        "budget alone: back above 90 %: {g:.1}/s vs {before:.1}/s"
+    );
+    // ... and the jitter alone (no budget) stays collapsed.
+    let text = std::fs::read_to_string(common::root().join("scenarios/retry-budget.toml"))
+        .expect("the scenario file");
+    assert!(text.contains("\nbudget = "), "the budget line");
+    let no_budget: String = text
+        .lines()
+        .filter(|l| !l.starts_with("budget = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let jitter_only = run_scenario(&common::scenario(&no_budget));
+    for (from, to) in [(90, 150), (180, 240)] {
+        let g = jitter_only.goodput("api", from, to);
+        assert!(
+            g < 0.5 * before,
+            "jitter alone: still collapsed from {from} s: {g:.1}/s vs {before:.1}/s"
+        );
+    }
 }
 
 #[test]

@@ -7,9 +7,9 @@ fallback-answers-of = { $service }'s fallback: { $answer }
 fallback-answers-of-short = { $service } ↩ { $answer }
 
 refused-per-second = refused { $rate }/s
-refused-per-second-short = ⊘{ $rate }/s
+refused-per-second-short = ref. { $rate }/s
 
-help-legend-more = ↩ the fallback's answer   ⊘ attempts the downstream refused (queue full or down)
+help-legend-more = ↩ the fallback's answer   refused: attempts the downstream turned away (its queue full, or down)
 
 help-breakers-title = Two Circuit Breakers: resilience4j's, and the lesson's Python class.
 help-breakers-open-from = open_from: OPEN lasts open_for from opening ("opened") or from the last failure ("last_failure").

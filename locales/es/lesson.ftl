@@ -8,9 +8,9 @@ fallback-answers-of = Fallback de { $service }: { $answer }
 fallback-answers-of-short = { $service } ↩ { $answer }
 
 refused-per-second = rechazados { $rate }/s
-refused-per-second-short = ⊘{ $rate }/s
+refused-per-second-short = rech. { $rate }/s
 
-help-legend-more = ↩ la respuesta del Fallback   ⊘ intentos que el servicio rechazó (cola llena o caído)
+help-legend-more = ↩ la respuesta del Fallback   rechazados: intentos que el servicio no aceptó (su cola llena, o caído)
 
 help-breakers-title = Dos Circuit Breakers: el de resilience4j y la clase Python de la lección.
 help-breakers-open-from = open_from: OPEN dura open_for desde que se abrió ("opened") o desde el último fallo ("last_failure").
