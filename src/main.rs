@@ -67,6 +67,9 @@ struct DashArgs {
     /// The light palette, for bright rooms and projectors.
     #[arg(long)]
     light: bool,
+    /// Open paused at t = 0 (space starts; `n` runs to the next moment).
+    #[arg(long)]
+    paused: bool,
     /// Start at this speed (0.1 … 1000).
     #[arg(long, default_value_t = 1.0)]
     speed: f64,
@@ -514,6 +517,9 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
 /// signal n, 1 for a lost terminal or a recording that could not be saved.
 pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<ExitCode, ExitCode> {
     app.set_speed(args.speed);
+    if args.paused {
+        app.set_paused(true);
+    }
     if let Some(path) = args.record {
         app.start_recording(path);
     }

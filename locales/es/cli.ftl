@@ -105,3 +105,4 @@ io-cannot-create-flag = { $flag } { $path }: no se puede crear: { $reason }
 cli-default = por defecto: { $value }
 cli-possible = uno de: { $values }
 cli-error-command-after-scenario = { $command }: una orden no puede ir después de { $other }; la orden va primero (breakwater run ESCENARIO)
+cli-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)
