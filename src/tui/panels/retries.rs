@@ -222,13 +222,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 ));
             }
             // Refused attempts beside the numbers if they fit with a spark of
-            // 5, else in place of them: they are what a herd's lesson points at.
+            // 5, else in place of attempts per call: they are what a herd's
+            // lesson points at.
             if let Some(words) = refused_words(app, k, i) {
                 let room =
                     (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail) + 5);
                 let before = tail.len();
                 push_fitting(&mut tail, Some(words.clone()), room, theme);
-                if tail.len() == before {
+                // The budget's tokens are never pushed out (retry-budget points at them).
+                if tail.len() == before && tokens.is_none() {
                     let room = (inner.width as usize).saturating_sub(width_of(&spans) + 5);
                     let mut alone = Vec::new();
                     push_fitting(&mut alone, Some(words), room, theme);
