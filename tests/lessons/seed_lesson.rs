@@ -93,9 +93,9 @@ fn breaker_phase_opens_counts_from_the_last_failure_lets_all_through_and_closes(
     let last_failure = r
         .ticks_of("payment", *opened, half)
         .into_iter()
-        .filter(|(_, c)| c.outcome(Outcome::Failed) > 0)
+        .rev()
+        .find(|(_, c)| c.outcome(Outcome::Failed) > 0)
         .map(|(end, _)| end)
-        .last()
         .expect("late failures");
     assert!(last_failure > *opened, "a failure after it opened");
     assert!(
