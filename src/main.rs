@@ -393,7 +393,24 @@ fn list() -> Result<ExitCode, ExitCode> {
     let mut text = String::new();
     for (name, body) in builtin::BUILTINS {
         match scenario::parse_scenario(name, body.as_bytes()) {
-            Ok(s) => text.push_str(&format!("{name:<20} {}\n", escape(&s.description))),
+            Ok(s) => {
+                text.push_str(&format!("{name:<20} {}\n", escape(&s.description)));
+                // A comparison: its two sides, as the README's table shows them.
+                if let Some(v) = &s.variants {
+                    let label = |x: &Option<String>, d: &str| {
+                        escape(x.as_deref().unwrap_or(d)).into_owned()
+                    };
+                    text.push_str(&format!(
+                        "{:<20} {}\n",
+                        "",
+                        t!(
+                            "list-sides",
+                            a = label(&v.a.label, "A"),
+                            b = label(&v.b.label, "B")
+                        )
+                    ));
+                }
+            }
             Err(e) => text.push_str(&format!(
                 "{name:<20} ({})\n",
                 t!("list-broken", reason = e.to_string())

@@ -52,7 +52,7 @@ fn english_pieces() -> Vec<String> {
             if p.chars().filter(|c| c.is_alphabetic()).count() >= 6
                 && p.contains(' ')
                 && !es.contains(p)
-                && !KEPT.iter().any(|k| p == *k)
+                && !KEPT.contains(&p)
             {
                 pieces.push(p.to_string());
             }
@@ -172,7 +172,10 @@ fn the_commands_speak_spanish_from_lang() {
     assert!(out.contains("Uso:") && out.contains("Órdenes"), "{out}");
     let (code, _, err) = bw(&["run", "seed-lesson", "--jsn"]);
     assert_eq!(code, 2);
-    assert!(err.contains("argumento inesperado") && err.contains("--json"), "{err}");
+    assert!(
+        err.contains("argumento inesperado") && err.contains("--json"),
+        "{err}"
+    );
     // And --lang wins over the environment.
     let (_, out, _) = bw(&["--lang", "en", "check", "seed-lesson"]);
     assert!(out.contains(": ok"), "{out}");

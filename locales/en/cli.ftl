@@ -87,6 +87,7 @@ cli-no-variants = --variant { $side }: { $scenario } declares no [variants]
 
 # The commands' messages.
 list-broken = broken: { $reason }
+list-sides = side A: { $a } · side B: { $b }
 check-ok = ok — "{ $name }", { $services ->
     [one] { $services } service
    *[other] { $services } services

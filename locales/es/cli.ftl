@@ -82,6 +82,7 @@ cli-size-too-small = `{ $value }`: un tamaño desde 1 byte
 cli-no-variants = --variant { $side }: { $scenario } no declara [variants]
 
 list-broken = roto: { $reason }
+list-sides = lado A: { $a } · lado B: { $b }
 check-ok = correcto — «{ $name }», { $services ->
     [one] { $services } servicio
    *[other] { $services } servicios
