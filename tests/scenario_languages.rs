@@ -108,7 +108,7 @@ fn json_uses_the_english_text_in_every_language() {
     assert!(es.contains("\"scenario\": \"Seed lesson\""), "{es}");
     assert_eq!(es, en, "JSON changed with the language");
     // Screens, by contrast, follow the reader.
-    assert!(out("es_ES.UTF-8", &["check", "seed-lesson"]).contains("Lección de partida"));
+    assert!(out("es_ES.UTF-8", &["check", "seed-lesson"]).contains("Lección semilla"));
     assert!(out("C", &["check", "seed-lesson"]).contains("Seed lesson"));
 }
 

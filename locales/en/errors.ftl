@@ -103,6 +103,8 @@ must-be-at-most = must be at most { $max }
 breaker-window-size-type = expected a number of calls from 1 to 100000 (window = "count") or a duration such as "60s" (window = "time"), found { $found }
 breaker-window-size-count = with window = "count", window_size is a number of calls (1 to 100000)
 breaker-window-size-time = with window = "time", window_size is a duration such as "60s"
+breaker-half-open-calls-range = must be a whole number from 1 to 10000, or "all"
+breaker-half-open-calls-type = expected a whole number from 1 to 10000 (probes) or "all" (every call passes, the first result decides), found { $found }
 breaker-time-window-range = a time window must be from 100ms to 1h
 breaker-not-a-rate = { $value } is not a rate; must be above 0 and at most 1 (0.5 = 50 %)
 fallback-on-ok = a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
@@ -128,7 +130,16 @@ reason-over-time = over the last { $span } ({ $n ->
 })
 reason-failure-rate = failure rate { $rate } % ≥ { $threshold } % { $over }
 reason-slow-call-rate = slow-call rate { $rate } % ≥ { $threshold } % (calls ≥ { $slow }) { $over }
-reason-open-elapsed = open for { $open_for } elapsed; probing
+reason-open-elapsed = { $from ->
+    [last-failure] { $open_for } since the last failure
+   *[opened] open for { $open_for } elapsed
+}; { $then ->
+    [first-result] every call passes, the first result decides
+   *[probes] probing
+}
+reason-first-result-failed = first result failed
+reason-first-result-succeeded = first result succeeded
+reason-reconfigured = reconfigured ({ $what }): starts closed, as a new breaker does
 reason-probe-failed = probe failed
 reason-probes-succeeded = { $n ->
     [one] probe succeeded

@@ -104,6 +104,8 @@ must-be-at-most = debe ser como mucho { $max }
 breaker-window-size-type = se esperaba un número de llamadas de 1 a 100000 (window = "count") o una duración como "60s" (window = "time"), y hay { $found }
 breaker-window-size-count = con window = "count", window_size es un número de llamadas (de 1 a 100000)
 breaker-window-size-time = con window = "time", window_size es una duración como "60s"
+breaker-half-open-calls-range = debe ser un número entero de 1 a 10000, o "all"
+breaker-half-open-calls-type = se esperaba un número entero de 1 a 10000 (pruebas) o "all" (pasan todas las llamadas y decide el primer resultado), y hay { $found }
 breaker-time-window-range = una ventana de tiempo debe durar de 100ms a 1h
 breaker-not-a-rate = { $value } no es una tasa; debe ser mayor que 0 y como mucho 1 (0.5 = 50 %)
 fallback-on-ok = un fallback responde a errores, no a ok; válidos: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
@@ -129,7 +131,16 @@ reason-over-time = en los últimos { $span } ({ $n ->
 })
 reason-failure-rate = tasa de fallos { $rate } % ≥ { $threshold } % { $over }
 reason-slow-call-rate = tasa de llamadas lentas { $rate } % ≥ { $threshold } % (llamadas ≥ { $slow }) { $over }
-reason-open-elapsed = pasó el tiempo abierto ({ $open_for }); probando
+reason-open-elapsed = { $from ->
+    [last-failure] pasaron { $open_for } desde el último fallo
+   *[opened] pasó el tiempo abierto ({ $open_for })
+}; { $then ->
+    [first-result] pasan todas las llamadas y decide el primer resultado
+   *[probes] probando
+}
+reason-first-result-failed = el primer resultado falló
+reason-first-result-succeeded = el primer resultado salió bien
+reason-reconfigured = reconfigurado ({ $what }): empieza cerrado, como un breaker nuevo
 reason-probe-failed = falló la prueba
 reason-probes-succeeded = { $n ->
     [one] la prueba salió bien

@@ -34,8 +34,20 @@ pub enum Reason {
         slow: Dur,
         over: Over,
     },
-    /// OPEN → HALF_OPEN: `open_for` passed.
-    OpenElapsed(Dur),
+    /// OPEN → HALF_OPEN: `open_for` passed, counted from the opening or from
+    /// the last failure; then probes decide, or the first result does.
+    OpenElapsed {
+        open_for: Dur,
+        since_last_failure: bool,
+        first_decides: bool,
+    },
+    /// HALF_OPEN → OPEN / CLOSED when every call passes and the first result
+    /// decides.
+    FirstResultFailed,
+    FirstResultSucceeded,
+    /// The breaker was reconfigured (`what`, as a file writes it: `kind =
+    /// rate`) and starts closed, as a new breaker does.
+    Reconfigured(&'static str),
     /// HALF_OPEN → OPEN: a probe failed (consecutive breaker).
     ProbeFailed,
     /// HALF_OPEN → CLOSED: `n` probes succeeded.
@@ -94,6 +106,16 @@ impl Over {
 }
 
 impl Reason {
+    /// OPEN → HALF_OPEN for a breaker configured as `cfg`.
+    pub fn open_elapsed(cfg: &crate::patterns::circuit_breaker::BreakerConfig) -> Reason {
+        use crate::patterns::circuit_breaker::{HalfOpenCalls, OpenFrom};
+        Reason::OpenElapsed {
+            open_for: cfg.open_for,
+            since_last_failure: cfg.open_from == OpenFrom::LastFailure,
+            first_decides: cfg.half_open_calls == HalfOpenCalls::All,
+        }
+    }
+
     /// In language `code`; machine outputs (a trace's JSON) use `en`.
     pub fn in_language(&self, code: &str) -> String {
         let rates =
@@ -132,11 +154,36 @@ impl Reason {
                     ],
                 )
             }
-            Reason::OpenElapsed(d) => say(
+            Reason::OpenElapsed {
+                open_for,
+                since_last_failure,
+                first_decides,
+            } => say(
                 code,
                 "reason-open-elapsed",
-                &[("open_for", arg(d.to_string()))],
+                &[
+                    ("open_for", arg(open_for.to_string())),
+                    (
+                        "from",
+                        arg(if since_last_failure {
+                            "last-failure"
+                        } else {
+                            "opened"
+                        }),
+                    ),
+                    (
+                        "then",
+                        arg(if first_decides {
+                            "first-result"
+                        } else {
+                            "probes"
+                        }),
+                    ),
+                ],
             ),
+            Reason::FirstResultFailed => say(code, "reason-first-result-failed", &[]),
+            Reason::FirstResultSucceeded => say(code, "reason-first-result-succeeded", &[]),
+            Reason::Reconfigured(what) => say(code, "reason-reconfigured", &[("what", arg(what))]),
             Reason::ProbeFailed => say(code, "reason-probe-failed", &[]),
             Reason::ProbesSucceeded(n) => say(code, "reason-probes-succeeded", &[("n", arg(n))]),
             Reason::ProbeFailureRate {

@@ -57,7 +57,7 @@ impl Simulation {
                     service: s,
                     from: BreakerState::Open,
                     to: BreakerState::HalfOpen,
-                    reason: Reason::OpenElapsed(cfg.open_for),
+                    reason: Reason::open_elapsed(cfg),
                 },
             })
         })
