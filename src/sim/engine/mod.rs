@@ -45,7 +45,7 @@ use crate::sim::limits::{
     self, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
     MAX_WORK_PER_SIM_SECOND,
 };
-use crate::sim::metrics::{new_histogram, ServiceMetrics, Tick, TickService};
+use crate::sim::metrics::{new_histogram, ServiceMetrics, StatesSeen, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
@@ -175,6 +175,8 @@ struct ServiceRt {
     arrival_rate: f64,
     metrics: ServiceMetrics,
     in_flight: u64,
+    /// The breaker states seen in the tick so far (empty without a breaker).
+    breaker_seen: StatesSeen,
 }
 
 /// The enabled layers of a pattern set, as bits by depth in `order`.
@@ -266,6 +268,7 @@ impl Simulation {
                 arrival_rate: 0.0,
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
+                breaker_seen: StatesSeen::default(),
             })
             .collect();
         let mut sim = Simulation {
@@ -308,6 +311,9 @@ impl Simulation {
             stopped: None,
             stale: 0,
         };
+        for s in 0..sim.services.len() {
+            sim.restart_breaker_seen(s);
+        }
         for c in setup.timeline() {
             sim.schedule_change(c.clone());
         }
@@ -632,6 +638,18 @@ impl Simulation {
 
     // ---- ticks -----------------------------------------------------------------
 
+    /// A new tick starts with the breaker's current state as seen (or
+    /// nothing, without a breaker).
+    fn restart_breaker_seen(&mut self, s: usize) {
+        let on = self.world.services[s].patterns.circuit_breaker.enabled;
+        let rt = &mut self.services[s];
+        rt.breaker_seen = if on {
+            StatesSeen::of(rt.breaker.state())
+        } else {
+            StatesSeen::default()
+        };
+    }
+
     fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
         for s in 0..self.services.len() {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
@@ -660,9 +678,13 @@ impl Simulation {
                 bulkhead_in_use: rt.bulkhead.in_use(),
                 bulkhead_waiting: rt.bulkhead.waiting(),
                 breaker: rt.breaker.state(),
+                breaker_seen: rt.breaker_seen,
                 budget_tokens: rt.budget.reading(&self.world.services[s].patterns.retry),
             });
             rt.metrics.end_tick();
+        }
+        for s in 0..self.services.len() {
+            self.restart_breaker_seen(s);
         }
         on_tick(&self.tick);
         self.last_tick = self.now;

@@ -355,6 +355,9 @@ impl Simulation {
     /// A breaker transition of service `s` becomes a notice.
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
+            if self.world.services[s].patterns.circuit_breaker.enabled {
+                self.services[s].breaker_seen.push(t.to);
+            }
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
