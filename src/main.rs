@@ -16,6 +16,7 @@ use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
 use clap::{Parser, Subcommand};
 
 mod compare_cmd;
+mod plot_cmd;
 use compare_cmd::{compare, compare_dashboard};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -140,6 +141,8 @@ enum Command {
         #[arg(long, value_parser = parse_dur_arg)]
         duration: Option<Dur>,
     },
+    /// Draw a run (or a comparison, in the forms compare takes) as one figure for a slide: SVG or PNG.
+    Plot(plot_cmd::PlotArgs),
 }
 
 fn parse_side(s: &str) -> Result<Side, String> {
@@ -307,6 +310,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
+        Some(Command::Plot(args)) => plot_cmd::plot(args),
         Some(Command::Compare {
             a,
             b,
