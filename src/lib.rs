@@ -8,10 +8,12 @@
 //! way to stdout and stderr, quiet when a pipe closes.
 
 pub mod base;
+pub mod i18n;
 pub mod output;
 pub mod patterns;
 pub mod plot;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod sweep;
 pub mod tui;

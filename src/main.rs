@@ -6,24 +6,30 @@
 //! signal n ended the dashboard.
 
 use breakwater::base::escape::escape;
-use breakwater::base::time::{parse_duration, Dur};
+use breakwater::base::time::Dur;
 use breakwater::output::{self, OutError};
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::variants::{Comparison, Side};
 use breakwater::scenario::{self, builtin, Scenario};
 use breakwater::sim::Simulation;
+use breakwater::t;
 use breakwater::tui::{self, app::App, theme::Theme, EndedBy};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+mod cli_text;
+mod cli_values;
+use cli_values::{
+    human_bytes, parse_at, parse_calls, parse_dur_arg, parse_seed, parse_side, parse_size,
+};
 mod compare_cmd;
 mod plot_cmd;
+mod sweep_cmd;
+mod trace_cmd;
 use compare_cmd::{compare, compare_dashboard};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// Seeds are TOML integers in scenario files and recordings: 0 … 2^63−1.
-const MAX_SEED: u64 = i64::MAX as u64;
+use trace_cmd::{trace, TraceArgs};
 
 /// The default bound on a `--timeseries` file.
 const DEFAULT_TIMESERIES_MAX: u64 = 1 << 30;
@@ -46,6 +52,9 @@ struct Cli {
     scenario: Option<String>,
     #[command(flatten)]
     dash: DashArgs,
+    /// The language of every text (read before parsing; see `cli_text`).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(clap::Args, Clone, Default)]
@@ -112,6 +121,32 @@ enum Command {
     },
     /// List the built-in scenarios.
     List,
+    /// Follow calls of a service from arrival to final answer: every layer,
+    /// wait, attempt and decision on the way.
+    Trace {
+        scenario: String,
+        /// The service whose calls to follow (optional when there is one).
+        #[arg(long)]
+        service: Option<String>,
+        /// The first calls arriving at or after this time (e.g. "60s").
+        #[arg(long, value_parser = parse_at)]
+        at: Dur,
+        /// How many calls to follow (1 … 1000).
+        #[arg(long, default_value_t = 1, value_parser = parse_calls)]
+        calls: u32,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// A change at t = 0, before anything else (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+        /// Use this seed instead of the scenario's (0 … 9223372036854775807).
+        #[arg(long, value_parser = parse_seed)]
+        seed: Option<u64>,
+        /// For a scenario that declares [variants]: trace side a or b.
+        #[arg(long, value_name = "a|b", value_parser = parse_side)]
+        variant: Option<Side>,
+    },
     /// Two variants of a world under the same load, side by side: one
     /// scenario (its [variants], or --set-a/--set-b) or two files.
     Compare {
@@ -141,90 +176,11 @@ enum Command {
         #[arg(long, value_parser = parse_dur_arg)]
         duration: Option<Dur>,
     },
+    /// One run per cell of a grid of values (one or two varied paths), on
+    /// all cores: a table, and a heat map or a line of one metric.
+    Sweep(sweep_cmd::SweepArgs),
     /// Draw a run (or a comparison, in the forms compare takes) as one figure for a slide: SVG or PNG.
     Plot(plot_cmd::PlotArgs),
-}
-
-fn parse_side(s: &str) -> Result<Side, String> {
-    match s.trim() {
-        "a" | "A" => Ok(Side::A),
-        "b" | "B" => Ok(Side::B),
-        _ => Err("a side is `a` or `b`".into()),
-    }
-}
-
-fn parse_dur_arg(s: &str) -> Result<Dur, String> {
-    let d = parse_duration(s)?;
-    if d.0 == 0 || d > Dur::from_secs(7 * 86_400) {
-        return Err("the duration must be above 0 and at most 7d".into());
-    }
-    Ok(d)
-}
-
-/// A seed: a whole number from 0 to 2^63−1, so that it can be written into a
-/// recording (a TOML integer) and read back.
-fn parse_seed(s: &str) -> Result<u64, String> {
-    let n: u64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("a seed is a whole number from 0 to {MAX_SEED}"))?;
-    if n > MAX_SEED {
-        return Err(format!(
-            "a seed is at most {MAX_SEED} (2^63−1, the largest TOML integer, so recordings can store it)"
-        ));
-    }
-    Ok(n)
-}
-
-/// A size in bytes: `1000`, `500KB`, `500MB`, `2GB` (powers of 1000) or
-/// `64KiB`, `1GiB`, `1G` (powers of 1024).
-fn parse_size(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" => 1_000,
-        "mb" => 1_000_000,
-        "gb" => 1_000_000_000,
-        "tb" => 1_000_000_000_000,
-        "k" | "kib" => 1 << 10,
-        "m" | "mib" => 1 << 20,
-        "g" | "gib" => 1 << 30,
-        "t" | "tib" => 1 << 40,
-        _ => {
-            return Err(format!(
-                "`{}`: a size such as 500MB, 1GiB or 1048576",
-                escape(s)
-            ))
-        }
-    };
-    let n: f64 = num
-        .parse()
-        .map_err(|_| format!("`{}`: a size such as 500MB, 1GiB or 1048576", escape(s)))?;
-    let bytes = n * mult as f64;
-    if !(bytes.is_finite() && bytes >= 1.0 && bytes <= u64::MAX as f64) {
-        return Err(format!("`{}`: a size from 1 byte", escape(s)));
-    }
-    Ok(bytes as u64)
-}
-
-/// `1234567` → `1.2 MB`, for messages.
-fn human_bytes(b: f64) -> String {
-    let units = ["bytes", "kB", "MB", "GB", "TB", "PB"];
-    let mut v = b;
-    let mut i = 0;
-    while v >= 1000.0 && i + 1 < units.len() {
-        v /= 1000.0;
-        i += 1;
-    }
-    if i == 0 {
-        format!("{v:.0} {}", units[0])
-    } else {
-        format!("{v:.1} {}", units[i])
-    }
 }
 
 /// Prints to stdout; a closed pipe ends the program quietly (exit 0), any
@@ -234,7 +190,10 @@ fn say(text: &str) -> Result<(), ExitCode> {
         Ok(()) => Ok(()),
         Err(OutError::Closed) => Err(ExitCode::SUCCESS),
         Err(OutError::Failed(e)) => {
-            output::errln(&format!("breakwater: cannot write to stdout: {e}"));
+            output::errln(&format!(
+                "breakwater: {}",
+                t!("io-cannot-write-stdout", reason = e.to_string())
+            ));
             Err(ExitCode::from(1))
         }
     }
@@ -242,13 +201,26 @@ fn say(text: &str) -> Result<(), ExitCode> {
 
 /// Loads a scenario (or one side of it) and applies the `--set` overrides.
 fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, ExitCode> {
-    let mut s = load_raw(spec)?;
+    with_sets(load_raw(spec)?, spec, sets, variant)
+}
+
+/// A loaded scenario's side (for one that declares variants) with the
+/// `--set` overrides applied.
+fn with_sets(
+    mut s: Scenario,
+    spec: &str,
+    sets: &[String],
+    variant: Option<Side>,
+) -> Result<Scenario, ExitCode> {
     if let Some(side) = variant {
         if s.variants.is_none() {
             output::errln(&format!(
-                "breakwater: --variant {}: {} declares no [variants]",
-                side.letter(),
-                escape(spec)
+                "breakwater: {}",
+                t!(
+                    "cli-no-variants",
+                    side = side.letter().to_string(),
+                    scenario = escape(spec)
+                )
             ));
             return Err(ExitCode::from(2));
         }
@@ -289,8 +261,13 @@ fn check_writable(flag: &str, path: &str) -> Result<(), ExitCode> {
         }
         Err(e) => {
             output::errln(&format!(
-                "breakwater: {flag} {}: cannot write: {e}",
-                escape(path)
+                "breakwater: {}",
+                t!(
+                    "io-cannot-write-flag",
+                    flag = flag,
+                    path = escape(path),
+                    reason = e.to_string()
+                )
             ));
             Err(ExitCode::from(1))
         }
@@ -298,19 +275,61 @@ fn check_writable(flag: &str, path: &str) -> Result<(), ExitCode> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language first, so that `--help` and clap's errors speak it.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match breakwater::i18n::from_args_and_env(&args, |k| std::env::var(k).ok()) {
+        Ok(code) => {
+            breakwater::i18n::set(code);
+        }
+        Err(m) => {
+            output::errln(&format!("breakwater: {m}"));
+            return ExitCode::from(2);
+        }
+    }
+    let mut argv = vec!["breakwater".to_string()];
+    argv.extend(cli_text::without_lang(&args));
+    let parsed = cli_text::command(Cli::command())
+        .try_get_matches_from(argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout, errors to stderr; neither may
-            // panic on a closed pipe.
+        Err(e) if !e.use_stderr() => {
+            // Help and version go to stdout; a closed pipe is no error.
             let _ = e.print();
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            output::errln(&cli_text::explain(&e));
+            return ExitCode::from(2);
         }
     };
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
         Some(Command::Plot(args)) => plot_cmd::plot(args),
+        Some(Command::Trace {
+            scenario,
+            service,
+            at,
+            calls,
+            json,
+            set,
+            seed,
+            variant,
+        }) => trace(TraceArgs {
+            spec: &scenario,
+            sets: &set,
+            variant,
+            service: service.as_deref(),
+            at,
+            calls,
+            json,
+            seed,
+        }),
+        Some(Command::Sweep(args)) => sweep_cmd::sweep(args),
         Some(Command::Compare {
             a,
             b,
@@ -376,7 +395,10 @@ fn list() -> Result<ExitCode, ExitCode> {
     for (name, body) in builtin::BUILTINS {
         match scenario::parse_scenario(name, body.as_bytes()) {
             Ok(s) => text.push_str(&format!("{name:<20} {}\n", escape(&s.description))),
-            Err(e) => text.push_str(&format!("{name:<20} (broken: {e})\n")),
+            Err(e) => text.push_str(&format!(
+                "{name:<20} ({})\n",
+                t!("list-broken", reason = e.to_string())
+            )),
         }
     }
     say(&text)?;
@@ -386,12 +408,15 @@ fn list() -> Result<ExitCode, ExitCode> {
 fn check(spec: &str, sets: &[String]) -> Result<ExitCode, ExitCode> {
     let s = load(spec, sets, None)?;
     say(&format!(
-        "{}: ok — \"{}\", {} service(s), {} timeline change(s), {}\n",
+        "{}: {}\n",
         escape(spec),
-        escape(&s.name),
-        s.world.services.len(),
-        s.timeline.len(),
-        s.duration
+        t!(
+            "check-ok",
+            name = escape(&s.name),
+            services = s.world.services.len(),
+            changes = s.timeline.len(),
+            duration = s.duration.to_string()
+        )
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -431,14 +456,17 @@ fn check_timeseries_size(s: &Scenario, max: u64) -> Result<(), ExitCode> {
         .sum();
     if bytes > max as f64 {
         output::errln(&format!(
-            "breakwater: --timeseries: this run would write {:.0} rows ({:.0} ticks of {} × {} services), at least {}; \
-             the limit is {} ({max} bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration",
-            ticks * s.world.services.len() as f64,
-            ticks,
-            s.tick,
-            s.world.services.len(),
-            human_bytes(bytes),
-            human_bytes(max as f64),
+            "breakwater: {}",
+            t!(
+                "timeseries-too-big",
+                rows = breakwater::i18n::grouped((ticks * s.world.services.len() as f64) as u64),
+                ticks = breakwater::i18n::grouped(ticks as u64),
+                tick = s.tick.to_string(),
+                services = s.world.services.len(),
+                size = human_bytes(bytes),
+                max = human_bytes(max as f64),
+                bytes = breakwater::i18n::grouped(max)
+            )
         ));
         return Err(ExitCode::from(2));
     }
@@ -454,9 +482,11 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
     if !std::io::stdout().is_terminal() {
         let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
         output::errln(&format!(
-            "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
-             For a headless run that prints the summary: breakwater run {}",
-            escape(spec)
+            "breakwater: {}",
+            t!(
+                "needs-terminal",
+                command = format!("breakwater run {}", escape(spec))
+            )
         ));
         return Err(ExitCode::from(2));
     }
@@ -479,7 +509,10 @@ pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<Exi
     let ended = match tui::run(&mut app, &theme) {
         Ok(ended) => ended,
         Err(e) => {
-            output::errln(&format!("breakwater: terminal error: {e}"));
+            output::errln(&format!(
+                "breakwater: {}",
+                t!("terminal-error", reason = e.to_string())
+            ));
             return Err(ExitCode::from(1));
         }
     };
@@ -495,7 +528,10 @@ pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<Exi
     let code = match ended.by {
         EndedBy::Signal(n) => 128 + n as u8,
         EndedBy::TerminalLost(why) => {
-            output::errln(&format!("breakwater: the terminal was lost ({why})"));
+            output::errln(&format!(
+                "breakwater: {}",
+                t!("terminal-lost", reason = why.to_string())
+            ));
             1
         }
         EndedBy::Quit if ended.save_failed => 1,
@@ -519,15 +555,20 @@ fn run_headless(
             Ok(f) => {
                 let mut w = std::io::BufWriter::new(f);
                 if let Err(e) = csv::write_header(&mut w) {
-                    output::errln(&format!("breakwater: cannot write {}: {e}", escape(path)));
+                    cannot_write(path, &e);
                     return Err(ExitCode::from(1));
                 }
                 Some((path, w))
             }
             Err(e) => {
                 output::errln(&format!(
-                    "breakwater: --timeseries {}: cannot create: {e}",
-                    escape(path)
+                    "breakwater: {}",
+                    t!(
+                        "io-cannot-create-flag",
+                        flag = "--timeseries",
+                        path = escape(path),
+                        reason = e.to_string()
+                    )
                 ));
                 return Err(ExitCode::from(1));
             }
@@ -548,10 +589,14 @@ fn run_headless(
         }
         if progress && last_progress.elapsed().as_millis() >= 200 {
             last_progress = Instant::now();
+            let pct = breakwater::i18n::number(tick.t as f64 * 100.0 / end as f64, 1);
             output::err(&format!(
-                "\r{:5.1}% of {} simulated",
-                tick.t as f64 * 100.0 / end as f64,
-                Dur(end)
+                "\r{}",
+                t!(
+                    "progress-simulated",
+                    percent = format!("{pct:>5}"),
+                    total = Dur(end).to_string()
+                )
             ));
         }
     });
@@ -560,17 +605,20 @@ fn run_headless(
     }
     if let Some((path, mut w)) = writer {
         if let Some(e) = io_error.or_else(|| w.flush().err()) {
-            output::errln(&format!("breakwater: cannot write {}: {e}", escape(path)));
+            cannot_write(path, &e);
             return Err(ExitCode::from(1));
         }
     }
     if let Some(stop) = sim.limit_crossed() {
         let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
         output::errln(&format!(
-            "breakwater: {}: stopped at {} of simulated time: {}",
+            "breakwater: {}: {}",
             escape(spec),
-            breakwater::base::time::clock(stop.at),
-            stop.message
+            t!(
+                "stopped-at",
+                at = breakwater::base::time::clock(stop.at),
+                reason = stop.message.clone()
+            )
         ));
         return Err(ExitCode::from(2));
     }
@@ -579,7 +627,10 @@ fn run_headless(
         match serde_json::to_string_pretty(&json::to_json(&summary)) {
             Ok(text) => format!("{text}\n"),
             Err(e) => {
-                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                output::errln(&format!(
+                    "breakwater: {}",
+                    t!("io-cannot-write-json", reason = e.to_string())
+                ));
                 return Err(ExitCode::from(1));
             }
         }
@@ -588,4 +639,16 @@ fn run_headless(
     };
     say(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An output file that failed part-way: its path and the system's reason.
+fn cannot_write(path: &str, e: &std::io::Error) {
+    output::errln(&format!(
+        "breakwater: {}",
+        t!(
+            "io-cannot-write",
+            path = escape(path),
+            reason = e.to_string()
+        )
+    ));
 }

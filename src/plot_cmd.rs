@@ -2,7 +2,8 @@
 //! (two files, `--set-a`/`--set-b`, a scenario's declared variants), drawn
 //! as one figure for a slide, SVG or PNG by the file's extension.
 
-use crate::{check_writable, load, load_raw, parse_dur_arg, parse_seed, parse_side, say};
+use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
+use crate::{check_writable, load, load_raw, say};
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
 use breakwater::output;

@@ -178,8 +178,8 @@ fn compare_120x40() {
     let t = screen(&app, 120, 40);
     let s = text(&t);
     for title in [
-        "Circuit breaker",
-        "Retries",
+        "Circuit Breaker",
+        "Retry",
         "Throughput",
         "Parameters",
         "Events",

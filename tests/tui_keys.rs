@@ -286,26 +286,41 @@ fn no_key_is_bound_twice_in_one_context() {
             paused: false,
             help: false,
             compare: false,
+            ..Context::default()
         },
         Context {
             paused: true,
             help: false,
             compare: false,
+            ..Context::default()
         },
         Context {
             paused: false,
             help: true,
             compare: false,
+            ..Context::default()
         },
         Context {
             paused: false,
             help: false,
             compare: true,
+            ..Context::default()
         },
         Context {
             paused: true,
             help: false,
             compare: true,
+            ..Context::default()
+        },
+        Context {
+            overlay: true,
+            ..Context::default()
+        },
+        Context {
+            overlay: true,
+            paused: true,
+            compare: true,
+            ..Context::default()
         },
     ] {
         let mut seen = Vec::new();

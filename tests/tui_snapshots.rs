@@ -15,10 +15,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 const TITLES: &[&str] = &[
-    "Circuit breaker",
-    "Retries",
+    "Circuit Breaker",
+    "Retry",
     "Bulkhead",
-    "Timeouts",
+    "Timeout · Fallback",
     "Latency",
     "Throughput",
     "Events",
@@ -72,7 +72,8 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
         if b.when != breakwater::tui::keys::When::Help
             && b.when != breakwater::tui::keys::When::Compare
         {
-            assert!(s.contains(b.help), "help lacks {:?}", b.help);
+            let words = breakwater::i18n::tr(b.help, None);
+            assert!(s.contains(&words), "help lacks {words:?}");
         }
     }
     insta::assert_snapshot!("help_120x40", t.backend());
@@ -84,11 +85,11 @@ fn too_small_says_so_and_recovers() {
     let t = screen(&app, 60, 15);
     let s = text(&t);
     assert!(s.contains("enlarge to 80×24"), "{s}");
-    assert!(!s.contains("Circuit breaker"));
+    assert!(!s.contains("Circuit Breaker"));
     insta::assert_snapshot!("too_small_60x15", t.backend());
     // Growing the same app's screen draws the dashboard again.
     let t = screen(&app, 80, 24);
-    assert!(text(&t).contains("Circuit breaker"));
+    assert!(text(&t).contains("Circuit Breaker"));
 }
 
 #[test]
@@ -96,8 +97,8 @@ fn zoom_fills_the_screen_with_the_focused_panel() {
     let mut app = app_at(90);
     ch(&mut app, 'z');
     let s = text(&screen(&app, 120, 40));
-    assert!(s.contains("Circuit breaker"));
-    assert!(!s.contains("Retries"), "only the zoomed panel is drawn");
+    assert!(s.contains("Circuit Breaker"));
+    assert!(!s.contains("Retry "), "only the zoomed panel is drawn");
 }
 
 /// Three services whose breakers are, at one moment, CLOSED, OPEN and HALF-OPEN.
@@ -195,7 +196,7 @@ fn closed_open_and_half_open_differ_in_symbol_and_style() {
         }
         assert!(row(&buf, 1).contains("● CLOSED"));
         assert!(row(&buf, 3).contains("○ OPEN"));
-        assert!(row(&buf, 5).contains("◐ HALF-OPEN"));
+        assert!(row(&buf, 5).contains("◐ HALF_OPEN"));
     }
 }
 

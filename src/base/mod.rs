@@ -8,5 +8,6 @@ pub mod outcome;
 pub mod ring;
 pub mod settable;
 pub mod time;
+pub mod units;
 
 pub use outcome::Outcome;

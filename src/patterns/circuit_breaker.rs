@@ -222,8 +222,8 @@ impl BreakerState {
         match self {
             BreakerState::Closed => "CLOSED",
             BreakerState::Open => "OPEN",
-            BreakerState::HalfOpen => "HALF-OPEN",
-            BreakerState::ForcedOpen => "FORCED-OPEN",
+            BreakerState::HalfOpen => "HALF_OPEN",
+            BreakerState::ForcedOpen => "FORCED_OPEN",
             BreakerState::Disabled => "DISABLED",
         }
     }

@@ -347,6 +347,23 @@ pub enum Decision {
     Stop,
 }
 
+/// Why the retry layer gave a result to the caller instead of retrying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// The attempt succeeded.
+    Succeeded,
+    /// The retry layer was turned off while the call was under way.
+    Disabled,
+    /// `retry_on` does not list this outcome.
+    NotRetried,
+    /// All `max_attempts` were made.
+    Exhausted { max_attempts: u32 },
+    /// The retry budget is below half its tokens.
+    Budget,
+    /// The next attempt would start after `deadline`.
+    Deadline,
+}
+
 /// Per-call retry state: how many attempts have been made and the last sleep.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RetryState {
@@ -398,6 +415,31 @@ impl RetryState {
         }
         self.prev_sleep = sleep;
         Decision::RetryAfter(sleep)
+    }
+
+    /// Why `decide` just answered `Stop` for `outcome` (with the budget as
+    /// `decide` left it): its checks, in its order. For traces; draws nothing.
+    pub fn stop_reason(
+        &self,
+        cfg: &RetryConfig,
+        budget: &RetryBudget,
+        outcome: Outcome,
+    ) -> StopReason {
+        if outcome.is_ok() {
+            StopReason::Succeeded
+        } else if !cfg.enabled {
+            StopReason::Disabled
+        } else if !cfg.retry_on.contains(&outcome) {
+            StopReason::NotRetried
+        } else if self.attempts >= cfg.max_attempts {
+            StopReason::Exhausted {
+                max_attempts: cfg.max_attempts,
+            }
+        } else if cfg.budget.is_some_and(|b| !budget.allows_retry(b)) {
+            StopReason::Budget
+        } else {
+            StopReason::Deadline
+        }
     }
 }
 
@@ -528,6 +570,52 @@ mod tests {
         assert_eq!(
             st.decide(&cfg, &mut budget, Outcome::Ok, 0, &mut rng),
             Decision::Stop
+        );
+    }
+
+    #[test]
+    fn stop_reasons_follow_the_decision() {
+        let cfg = RetryConfig {
+            deadline: Some(Dur::from_millis(2500)),
+            budget: Some(Budget {
+                max_tokens: 2.0,
+                token_ratio: 0.1,
+            }),
+            ..RetryConfig::default()
+        };
+        let mut budget = RetryBudget::new(cfg.budget);
+        let mut rng = ChaCha8Rng::seed_from_u64(0);
+        let mut st = RetryState::begin(0);
+        let why = |st: &RetryState, b: &RetryBudget, o| st.stop_reason(&cfg, b, o);
+        assert_eq!(why(&st, &budget, Outcome::Ok), StopReason::Succeeded);
+        assert_eq!(
+            why(&st, &budget, Outcome::ShortCircuited),
+            StopReason::NotRetried
+        );
+        // 2 tokens, a failure spends one: 1 is not above half of 2.
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, 0, &mut rng),
+            Decision::Stop
+        );
+        assert_eq!(why(&st, &budget, Outcome::Failed), StopReason::Budget);
+        let cfg = RetryConfig {
+            budget: None,
+            ..cfg
+        };
+        let mut budget = RetryBudget::new(None);
+        st.attempts = 2;
+        assert_eq!(
+            st.decide(&cfg, &mut budget, Outcome::Failed, S, &mut rng),
+            Decision::Stop
+        );
+        assert_eq!(
+            st.stop_reason(&cfg, &budget, Outcome::Failed),
+            StopReason::Deadline
+        );
+        st.attempts = 3;
+        assert_eq!(
+            st.stop_reason(&cfg, &budget, Outcome::TimedOut),
+            StopReason::Exhausted { max_attempts: 3 }
         );
     }
 

@@ -5,6 +5,7 @@ use crate::base::escape::escape;
 use crate::report::json;
 use crate::report::metrics::Metric;
 use crate::report::summary::Summary;
+use crate::t;
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -16,16 +17,26 @@ pub struct Compared<'a> {
     pub label_b: &'a str,
 }
 
+/// An undefined measure (goodput after a timeline the run did not reach)
+/// is a dash, never `NaN`.
 fn fmt(x: f64, decimals: usize) -> String {
-    format!("{x:.decimals$}")
+    if x.is_finite() {
+        crate::i18n::number(x, decimals)
+    } else {
+        "—".into()
+    }
 }
 
 fn delta(a: f64, b: f64, decimals: usize) -> String {
     let d = b - a;
+    if !d.is_finite() {
+        return "—".into();
+    }
     if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
         "=".into()
     } else {
-        format!("{d:+.decimals$}")
+        let sign = if d < 0.0 { "-" } else { "+" };
+        format!("{sign}{}", crate::i18n::number(d.abs(), decimals))
     }
 }
 
@@ -35,11 +46,14 @@ pub fn to_table(c: &Compared) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} · compared · seed {} · {:.1} s simulated in {:.2} s",
-        escape(&c.a.scenario),
-        c.a.seed,
-        c.a.sim_seconds,
-        c.a.wall_seconds + c.b.wall_seconds
+        "{}",
+        t!(
+            "compare-heading",
+            scenario = escape(&c.a.scenario).into_owned(),
+            seed = c.a.seed.to_string(),
+            simulated = crate::i18n::number(c.a.sim_seconds, 1),
+            wall = crate::i18n::number(c.a.wall_seconds + c.b.wall_seconds, 2)
+        )
     );
     let _ = writeln!(out, "A = {}", escape(c.label_a));
     let _ = writeln!(out, "B = {}", escape(c.label_b));
@@ -47,7 +61,7 @@ pub fn to_table(c: &Compared) -> String {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "{:<24} {:>12} {:>12} {:>12}",
+            "{:<28} {:>12} {:>12} {:>12}",
             title, "A", "B", "Δ (B − A)"
         );
         let calls = |s: &Summary| match a {
@@ -56,10 +70,10 @@ pub fn to_table(c: &Compared) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:<22} {:>12} {:>12} {:>12}",
-            "calls",
-            calls(c.a),
-            calls(c.b),
+            "  {:<26} {:>12} {:>12} {:>12}",
+            t!("compare-calls"),
+            crate::base::units::count(calls(c.a)),
+            crate::base::units::count(calls(c.b)),
             delta(calls(c.a) as f64, calls(c.b) as f64, 0)
         );
         for m in Metric::ALL {
@@ -68,7 +82,7 @@ pub fn to_table(c: &Compared) -> String {
             let d = m.decimals();
             let _ = writeln!(
                 out,
-                "  {:<22} {:>12} {:>12} {:>12}",
+                "  {:<26} {:>12} {:>12} {:>12}",
                 m.label(),
                 fmt(va, d),
                 fmt(vb, d),
@@ -80,7 +94,7 @@ pub fn to_table(c: &Compared) -> String {
         block(&s.name, Some(i));
     }
     if c.a.services.len() > 1 {
-        block("all services", None);
+        block(&t!("compare-all-services"), None);
     }
     out
 }

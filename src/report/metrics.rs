@@ -16,10 +16,13 @@ pub enum Metric {
     AttemptsPerCall,
     BreakerOpens,
     TimedOutFraction,
+    /// ok calls per simulated second after the last timeline entry: does
+    /// the world recover once the incident is over?
+    GoodputAfter,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
+    pub const ALL: [Metric; 8] = [
         Metric::Goodput,
         Metric::OkFraction,
         Metric::P50,
@@ -27,6 +30,7 @@ impl Metric {
         Metric::AttemptsPerCall,
         Metric::BreakerOpens,
         Metric::TimedOutFraction,
+        Metric::GoodputAfter,
     ];
 
     /// The name on the command line and in JSON.
@@ -39,23 +43,33 @@ impl Metric {
             Metric::AttemptsPerCall => "attempts_per_call",
             Metric::BreakerOpens => "breaker_opens",
             Metric::TimedOutFraction => "timed_out_fraction",
+            Metric::GoodputAfter => "goodput_after",
         }
     }
 
-    /// What a person reads, with its unit.
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::Goodput => "goodput (ok calls/s)",
-            Metric::OkFraction => "ok fraction (%)",
-            Metric::P50 => "latency p50 (ms)",
-            Metric::P99 => "latency p99 (ms)",
-            Metric::AttemptsPerCall => "attempts per call",
-            Metric::BreakerOpens => "breaker opens",
-            Metric::TimedOutFraction => "calls timed out (%)",
-        }
+    /// What a person reads, with its unit, in the current language.
+    pub fn label(self) -> String {
+        let id = match self {
+            Metric::Goodput => "metric-goodput",
+            Metric::OkFraction => "metric-ok-fraction",
+            Metric::P50 => "metric-p50",
+            Metric::P99 => "metric-p99",
+            Metric::AttemptsPerCall => "metric-attempts-per-call",
+            Metric::BreakerOpens => "metric-breaker-opens",
+            Metric::TimedOutFraction => "metric-timed-out-fraction",
+            Metric::GoodputAfter => "metric-goodput-after",
+        };
+        crate::i18n::tr(id, None)
     }
 
-    /// The value for one service (`Some`) or all of them, over the run.
+    /// By its name on the command line.
+    pub fn by_name(name: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The value for one service (`Some`) or all of them, over the run;
+    /// NaN where it is undefined (`goodput_after` of a run that ended
+    /// before its timeline did, or with nothing after it).
     pub fn value(self, s: &Summary, service: Option<&ServiceSummary>) -> f64 {
         let (counts, latency, opens): (&Counts, &Percentiles, f64) = match service {
             Some(x) => (&x.counts, &x.latency, x.breaker_opened as f64),
@@ -74,6 +88,16 @@ impl Metric {
             Metric::AttemptsPerCall => counts.attempts as f64 / counts.calls.max(1) as f64,
             Metric::BreakerOpens => opens,
             Metric::TimedOutFraction => 100.0 * counts.outcome(Outcome::TimedOut) as f64 / finished,
+            Metric::GoodputAfter => {
+                let ok = match service {
+                    Some(x) => x.ok_after_timeline,
+                    None => s.services.iter().map(|x| x.ok_after_timeline).sum(),
+                };
+                match (ok, s.after_timeline) {
+                    (Some(ok), Some(secs)) if secs > 0.0 => ok as f64 / secs,
+                    _ => f64::NAN,
+                }
+            }
         }
     }
 

@@ -6,5 +6,6 @@ pub mod json;
 pub mod metrics;
 pub mod summary;
 pub mod table;
+pub mod trace;
 
 pub use summary::Summary;

@@ -1,6 +1,7 @@
 //! The numbers of a run, per service and in total, as the JSON contract names
 //! them. Computed from the simulation's state; shells only format it.
 
+use crate::base::outcome::Outcome;
 use crate::base::time::secs;
 use crate::sim::metrics::{new_histogram, percentiles, Counts, Percentiles};
 use crate::sim::Simulation;
@@ -18,6 +19,8 @@ pub struct ServiceSummary {
     pub utilization: f64,
     pub mean_queue_wait_ms: f64,
     pub waited_fraction: f64,
+    /// ok calls after the scenario's timeline was over (see `Summary::after_timeline`).
+    pub ok_after_timeline: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +33,9 @@ pub struct Summary {
     pub totals_in_flight: u64,
     pub totals_latency: Percentiles,
     pub services: Vec<ServiceSummary>,
+    /// Simulated seconds after the timeline was over (from its last entry,
+    /// at a tick boundary, to the end); `None` if the run ended before.
+    pub after_timeline: Option<f64>,
 }
 
 impl Summary {
@@ -39,6 +45,7 @@ impl Summary {
         let mut all = new_histogram(3);
         let mut sum_ns: u128 = 0;
         let mut services = Vec::new();
+        let after = sim.after_timeline();
         for (i, cfg) in sim.world().services.iter().enumerate() {
             let m = sim.service_metrics(i);
             let counts = m.totals_now();
@@ -55,7 +62,12 @@ impl Summary {
                 latency,
                 breaker_opened: sim.breaker(i).times_opened(),
                 open_seconds: sim.breaker(i).open_time(now).as_secs_f64(),
-                final_state: sim.breaker_state(i).name(),
+                // A service without a breaker has no state to report.
+                final_state: if cfg.patterns.circuit_breaker.enabled {
+                    sim.breaker_state(i).name()
+                } else {
+                    "off"
+                },
                 peak_in_use: sim.bulkhead(i).peak(),
                 utilization: if cap > 0 {
                     busy as f64 / cap as f64
@@ -72,6 +84,8 @@ impl Summary {
                 } else {
                     0.0
                 },
+                ok_after_timeline: after
+                    .map(|(_, c)| counts.outcome(Outcome::Ok) - c[i].outcome(Outcome::Ok)),
                 counts,
             });
         }
@@ -86,6 +100,7 @@ impl Summary {
             totals,
             totals_latency,
             services,
+            after_timeline: after.map(|(t, _)| secs(now.saturating_sub(t))),
         }
     }
 }

@@ -1,77 +1,132 @@
-//! The default output of `run`: a readable table per service, narrow enough
-//! for a 100-column terminal.
+//! The default output of `run`: a readable table per service, in the
+//! reader's language, its columns as wide as their words and numbers.
 
+use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
+use crate::base::units::count;
+use crate::i18n::number;
 use crate::report::summary::{ServiceSummary, Summary};
+use crate::t;
 use std::fmt::Write;
 
+/// The columns' message ids, left to right.
 const HEADER: [&str; 14] = [
-    "service", "calls", "ok", "failed", "timeout", "short", "bulkhd", "client", "fallbk", "att/c",
-    "p50 ms", "p99 ms", "util", "breaker",
+    "table-service",
+    "table-calls",
+    "table-ok",
+    "table-failed",
+    "table-timeout",
+    "table-short",
+    "table-bulkhead",
+    "table-client",
+    "table-fallback",
+    "table-attempts-per-call",
+    "table-p50",
+    "table-p99",
+    "table-utilization",
+    "table-breaker",
 ];
 
-fn row(out: &mut String, s: &ServiceSummary) {
+/// The breaker column: its final state and how often it opened, or `—` for
+/// a service without a breaker.
+fn breaker(s: &ServiceSummary) -> String {
+    if s.final_state == "off" {
+        return "—".into();
+    }
+    let state = s.final_state.to_uppercase();
+    match s.breaker_opened {
+        0 => state,
+        n => t!("table-breaker-opened", state = state, n = n),
+    }
+}
+
+fn row(s: &ServiceSummary) -> [String; 14] {
     let c = &s.counts;
     let apc = if c.calls > 0 {
         c.attempts as f64 / c.calls as f64
     } else {
         0.0
     };
-    let breaker = match s.breaker_opened {
-        0 => s.final_state.to_uppercase(),
-        n => format!("{}, opened {n}×", s.final_state.to_uppercase()),
-    };
-    let _ = writeln!(
-        out,
-        "{:<9} {:>8} {:>8} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5.2} {:>7.1} {:>8.1} {:>3.0}% {}",
-        s.name,
-        c.calls,
-        c.outcome(Outcome::Ok),
-        c.outcome(Outcome::Failed),
-        c.outcome(Outcome::TimedOut),
-        c.outcome(Outcome::ShortCircuited),
-        c.outcome(Outcome::BulkheadRejected),
-        c.outcome(Outcome::ClientRejected),
-        c.fallbacks,
-        apc,
-        s.latency.p50,
-        s.latency.p99,
-        s.utilization * 100.0,
-        breaker
-    );
+    [
+        escape(&s.name).into_owned(),
+        count(c.calls),
+        count(c.outcome(Outcome::Ok)),
+        count(c.outcome(Outcome::Failed)),
+        count(c.outcome(Outcome::TimedOut)),
+        count(c.outcome(Outcome::ShortCircuited)),
+        count(c.outcome(Outcome::BulkheadRejected)),
+        count(c.outcome(Outcome::ClientRejected)),
+        count(c.fallbacks),
+        number(apc, 2),
+        number(s.latency.p50, 1),
+        number(s.latency.p99, 1),
+        format!("{}%", number(s.utilization * 100.0, 0)),
+        breaker(s),
+    ]
+}
+
+/// Rows of cells as aligned text: the first column to the left, numbers to
+/// the right, the last (words) to the left.
+fn layout(rows: &[Vec<String>]) -> String {
+    let n = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let width: Vec<usize> = (0..n)
+        .map(|k| {
+            rows.iter()
+                .filter_map(|r| r.get(k))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (k, cell) in r.iter().enumerate() {
+            let w = width[k];
+            if k > 0 {
+                line.push(' ');
+            }
+            if k == 0 || k + 1 == n {
+                let _ = write!(line, "{cell:<w$}");
+            } else {
+                let _ = write!(line, "{cell:>w$}");
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 pub fn to_table(s: &Summary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} · seed {} · {:.1} s simulated in {:.2} s",
-        crate::base::escape::escape(&s.scenario),
-        s.seed,
-        s.sim_seconds,
-        s.wall_seconds
+        "{}",
+        t!(
+            "table-heading",
+            scenario = escape(&s.scenario).into_owned(),
+            seed = s.seed.to_string(),
+            simulated = number(s.sim_seconds, 1),
+            wall = number(s.wall_seconds, 2)
+        )
     );
-    let h = HEADER;
+    let mut rows: Vec<Vec<String>> =
+        vec![HEADER.iter().map(|id| crate::i18n::tr(id, None)).collect()];
+    rows.extend(s.services.iter().map(|x| row(x).to_vec()));
+    out.push_str(&layout(&rows));
     let _ = writeln!(
         out,
-        "{:<9} {:>8} {:>8} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>7} {:>8} {:>4} {}",
-        h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13]
+        "{}",
+        t!(
+            "table-total",
+            calls = count(s.totals.calls),
+            ok = count(s.totals.outcome(Outcome::Ok)),
+            in_flight = count(s.totals_in_flight),
+            p50 = number(s.totals_latency.p50, 1),
+            p99 = number(s.totals_latency.p99, 1)
+        )
     );
-    for svc in &s.services {
-        row(&mut out, svc);
-    }
-    let _ = writeln!(
-        out,
-        "total: {} calls, {} ok, {} in flight; latency p50 {:.1} ms, p99 {:.1} ms",
-        s.totals.calls,
-        s.totals.outcome(Outcome::Ok),
-        s.totals_in_flight,
-        s.totals_latency.p50,
-        s.totals_latency.p99
-    );
-    let _ = writeln!(
-        out,
-        "(timeout: timed_out, short: short_circuited, bulkhd: bulkhead_rejected, client: client_rejected)"
-    );
+    let _ = writeln!(out, "{}", t!("table-legend"));
     out
 }

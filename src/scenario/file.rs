@@ -4,6 +4,7 @@
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
+use crate::scenario::syntax::syntax_message;
 use crate::scenario::variants::{Variant, Variants};
 use crate::scenario::Scenario;
 use crate::sim::estimate::estimate;
@@ -102,6 +103,9 @@ struct RawTimeline {
     note: Option<String>,
     #[serde(default)]
     live: bool,
+    /// The dashboard pauses here (headless runs ignore it).
+    #[serde(default)]
+    pause: bool,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -183,48 +187,6 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         err_at(text, offset, e.message)
     };
     build(raw, origin, text).map_err(locate)
-}
-
-/// A TOML syntax error in one line, with a hint for the usual slips.
-fn syntax_message(text: &str, offset: usize, message: &str) -> String {
-    let here = text.get(offset..).and_then(|t| t.chars().next());
-    if here == Some('\r') {
-        return "TOML syntax error: a carriage return (\\r) that does not end a line; save the file with \\n or \\r\\n line endings".into();
-    }
-    let mut msg = message.trim().replace('\n', "; ");
-    if msg.is_empty() {
-        msg = match here {
-            Some(c) => format!(
-                "unexpected `{}`",
-                crate::base::escape::escape(&c.to_string())
-            ),
-            None => "unexpected end of file".into(),
-        };
-    }
-    let line = text[..offset.min(text.len())]
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
-        .to_string()
-        + text[offset.min(text.len())..]
-            .split('\n')
-            .next()
-            .unwrap_or("");
-    let value = line.split_once('=').map_or("", |(_, v)| v.trim());
-    let hint = if msg.contains("too large") {
-        "; whole numbers go up to 9223372036854775807"
-    } else if value.starts_with(|c: char| c.is_ascii_digit())
-        && crate::base::time::parse_duration(value).is_ok()
-    {
-        "; a duration is a string with its unit in quotes, e.g. \"10s\" or \"250ms\""
-    } else if msg.starts_with("invalid basic string") {
-        "; a \"string\" needs its closing quote on the same line"
-    } else if msg.starts_with("invalid string") {
-        "; a value is a number, a \"string\", true or false, an [array] or an { inline = \"table\" }"
-    } else {
-        ""
-    };
-    format!("TOML syntax error: {msg}{hint}")
 }
 
 fn friendly_toml_message(e: &toml::de::Error) -> String {
@@ -506,10 +468,10 @@ fn build_timeline(
                 ),
             ));
         }
-        if e.set.is_empty() && e.note.is_none() {
+        if e.set.is_empty() && e.note.is_none() && !e.pause {
             return Err(PathError::new(
                 base,
-                "a timeline entry needs `set = { \"path\" = value }` or a `note`",
+                "a timeline entry needs `set = { \"path\" = value }`, a `note` or `pause = true`",
             ));
         }
         let mut first = true;
@@ -540,6 +502,7 @@ fn build_timeline(
                 over: e.over,
                 note: if first { e.note.clone() } else { None },
                 live: e.live,
+                pause: first && e.pause,
             });
             entry_of.push(i);
             first = false;
@@ -552,6 +515,7 @@ fn build_timeline(
                 over: None,
                 note: e.note.clone(),
                 live: e.live,
+                pause: e.pause,
             });
             entry_of.push(i);
         }
@@ -596,6 +560,7 @@ fn build_variant(
             over: None,
             note: None,
             live: false,
+            pause: false,
         });
     }
     let (timeline, _) = build_timeline(&raw.timeline, &here(&["timeline"]), &dry, duration)?;

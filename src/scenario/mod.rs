@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod file;
 pub mod overrides;
 pub mod recording;
+pub mod syntax;
 pub mod variants;
 
 use crate::base::settable;

@@ -43,6 +43,7 @@ pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), S
             value,
             over: None,
             live: false,
+            pause: false,
         });
     }
     // After the overrides already there (a side's `set`, earlier flags): the

@@ -114,6 +114,7 @@ mod tests {
             over: None,
             note: None,
             live: true,
+            pause: false,
         }];
         let rec = recording_toml(&s, 99, &live);
         let back = parse_scenario("rec.toml", rec.as_bytes()).unwrap();

@@ -13,7 +13,7 @@ pub enum Acquire {
     Rejected,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CallerPool {
     busy: u32,
     waiting: VecDeque<(u32, u32)>,

@@ -40,6 +40,7 @@ pub enum Submit {
     Queued { job: JobId },
 }
 
+#[derive(Clone)]
 pub struct Downstream {
     jobs: Vec<Job>,
     free: Vec<u32>,

@@ -18,6 +18,7 @@ pub const LATE: u8 = 1;
 
 /// The key packs (time, class, sequence) into one `u128` so that the heap
 /// compares once: time in the high 64 bits, class in bit 63, sequence below.
+#[derive(Clone)]
 struct Entry<E> {
     key: u128,
     event: E,
@@ -40,6 +41,7 @@ impl<E> Ord for Entry<E> {
     }
 }
 
+#[derive(Clone)]
 pub struct EventQueue<E> {
     heap: BinaryHeap<Entry<E>>,
     seq: u64,

@@ -5,6 +5,7 @@
 use crate::base::outcome::Outcome;
 use crate::base::time::SimTime;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::sim::world::Change;
 use hdrhistogram::Histogram;
 
 /// Outcome counts; the same shape per tick and in total.
@@ -79,6 +80,7 @@ pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
 }
 
 /// One service's measurements.
+#[derive(Clone)]
 pub struct ServiceMetrics {
     pub tick: Counts,
     pub total: Counts,
@@ -201,4 +203,42 @@ pub struct Tick {
     pub services: Vec<TickService>,
     pub client_busy: u32,
     pub client_waiting: u32,
+}
+
+/// Each service's counts when the scenario's timeline is over (its last
+/// entry, a ramp's end included): what comes after is the world left to
+/// itself, e.g. whether a retry storm outlives its trigger. Taken at the
+/// first tick boundary at or after that moment; with no timeline, at 0.
+#[derive(Clone, Debug, Default)]
+pub struct AfterTimeline {
+    /// When the timeline is over.
+    from: SimTime,
+    /// When the counts were taken, and the counts.
+    taken: Option<(SimTime, Vec<Counts>)>,
+}
+
+impl AfterTimeline {
+    pub fn new(timeline: &[Change], services: usize) -> AfterTimeline {
+        let from = timeline
+            .iter()
+            .map(|c| c.at.0.saturating_add(c.over.map_or(0, |o| o.0)))
+            .max()
+            .unwrap_or(0);
+        let taken = (from == 0).then(|| (0, vec![Counts::default(); services]));
+        AfterTimeline { from, taken }
+    }
+
+    /// At a tick boundary: takes the counts once the timeline is over.
+    #[inline]
+    pub fn observe<'a>(&mut self, now: SimTime, counts: impl Iterator<Item = &'a Counts>) {
+        if self.taken.is_none() && now >= self.from {
+            self.taken = Some((now, counts.cloned().collect()));
+        }
+    }
+
+    /// When the counts were taken and each service's counts then; `None`
+    /// while the timeline is not over (or the run ended before).
+    pub fn taken(&self) -> Option<(SimTime, &[Counts])> {
+        self.taken.as_ref().map(|(t, c)| (*t, c.as_slice()))
+    }
 }

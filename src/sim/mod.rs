@@ -13,9 +13,10 @@ pub mod metrics;
 pub mod notices;
 pub mod rng;
 pub mod setup;
+pub mod trace;
 pub mod work_meter;
 pub mod world;
 
-pub use engine::Simulation;
+pub use engine::{Moment, MomentKind, Simulation};
 pub use setup::Setup;
 pub use world::{Change, World};

@@ -31,6 +31,7 @@ pub struct Notice {
 
 const KEEP: usize = 500;
 
+#[derive(Clone)]
 pub struct Notices {
     ring: Ring<Notice>,
     total: u64,

@@ -537,4 +537,6 @@ pub struct Change {
     pub note: Option<String>,
     /// Made live in the dashboard (recordings say so).
     pub live: bool,
+    /// The dashboard pauses when it reaches this entry (`pause = true`).
+    pub pause: bool,
 }

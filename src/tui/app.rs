@@ -11,8 +11,15 @@ use crate::base::time::SimTime;
 use crate::scenario::variants::{Comparison, Side};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
+use crate::t;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
+
+mod pacing;
+mod recording;
+mod trace;
+pub use pacing::{Banner, BANNER_FOR};
+pub use trace::{SideTrace, TraceView};
 
 /// The speeds `+` and `-` step through.
 pub const SPEEDS: &[f64] = &[
@@ -72,16 +79,17 @@ impl PanelId {
         PanelId::Events,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The panel's name in the current language.
+    pub fn title(self) -> String {
         match self {
-            PanelId::Breaker => "Circuit breaker",
-            PanelId::Retries => "Retries",
-            PanelId::Timeouts => "Timeouts",
-            PanelId::Bulkhead => "Bulkhead",
-            PanelId::Latency => "Latency",
-            PanelId::Throughput => "Throughput",
-            PanelId::Parameters => "Parameters",
-            PanelId::Events => "Events",
+            PanelId::Breaker => t!("panel-breaker"),
+            PanelId::Retries => t!("panel-retries"),
+            PanelId::Timeouts => t!("panel-timeouts"),
+            PanelId::Bulkhead => t!("panel-bulkhead"),
+            PanelId::Latency => t!("panel-latency-plain"),
+            PanelId::Throughput => t!("panel-throughput-plain"),
+            PanelId::Parameters => t!("panel-parameters-plain"),
+            PanelId::Events => t!("panel-events"),
         }
     }
 }
@@ -120,6 +128,10 @@ pub struct App {
     wall_sum: f64,
     /// Frames left during which the header shows the actual speed.
     lagging: u32,
+    /// Pauses at entries, `n`, the banner (`pacing`).
+    pacing: pacing::Pacing,
+    /// The trace overlay, while open (`trace`).
+    trace: Option<TraceView>,
 }
 
 impl App {
@@ -142,7 +154,7 @@ impl App {
     }
 
     fn with_sides(sides: Vec<SideState>, seed: u64) -> App {
-        App {
+        let mut app = App {
             sides,
             selected: 0,
             slicing: 0,
@@ -163,7 +175,11 @@ impl App {
             virtual_sum: 0.0,
             wall_sum: 0.0,
             lagging: 0,
-        }
+            pacing: Default::default(),
+            trace: None,
+        };
+        app.plan_pauses();
+        app
     }
 
     // ---- reading -------------------------------------------------------------
@@ -238,6 +254,7 @@ impl App {
             paused: self.paused,
             help: self.help,
             compare: self.comparing(),
+            overlay: self.trace.is_some() || self.banner().is_some(),
         }
     }
 
@@ -245,54 +262,6 @@ impl App {
     /// from the world so the list follows the scenario.
     pub fn fields(&self) -> Vec<Field> {
         fields_of(self.sim().world(), self.service)
-    }
-
-    /// The text of a recording of this run so far: the scenario plus every
-    /// live change since t = 0 (a replay starts at t = 0, so a recording
-    /// started late still needs the earlier changes to be exact).
-    pub fn recording_text(&self) -> String {
-        self.sides[0].recording_text(self.seed)
-    }
-
-    /// What a recording to `path` writes: alone, the file itself; in a
-    /// comparison one file per side (`rec-a.toml`, `rec-b.toml`), each an
-    /// ordinary scenario with that side's overrides and live changes, so
-    /// `breakwater compare rec-a.toml rec-b.toml` replays both sides exactly.
-    pub fn recording_files(&self, path: &str) -> Vec<(String, String)> {
-        if !self.comparing() {
-            return vec![(path.to_string(), self.recording_text())];
-        }
-        let (stem, ext) = match path.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() && !ext.contains('/') => (stem, ext),
-            _ => (path, "toml"),
-        };
-        self.sides
-            .iter()
-            .map(|s| {
-                let letter = s.letter().to_ascii_lowercase();
-                (
-                    format!("{stem}-{letter}.{ext}"),
-                    s.recording_text(self.seed),
-                )
-            })
-            .collect()
-    }
-
-    /// The effect that writes a recording to `path`.
-    fn save(&self, path: String) -> Effect {
-        if self.comparing() {
-            Effect::SaveAll(self.recording_files(&path))
-        } else {
-            Effect::Save {
-                text: self.recording_text(),
-                path,
-            }
-        }
-    }
-
-    /// `breakwater-recording-<scenario>.toml`, in the current directory.
-    pub fn default_recording_path(&self) -> String {
-        format!("breakwater-recording-{}.toml", self.sides[0].scenario.slug())
     }
 
     // ---- driving -------------------------------------------------------------
@@ -336,13 +305,20 @@ impl App {
         self.frame_wall = wall.min(MAX_FRAME);
         self.frame_target = None;
         self.slicing = 0;
+        self.age_banner(self.frame_wall);
         if !self.is_running() {
+            return;
+        }
+        if self.seeking() {
+            // `n` runs at full speed: as far as the frame's wall time allows.
+            self.frame_target = Some(self.sim().end());
             return;
         }
         let v = self.frame_wall.as_nanos() as f64 * self.speed + self.carry;
         let whole = v.floor();
         self.carry = v - whole;
-        self.frame_target = Some(self.now().saturating_add(whole as u64));
+        let target = self.now().saturating_add(whole as u64);
+        self.frame_target = Some(self.clamp_to_pause(target));
     }
 
     /// Handles at most `max_events` events toward the frame's target;
@@ -354,12 +330,20 @@ impl App {
         let Some(target) = self.frame_target else {
             return true;
         };
-        let k = self.slicing.min(self.sides.len() - 1);
-        let mut done = self.sides[k].advance_within(target, max_events);
-        if done && k + 1 < self.sides.len() {
-            self.slicing = k + 1;
-            done = false;
-        }
+        let done = if self.seeking() {
+            self.seek_slice(max_events)
+        } else {
+            let k = self.slicing.min(self.sides.len() - 1);
+            let mut done = self.sides[k].advance_within(target, max_events);
+            if done && k + 1 < self.sides.len() {
+                self.slicing = k + 1;
+                done = false;
+            }
+            if done {
+                self.after_frame();
+            }
+            done
+        };
         if done {
             self.frame_target = None;
         }
@@ -368,10 +352,10 @@ impl App {
             // Nothing quits mid-class: the run pauses and says why.
             if !self.paused {
                 self.paused = true;
-                self.status = Some(format!(
-                    "stopped at {}: {}",
-                    crate::base::time::clock(stop.at),
-                    stop.message
+                self.status = Some(t!(
+                    "status-stopped-at",
+                    at = crate::base::time::clock(stop.at),
+                    reason = stop.message.clone()
                 ));
             }
             self.frame_target = None;
@@ -437,7 +421,7 @@ impl App {
 
     /// Starts recording into `path` (as `--record` does).
     pub fn start_recording(&mut self, path: String) {
-        self.status = Some(format!("recording to {path}"));
+        self.status = Some(t!("status-recording-to", path = path.clone()));
         self.recording = Some(path);
     }
 
@@ -448,9 +432,13 @@ impl App {
     }
 
     /// Handles a key press; returns what the shell must do, if anything.
+    /// Any key takes the banner down; `Esc` then does nothing more.
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let action = keys::action_for(&key, self.context())?;
-        self.perform(action)
+        let action = keys::action_for(&key, self.context());
+        match (self.take_banner(), action?) {
+            (true, Action::CloseOverlay) => None,
+            (_, action) => self.perform(action),
+        }
     }
 
     /// Does what an action asks (the key table maps keys to actions).
@@ -459,9 +447,13 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
             Action::TogglePause => {
-                let p = !self.paused;
+                let p = !self.paused || self.seeking();
+                self.stop_seek();
                 self.set_paused(p);
             }
+            Action::NextMoment => self.start_seek(),
+            Action::Trace => self.open_trace(),
+            Action::CloseOverlay => self.trace = None,
             Action::Step => {
                 if self.paused {
                     let tick = self.sides[0].scenario.tick.0.max(1);
@@ -510,10 +502,13 @@ impl App {
                         Some(cur) => {
                             match step_value(field.kind, &cur, action == Action::Increase) {
                                 Some(v) => self.change(&field.path, v),
-                                None => self.set_status(format!("{} is at its limit", field.label)),
+                                None => self
+                                    .set_status(t!("status-at-limit", field = field.label.clone())),
                             }
                         }
-                        None => self.set_status(format!("{} cannot be read", field.path)),
+                        None => {
+                            self.set_status(t!("status-cannot-read", path = field.path.clone()))
+                        }
                     }
                 }
             }
@@ -526,7 +521,7 @@ impl App {
                 let path = format!("services.{}.down", self.selected_service_name());
                 match self.sim().world().get(&path).and_then(|v| v.as_bool()) {
                     Some(b) => self.change_all(&path, toml::Value::Boolean(!b)),
-                    None => self.set_status(format!("{path} cannot be read")),
+                    None => self.set_status(t!("status-cannot-read", path = path.clone())),
                 }
             }
             Action::LatencySpike => self.latency_spike(),
@@ -548,17 +543,23 @@ impl App {
             Action::Restart => {
                 let seed = self.seed;
                 self.sides.iter_mut().for_each(|s| s.restart(seed));
+                self.trace = None;
+                self.plan_pauses();
                 self.carry = 0.0;
                 self.reset_pace();
-                self.status = Some("restarted at t=0 with the same seed".into());
+                self.status = Some(t!("status-restarted"));
             }
             Action::SwitchSide => {
                 self.selected = (self.selected + 1) % self.sides.len();
                 let side = &self.sides[self.selected];
                 self.status = Some(if side.label == side.letter() {
-                    format!("editing side {}", side.letter())
+                    t!("status-editing-side", side = side.letter())
                 } else {
-                    format!("editing side {}: {}", side.letter(), side.label)
+                    t!(
+                        "status-editing-side-label",
+                        side = side.letter(),
+                        label = side.label.clone()
+                    )
                 });
             }
             Action::CopyToOther => self.copy_to_other(),
@@ -570,6 +571,10 @@ impl App {
                 }
             },
             Action::ToggleHelp => self.help = !self.help,
+            Action::SwitchLanguage => {
+                crate::i18n::cycle();
+                self.status = Some(t!("status-language"));
+            }
             Action::CloseHelp => self.help = false,
             Action::Zoom => self.zoom = !self.zoom,
             Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
@@ -600,14 +605,14 @@ impl App {
     fn report(&mut self, r: Result<(), String>) {
         match r {
             Ok(()) => self.status = None,
-            Err(e) => self.status = Some(format!("refused: {e}")),
+            Err(e) => self.status = Some(t!("status-refused", reason = e.to_string())),
         }
     }
 
     fn toggle_bool(&mut self, path: &str) {
         match self.sim().world().get(path).and_then(|v| v.as_bool()) {
             Some(b) => self.change(path, toml::Value::Boolean(!b)),
-            None => self.set_status(format!("{path} cannot be read")),
+            None => self.set_status(t!("status-cannot-read", path = path)),
         }
     }
 
@@ -643,18 +648,18 @@ impl App {
             return;
         };
         let Some(value) = self.sim().world().get(&field.path) else {
-            self.set_status(format!("{} cannot be read", field.path));
+            self.set_status(t!("status-cannot-read", path = field.path.clone()));
             return;
         };
         let other = (self.selected + 1) % self.sides.len();
         let r = self.sides[other].change(&field.path, value.clone());
         self.report(r);
         if self.status.is_none() {
-            self.status = Some(format!(
-                "copied {} = {} to side {}",
-                field.label,
-                crate::tui::fields::show_value(&value),
-                self.sides[other].letter()
+            self.status = Some(t!(
+                "status-copied",
+                field = field.label.clone(),
+                value = crate::tui::fields::show_value(&value),
+                side = self.sides[other].letter()
             ));
         }
     }

@@ -12,6 +12,7 @@ pub mod side;
 pub mod terminal;
 pub mod theme;
 
+use crate::t;
 use app::{App, Effect};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
@@ -74,10 +75,14 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
     };
     for (path, text) in app.finish().map(files_of).unwrap_or_default() {
         match std::fs::write(&path, text) {
-            Ok(()) => messages.push(format!("recording written to {path}")),
+            Ok(()) => messages.push(t!("status-recording-written", path = path.clone())),
             Err(e) => {
                 save_failed = true;
-                messages.push(format!("cannot write the recording {path}: {e}"));
+                messages.push(t!(
+                    "status-recording-failed",
+                    path = path.clone(),
+                    reason = e.to_string()
+                ));
             }
         }
     }
@@ -197,10 +202,15 @@ async fn event_loop(
                             for (path, text) in files_of(save) {
                                 match std::fs::write(&path, text) {
                                     Ok(()) => {
-                                        app.set_status(format!("recording written to {path}"));
-                                        messages.push(format!("recording written to {path}"));
+                                        let said = t!("status-recording-written", path = path.clone());
+                                        app.set_status(said.clone());
+                                        messages.push(said);
                                     }
-                                    Err(e) => app.set_status(format!("cannot write {path}: {e}")),
+                                    Err(e) => app.set_status(t!(
+                                        "status-recording-failed",
+                                        path = path.clone(),
+                                        reason = e.to_string()
+                                    )),
                                 }
                             }
                         }
@@ -219,7 +229,7 @@ async fn event_loop(
                 }
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return lost(e),
-                None => return Ok(EndedBy::TerminalLost("end of input".into())),
+                None => return Ok(EndedBy::TerminalLost(t!("ended-end-of-input"))),
             },
             _ = frames.tick(), if running => {
                 let now = Instant::now();
@@ -232,7 +242,7 @@ async fn event_loop(
             }
             _ = watchdog.tick() => {
                 if terminal_gone() {
-                    return Ok(EndedBy::TerminalLost("the terminal hung up".into()));
+                    return Ok(EndedBy::TerminalLost(t!("ended-hung-up")));
                 }
             }
             _ = tstp.recv() => suspended = true,

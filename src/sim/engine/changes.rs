@@ -6,6 +6,7 @@ use super::*;
 use crate::base::settable::number;
 
 /// A numeric value moving linearly towards a target.
+#[derive(Clone)]
 pub(super) struct Ramp {
     path: ChangePath,
     from: f64,
@@ -62,6 +63,7 @@ impl Simulation {
             over: None,
             note: None,
             live: true,
+            pause: false,
         };
         self.schedule_change(change);
         self.advance_to(self.now, &mut |_| {});
@@ -120,6 +122,9 @@ impl Simulation {
 
     pub(super) fn apply_change(&mut self, index: usize) {
         let c = self.changes[index].clone();
+        if !c.live {
+            self.entry_moment(&c);
+        }
         if let Some(note) = &c.note {
             self.notices.push(Notice {
                 at: self.now,

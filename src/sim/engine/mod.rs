@@ -31,7 +31,6 @@
 //! compacted when they dominate, so memory follows what is in flight.
 
 use crate::base::outcome::Outcome;
-use crate::base::time::clock;
 use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
 use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
 use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
@@ -41,25 +40,28 @@ use crate::sim::caller_pool::{Acquire, CallerPool};
 use crate::sim::dist::Sampler;
 use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
-use crate::sim::limits::{
-    self, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
-    MAX_WORK_PER_SIM_SECOND,
+use crate::sim::limits;
+use crate::sim::metrics::{
+    new_histogram, AfterTimeline, Counts, ServiceMetrics, StatesSeen, Tick, TickService,
 };
-use crate::sim::metrics::{new_histogram, ServiceMetrics, StatesSeen, Tick, TickService};
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
-use crate::sim::work_meter::{Limit, LimitCrossed, WorkMeter};
+use crate::sim::work_meter::{LimitCrossed, WorkMeter};
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
 use rand::Rng;
 use rand_distr::{Distribution, Exp1};
 use std::collections::VecDeque;
 
 mod changes;
+mod diagnose;
 mod load;
+mod moments;
+mod tracing;
 mod trip;
 
 use changes::Ramp;
+pub use moments::{Moment, MomentKind};
 
 const LAYERS: usize = 4;
 const NO_CLIENT: u32 = u32::MAX;
@@ -117,6 +119,8 @@ struct Call {
     lazy: Option<LazyTimer>,
     next_ticket: u32,
     job: Option<JobId>,
+    /// Its story is being recorded (`tracing`).
+    traced: bool,
 }
 
 /// A timer kept out of the heap while the attempt it guards is known to end
@@ -150,6 +154,7 @@ enum RetryPhase {
 }
 
 /// Deferred work, so that a release admitting a waiter does not recurse.
+#[derive(Clone, Copy)]
 enum Step {
     /// A waiting caller got a thread: start its call.
     Start { call: u32, gen: u32 },
@@ -158,6 +163,7 @@ enum Step {
 }
 
 /// Per-service runtime state.
+#[derive(Clone)]
 struct ServiceRt {
     downstream: Downstream,
     breaker: CircuitBreaker,
@@ -194,6 +200,9 @@ fn depth_in(order: &[PatternKind; LAYERS], kind: PatternKind) -> usize {
         .expect("every pattern is in the order")
 }
 
+/// Cloneable, so a shell can run a copy ahead (a trace) without touching
+/// the world it shows.
+#[derive(Clone)]
 pub struct Simulation {
     now: SimTime,
     end: SimTime,
@@ -224,6 +233,8 @@ pub struct Simulation {
     ramps: Vec<Ramp>,
     notices: Notices,
     tick: Tick,
+    /// The counts when the timeline is over (for goodput after it).
+    after_timeline: AfterTimeline,
     in_flight_limit_noted: bool,
     /// The last tick has been reported (or a limit crossed); nothing more runs.
     ended: bool,
@@ -242,6 +253,10 @@ pub struct Simulation {
     /// arrivals, cancelled jobs): the heap is compacted when they dominate, so
     /// memory follows what is in flight, not rate × timeout.
     stale: usize,
+    /// The calls being traced, when a trace was asked for.
+    tracer: Option<Box<tracing::Tracer>>,
+    /// The latest timeline entry applied or breaker transition (`moments`).
+    last_moment: Option<Moment>,
 }
 
 impl Simulation {
@@ -307,9 +322,12 @@ impl Simulation {
             events: 0,
             lazy_timers: true,
             tick_details: true,
+            after_timeline: AfterTimeline::new(setup.timeline(), setup.world().services.len()),
             meter: WorkMeter::default(),
             stopped: None,
             stale: 0,
+            tracer: None,
+            last_moment: None,
         };
         for s in 0..sim.services.len() {
             sim.restart_breaker_seen(s);
@@ -493,51 +511,6 @@ impl Simulation {
         }
     }
 
-    /// What crossed a limit, and what in the scenario would help.
-    fn diagnose(&self, limit: Limit, count: u64) -> String {
-        let from = clock(self.meter.second_start());
-        let load = &self.world.load;
-        match limit {
-            Limit::CallsPerSecond if load.kind == LoadKind::Closed => format!(
-                "{count} calls in the simulated second from {from}, over the limit of {MAX_CALLS_PER_SIM_SECOND}: \
-                 a closed loop of {} clients with think {} starts a new call as soon as the last is answered, \
-                 and refused, short-circuited or rejected calls are answered at once; \
-                 give `think` a minimum, e.g. think = {{ dist = \"uniform\", min = \"10ms\", max = \"100ms\" }}",
-                load.clients,
-                toml::Value::try_from(&load.think).map_or_else(|_| "?".into(), |v| v.to_string()),
-            ),
-            Limit::CallsPerSecond => format!(
-                "{count} calls in the simulated second from {from}, over the limit of {MAX_CALLS_PER_SIM_SECOND}: \
-                 load.rate is {} calls/s; lower it",
-                load.rate
-            ),
-            Limit::AttemptsPerSecond => format!(
-                "{count} attempts in the simulated second from {from}, over the limit of {MAX_ATTEMPTS_PER_SIM_SECOND}: \
-                 retries multiply the load (up to {} attempts per call); lower `max_attempts` or add a retry budget",
-                self.world
-                    .services
-                    .iter()
-                    .filter(|s| s.patterns.retry.enabled)
-                    .map(|s| s.patterns.retry.max_attempts)
-                    .max()
-                    .unwrap_or(1)
-            ),
-            Limit::WorkPerSecond => format!(
-                "{count} units of work (events and ramp steps) in the simulated second from {from}, \
-                 over the limit of {MAX_WORK_PER_SIM_SECOND}: {} ramps are moving, each step checking {} services, \
-                 with a tick of {}; lengthen the tick, use fewer ramps or lower the load",
-                self.ramps.len(),
-                self.services.len(),
-                Dur(self.tick_len)
-            ),
-            Limit::CallsPerRun => format!(
-                "{count} calls by {}, over the limit of {MAX_CALLS_PER_RUN} per run: \
-                 shorten the duration or lower the load",
-                clock(self.now)
-            ),
-        }
-    }
-
     /// Pushes every timeout timer into the heap when armed, as the engine
     /// once did. Only for tests that prove lazy timers change no result.
     #[doc(hidden)]
@@ -553,6 +526,11 @@ impl Simulation {
     /// The limit the run crossed, if it stopped at one.
     pub fn limit_crossed(&self) -> Option<&LimitCrossed> {
         self.stopped.as_ref()
+    }
+
+    /// Each service's counts when the scenario's timeline was over, and when.
+    pub fn after_timeline(&self) -> Option<(SimTime, &[Counts])> {
+        self.after_timeline.taken()
     }
 
     /// Runs to the end of the scenario.
@@ -586,6 +564,9 @@ impl Simulation {
                 Step::Start { call, gen } => {
                     if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
                         self.calls[call as usize].holds_thread = true;
+                        if self.calls[call as usize].traced {
+                            self.note_caller_granted(call);
+                        }
                         self.enter(call, 0);
                     }
                 }
@@ -686,6 +667,8 @@ impl Simulation {
         for s in 0..self.services.len() {
             self.restart_breaker_seen(s);
         }
+        let totals = self.services.iter().map(|rt| &rt.metrics.total);
+        self.after_timeline.observe(self.now, totals);
         on_tick(&self.tick);
         self.last_tick = self.now;
         if self.now < self.end {

@@ -4,6 +4,7 @@
 //! it wraps (`abandon_inside`), and the final answer (`finish`).
 
 use super::*;
+use crate::sim::trace::Step as TraceStep;
 
 impl Simulation {
     pub(super) fn alloc_call(&mut self, service: usize, client: u32) -> u32 {
@@ -46,6 +47,9 @@ impl Simulation {
         self.meter.calls += 1;
         self.meter.run_calls += 1;
         let id = self.alloc_call(s, client);
+        if self.tracer.is_some() {
+            self.trace_pick(id);
+        }
         if self.in_flight > limits::MAX_IN_FLIGHT {
             if !self.in_flight_limit_noted {
                 self.in_flight_limit_noted = true;
@@ -64,7 +68,20 @@ impl Simulation {
         }
         if let Some(cfg) = &self.world.client {
             let gen = self.calls[id as usize].gen;
-            match self.caller_pool.acquire(cfg, (id, gen)) {
+            let acquired = self.caller_pool.acquire(cfg, (id, gen));
+            if self.calls[id as usize].traced {
+                let step = match acquired {
+                    Acquire::Granted => None,
+                    Acquire::Queued => Some(TraceStep::CallerQueued {
+                        waiting: self.caller_pool.waiting().saturating_sub(1),
+                    }),
+                    Acquire::Rejected => Some(TraceStep::CallerRejected),
+                };
+                if let Some(step) = step {
+                    self.note(id, step);
+                }
+            }
+            match acquired {
                 Acquire::Granted => self.calls[id as usize].holds_thread = true,
                 Acquire::Queued => return,
                 Acquire::Rejected => {
@@ -160,12 +177,20 @@ impl Simulation {
                     c.retry_phase = RetryPhase::Attempting;
                     c.entered |= 1 << d;
                     self.services[s].metrics.tick.attempts += 1;
+                    if c.traced {
+                        self.note(id, TraceStep::Attempt { n: 1 });
+                    }
                 }
                 PatternKind::CircuitBreaker => {
                     let cfg = &pats.circuit_breaker;
                     let rt = &mut self.services[s];
                     let (answer, transition) = rt.breaker.try_acquire(cfg, now);
                     self.log_transition(s, transition);
+                    if self.calls[id as usize].traced {
+                        let state = self.services[s].breaker.state();
+                        let permitted = answer.is_ok();
+                        self.note(id, TraceStep::Breaker { state, permitted });
+                    }
                     match answer {
                         Ok(permit) => {
                             let c = &mut self.calls[id as usize];
@@ -182,17 +207,20 @@ impl Simulation {
                 PatternKind::Bulkhead => {
                     let cfg = &pats.bulkhead;
                     let ticket = self.calls[id as usize].next_ticket;
-                    match self.services[s]
+                    let admission = self.services[s]
                         .bulkhead
-                        .try_acquire(cfg, Waiter { call: id, ticket })
-                    {
+                        .try_acquire(cfg, Waiter { call: id, ticket });
+                    let wait = cfg.max_wait.0;
+                    if self.calls[id as usize].traced {
+                        self.note_bulkhead(id, s, admission);
+                    }
+                    match admission {
                         Admission::Granted => {
                             let c = &mut self.calls[id as usize];
                             c.bulkhead = Slot::Held;
                             c.entered |= 1 << d;
                         }
                         Admission::Queued => {
-                            let wait = cfg.max_wait.0;
                             let c = &mut self.calls[id as usize];
                             c.bulkhead = Slot::Waiting;
                             c.entered |= 1 << d;
@@ -207,7 +235,12 @@ impl Simulation {
                 }
                 PatternKind::Timeout => {
                     let at = pats.timeout.deadline(now);
-                    self.calls[id as usize].entered |= 1 << d;
+                    let c = &mut self.calls[id as usize];
+                    c.entered |= 1 << d;
+                    if c.traced {
+                        let after = Dur(at - now);
+                        self.note(id, TraceStep::TimeoutArmed { after });
+                    }
                     self.arm_lazily(id, d, at);
                 }
             }
@@ -232,12 +265,17 @@ impl Simulation {
         let rt = &mut self.services[s];
         rt.metrics.tick.downstream_attempts += 1;
         self.meter.attempts += 1;
-        match rt.downstream.submit(
+        let submitted = rt.downstream.submit(
             &self.world.services[s].params,
             Caller { call: id, gen },
             key,
             self.now,
-        ) {
+        );
+        if self.calls[id as usize].traced {
+            self.note_sent(id, s, &submitted);
+        }
+        let rt = &mut self.services[s];
+        match submitted {
             Submit::Refused => {
                 rt.metrics.tick.downstream_refused += 1;
                 self.exit(id, LAYERS, Outcome::Failed);
@@ -275,6 +313,9 @@ impl Simulation {
             let c = &mut self.calls[caller.call as usize];
             if c.live && c.gen == caller.gen && c.job == Some(job) {
                 c.job = None;
+                if c.traced {
+                    self.note_replied(caller.call, !failed);
+                }
                 let outcome = if failed { Outcome::Failed } else { Outcome::Ok };
                 self.exit(caller.call, LAYERS, outcome);
             }
@@ -341,6 +382,9 @@ impl Simulation {
         }
         for w in admitted.drain(..) {
             self.disarm(w.call, depth);
+            if self.calls[w.call as usize].traced {
+                self.note_bulkhead_waited(w.call, true);
+            }
             let c = &mut self.calls[w.call as usize];
             c.bulkhead = if with_slot { Slot::Held } else { Slot::None };
             self.agenda.push_back(Step::Enter {
@@ -358,6 +402,7 @@ impl Simulation {
             if self.world.services[s].patterns.circuit_breaker.enabled {
                 self.services[s].breaker_seen.push(t.to);
             }
+            self.breaker_moment(s, &t);
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
@@ -384,6 +429,9 @@ impl Simulation {
         let t = self.services[s]
             .breaker
             .on_result(cfg, permit, self.now, failed, duration);
+        if self.calls[id as usize].traced {
+            self.note_breaker_recorded(id, failed, t.as_ref());
+        }
         self.log_transition(s, t);
     }
 
@@ -417,6 +465,9 @@ impl Simulation {
                 }
                 PatternKind::Retry => {
                     self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
+                    if self.calls[id as usize].traced {
+                        self.note_attempt_ended(id, outcome);
+                    }
                     let mut jitter = {
                         let c = &self.calls[id as usize];
                         let root = self.services[s].attempts;
@@ -425,10 +476,14 @@ impl Simulation {
                     let cfg = &self.world.services[s].patterns.retry;
                     let rt = &mut self.services[s];
                     let c = &mut self.calls[id as usize];
-                    match c
-                        .retry
-                        .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter)
-                    {
+                    let decision =
+                        c.retry
+                            .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter);
+                    if c.traced {
+                        self.note_retry(id, s, outcome, decision);
+                    }
+                    let c = &mut self.calls[id as usize];
+                    match decision {
                         Decision::RetryAfter(sleep) => {
                             c.retry_phase = RetryPhase::BackingOff;
                             let at = self.now + sleep;
@@ -456,6 +511,10 @@ impl Simulation {
                 let c = &mut self.calls[id as usize];
                 c.retry_phase = RetryPhase::Attempting;
                 c.retry.attempts += 1;
+                if c.traced {
+                    let n = c.retry.attempts;
+                    self.note(id, TraceStep::Attempt { n });
+                }
                 let m = &mut self.services[s].metrics.tick;
                 m.attempts += 1;
                 m.retries += 1;
@@ -465,12 +524,18 @@ impl Simulation {
                 let c = &mut self.calls[id as usize];
                 c.bulkhead = Slot::None;
                 c.entered &= !(1 << depth);
+                if c.traced {
+                    self.note_bulkhead_waited(id, false);
+                }
                 self.abandon_bulkhead_wait(s);
                 self.exit(id, depth, Outcome::BulkheadRejected);
             }
             // A timeout turned off while armed lets the call run on.
             PatternKind::Timeout if !self.world.services[s].patterns.timeout.enabled => {}
             PatternKind::Timeout => {
+                if self.calls[id as usize].traced {
+                    self.note_timeout_fired(id);
+                }
                 self.abandon_inside(id, depth);
                 self.calls[id as usize].entered &= !(1 << depth);
                 self.exit(id, depth, Outcome::TimedOut);
@@ -505,6 +570,9 @@ impl Simulation {
                         self.calls[id as usize].retry_phase = RetryPhase::Attempting;
                         self.disarm(id, d);
                     } else {
+                        if self.calls[id as usize].traced {
+                            self.note_attempt_ended(id, Outcome::TimedOut);
+                        }
                         // The attempt in progress ends as timed out, and a
                         // budget is charged for it as for any failed attempt.
                         self.services[s].metrics.tick.attempt_outcomes
@@ -533,6 +601,9 @@ impl Simulation {
         let c = self.calls[id as usize];
         let s = c.service as usize;
         let fallback = self.world.services[s].patterns.fallback.answers(outcome);
+        if c.traced {
+            self.note_finished(id, outcome, fallback);
+        }
         let rt = &mut self.services[s];
         let m = &mut rt.metrics;
         m.tick.outcomes[outcome.index()] += 1;

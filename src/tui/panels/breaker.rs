@@ -4,6 +4,7 @@
 
 use super::{name_width, panel_block, render_lines, row_head, short_dur, styled, visible};
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::{symbol, Theme};
@@ -51,7 +52,7 @@ fn band(history: &History, i: usize, width: usize) -> Vec<Option<BreakerState>> 
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Circuit breaker ", focused, theme);
+    let block = panel_block(format!(" {} ", t!("panel-breaker")), focused, theme);
     let inner = block.inner(area);
     let n = app.sim().world().services.len();
     let rows = inner.height as usize;
@@ -71,11 +72,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let cfg = &sim.world().services[i].patterns.circuit_breaker;
         let mut spans = row_head(app, theme, i, k, nw);
         if !cfg.enabled {
-            spans.push(styled("· OFF", theme.dim));
+            spans.push(styled(format!("· {}", t!("pattern-off")), theme.dim));
             lines.push(Line::from(spans));
             if two {
                 lines.push(Line::styled(
-                    format!("  {:indent$} pattern off (key 1 turns it on)", ""),
+                    format!("  {:indent$} {}", "", t!("breaker-off-hint")),
                     theme.dim,
                 ));
             }
@@ -86,12 +87,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         spans.push(state_span(state, theme));
         let timing = match state {
             BreakerState::Open => match b.probe_at(cfg) {
-                Some(t) => format!("probe {}", short_dur(t.saturating_sub(now))),
+                Some(t) => t!("breaker-probe-in", left = short_dur(t.saturating_sub(now))),
                 None => String::new(),
             },
-            BreakerState::HalfOpen => "probing".to_string(),
-            BreakerState::ForcedOpen | BreakerState::Disabled => "forced".to_string(),
-            BreakerState::Closed => format!("for {}", short_dur(now.saturating_sub(b.since()))),
+            BreakerState::HalfOpen => t!("breaker-probing"),
+            BreakerState::ForcedOpen | BreakerState::Disabled => t!("breaker-forced"),
+            BreakerState::Closed => t!(
+                "breaker-for",
+                time = short_dur(now.saturating_sub(b.since()))
+            ),
         };
         spans.push(styled(format!("{timing:<10}"), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();
@@ -106,7 +110,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         if two {
             let reason = b.last_reason();
             let text = if reason.is_empty() {
-                "no transition yet".to_string()
+                t!("breaker-no-transition")
             } else {
                 reason.to_string()
             };

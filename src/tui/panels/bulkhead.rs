@@ -5,6 +5,7 @@
 use super::{
     name_width, panel_block, render_lines, row_head, side_tag, spark, styled, visible, width_of,
 };
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -42,9 +43,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // otherwise it goes into the title.
     let client_line = world.client.as_ref().filter(|_| inner_h >= n + m);
     let mut title = vec![Span::raw(if area.width >= 60 {
-        " Bulkhead (pool saturation) "
+        format!(" {} ", t!("panel-bulkhead-long"))
     } else {
-        " Bulkhead "
+        format!(" {} ", t!("panel-bulkhead"))
     })];
     if let (Some(c), None) = (world.client.as_ref(), client_line) {
         for (k, side) in app.sides().iter().enumerate() {
@@ -53,7 +54,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 title.push(side_tag(app, theme, k));
             }
             title.push(styled(
-                format!("caller {busy}/{} +{waiting} ", c.threads),
+                format!(
+                    "{} ",
+                    t!(
+                        "bulkhead-caller-short",
+                        busy = busy,
+                        threads = c.threads,
+                        waiting = waiting
+                    )
+                ),
                 fill_style(theme, busy, c.threads),
             ));
         }
@@ -79,14 +88,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 (ds.busy(), world.services[i].params.workers, ds.queued());
             // Shorter forms rather than a number cut at the edge.
             let room = (inner.width as usize).saturating_sub(width_of(&spans));
+            let off = format!("· {}", t!("pattern-off"));
             let text = [
-                format!("· off  downstream {busy}/{workers} busy, {queued} queued"),
-                format!("· off  {busy}/{workers} busy, {queued} queued"),
-                format!("· off  {busy}/{workers} busy"),
+                t!(
+                    "bulkhead-off-downstream",
+                    busy = busy,
+                    workers = workers,
+                    queued = queued
+                ),
+                t!(
+                    "bulkhead-off-busy-queued",
+                    busy = busy,
+                    workers = workers,
+                    queued = queued
+                ),
+                t!("bulkhead-off-busy", busy = busy, workers = workers),
             ]
             .into_iter()
+            .map(|t| format!("{off}  {t}"))
             .find(|t| t.chars().count() <= room)
-            .unwrap_or_else(|| "· off".into());
+            .unwrap_or(off);
             spans.push(styled(text, theme.dim));
             lines.push(Line::from(spans));
             if two {
@@ -99,13 +120,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let style = fill_style(theme, used, max);
         spans.push(styled(gauge(used, max, gw), style));
         spans.push(styled(format!(" {used:>3}/{max:<3}"), style));
+        let full_w = t!("bulkhead-full").chars().count() + 1;
         spans.push(if used >= max {
-            styled(" FULL", theme.bad)
+            styled(format!(" {}", t!("bulkhead-full")), theme.bad)
         } else {
-            styled("     ", theme.text)
+            styled(" ".repeat(full_w), theme.text)
         });
         spans.push(styled(
-            format!(" queue {waiting}"),
+            format!(" {}", t!("bulkhead-queue", n = waiting)),
             if waiting > 0 { theme.warn } else { theme.dim },
         ));
         // B's row: the difference in pool use from A, whole or not at all.
@@ -143,16 +165,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let Some(c) = client else { break };
         let (busy, waiting) = side.sim.caller_pool();
         let style = fill_style(theme, busy, c.threads);
-        let name = if k == 0 { "caller" } else { "" };
+        let name = if k == 0 {
+            t!("bulkhead-caller")
+        } else {
+            String::new()
+        };
         let mut head = vec![styled(format!(" {name:<w$} ", w = nw), theme.title)];
         if m > 1 {
             head.push(side_tag(app, theme, k));
         }
         head.extend([
             styled(gauge(busy, c.threads, gw), style),
-            styled(format!(" {busy}/{} threads", c.threads), style),
             styled(
-                format!(", {waiting} waiting"),
+                format!(
+                    " {}",
+                    t!("bulkhead-threads", busy = busy, threads = c.threads)
+                ),
+                style,
+            ),
+            styled(
+                format!(", {}", t!("bulkhead-waiting", n = waiting)),
                 if waiting > 0 { theme.warn } else { theme.dim },
             ),
         ]);

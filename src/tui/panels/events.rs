@@ -5,6 +5,7 @@
 use super::{clock, panel_block, render_lines, short_path, side_style, styled};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::symbol;
 use crate::tui::theme::Theme;
@@ -28,14 +29,14 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             spans.push(Span::raw(format!(": {reason}")));
         }
         NoticeKind::Note(text) => {
-            spans.push(styled("note ", theme.accent));
+            spans.push(styled(format!("{} ", t!("event-note")), theme.accent));
             spans.push(styled(escape(text).into_owned(), theme.title));
         }
         NoticeKind::Change { path, value, live } => {
             if *live {
-                spans.push(styled("you ", theme.key));
+                spans.push(styled(format!("{} ", t!("event-you")), theme.key));
             } else {
-                spans.push(styled("timeline ", theme.dim));
+                spans.push(styled(format!("{} ", t!("event-timeline")), theme.dim));
             }
             spans.push(Span::raw(format!(
                 "{} → {}",
@@ -121,16 +122,13 @@ fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Lin
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Events ", focused, theme);
+    let block = panel_block(format!(" {} ", t!("panel-events")), focused, theme);
     let rows = block.inner(area).height as usize;
     if app.comparing() {
         let width = block.inner(area).width as usize;
         let mut lines = compare_lines(app, theme, rows, width);
         if lines.is_empty() {
-            lines.push(Line::styled(
-                "nothing yet: breaker transitions, notes and your changes appear here, per side",
-                theme.dim,
-            ));
+            lines.push(Line::styled(t!("events-empty-compare"), theme.dim));
         }
         return render_lines(lines, block, area, buf);
     }
@@ -143,10 +141,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .collect();
     lines.reverse();
     if lines.is_empty() {
-        lines.push(Line::styled(
-            "nothing yet: breaker transitions, notes and your changes appear here",
-            theme.dim,
-        ));
+        lines.push(Line::styled(t!("events-empty"), theme.dim));
     }
     render_lines(lines, block, area, buf);
 }

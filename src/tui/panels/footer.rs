@@ -16,7 +16,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let item = |k: &str, w: &str| {
         vec![
             styled(format!(" {k}"), theme.key),
-            Span::raw(format!(" {w} ")),
+            Span::raw(format!(" {} ", crate::i18n::tr(w, None))),
         ]
     };
     let (essential, others): (Vec<_>, Vec<_>) =

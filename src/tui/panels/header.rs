@@ -3,6 +3,7 @@
 
 use super::{clock, short_path, side_style, styled, truncate, width_of};
 use crate::base::escape::escape;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -22,11 +23,11 @@ pub fn speed(s: f64) -> String {
 /// "next 03:00 · payment failure_rate → 0.005", if the timeline has more.
 pub fn next_change(app: &App) -> Option<String> {
     let c = app.sim().next_change()?;
-    Some(format!(
-        "next {} · {} → {}",
-        clock(c.at.0),
-        short_path(&c.path),
-        c.value
+    Some(t!(
+        "header-next",
+        at = clock(c.at.0),
+        path = short_path(&c.path),
+        value = c.value.to_string()
     ))
 }
 
@@ -63,13 +64,13 @@ fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let sep = || styled(" · ", theme.dim);
     let sides = app.sides();
     let (state, state_style) = if sides.iter().any(|s| s.sim.limit_crossed().is_some()) {
-        ("■ LIMIT", theme.bad)
+        (format!("■ {}", t!("state-limit")), theme.bad)
     } else if sides.iter().all(|s| s.sim.is_finished()) {
-        ("■ ENDED", theme.warn)
+        (format!("■ {}", t!("state-ended")), theme.warn)
     } else if app.paused() {
-        ("‖ PAUSED", theme.warn)
+        (format!("‖ {}", t!("state-paused")), theme.warn)
     } else {
-        ("▶ RUNNING", theme.ok)
+        (format!("▶ {}", t!("state-running")), theme.ok)
     };
     let mut spans = vec![
         sep(),
@@ -84,7 +85,10 @@ fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     // When the simulation cannot keep up, the header says how fast it
     // really goes instead of pretending.
     if let Some(actual) = app.actual_speed() {
-        spans.push(styled(format!(" (actual {})", speed(actual)), theme.warn));
+        spans.push(styled(
+            format!(" ({})", t!("header-actual", speed = speed(actual))),
+            theme.warn,
+        ));
     }
     spans.extend([sep(), styled(state, state_style)]);
     spans
@@ -96,9 +100,15 @@ fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let sep = || styled(" · ", theme.dim);
     let clock_part = clock_and_state(app, theme);
-    let seed = [sep(), Span::raw(format!("seed {}", app.seed()))];
-    let rec = [sep(), styled("● REC", theme.recording)];
-    let right = styled("? help ", theme.key);
+    let seed = [
+        sep(),
+        Span::raw(t!("header-seed", seed = app.seed().to_string())),
+    ];
+    let rec = [
+        sep(),
+        styled(format!("● {}", t!("header-rec")), theme.recording),
+    ];
+    let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
     let width = area.width as usize;
     let mut first = vec![styled(" Breakwater", theme.title)];
     let mut second = Vec::new();
@@ -160,17 +170,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         styled(escape(&app.scenario().name).into_owned(), theme.title),
     ];
     left.extend(clock_and_state(app, theme));
-    left.extend([sep(), Span::raw(format!("seed {}", app.seed()))]);
+    let seed_text = t!("header-seed", seed = app.seed().to_string());
+    left.extend([sep(), Span::raw(seed_text.clone())]);
     if app.recording().is_some() {
         left.push(sep());
-        left.push(styled("● REC", theme.recording));
+        left.push(styled(format!("● {}", t!("header-rec")), theme.recording));
     }
-    let right = styled("? help ", theme.key);
+    let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
     let width = area.width as usize;
     // Too wide (a long name, the actual-speed note at 80 columns): drop the
     // seed whole rather than let the edge cut its digits.
     if width_of(&left) > width {
-        if let Some(i) = left.iter().position(|x| x.content.starts_with("seed ")) {
+        if let Some(i) = left.iter().position(|x| x.content == seed_text) {
             left.drain(i - 1..=i);
         }
     }
@@ -193,7 +204,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::from(first)];
     if area.height >= 2 {
         if second.is_empty() {
-            second.push(styled(" the timeline has no more changes", theme.dim));
+            second.push(styled(
+                format!(" {}", t!("header-timeline-done")),
+                theme.dim,
+            ));
         }
         lines.push(Line::from(second));
     }

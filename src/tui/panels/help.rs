@@ -4,6 +4,7 @@
 use super::{styled, truncate};
 use crate::base::escape::escape;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keys::{When, BINDINGS};
 use crate::tui::theme::{symbol, Theme};
@@ -17,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border)
-        .title(Line::styled(" Help · ? or Esc closes ", theme.title));
+        .title(Line::styled(format!(" {} ", t!("help-title")), theme.title));
     let inner = block.inner(Rect::new(0, 0, w, area.height));
     let mut lines = Vec::new();
     let s = app.scenario();
@@ -38,7 +39,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
         .map(|b| {
-            let text = truncate(b.help, col.saturating_sub(12));
+            let text = truncate(&crate::i18n::tr(b.help, None), col.saturating_sub(12));
             let used = 11 + text.chars().count();
             vec![
                 styled(format!(" {:<10}", b.label), theme.key),
@@ -60,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.extend(rows.into_iter().map(Line::from));
     }
     lines.push(Line::raw(""));
-    let mut legend = vec![Span::raw(" breaker: ")];
+    let mut legend = vec![Span::raw(format!(" {} ", t!("help-legend-breaker")))];
     for st in [
         BreakerState::Closed,
         BreakerState::HalfOpen,
@@ -69,15 +70,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         BreakerState::Disabled,
     ] {
         legend.push(styled(
-            format!("{} {}", symbol(st), st.word()),
+            format!("{} {} ({})", symbol(st), st.word(), state_gloss(st)),
             theme.breaker(st),
         ));
         legend.push(Span::raw("  "));
     }
     lines.push(Line::from(legend));
-    lines.push(Line::raw(
-        " calls: ✓ ok  ✗ failed  ⧗ timed out  ↯ short-circuited  ⊗ rejected   ↻ retries   ▸ selected",
-    ));
+    lines.push(Line::raw(format!(" {}", t!("help-legend-calls"))));
     // As tall as the text needs (word wrapping may take a line more), within the screen.
     let iw = inner.width.max(1) as usize;
     let needed: usize = lines
@@ -95,4 +94,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     Clear.render(rect, buf);
     para.block(block).render(rect, buf);
+}
+
+/// What a state means, in words (the lesson glosses its three states).
+pub fn state_gloss(st: BreakerState) -> String {
+    match st {
+        BreakerState::Closed => t!("state-gloss-closed"),
+        BreakerState::Open => t!("state-gloss-open"),
+        BreakerState::HalfOpen => t!("state-gloss-half-open"),
+        BreakerState::ForcedOpen => t!("state-gloss-forced-open"),
+        BreakerState::Disabled => t!("state-gloss-disabled"),
+    }
 }

@@ -2,7 +2,8 @@
 //! and p99 over time. The p99 line is always the upper one, so the two can
 //! be told apart without colour; the title gives the current values.
 
-use super::{delta, num, panel_block, side_style, styled, width_of};
+use super::{delta_millis, millis, panel_block, side_style, styled, width_of};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::Theme;
@@ -26,27 +27,28 @@ fn last_p99(h: &History, i: usize) -> Option<f64> {
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let i = app.selected_service();
     let name = app.selected_service_name().to_string();
-    let mut title = vec![Span::raw(format!(" Latency ({name}) p99 "))];
+    let mut title = vec![Span::raw(format!(
+        " {} p99 ",
+        t!("panel-latency", service = name.clone())
+    ))];
     let p = [
         last_p99(&app.sides()[0].history, i),
         last_p99(&app.sides()[1].history, i),
     ];
     for (k, v) in p.iter().enumerate() {
         title.push(styled(app.sides()[k].letter(), side_style(theme, k)));
-        let v = v
-            .map(|x| format!("{}ms", num(x)))
-            .unwrap_or_else(|| "–".into());
+        let v = v.map(millis).unwrap_or_else(|| "–".into());
         title.push(Span::raw(format!(" {v} ")));
     }
     if let [Some(a), Some(b)] = p {
-        let d = Span::raw(format!("{}ms ", delta(a, b, 0)));
+        let d = Span::raw(format!("{} ", delta_millis(a, b)));
         if width_of(&title) + d.width() + 2 <= area.width as usize {
             title.push(d);
         }
     }
     // Too narrow for the values: the name goes first, then the title is plain.
     if width_of(&title) + 2 > area.width as usize {
-        title[0] = Span::raw(" Latency p99 ");
+        title[0] = Span::raw(format!(" {} p99 ", t!("panel-latency-plain")));
         if width_of(&title) + 2 > area.width as usize {
             title.truncate(1);
         }
@@ -68,7 +70,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         .collect();
     let all = || series.iter().flatten();
     if all().next().is_none() {
-        Paragraph::new(Line::styled("waiting for the first second…", theme.dim))
+        Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
             .block(block)
             .render(area, buf);
         return;
@@ -107,18 +109,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .rev()
         .find(|s| s.services[i].finished > 0)
         .map(|s| (s.services[i].p50, s.services[i].p99));
-    let mut title = vec![Span::raw(format!(" Latency ({name}) "))];
+    let mut title = vec![Span::raw(format!(
+        " {} ",
+        t!("panel-latency", service = name)
+    ))];
     match last {
         Some((p50, p99)) => {
-            title.push(styled(format!("p50 {}ms", num(p50)), theme.ok));
+            title.push(styled(format!("p50 {}", millis(p50)), theme.ok));
             title.push(Span::raw(" / "));
-            title.push(styled(format!("p99 {}ms ", num(p99)), theme.warn));
+            title.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
         }
         None => title.push(Span::raw("p50 / p99 ")),
     }
     let block = panel_block(Line::from(title), focused, theme);
     if samples.is_empty() {
-        Paragraph::new(Line::styled("waiting for the first second…", theme.dim))
+        Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
             .block(block)
             .render(area, buf);
         return;
@@ -173,6 +178,6 @@ fn chart<'a>(
             Axis::default()
                 .bounds([0.0, ymax])
                 .style(theme.dim)
-                .labels(vec![Line::raw("0"), Line::raw(format!("{}ms", num(ymax)))]),
+                .labels(vec![Line::raw("0"), Line::raw(millis(ymax))]),
         )
 }

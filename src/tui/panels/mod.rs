@@ -16,6 +16,7 @@ pub mod timeouts;
 
 use super::app::{App, PanelId};
 use super::theme::Theme;
+use crate::t;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -140,9 +141,15 @@ pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
 
 fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = vec![
-        Line::styled(format!("enlarge to {MIN_WIDTH}×{MIN_HEIGHT}"), theme.title),
-        Line::styled(format!("now {}×{}", area.width, area.height), theme.dim),
-        Line::styled("q quits", theme.dim),
+        Line::styled(
+            t!("screen-enlarge", width = MIN_WIDTH, height = MIN_HEIGHT),
+            theme.title,
+        ),
+        Line::styled(
+            t!("screen-now", width = area.width, height = area.height),
+            theme.dim,
+        ),
+        Line::styled(t!("screen-q-quits"), theme.dim),
     ];
     let y = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect::new(area.x, y, area.width, area.height.min(3));
@@ -167,44 +174,7 @@ pub fn panel_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme)
 
 pub use crate::base::time::clock;
 
-/// A short duration: `43s`, `2m05s`, `850ms`.
-pub fn short_dur(ns: u64) -> String {
-    let ms = ns / 1_000_000;
-    if ms < 1000 {
-        format!("{ms}ms")
-    } else if ms < 60_000 {
-        format!("{}s", ms.div_ceil(1000))
-    } else {
-        let s = ms / 1000;
-        format!("{}m{:02}s", s / 60, s % 60)
-    }
-}
-
-/// A rate or count in at most 6 characters.
-pub fn num(x: f64) -> String {
-    if x >= 1e6 {
-        format!("{:.1}M", x / 1e6)
-    } else if x >= 1e4 {
-        format!("{:.1}k", x / 1e3)
-    } else if x >= 100.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
-}
-
-/// A whole count with thousands separators: `1,204`.
-pub fn count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::base::units::{amount as num, count, millis, nanos as short_dur};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -287,8 +257,16 @@ pub fn delta(a: f64, b: f64, decimals: usize) -> String {
         let sign = if d < 0.0 { "-" } else { "+" };
         format!("Δ{sign}{}", num(d.abs()))
     } else {
-        format!("Δ{d:+.decimals$}")
+        let sign = if d < 0.0 { "-" } else { "+" };
+        format!("Δ{sign}{}", crate::i18n::number(d.abs(), decimals))
     }
+}
+
+/// B − A of two spans in milliseconds, signed, whole with its unit: `Δ+12ms`.
+pub fn delta_millis(a: f64, b: f64) -> String {
+    let d = b - a;
+    let sign = if d < 0.0 { "-" } else { "+" };
+    format!("Δ{sign}{}", millis(d.abs()))
 }
 
 /// The width of the widest service name (capped), for aligned columns.
@@ -325,7 +303,7 @@ pub fn render_lines(lines: Vec<Line<'_>>, block: Block<'_>, area: Rect, buf: &mu
 
 /// The styled text for a panel whose pattern is off for a service.
 pub fn off(theme: &Theme) -> Span<'static> {
-    Span::styled("· off", theme.dim)
+    Span::styled(format!("· {}", t!("pattern-off")), theme.dim)
 }
 
 /// A service whose pattern is off: its name and "· off", then blank lines so
@@ -350,7 +328,7 @@ pub fn short_path(path: &str) -> String {
     match path.strip_prefix("services.") {
         Some(rest) => rest.replacen('.', " ", 1),
         None => match path.strip_prefix("patterns.") {
-            Some(rest) => format!("all services {rest}"),
+            Some(rest) => t!("path-all-services", rest = rest),
             None => path.to_string(),
         },
     }

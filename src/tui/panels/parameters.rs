@@ -3,6 +3,7 @@
 //! picks one, ←/→ changes it through `change_now`.
 
 use super::{panel_block, render_lines, side_style, styled, truncate};
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::fields::show_value;
 use crate::tui::theme::Theme;
@@ -18,8 +19,11 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let letter = app.sides()[sel_side].letter();
     let title = Line::from(vec![
         Span::raw(format!(
-            " Parameters ({}) editing ",
-            app.selected_service_name()
+            " {} ",
+            t!(
+                "panel-parameters-editing",
+                service = app.selected_service_name()
+            )
         )),
         styled(letter, side_style(theme, sel_side)),
         Span::raw(" "),
@@ -92,7 +96,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     if app.comparing() {
         return render_compare(app, theme, area, buf, focused);
     }
-    let title = format!(" Parameters ({}) ", app.selected_service_name());
+    let title = format!(
+        " {} ",
+        t!("panel-parameters", service = app.selected_service_name())
+    );
     let block = panel_block(title, focused, theme);
     let inner = block.inner(area);
     let fields = app.fields();

@@ -5,6 +5,8 @@ use super::{
     delta, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
+use crate::i18n::number;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
 use crate::tui::theme::Theme;
@@ -28,7 +30,7 @@ fn attempts_per_call(h: &History, i: usize) -> f64 {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Retries ", focused, theme);
+    let block = panel_block(format!(" {} ", t!("panel-retries")), focused, theme);
     let inner = block.inner(area);
     let nw = name_width(app);
     // In a comparison each service has a row per side (B's with Δ attempts/call).
@@ -87,7 +89,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
             let apc_line = |word: &str| {
-                let mut v = vec![indent(), styled(format!("{apc:.2} {word}"), theme.text)];
+                let mut v = vec![
+                    indent(),
+                    styled(format!("{} {word}", number(apc, 2)), theme.text),
+                ];
                 if let Some(d) = &diff {
                     v.push(styled(format!(" {d}"), theme.text));
                 }
@@ -95,30 +100,47 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             };
             match tokens {
                 Some((t, m, throttled, style)) if three => {
-                    lines.push(apc_line("attempts/call"));
-                    let word = if throttled { " · throttled" } else { "" };
+                    lines.push(apc_line(&t!("retries-attempts-per-call")));
+                    let word = if throttled {
+                        format!(" · {}", t!("retries-throttled"))
+                    } else {
+                        String::new()
+                    };
                     lines.push(Line::from(vec![
                         indent(),
-                        styled(format!("tokens {t:.1}/{m:.0}{word}"), style),
+                        styled(
+                            format!(
+                                "{}{word}",
+                                t!("retries-tokens", now = number(t, 1), max = number(m, 0))
+                            ),
+                            style,
+                        ),
                     ]));
                 }
                 Some((t, m, throttled, style)) => lines.push(Line::from(vec![
                     indent(),
-                    styled(format!("{apc:.2} att/c · "), theme.text),
                     styled(
-                        format!("tok {t:.1}/{m:.0}{}", if throttled { " ⊘" } else { "" }),
+                        format!("{} {} · ", number(apc, 2), t!("retries-att-c")),
+                        theme.text,
+                    ),
+                    styled(
+                        format!(
+                            "{}{}",
+                            t!("retries-tok", now = number(t, 1), max = number(m, 0)),
+                            if throttled { " ⊘" } else { "" }
+                        ),
                         style,
                     ),
                 ])),
-                None => lines.push(apc_line("attempts/call")),
+                None => lines.push(apc_line(&t!("retries-attempts-per-call"))),
             }
         } else {
             let short = if tokens.is_some() {
-                "att/c"
+                t!("retries-att-c")
             } else {
-                "att/call"
+                t!("retries-att-call")
             };
-            let mut tail = vec![styled(format!(" {apc:.2} {short}"), theme.text)];
+            let mut tail = vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)];
             if let Some(d) = &diff {
                 let room =
                     (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
@@ -128,7 +150,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             }
             if let Some((t, m, throttled, style)) = tokens {
                 tail.push(styled(
-                    format!(" tok {t:.1}/{m:.0}{}", if throttled { "⊘" } else { "" }),
+                    format!(
+                        " {}{}",
+                        t!("retries-tok", now = number(t, 1), max = number(m, 0)),
+                        if throttled { "⊘" } else { "" }
+                    ),
                     style,
                 ));
             }

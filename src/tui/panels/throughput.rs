@@ -4,6 +4,7 @@
 
 use super::{delta, num, panel_block, render_lines, side_style, spark, styled, width_of};
 use crate::base::outcome::Outcome;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::Sample;
 use crate::tui::theme::Theme;
@@ -11,18 +12,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// (symbol, word, outcomes counted) for each line.
+/// (symbol, the word's message id, outcomes counted) for each line.
 const ROWS: &[(&str, &str, &[Outcome])] = &[
-    ("✓", "ok", &[Outcome::Ok]),
-    ("✗", "failed", &[Outcome::Failed]),
-    ("⧗", "timed out", &[Outcome::TimedOut]),
-    ("↯", "short-circ.", &[Outcome::ShortCircuited]),
+    ("✓", "outcome-ok", &[Outcome::Ok]),
+    ("✗", "outcome-failed", &[Outcome::Failed]),
+    ("⧗", "outcome-timed-out", &[Outcome::TimedOut]),
+    ("↯", "outcome-short-circuited", &[Outcome::ShortCircuited]),
     (
         "⊗",
-        "rejected",
+        "outcome-rejected",
         &[Outcome::BulkheadRejected, Outcome::ClientRejected],
     ),
 ];
+
+/// The rows' words in the current language, and the widest one's width.
+fn words() -> (Vec<String>, usize) {
+    let words: Vec<String> = ROWS.iter().map(|r| crate::i18n::tr(r.1, None)).collect();
+    let w = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    (words, w)
+}
 
 /// The rate of `outcomes` of service `i` in a sample.
 fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
@@ -37,12 +45,16 @@ fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
 /// In a comparison: per outcome A's rate per second, B's, and Δ (B − A).
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let i = app.selected_service();
-    let title = format!(" Throughput ({}) ", app.selected_service_name());
+    let title = format!(
+        " {} ",
+        t!("panel-throughput", service = app.selected_service_name())
+    );
     let block = panel_block(title, focused, theme);
     let inner = block.inner(area);
     let width = inner.width as usize;
     let mut lines = Vec::new();
-    for (sym, word, outcomes) in ROWS.iter().take(inner.height as usize) {
+    let (words, ww) = words();
+    for ((sym, _, outcomes), word) in ROWS.iter().zip(&words).take(inner.height as usize) {
         let now: Vec<f64> = app
             .sides()
             .iter()
@@ -57,8 +69,8 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         let style = theme.outcome(outcomes[0]);
         let active = now.iter().any(|&x| x > 0.0);
         // Narrow: the symbol alone (the help's legend names it).
-        let head = if width >= 36 {
-            format!("{sym} {word:<11}")
+        let head = if width >= 25 + ww {
+            format!("{sym} {word:<ww$}")
         } else {
             sym.to_string()
         };
@@ -84,12 +96,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return render_compare(app, theme, area, buf, focused);
     }
     let i = app.selected_service();
-    let title = format!(" Throughput ({}) ", app.selected_service_name());
+    let title = format!(
+        " {} ",
+        t!("panel-throughput", service = app.selected_service_name())
+    );
     let block = panel_block(title, focused, theme);
     let inner = block.inner(area);
     let h = app.history();
     let mut lines = Vec::new();
-    for (sym, word, outcomes) in ROWS.iter().take(inner.height as usize) {
+    let (words, ww) = words();
+    for ((sym, _, outcomes), word) in ROWS.iter().zip(&words).take(inner.height as usize) {
         let f = |s: &Sample| {
             let n: u64 = outcomes
                 .iter()
@@ -100,7 +116,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let series = h.series(inner.width as usize, f);
         let now = series.last().copied().unwrap_or(0.0);
         let style = theme.outcome(outcomes[0]);
-        let head = format!("{sym} {word:<11} {:>5}/s ", num(now));
+        let head = format!("{sym} {word:<ww$} {:>5}/s ", num(now));
         let w = (inner.width as usize).saturating_sub(head.chars().count());
         let max = series.iter().copied().fold(1.0, f64::max);
         lines.push(Line::from(vec![

@@ -6,6 +6,7 @@ use super::{
     width_of,
 };
 use crate::base::outcome::Outcome;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(" Timeouts ", focused, theme);
+    let block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
     let inner = block.inner(area);
     let nw = name_width(app);
     // In a comparison each service has a row per side.
@@ -46,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
         let mut tail = vec![styled(
-            format!(" fallbacks {}", count(fallbacks)),
+            format!(" {}", t!("timeouts-fallbacks", n = count(fallbacks))),
             theme.text,
         )];
         let max = series.iter().copied().fold(1.0, f64::max);
@@ -60,9 +61,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
             tail = vec![
                 Span::raw(format!(" {:indent$} ", "")),
-                styled(format!("fallbacks {}", count(fallbacks)), theme.text),
+                styled(t!("timeouts-fallbacks", n = count(fallbacks)), theme.text),
             ];
-            let more = styled(format!(" · timeouts {}", count(timed_out)), theme.dim);
+            let more = styled(
+                format!(" · {}", t!("timeouts-total", n = count(timed_out))),
+                theme.dim,
+            );
             if width_of(&tail) + more.width() <= inner.width as usize {
                 tail.push(more);
             }

@@ -1,0 +1,111 @@
+# The command line: --help, clap's errors, and the messages of the commands.
+# Ids: cli-<command>-about, cli-<command>-<flag>, or cli-arg-<flag> when the
+# flag means the same in every command; cli-<flag> for the program's own.
+
+cli-about = A terminal laboratory for circuit breaker, retry, bulkhead and timeout
+cli-help = Print help
+cli-version = Print version
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-value-command = COMMAND
+
+cli-scenario = Scenario file or built-in name for the dashboard (default: seed-lesson)
+cli-speed = Start at this speed (0.1 … 1000)
+cli-record = Write the session (the scenario plus every live change) to FILE on quit
+cli-light = The light palette, for bright rooms and projectors
+
+cli-arg-scenario = A scenario (file or built-in name)
+cli-arg-seed = Use this seed instead of the scenario's (0 … 9223372036854775807)
+cli-arg-no-color = No colours (as does the NO_COLOR environment variable)
+cli-arg-set = A change at t = 0, before anything else (repeatable), e.g. --set services.payment.failure_rate=0.2
+cli-arg-variant = For a scenario that declares [variants]: side a or b alone
+cli-arg-lang = The language of every text: { $languages } (default: from BREAKWATER_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+cli-arg-json = One JSON object instead of the table
+cli-arg-duration = Simulate this long instead of the scenario's duration (e.g. 10m)
+
+cli-run-about = Run a scenario headless and print its summary
+cli-run-timeseries = Write one CSV row per tick per service to FILE
+cli-run-timeseries-max = The largest --timeseries file to write (e.g. 500MB, 4GiB; default 1GiB)
+
+cli-check-about = Validate a scenario without running it
+cli-list-about = List the built-in scenarios
+
+cli-trace-about = Follow calls from arrival to final answer: every layer, attempt and wait
+cli-trace-service = The service whose calls to follow (optional when there is one)
+cli-trace-at = The first calls arriving at or after this time (e.g. 60s)
+cli-trace-calls = How many calls to follow (1 … 1000)
+cli-trace-json = One JSON object instead of text
+
+cli-compare-about = Two variants of a world under the same load, side by side: one scenario (its [variants], or --set-a/--set-b) or two files
+cli-compare-a = A scenario (file or built-in name)
+cli-compare-b = A second scenario to compare with the first (same services)
+cli-compare-set = A change at t = 0 on both sides (repeatable)
+cli-compare-set-a = A change at t = 0 on side A alone (repeatable)
+cli-compare-set-b = A change at t = 0 on side B alone (repeatable)
+cli-compare-json = One JSON object: {"{"} "a": {"{"}label, …run…{"}"}, "b": {"{"}…{"}"} {"}"}
+cli-compare-no-tui = The headless table even on a terminal
+cli-compare-seed = Use this seed on both sides (0 … 9223372036854775807)
+
+cli-sweep-about = One run per cell of a grid of values (one or two varied paths), on all cores: a table, and a heat map or a line of one metric
+cli-sweep-vary = A varied path and its values (once for a line, twice for a map): PATH=LIST (load.rate=20,50,80) or PATH=FROM..TO:STEP (TO included)
+cli-sweep-metric = What each cell measures
+cli-sweep-service = The service measured, or `all` (the totals; the default)
+cli-sweep-seeds = Runs per cell, seeds S … S+N−1: the mean and a 95 % interval
+cli-sweep-seed = The first seed (default: the scenario's)
+cli-sweep-set = A fixed change at t = 0 in every cell (repeatable)
+cli-sweep-variant = For a scenario that declares [variants]: sweep side a (default) or b
+cli-sweep-jobs = Cells run at once (default: every core)
+cli-sweep-json = One JSON object instead of the table and the chart
+cli-sweep-csv = Write one row per cell to FILE as each cell finishes
+cli-sweep-resume = Run only the cells missing from FILE (a CSV of this sweep), adding them to it
+cli-sweep-shard = Run cells I, I+N, I+2N, … only (0 ≤ I < N), to split a sweep across machines; the shards' CSVs concatenate into the whole
+cli-sweep-no-color = No colours in the heat map (as does the NO_COLOR environment variable)
+
+# clap's errors, in our words.
+cli-error-unknown-argument = unexpected argument { $arg }
+cli-error-unknown-command = no such command: { $command }
+cli-error-needs-value = { $arg } needs a value
+cli-error-invalid-value = { $arg } { $value }: not a valid value; valid: { $valid }
+cli-error-bad-value = { $arg } { $value }: { $reason }
+cli-error-conflict = { $arg } cannot be used with { $other }
+cli-error-missing = missing: { $arg }
+cli-error-unexpected = unexpected value { $value }
+cli-error-did-you-mean = did you mean { $arg }?
+cli-error-try-help = For more, try --help.
+
+# The flags' values.
+cli-bad-side = a side is `a` or `b`
+cli-bad-calls = a number of calls from 1 to { $max }
+cli-bad-duration = the duration must be above 0 and at most 7d
+cli-bad-seed = a seed is a whole number from 0 to { $max }
+cli-seed-too-big = a seed is at most { $max } (2^63−1, the largest TOML integer, so recordings can store it)
+cli-bad-size = `{ $value }`: a size such as 500MB, 1GiB or 1048576
+cli-size-too-small = `{ $value }`: a size from 1 byte
+cli-no-variants = --variant { $side }: { $scenario } declares no [variants]
+
+# The commands' messages.
+list-broken = broken: { $reason }
+check-ok = ok — "{ $name }", { $services ->
+    [one] { $services } service
+   *[other] { $services } services
+}, { $changes ->
+    [one] { $changes } timeline change
+   *[other] { $changes } timeline changes
+}, { $duration }
+timeseries-too-big = --timeseries: this run would write { $rows } rows ({ $ticks } ticks of { $tick } × { $services } services), at least { $size }; the limit is { $max } ({ $bytes } bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration
+needs-terminal = the dashboard needs a terminal, and stdout is not one.
+    For a headless run that prints the summary: { $command }
+terminal-error = terminal error: { $reason }
+terminal-lost = the terminal was lost ({ $reason })
+progress-simulated = { $percent }% of { $total } simulated
+stopped-at = stopped at { $at } of simulated time: { $reason }
+io-cannot-write = cannot write { $path }: { $reason }
+io-cannot-write-stdout = cannot write to stdout: { $reason }
+io-cannot-write-json = cannot write JSON: { $reason }
+io-cannot-write-flag = { $flag } { $path }: cannot write: { $reason }
+io-cannot-create-flag = { $flag } { $path }: cannot create: { $reason }
+cli-default = default: { $value }
+cli-possible = one of: { $values }
+cli-error-command-after-scenario = { $command }: a command cannot follow { $other }; the command comes first (breakwater run SCENARIO)

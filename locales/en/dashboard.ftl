@@ -1,0 +1,100 @@
+# The dashboard: panel titles, labels, states and status messages.
+# Pattern names stay as the lesson writes them (Circuit Breaker, Retry, Bulkhead, Timeout, Fallback).
+
+panel-breaker = Circuit Breaker
+panel-retries = Retry
+panel-timeouts = Timeout · Fallback
+panel-bulkhead = Bulkhead
+panel-bulkhead-long = Bulkhead (pool saturation)
+panel-latency = Latency ({ $service })
+panel-latency-plain = Latency
+panel-throughput = Throughput ({ $service })
+panel-throughput-plain = Throughput
+panel-parameters = Parameters ({ $service })
+panel-parameters-editing = Parameters ({ $service }) editing
+panel-parameters-plain = Parameters
+panel-events = Events
+
+pattern-off = off
+path-all-services = all services { $rest }
+
+screen-enlarge = enlarge to { $width }×{ $height }
+screen-now = now { $width }×{ $height }
+screen-q-quits = q quits
+
+breaker-off-hint = pattern off (key 1 turns it on)
+breaker-probe-in = probe in { $left }
+breaker-probing = probing
+breaker-forced = forced
+breaker-for = for { $time }
+breaker-no-transition = no transition yet
+
+bulkhead-caller = caller
+bulkhead-caller-short = caller { $busy }/{ $threads } +{ $waiting }
+bulkhead-off-downstream = downstream { $busy }/{ $workers } busy, { $queued } queued
+bulkhead-off-busy-queued = { $busy }/{ $workers } busy, { $queued } queued
+bulkhead-off-busy = { $busy }/{ $workers } busy
+bulkhead-full = FULL
+bulkhead-queue = queue { $n }
+bulkhead-threads = { $busy }/{ $threads } threads
+bulkhead-waiting = { $n } waiting
+
+retries-attempts-per-call = attempts/call
+retries-att-call = att/call
+retries-att-c = att/c
+retries-throttled = throttled
+retries-tokens = tokens { $now }/{ $max }
+retries-tok = tok { $now }/{ $max }
+
+timeouts-fallbacks = fallbacks { $n }
+timeouts-total = timeouts { $n }
+
+latency-waiting = waiting for the first second…
+
+outcome-ok = ok
+outcome-failed = failed
+outcome-timed-out = timed out
+outcome-short-circuited = short-circ.
+outcome-rejected = rejected
+
+event-note = note
+event-you = you
+event-timeline = timeline
+events-empty = nothing yet: breaker transitions, notes and your changes appear here
+events-empty-compare = nothing yet: breaker transitions, notes and your changes appear here, per side
+
+header-next = next { $at } · { $path } → { $value }
+header-actual = actual { $speed }
+header-seed = seed { $seed }
+header-rec = REC
+header-timeline-done = the timeline has no more changes
+
+state-running = RUNNING
+state-paused = PAUSED
+state-ended = ENDED
+state-limit = LIMIT
+state-gloss-closed = normal
+state-gloss-open = failing
+state-gloss-half-open = probing
+state-gloss-forced-open = forced
+state-gloss-disabled = always closed
+
+help-title = Help · ? or Esc closes
+help-legend-breaker = breaker:
+help-legend-calls = calls: ✓ ok  ✗ failed  ⧗ timed out  ↯ short-circuited  ⊗ rejected   ↻ retries   ▸ selected
+
+status-stopped-at = stopped at { $at }: { $reason }
+status-recording-to = recording to { $path }
+status-recording-written = recording written to { $path }
+status-recording-failed = cannot write the recording { $path }: { $reason }
+status-at-limit = { $field } is at its limit
+status-cannot-read = { $path } cannot be read
+status-restarted = restarted at t=0 with the same seed
+status-editing-side = editing side { $side }
+status-editing-side-label = editing side { $side }: { $label }
+status-refused = refused: { $reason }
+status-copied = copied { $field } = { $value } to side { $side }
+status-language = language: English
+
+ended-end-of-input = end of input
+ended-hung-up = the terminal hung up

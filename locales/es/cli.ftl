@@ -1,0 +1,106 @@
+# La línea de órdenes: --help, los errores de clap y los mensajes de las órdenes.
+
+cli-about = Un laboratorio de terminal para circuit breaker, retry, bulkhead y timeout
+cli-help = Muestra la ayuda
+cli-version = Muestra la versión
+cli-heading-usage = Uso:
+cli-heading-options = Opciones
+cli-heading-arguments = Argumentos
+cli-heading-commands = Órdenes
+cli-value-command = ORDEN
+
+cli-scenario = Fichero de escenario o nombre de uno incluido, para el panel (por defecto: seed-lesson)
+cli-speed = Empieza a esta velocidad (0,1 … 1000)
+cli-record = Guarda la sesión (el escenario y cada cambio en vivo) en FICHERO al salir
+cli-light = La paleta clara, para aulas luminosas y proyectores
+
+cli-arg-scenario = Un escenario (fichero o nombre de uno incluido)
+cli-arg-seed = Usa esta semilla en lugar de la del escenario (0 … 9223372036854775807)
+cli-arg-no-color = Sin colores (igual que la variable de entorno NO_COLOR)
+cli-arg-set = Un cambio en t = 0, antes de todo lo demás (repetible), p. ej. --set services.payment.failure_rate=0.2
+cli-arg-variant = Para un escenario que declara [variants]: solo el lado a o el b
+cli-arg-lang = El idioma de todos los textos: { $languages } (por defecto: según BREAKWATER_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+cli-arg-json = Un objeto JSON en lugar de la tabla
+cli-arg-duration = Simula este tiempo en lugar de la duración del escenario (p. ej. 10m)
+
+cli-run-about = Ejecuta un escenario sin panel e imprime su resumen
+cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio
+cli-run-timeseries-max = El mayor fichero --timeseries que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
+
+cli-check-about = Valida un escenario sin ejecutarlo
+cli-list-about = Lista los escenarios incluidos
+
+cli-trace-about = Sigue llamadas desde su llegada hasta la respuesta final: cada capa, intento y espera
+cli-trace-service = El servicio cuyas llamadas se siguen (opcional si solo hay uno)
+cli-trace-at = Las primeras llamadas que llegan en este instante o después (p. ej. 60s)
+cli-trace-calls = Cuántas llamadas seguir (1 … 1000)
+cli-trace-json = Un objeto JSON en lugar de texto
+
+cli-compare-about = Dos variantes de un mundo con la misma carga, lado a lado: un escenario (sus [variants], o --set-a/--set-b) o dos ficheros
+cli-compare-a = Un escenario (fichero o nombre de uno incluido)
+cli-compare-b = Un segundo escenario para comparar con el primero (mismos servicios)
+cli-compare-set = Un cambio en t = 0 en ambos lados (repetible)
+cli-compare-set-a = Un cambio en t = 0 solo en el lado A (repetible)
+cli-compare-set-b = Un cambio en t = 0 solo en el lado B (repetible)
+cli-compare-json = Un objeto JSON: {"{"} "a": {"{"}label, …run…{"}"}, "b": {"{"}…{"}"} {"}"}
+cli-compare-no-tui = La tabla sin panel, incluso en una terminal
+cli-compare-seed = Usa esta semilla en ambos lados (0 … 9223372036854775807)
+
+cli-sweep-about = Una ejecución por celda de una rejilla de valores (una o dos rutas variadas), en todos los núcleos: una tabla y un mapa de calor o una línea de una métrica
+cli-sweep-vary = Una ruta variada y sus valores (una vez para una línea, dos para un mapa): RUTA=LISTA (load.rate=20,50,80) o RUTA=DESDE..HASTA:PASO (HASTA incluido)
+cli-sweep-metric = Lo que mide cada celda
+cli-sweep-service = El servicio medido, o `all` (los totales; por defecto)
+cli-sweep-seeds = Ejecuciones por celda, semillas S … S+N−1: la media y un intervalo del 95 %
+cli-sweep-seed = La primera semilla (por defecto: la del escenario)
+cli-sweep-set = Un cambio fijo en t = 0 en cada celda (repetible)
+cli-sweep-variant = Para un escenario que declara [variants]: barre el lado a (por defecto) o el b
+cli-sweep-jobs = Celdas que se ejecutan a la vez (por defecto: todos los núcleos)
+cli-sweep-json = Un objeto JSON en lugar de la tabla y el gráfico
+cli-sweep-csv = Escribe en FICHERO una fila por celda en cuanto termina
+cli-sweep-resume = Ejecuta solo las celdas que faltan en FICHERO (un CSV de este barrido) y las añade
+cli-sweep-shard = Ejecuta solo las celdas I, I+N, I+2N, … (0 ≤ I < N), para repartir un barrido entre máquinas; los CSV de las partes se concatenan en el total
+cli-sweep-no-color = Sin colores en el mapa de calor (igual que la variable de entorno NO_COLOR)
+
+cli-error-unknown-argument = argumento inesperado { $arg }
+cli-error-unknown-command = no existe la orden { $command }
+cli-error-needs-value = { $arg } necesita un valor
+cli-error-invalid-value = { $arg } { $value }: valor no válido; valen: { $valid }
+cli-error-bad-value = { $arg } { $value }: { $reason }
+cli-error-conflict = { $arg } no puede usarse con { $other }
+cli-error-missing = falta: { $arg }
+cli-error-unexpected = valor inesperado { $value }
+cli-error-did-you-mean = ¿querías decir { $arg }?
+cli-error-try-help = Para saber más, prueba --help.
+
+cli-bad-side = un lado es `a` o `b`
+cli-bad-calls = un número de llamadas de 1 a { $max }
+cli-bad-duration = la duración debe ser mayor que 0 y como mucho 7d
+cli-bad-seed = una semilla es un número entero de 0 a { $max }
+cli-seed-too-big = una semilla es como mucho { $max } (2^63−1, el mayor entero de TOML, para que las grabaciones puedan guardarla)
+cli-bad-size = `{ $value }`: un tamaño como 500MB, 1GiB o 1048576
+cli-size-too-small = `{ $value }`: un tamaño desde 1 byte
+cli-no-variants = --variant { $side }: { $scenario } no declara [variants]
+
+list-broken = roto: { $reason }
+check-ok = correcto — «{ $name }», { $services ->
+    [one] { $services } servicio
+   *[other] { $services } servicios
+}, { $changes ->
+    [one] { $changes } cambio en el guion
+   *[other] { $changes } cambios en el guion
+}, { $duration }
+timeseries-too-big = --timeseries: esta ejecución escribiría { $rows } filas ({ $ticks } ticks de { $tick } × { $services } servicios), al menos { $size }; el límite es { $max } ({ $bytes } bytes). Súbelo con --timeseries-max, o usa un tick más largo o una --duration más corta
+needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.
+    Para una ejecución sin panel que imprime el resumen: { $command }
+terminal-error = error de la terminal: { $reason }
+terminal-lost = se perdió la terminal ({ $reason })
+progress-simulated = { $percent } % de { $total } simulado
+stopped-at = detenido en { $at } de tiempo simulado: { $reason }
+io-cannot-write = no se puede escribir { $path }: { $reason }
+io-cannot-write-stdout = no se puede escribir en la salida estándar: { $reason }
+io-cannot-write-json = no se puede escribir el JSON: { $reason }
+io-cannot-write-flag = { $flag } { $path }: no se puede escribir: { $reason }
+io-cannot-create-flag = { $flag } { $path }: no se puede crear: { $reason }
+cli-default = por defecto: { $value }
+cli-possible = uno de: { $values }
+cli-error-command-after-scenario = { $command }: una orden no puede ir después de { $other }; la orden va primero (breakwater run ESCENARIO)

@@ -1,0 +1,100 @@
+# El panel: títulos, etiquetas, estados y mensajes de estado.
+# Los nombres de los patrones quedan como los escribe la lección (Circuit Breaker, Retry, Bulkhead, Timeout, Fallback).
+
+panel-breaker = Circuit Breaker
+panel-retries = Retry
+panel-timeouts = Timeout · Fallback
+panel-bulkhead = Bulkhead
+panel-bulkhead-long = Bulkhead (saturación del pool)
+panel-latency = Latencia ({ $service })
+panel-latency-plain = Latencia
+panel-throughput = Caudal ({ $service })
+panel-throughput-plain = Caudal
+panel-parameters = Parámetros ({ $service })
+panel-parameters-editing = Parámetros ({ $service }) editando
+panel-parameters-plain = Parámetros
+panel-events = Eventos
+
+pattern-off = apagado
+path-all-services = todos los servicios { $rest }
+
+screen-enlarge = agranda a { $width }×{ $height }
+screen-now = ahora { $width }×{ $height }
+screen-q-quits = q sale
+
+breaker-off-hint = patrón apagado (la tecla 1 lo enciende)
+breaker-probe-in = prueba en { $left }
+breaker-probing = probando
+breaker-forced = forzado
+breaker-for = hace { $time }
+breaker-no-transition = aún sin transiciones
+
+bulkhead-caller = llamador
+bulkhead-caller-short = llamador { $busy }/{ $threads } +{ $waiting }
+bulkhead-off-downstream = destino { $busy }/{ $workers } ocupados, { $queued } en cola
+bulkhead-off-busy-queued = { $busy }/{ $workers } ocupados, { $queued } en cola
+bulkhead-off-busy = { $busy }/{ $workers } ocupados
+bulkhead-full = LLENO
+bulkhead-queue = cola { $n }
+bulkhead-threads = { $busy }/{ $threads } hilos
+bulkhead-waiting = { $n } esperando
+
+retries-attempts-per-call = intentos/llamada
+retries-att-call = int/llam
+retries-att-c = int/ll
+retries-throttled = frenado
+retries-tokens = fichas { $now }/{ $max }
+retries-tok = fich { $now }/{ $max }
+
+timeouts-fallbacks = fallbacks { $n }
+timeouts-total = timeouts { $n }
+
+latency-waiting = esperando el primer segundo…
+
+outcome-ok = ok
+outcome-failed = fallidas
+outcome-timed-out = agotadas
+outcome-short-circuited = cortocirc.
+outcome-rejected = rechazadas
+
+event-note = nota
+event-you = tú
+event-timeline = guion
+events-empty = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios
+events-empty-compare = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios, por lado
+
+header-next = próximo { $at } · { $path } → { $value }
+header-actual = real { $speed }
+header-seed = semilla { $seed }
+header-rec = GRAB
+header-timeline-done = el guion no tiene más cambios
+
+state-running = EN MARCHA
+state-paused = EN PAUSA
+state-ended = TERMINADO
+state-limit = LÍMITE
+state-gloss-closed = Normal
+state-gloss-open = Fallando
+state-gloss-half-open = Probando
+state-gloss-forced-open = forzado
+state-gloss-disabled = siempre cerrado
+
+help-title = Ayuda · ? o Esc la cierra
+help-legend-breaker = breaker:
+help-legend-calls = llamadas: ✓ ok  ✗ fallidas  ⧗ agotadas  ↯ cortocircuitadas  ⊗ rechazadas   ↻ reintentos   ▸ seleccionado
+
+status-stopped-at = detenido en { $at }: { $reason }
+status-recording-to = grabando en { $path }
+status-recording-written = grabación guardada en { $path }
+status-recording-failed = no se puede guardar la grabación { $path }: { $reason }
+status-at-limit = { $field } está en su límite
+status-cannot-read = no se puede leer { $path }
+status-restarted = reiniciado en t=0 con la misma semilla
+status-editing-side = editando el lado { $side }
+status-editing-side-label = editando el lado { $side }: { $label }
+status-refused = rechazado: { $reason }
+status-copied = copiado { $field } = { $value } al lado { $side }
+status-language = idioma: Español
+
+ended-end-of-input = fin de la entrada
+ended-hung-up = el terminal se colgó

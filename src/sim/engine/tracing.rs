@@ -1,0 +1,285 @@
+//! Recording the story of chosen calls (`crate::sim::trace`). The hot path
+//! pays one test per call (`tracer.is_some()` when it starts) and one per
+//! layer for a flag of the call it already holds (`Call::traced`); everything
+//! else here runs only for a traced call, out of line.
+
+use super::*;
+use crate::patterns::retry::StopReason;
+use crate::sim::trace::TracedStep;
+use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest};
+
+/// The traces asked for, under way and finished.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Tracer {
+    request: Option<TraceRequest>,
+    /// Calls still to pick.
+    remaining: u32,
+    /// Traced calls in flight, by call slot.
+    active: Vec<(u32, Active)>,
+    done: Vec<CallTrace>,
+}
+
+/// A traced call in flight, with the times its next steps are measured from.
+#[derive(Clone, Debug)]
+struct Active {
+    trace: CallTrace,
+    attempt_started: SimTime,
+    sent: SimTime,
+    queued: SimTime,
+    timeout_armed: SimTime,
+}
+
+impl Simulation {
+    /// Follows the first `calls` calls of `service` from `from` (replacing
+    /// any earlier request): their stories are collected by `take_traces`.
+    /// Recording changes no result.
+    pub fn trace(&mut self, request: TraceRequest) {
+        let tracer = self.tracer.get_or_insert_with(Default::default);
+        tracer.request = Some(request);
+        tracer.remaining = request.calls;
+    }
+
+    /// Whether every call asked for has been picked and has finished.
+    pub fn traces_complete(&self) -> bool {
+        self.tracer
+            .as_ref()
+            .is_none_or(|t| t.remaining == 0 && t.active.is_empty())
+    }
+
+    /// The finished traces so far (taken out), in the order they finished,
+    /// then, if `unfinished`, the traced calls still in flight as they stand.
+    pub fn take_traces(&mut self, unfinished: bool) -> Vec<CallTrace> {
+        let Some(t) = self.tracer.as_mut() else {
+            return Vec::new();
+        };
+        let mut out = std::mem::take(&mut t.done);
+        if unfinished {
+            out.extend(t.active.iter().map(|(_, a)| a.trace.clone()));
+        }
+        out
+    }
+
+    /// A call just allocated: traced if the request picks it.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn trace_pick(&mut self, id: u32) {
+        let c = self.calls[id as usize];
+        let Some(t) = self.tracer.as_mut() else {
+            return;
+        };
+        let Some(req) = t.request else {
+            return;
+        };
+        let picked = t.remaining > 0
+            && req.service == c.service as usize
+            && match req.from {
+                TraceFrom::Time(at) => c.arrived >= at,
+                TraceFrom::Index(i) => c.index >= i,
+            };
+        if !picked {
+            return;
+        }
+        t.remaining -= 1;
+        let now = self.now;
+        let mask = self.services[c.service as usize].layers;
+        let layers = (0..LAYERS)
+            .filter(|d| mask & (1 << d) != 0)
+            .map(|d| self.order[d])
+            .collect();
+        let Some(t) = self.tracer.as_mut() else {
+            return;
+        };
+        t.active.push((
+            id,
+            Active {
+                trace: CallTrace::new(c.service as usize, c.index, c.arrived, layers),
+                attempt_started: now,
+                sent: now,
+                queued: now,
+                timeout_armed: now,
+            },
+        ));
+        self.calls[id as usize].traced = true;
+    }
+
+    fn active(&mut self, id: u32) -> Option<&mut Active> {
+        self.tracer
+            .as_mut()?
+            .active
+            .iter_mut()
+            .find(|(slot, _)| *slot == id)
+            .map(|(_, a)| a)
+    }
+
+    /// Adds a step to a traced call's story, updating the times later steps
+    /// are measured from.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note(&mut self, id: u32, step: TraceStep) {
+        let now = self.now;
+        let Some(a) = self.active(id) else {
+            return;
+        };
+        match step {
+            TraceStep::Attempt { .. } => a.attempt_started = now,
+            TraceStep::Sent { .. } => a.sent = now,
+            TraceStep::CallerQueued { .. } | TraceStep::BulkheadQueued { .. } => a.queued = now,
+            TraceStep::TimeoutArmed { .. } => a.timeout_armed = now,
+            _ => {}
+        }
+        a.trace.steps.push(TracedStep { at: now, step });
+    }
+
+    /// How long since the call's last step of a kind (see `Active`).
+    fn since(&mut self, id: u32, what: fn(&Active) -> SimTime) -> Dur {
+        let now = self.now;
+        Dur(self.active(id).map_or(0, |a| now.saturating_sub(what(a))))
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_caller_granted(&mut self, id: u32) {
+        let waited = self.since(id, |a| a.queued);
+        self.note(id, TraceStep::CallerGranted { waited });
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_bulkhead(&mut self, id: u32, s: usize, admission: Admission) {
+        let cfg = &self.world.services[s].patterns.bulkhead;
+        let b = &self.services[s].bulkhead;
+        let step = match admission {
+            Admission::Granted => TraceStep::BulkheadSlot {
+                in_use: b.in_use(),
+                max: cfg.max_concurrent,
+            },
+            Admission::Queued => TraceStep::BulkheadQueued {
+                waiting: b.waiting().saturating_sub(1),
+                max_wait: cfg.max_wait,
+            },
+            Admission::Rejected => TraceStep::BulkheadRejected { waited: None },
+        };
+        self.note(id, step);
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_bulkhead_waited(&mut self, id: u32, admitted: bool) {
+        let waited = self.since(id, |a| a.queued);
+        let step = if admitted {
+            TraceStep::BulkheadAdmitted { waited }
+        } else {
+            TraceStep::BulkheadRejected {
+                waited: Some(waited),
+            }
+        };
+        self.note(id, step);
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_sent(&mut self, id: u32, s: usize, submit: &Submit) {
+        let reception = match submit {
+            Submit::Refused => Reception::Refused,
+            Submit::Started { .. } => Reception::Started,
+            Submit::Queued { .. } => Reception::Queued {
+                ahead: self.services[s].downstream.queued().saturating_sub(1),
+            },
+        };
+        self.note(id, TraceStep::Sent { reception });
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_replied(&mut self, id: u32, ok: bool) {
+        let took = self.since(id, |a| a.sent);
+        self.note(id, TraceStep::Replied { ok, took });
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_timeout_fired(&mut self, id: u32) {
+        let after = self.since(id, |a| a.timeout_armed);
+        self.note(id, TraceStep::TimeoutFired { after });
+    }
+
+    /// The attempt in progress ended so (`n` from the retry state).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_attempt_ended(&mut self, id: u32, outcome: Outcome) {
+        let n = self.calls[id as usize].retry.attempts.max(1);
+        let took = self.since(id, |a| a.attempt_started);
+        self.note(id, TraceStep::AttemptEnded { n, outcome, took });
+    }
+
+    /// What the retry layer decided after an attempt.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_retry(&mut self, id: u32, s: usize, outcome: Outcome, decision: Decision) {
+        let c = self.calls[id as usize];
+        let step = match decision {
+            Decision::RetryAfter(wait) => TraceStep::Backoff {
+                wait,
+                next: c.retry.attempts + 1,
+            },
+            Decision::Stop => {
+                let cfg = &self.world.services[s].patterns.retry;
+                let reason = c.retry.stop_reason(cfg, &self.services[s].budget, outcome);
+                if reason == StopReason::Succeeded {
+                    return;
+                }
+                TraceStep::RetryStopped { reason }
+            }
+        };
+        self.note(id, step);
+    }
+
+    /// The breaker counted a result, perhaps changing state.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_breaker_recorded(
+        &mut self,
+        id: u32,
+        failed: bool,
+        transition: Option<&Transition>,
+    ) {
+        let transition = transition.map(|t| (t.from, t.to, t.reason.clone()));
+        self.note(id, TraceStep::BreakerRecorded { failed, transition });
+    }
+
+    /// The call's final answer closes its story.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_finished(&mut self, id: u32, outcome: Outcome, fallback: bool) {
+        let c = self.calls[id as usize];
+        let latency = Dur(self.now - c.arrived);
+        let answer = fallback
+            .then(|| fallback_answer(&self.world.services[c.service as usize].patterns.fallback))
+            .flatten();
+        self.note(
+            id,
+            TraceStep::Finished {
+                outcome,
+                fallback,
+                latency,
+            },
+        );
+        let now = self.now;
+        let Some(t) = self.tracer.as_mut() else {
+            return;
+        };
+        if let Some(k) = t.active.iter().position(|(slot, _)| *slot == id) {
+            let (_, mut a) = t.active.swap_remove(k);
+            a.trace.outcome = Some(outcome);
+            a.trace.finished = Some(now);
+            a.trace.fallback = fallback;
+            a.trace.answer = answer;
+            t.done.push(a.trace);
+        }
+    }
+}
+
+/// The text the fallback answers with, when the scenario gives one.
+fn fallback_answer(_cfg: &crate::patterns::fallback::FallbackConfig) -> Option<String> {
+    None
+}

@@ -1,0 +1,169 @@
+//! The story of one call, as the engine records it when asked: every layer's
+//! decision, each attempt and its outcome, each wait, the final answer.
+//! Plain data (sans-IO): the core fills it in, shells print or draw it.
+//!
+//! A trace is asked for with `Simulation::trace` (which calls, from when or
+//! from which index) and collected with `take_traces`. Recording only reads
+//! what the engine decides; it never draws a random number nor changes a
+//! decision, so a traced run gives the same numbers as one without.
+
+use crate::base::outcome::Outcome;
+use crate::base::time::{Dur, SimTime};
+use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::retry::StopReason;
+use crate::patterns::PatternKind;
+
+/// Which calls of a service to follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceFrom {
+    /// The calls arriving at or after this time.
+    Time(SimTime),
+    /// The calls whose index among the service's calls is at least this:
+    /// with common random numbers, the same call on both sides of a comparison.
+    Index(u64),
+}
+
+/// A request for traces: the first `calls` calls of `service` from `from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TraceRequest {
+    pub service: usize,
+    pub from: TraceFrom,
+    pub calls: u32,
+}
+
+/// What the downstream did with an attempt sent to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reception {
+    /// A worker took it at once.
+    Started,
+    /// It waits in the service's queue behind `ahead` others.
+    Queued { ahead: u32 },
+    /// The queue was full (or the service down): refused at once.
+    Refused,
+}
+
+/// One thing that happened to a traced call.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// The call arrived (its index among the service's calls).
+    Arrived { index: u64 },
+    /// Every caller thread was busy: it waits for one (`waiting` before it).
+    CallerQueued { waiting: u32 },
+    /// It got a caller thread after waiting.
+    CallerGranted { waited: Dur },
+    /// The caller's pool had no thread and no room to wait.
+    CallerRejected,
+    /// The retry layer starts attempt `n` (1 is the first).
+    Attempt { n: u32 },
+    /// The breaker's decision, and its state when it made it.
+    Breaker {
+        state: BreakerState,
+        permitted: bool,
+    },
+    /// The breaker counted this result (`failed` or a success), and the
+    /// transition it made because of it, if any.
+    BreakerRecorded {
+        failed: bool,
+        transition: Option<(BreakerState, BreakerState, String)>,
+    },
+    /// A bulkhead slot, taken at once (`in_use` of `max` after taking it).
+    BulkheadSlot { in_use: u32, max: u32 },
+    /// The bulkhead was full: the call waits at most `max_wait`.
+    BulkheadQueued { waiting: u32, max_wait: Dur },
+    /// A slot freed up after waiting.
+    BulkheadAdmitted { waited: Dur },
+    /// The bulkhead turned it away: full at once, or after waiting.
+    BulkheadRejected { waited: Option<Dur> },
+    /// The timeout layer starts its clock.
+    TimeoutArmed { after: Dur },
+    /// The attempt reaches the downstream.
+    Sent { reception: Reception },
+    /// The downstream answered (`ok` or an error) after `took` since it was sent.
+    Replied { ok: bool, took: Dur },
+    /// The timeout fired after `after`: everything inside it is abandoned.
+    TimeoutFired { after: Dur },
+    /// Attempt `n` ended so, after `took`.
+    AttemptEnded { n: u32, outcome: Outcome, took: Dur },
+    /// The retry layer waits `wait` before attempt `next`.
+    Backoff { wait: Dur, next: u32 },
+    /// The retry layer gives the result to the caller, and why no retry.
+    RetryStopped { reason: StopReason },
+    /// The final answer: its outcome, and whether the fallback answered.
+    Finished {
+        outcome: Outcome,
+        fallback: bool,
+        latency: Dur,
+    },
+}
+
+/// A step and when it happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TracedStep {
+    pub at: SimTime,
+    pub step: Step,
+}
+
+/// One call's story from arrival to final answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallTrace {
+    pub service: usize,
+    /// The call's index among its service's calls.
+    pub index: u64,
+    pub arrived: SimTime,
+    /// The layers enabled for the service when it arrived, outermost first.
+    pub layers: Vec<PatternKind>,
+    pub steps: Vec<TracedStep>,
+    /// The final answer; `None` when the run ended (or stopped) first.
+    pub outcome: Option<Outcome>,
+    pub finished: Option<SimTime>,
+    /// The fallback answered the call.
+    pub fallback: bool,
+    /// The fallback's answer, when the scenario gives one.
+    pub answer: Option<String>,
+}
+
+impl CallTrace {
+    pub(crate) fn new(
+        service: usize,
+        index: u64,
+        arrived: SimTime,
+        layers: Vec<PatternKind>,
+    ) -> CallTrace {
+        CallTrace {
+            service,
+            index,
+            arrived,
+            layers,
+            steps: vec![TracedStep {
+                at: arrived,
+                step: Step::Arrived { index },
+            }],
+            outcome: None,
+            finished: None,
+            fallback: false,
+            answer: None,
+        }
+    }
+
+    /// The waits between attempts, in order.
+    pub fn backoffs(&self) -> Vec<Dur> {
+        self.steps
+            .iter()
+            .filter_map(|s| match s.step {
+                Step::Backoff { wait, .. } => Some(wait),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Each attempt's outcome, in order.
+    pub fn attempt_outcomes(&self) -> Vec<Outcome> {
+        self.steps
+            .iter()
+            .filter_map(|s| match s.step {
+                Step::AttemptEnded { outcome, .. } => Some(outcome),
+                _ => None,
+            })
+            .collect()
+    }
+}
