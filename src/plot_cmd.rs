@@ -4,6 +4,7 @@
 
 use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
 use crate::{check_writable, load, load_raw, say};
+use breakwater::t;
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
 use breakwater::output;
@@ -128,15 +129,23 @@ pub fn plot(args: PlotArgs) -> Result<ExitCode, ExitCode> {
             let origin = &spec.sides[0].scenario.origin;
             let spec_name = origin.strip_prefix("builtin:").unwrap_or(origin);
             return Err(bad(format!(
-                "{}: stopped at {} of simulated time: {why}",
+                "{}: {}",
                 escape(spec_name),
-                clock(*at)
+                t!("stopped-at", at = clock(*at), reason = why.clone())
             )));
         }
     }
     plot::write_all(&fig, &outputs, args.size.unwrap_or(plot::DEFAULT_SIZE)).map_err(
         |(path, why)| {
-            output::errln(&format!("breakwater: -o {}: cannot write: {why}", escape(&path)));
+            output::errln(&format!(
+                "breakwater: {}",
+                t!(
+                    "io-cannot-write-flag",
+                    flag = "-o",
+                    path = escape(&path),
+                    reason = why
+                )
+            ));
             ExitCode::from(1)
         },
     )?;

@@ -23,9 +23,10 @@ pub fn row_height(sc: Scale) -> i32 {
     sc.px(30.0, 14.0)
 }
 
-/// The narrowest a band is drawn.
+/// The narrowest a band is drawn: a HALF_OPEN of one tick is a visible
+/// stripe on a slide, and still a few pixels at the smallest size.
 pub fn min_width(sc: Scale) -> i32 {
-    sc.px(4.0, 2.0)
+    sc.px(8.0, 4.0)
 }
 
 /// A row's label: the service, and its side in a comparison.
@@ -89,40 +90,79 @@ pub fn extent(frame: &Frame, b: &Band, min: i32) -> (i32, i32) {
     (a, z)
 }
 
-/// A filled, hatched rectangle for `state` (also the legend's swatch).
+/// A filled, hatched rectangle for `state` (also the legend's swatch);
+/// `outline` draws its edge in ink, for a band widened to be seen.
 pub fn swatch<DB: DrawingBackend>(
     root: &Area<DB>,
     state: BreakerState,
     (x0, y0): (i32, i32),
     (x1, y1): (i32, i32),
     sc: Scale,
+    outline: bool,
 ) -> Result<(), String> {
     root.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
         style::state_colour(state).filled(),
     ))
     .map_err(err)?;
-    let ink = style::INK.mix(0.55).stroke_width(sc.px(1.5, 1.0) as u32);
+    let stroke = sc.px(1.5, 1.0);
+    let ink = style::INK.mix(0.55).stroke_width(stroke as u32);
     let d = sc.px(9.0, 5.0);
+    // The hatching stays a stroke's width inside, so no line end pokes out.
+    let (hx0, hy0, hx1, hy1) = (x0 + stroke, y0 + stroke, x1 - stroke, y1 - stroke);
     let mut lines: Vec<[(i32, i32); 2]> = Vec::new();
-    let hatch = style::state_hatch(state);
+    // Too narrow to hatch (a brief band): its colour and outline say it.
+    let hatch = if x1 - x0 < d * 2 {
+        Hatch::None
+    } else {
+        style::state_hatch(state)
+    };
     if matches!(hatch, Hatch::Vertical) {
-        let mut x = x0 + d / 2;
-        while x < x1 {
-            lines.push([(x, y0), (x, y1)]);
-            x += d;
+        let step = d.min(((hx1 - hx0) / 2).max(1));
+        let mut x = hx0 + step / 2;
+        while x <= hx1 {
+            lines.push([(x, hy0), (x, hy1)]);
+            x += step;
         }
     }
     if matches!(hatch, Hatch::Diagonal | Hatch::Cross) {
-        lines.extend(diagonals(x0, y0, x1, y1, d, false));
+        lines.extend(diagonals(hx0, hy0, hx1, hy1, d, false));
     }
     if matches!(hatch, Hatch::Cross) {
-        lines.extend(diagonals(x0, y0, x1, y1, d, true));
+        lines.extend(diagonals(hx0, hy0, hx1, hy1, d, true));
     }
     for l in lines {
         root.draw(&PathElement::new(l.to_vec(), ink)).map_err(err)?;
     }
+    if outline {
+        root.draw(&Rectangle::new(
+            [(x0, y0), (x1, y1)],
+            style::INK.stroke_width(1),
+        ))
+        .map_err(err)?;
+    }
     Ok(())
+}
+
+/// Where a band's word goes: the widest stretch of the band that no other
+/// state's band of the row covers, as (from, to) in pixels.
+pub fn free_stretch(own: (i32, i32), others: &[(i32, i32)]) -> (i32, i32) {
+    let mut cuts: Vec<(i32, i32)> = others
+        .iter()
+        .copied()
+        .filter(|(a, z)| *z > own.0 && *a < own.1)
+        .collect();
+    cuts.sort_unstable();
+    let mut best = (own.0, own.0);
+    let mut at = own.0;
+    for (a, z) in cuts.into_iter().chain(std::iter::once((own.1, own.1))) {
+        let a = a.clamp(own.0, own.1);
+        if a - at > best.1 - best.0 {
+            best = (at, a);
+        }
+        at = at.max(z.min(own.1));
+    }
+    best
 }
 
 /// Lines at 45° every `d` pixels, clipped to the rectangle: `/` rising, or
@@ -196,29 +236,45 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(err)?;
             continue;
         }
+        let extents: Vec<(BreakerState, (i32, i32), bool)> = bands
+            .iter()
+            .map(|b| {
+                let e = extent(frame, b, min);
+                (b.state, e, frame.x(b.to) - frame.x(b.from) < min)
+            })
+            .collect();
         for state in style::STATE_ORDER {
-            for b in bands.iter().filter(|b| b.state == state) {
-                let (a, z) = extent(frame, b, min);
-                swatch(root, state, (a, y0), (z, y1), sc)?;
+            for (_, (a, z), _) in extents.iter().filter(|e| e.0 == state) {
+                swatch(root, state, (*a, y0), (*z, y1), sc, false)?;
             }
         }
-        // Words where they fit, on a light box so hatching does not hide them.
-        for state in style::STATE_ORDER {
-            for b in bands.iter().filter(|b| b.state == state) {
-                let (a, z) = extent(frame, b, min);
-                let wd = width_of(root, state.word(), &word);
-                if z - a < wd + sc.px(16.0, 6.0) || y1 - y0 < sc.small() {
-                    continue;
-                }
-                let mid = (a + z) / 2;
-                let half = wd / 2 + sc.px(4.0, 2.0);
-                root.draw(&Rectangle::new(
-                    [(mid - half, y0 + pad), (mid + half, y1 - pad)],
-                    style::BACKGROUND.mix(0.85).filled(),
-                ))
+        // Words where they fit, in the stretch no other state covers, on a
+        // light box so hatching does not hide them.
+        for (state, own, _) in &extents {
+            let others: Vec<(i32, i32)> = extents
+                .iter()
+                .filter(|e| e.0 != *state)
+                .map(|e| e.1)
+                .collect();
+            let (a, z) = free_stretch(*own, &others);
+            let wd = width_of(root, state.word(), &word);
+            if z - a < wd + sc.px(16.0, 6.0) || y1 - y0 < sc.small() {
+                continue;
+            }
+            let mid = (a + z) / 2;
+            let half = wd / 2 + sc.px(4.0, 2.0);
+            root.draw(&Rectangle::new(
+                [(mid - half, y0 + pad), (mid + half, y1 - pad)],
+                style::BACKGROUND.mix(0.85).filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(state.word(), (mid, cy), word.clone()))
                 .map_err(err)?;
-                root.draw(&Text::new(state.word(), (mid, cy), word.clone()))
-                    .map_err(err)?;
+        }
+        // The brief ones again on top, outlined: nothing covers them.
+        for state in style::STATE_ORDER {
+            for (_, (a, z), _) in extents.iter().filter(|e| e.0 == state && e.2) {
+                swatch(root, state, (*a, y0), (*z, y1), sc, true)?;
             }
         }
     }
@@ -245,6 +301,15 @@ mod tests {
         assert_eq!(extent(&f, &b(0, 1), 4), (100, 104));
         assert_eq!(extent(&f, &b(999_999, 1_000_000), 4), (1096, 1100));
         assert_eq!(extent(&f, &b(0, 1_000_000), 4), (100, 1100));
+    }
+
+    #[test]
+    fn a_word_goes_where_no_other_state_is() {
+        assert_eq!(free_stretch((0, 100), &[]), (0, 100));
+        assert_eq!(free_stretch((0, 100), &[(40, 48)]), (48, 100));
+        assert_eq!(free_stretch((0, 100), &[(10, 18), (60, 70)]), (18, 60));
+        assert_eq!(free_stretch((0, 100), &[(-20, 30), (90, 140)]), (30, 90));
+        assert_eq!(free_stretch((50, 60), &[(0, 100)]).1 - free_stretch((50, 60), &[(0, 100)]).0, 0);
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub enum Panel {
 
 /// The panels this figure has: one per pattern that existed in the run,
 /// goodput and latency always. Also the names of what was left out.
-pub fn panels_of(fig: &Figure) -> (Vec<Panel>, Vec<&'static str>) {
+pub fn panels_of(fig: &Figure) -> (Vec<Panel>, Vec<String>) {
     use lines::Measure as M;
     let seen = fig
         .sides
@@ -164,31 +164,42 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
     let band_h = bands::rows(fig) as i32 * row_h + gap;
     let has_bands = panels.contains(&Panel::Breaker);
     let line_panels = panels.len() as i32 - has_bands as i32;
-    let room = panels_bottom - y - gap * (panels.len() as i32 - 1) - if has_bands { band_h } else { 0 };
+    // Room between panels for a value label at each edge.
+    let panel_gap = sc.small() * 13 / 10;
+    let room =
+        panels_bottom - y - panel_gap * (panels.len() as i32 - 1) - if has_bands { band_h } else { 0 };
     let line_h = (room / line_panels.max(1)).max(sc.px(40.0, 24.0));
     let ticks = time_ticks(&frame, sc);
     let mut rects = Vec::new();
     for p in &panels {
         let hgt = if *p == Panel::Breaker { band_h } else { line_h };
-        let rect = Rect {
+        rects.push(Rect {
             top: y,
             bottom: y + hgt,
-        };
-        let (t, u) = panel_words(*p);
-        root.draw(&Text::new(t, (pad, y), bold.clone()))
-            .map_err(err)?;
-        root.draw(&Text::new(u, (pad, y + sc.text() * 12 / 10), small.clone()))
-            .map_err(err)?;
-        match p {
-            Panel::Breaker => bands::draw(root, fig, &frame, rect, sc, &ticks)?,
-            Panel::Lines(m) => lines::draw(root, fig, &frame, rect, sc, &ticks, *m)?,
-        }
-        rects.push(rect);
-        y += hgt + gap;
+        });
+        y += hgt + panel_gap;
     }
     let last = rects.last().map_or(y, |r| r.bottom);
 
-    draw_notes(root, fig, &notes, &frame, sc, strip_top, note_row, last)?;
+    // The notes' lines behind the panels (a brief breaker state is never
+    // hidden by one), their labels above.
+    draw_note_lines(root, fig, &notes, &frame, sc, strip_top, note_row, last)?;
+    for (p, rect) in panels.iter().zip(&rects) {
+        let (t, u) = panel_words(*p);
+        root.draw(&Text::new(t, (pad, rect.top), bold.clone()))
+            .map_err(err)?;
+        root.draw(&Text::new(
+            u,
+            (pad, rect.top + sc.text() * 12 / 10),
+            small.clone(),
+        ))
+        .map_err(err)?;
+        match p {
+            Panel::Breaker => bands::draw(root, fig, &frame, *rect, sc, &ticks)?,
+            Panel::Lines(m) => lines::draw(root, fig, &frame, *rect, sc, &ticks, *m)?,
+        }
+    }
+    draw_note_labels(root, fig, &notes, &frame, sc, strip_top, note_row)?;
     // The time axis under the last panel.
     let lab = font(sc.small(), false, style::INK, HPos::Center, VPos::Top);
     for t in &ticks {
@@ -264,6 +275,15 @@ fn legend<DB: DrawingBackend>(
             ));
         }
     }
+    if fig.sides.iter().any(|s| s.series.client_threads.is_some()) {
+        items.push((
+            Swatch::Line {
+                colour: style::MUTED,
+                dashed: false,
+            },
+            text::caller_threads(),
+        ));
+    }
     for state in bands::states_in(fig) {
         items.push((Swatch::State(state), state.word().to_string()));
     }
@@ -304,7 +324,14 @@ fn legend<DB: DrawingBackend>(
                 }
             }
             Swatch::State(state) => {
-                bands::swatch(root, state, (x, cy - sh / 2 - 2), (x + sw, cy + sh / 2 + 2), sc)?;
+                bands::swatch(
+                    root,
+                    state,
+                    (x, cy - sh / 2 - 2),
+                    (x + sw, cy + sh / 2 + 2),
+                    sc,
+                    false,
+                )?;
             }
             Swatch::Rule { colour } => {
                 root.draw(&DashedPathElement::new(
@@ -386,9 +413,9 @@ fn shorten<DB: DrawingBackend>(root: &Area<DB>, s: &str, st: &TextStyle, room: i
     None
 }
 
-/// Ramps shaded, a line per note from the strip to the last panel, labels.
+/// Ramps shaded, and a line per note from its label's row to the last panel.
 #[allow(clippy::too_many_arguments)]
-fn draw_notes<DB: DrawingBackend>(
+fn draw_note_lines<DB: DrawingBackend>(
     root: &Area<DB>,
     fig: &Figure,
     placed: &Placed,
@@ -425,6 +452,19 @@ fn draw_notes<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     }
+    Ok(())
+}
+
+/// The notes' labels, in the strip above the panels.
+fn draw_note_labels<DB: DrawingBackend>(
+    root: &Area<DB>,
+    fig: &Figure,
+    placed: &Placed,
+    frame: &Frame,
+    sc: Scale,
+    strip_top: i32,
+    row_h: i32,
+) -> Result<(), String> {
     for (i, r, label) in &placed.labels {
         let n = &fig.notes[*i];
         let colour = if n.live { style::LIVE } else { style::INK };
@@ -442,7 +482,7 @@ fn draw_notes<DB: DrawingBackend>(
 fn caption_lines<DB: DrawingBackend>(
     root: &Area<DB>,
     fig: &Figure,
-    absent: &[&str],
+    absent: &[String],
     sc: Scale,
     width: i32,
 ) -> Vec<String> {

@@ -85,6 +85,24 @@ fn secs(t: SimTime) -> f64 {
     t as f64 / NANOS_PER_SEC as f64
 }
 
+/// The values an axis of `0 ..= top` labels: `top` cut into as many equal
+/// steps as fit in `max_labels` labels whose size is a round number (1, 2,
+/// 2.5, 3, 4 or 5 times a power of ten), or just 0 and `top`.
+pub fn value_steps(top: f64, max_labels: usize) -> Vec<f64> {
+    let round = |x: f64| {
+        let p = 10f64.powf(x.log10().floor());
+        let m = x / p;
+        [1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 10.0]
+            .iter()
+            .any(|r| (m - r).abs() < 1e-9)
+    };
+    let div = (2..max_labels.max(2))
+        .rev()
+        .find(|d| round(top / *d as f64))
+        .unwrap_or(1);
+    (0..=div).map(|k| top * k as f64 / div as f64).collect()
+}
+
 /// A round top for an axis that holds `max`.
 pub fn nice_top(max: f64) -> f64 {
     if !(max.is_finite() && max > 0.0) {
@@ -136,20 +154,36 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(0)
         .build_cartesian_2d(0f64..frame.end_secs(), 0f64..top)
         .map_err(err)?;
-    let decimals = if top >= 10.0 { 0 } else { 1 };
-    let fmt = move |v: &f64| text::number(*v, decimals);
-    let labels = (h / (sc.small() * 3)).clamp(2, 5) as usize;
+    let max_labels = (h / (sc.small() * 2)).clamp(2, 6) as usize;
+    let steps = value_steps(top, max_labels);
+    let decimals = steps
+        .iter()
+        .map(|v| if (v - v.round()).abs() < 1e-9 { 0 } else { 1 })
+        .max()
+        .unwrap_or(0);
+    let label = font(sc.small(), false, style::INK, HPos::Right, VPos::Center);
+    for v in &steps {
+        if *v > 0.0 {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(0.0, *v), (frame.end_secs(), *v)],
+                    style::GRID.stroke_width(1),
+                )))
+                .map_err(err)?;
+        }
+        let (_, y) = chart.backend_coord(&(0.0, *v));
+        root.draw(&Text::new(
+            text::number(*v, decimals),
+            (frame.x0 - sc.px(8.0, 3.0), y),
+            label.clone(),
+        ))
+        .map_err(err)?;
+    }
     chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(labels)
-        .y_label_formatter(&fmt)
-        .label_style(font(sc.small(), false, style::INK, HPos::Right, VPos::Center))
-        .bold_line_style(style::GRID.stroke_width(1))
-        .light_line_style(TRANSPARENT)
-        .axis_style(style::MUTED.stroke_width(1))
-        .draw()
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, top)],
+            style::MUTED.stroke_width(1),
+        )))
         .map_err(err)?;
     chart
         .draw_series(ticks.iter().map(|t| {
@@ -224,6 +258,23 @@ pub fn runs(points: &[Point], value: impl Fn(&Point) -> Option<f64>) -> Vec<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_labels_are_round_steps_from_zero_to_the_top() {
+        assert_eq!(value_steps(120.0, 5), vec![0.0, 30.0, 60.0, 90.0, 120.0]);
+        assert_eq!(value_steps(120.0, 4), vec![0.0, 40.0, 80.0, 120.0]);
+        assert_eq!(value_steps(100.0, 6), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(value_steps(1.5, 3), vec![0.0, 1.5]);
+        assert_eq!(value_steps(1.5, 4), vec![0.0, 0.5, 1.0, 1.5]);
+        assert_eq!(value_steps(4000.0, 2), vec![0.0, 4000.0]);
+        for top in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0] {
+            for n in 2..7 {
+                let v = value_steps(top * 100.0, n);
+                assert!(v.len() <= n.max(2) && v[0] == 0.0, "{top} {n} {v:?}");
+                assert!((v[v.len() - 1] - top * 100.0).abs() < 1e-9);
+            }
+        }
+    }
 
     #[test]
     fn axis_tops_are_round_and_above_the_data() {

@@ -76,7 +76,7 @@ pub enum Hatch {
 pub fn state_colour(s: BreakerState) -> RGBColor {
     match s {
         BreakerState::Closed => RGBColor(170, 220, 200),
-        BreakerState::HalfOpen => RGBColor(240, 180, 40),
+        BreakerState::HalfOpen => RGBColor(240, 228, 66),
         BreakerState::Open => RGBColor(213, 94, 0),
         BreakerState::ForcedOpen => RGBColor(150, 60, 120),
         BreakerState::Disabled => RGBColor(205, 205, 205),

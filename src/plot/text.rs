@@ -1,98 +1,104 @@
 //! Every word a figure (or `breakwater plot`) shows a person, in one place,
-//! so that the figure follows the chosen language. Names of states (CLOSED,
-//! OPEN, HALF-OPEN) and of patterns stay in English, as on screen.
+//! through the catalogue (`locales/*/plot.ftl`), so that the figure follows
+//! the chosen language. Names of states (CLOSED, OPEN, HALF_OPEN) and of
+//! patterns stay in English, as on screen.
 
-use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
+use crate::base::time::{Dur, SimTime};
+use crate::t;
 
-/// A number as the figure writes it.
+/// A number on an axis, as the reader's language writes it.
 pub fn number(x: f64, decimals: usize) -> String {
-    format!("{x:.decimals$}")
+    crate::i18n::number(x, decimals)
+}
+
+/// A size as `WxH`.
+fn size((w, h): (u32, u32)) -> String {
+    format!("{w}x{h}")
 }
 
 pub fn subtitle(seed: u64, end: SimTime, tick: SimTime) -> String {
-    format!(
-        "seed {seed} · {} simulated · tick {}",
-        super::figure::axis_clock(end),
-        Dur(tick)
+    t!(
+        "plot-subtitle",
+        seed = seed.to_string(),
+        end = super::figure::axis_clock(end),
+        tick = Dur(tick).to_string()
     )
 }
 
 pub fn comparison_title(name_a: &str, name_b: &str) -> String {
     if name_a == name_b {
-        format!("{name_a}: A against B")
+        t!("plot-title-same", name = name_a)
     } else {
-        format!("{name_a} against {name_b}")
+        t!("plot-title-two", a = name_a, b = name_b)
     }
 }
 
 pub fn session_title(title: &str, until: SimTime) -> String {
-    format!(
-        "{title} · session until {}",
-        super::figure::axis_clock(until)
+    t!(
+        "plot-session-title",
+        title = title,
+        until = super::figure::axis_clock(until)
     )
 }
 
 pub fn live_change(what: &str) -> String {
-    format!("live: {what}")
+    t!("plot-live-change", what = what)
 }
 
 pub fn side_note(letter: &str, what: &str) -> String {
-    format!("{letter}: {what}")
+    t!("plot-side-note", side = letter, what = what)
 }
 
 pub fn panel_breaker() -> String {
-    "Circuit breaker".into()
+    t!("plot-panel-breaker")
 }
 pub fn unit_breaker() -> String {
-    "state".into()
+    t!("plot-unit-breaker")
 }
 pub fn panel_retries() -> String {
-    "Retries".into()
+    t!("plot-panel-retries")
 }
 pub fn panel_pool() -> String {
-    "Pool use".into()
+    t!("plot-panel-pool")
 }
 pub fn unit_pool() -> String {
-    "% of capacity".into()
+    t!("plot-unit-pool")
 }
 pub fn panel_timeouts() -> String {
-    "Attempt timeouts".into()
+    t!("plot-panel-timeouts")
 }
 pub fn panel_fallbacks() -> String {
-    "Fallbacks".into()
+    t!("plot-panel-fallbacks")
 }
 pub fn panel_goodput() -> String {
-    "Goodput".into()
+    t!("plot-panel-goodput")
 }
 pub fn unit_goodput() -> String {
-    "ok calls per second".into()
+    t!("plot-unit-goodput")
 }
 pub fn unit_per_second() -> String {
-    "per second".into()
+    t!("plot-unit-per-second")
 }
 pub fn panel_latency() -> String {
-    "Latency".into()
+    t!("plot-panel-latency")
 }
 pub fn unit_latency() -> String {
-    "ms · p99 thick, p50 thin".into()
+    t!("plot-unit-latency")
 }
 pub fn axis_time() -> String {
-    "simulated time (m:ss)".into()
+    t!("plot-axis-time")
 }
-pub fn caller_threads(threads: u32) -> String {
-    format!("caller threads ({threads})")
-}
-pub fn slots(service: &str, slots: u32) -> String {
-    format!("{service} ({slots} slots)")
+pub fn caller_threads() -> String {
+    t!("plot-caller-threads")
 }
 pub fn no_breaker() -> String {
-    "no circuit breaker".into()
+    t!("plot-no-breaker")
 }
 pub fn legend_timeline() -> String {
-    "timeline".into()
+    t!("plot-legend-timeline")
 }
 pub fn legend_live() -> String {
-    "live change".into()
+    t!("plot-legend-live")
 }
 
 /// How the figure's points fold ticks: said on the figure, so no value is
@@ -100,93 +106,87 @@ pub fn legend_live() -> String {
 pub fn caption(point: SimTime, tick: SimTime) -> String {
     let ticks = point / tick.max(1);
     let each = if ticks <= 1 {
-        format!("Each point is one tick ({}).", Dur(tick))
+        t!("plot-caption-one-tick", tick = Dur(tick).to_string())
     } else {
-        format!(
-            "Each point is {} ({ticks} ticks of {}).",
-            Dur(point),
-            Dur(tick)
+        t!(
+            "plot-caption-ticks",
+            point = Dur(point).to_string(),
+            ticks = ticks.to_string(),
+            tick = Dur(tick).to_string()
         )
     };
-    format!(
-        "{each} Rates: counts over the point per second. Pool use: its peak. \
-         p50: the ticks' medians, weighted by calls. p99: the worst tick. \
-         Breaker: every state seen in each tick, drawn at least a few pixels wide."
-    )
+    format!("{each} {}", t!("plot-caption-rules"))
 }
 
-pub fn not_shown(what: &[&str]) -> String {
-    format!("Not in this run, so not drawn: {}.", what.join(", "))
+pub fn not_shown(what: &[String]) -> String {
+    t!("plot-not-shown", what = what.join(", "))
 }
-pub fn absent_breaker() -> &'static str {
-    "circuit breaker"
+pub fn absent_breaker() -> String {
+    t!("plot-absent-breaker")
 }
-pub fn absent_retry() -> &'static str {
-    "retries"
+pub fn absent_retry() -> String {
+    t!("plot-absent-retry")
 }
-pub fn absent_pool() -> &'static str {
-    "bulkheads and caller pool"
+pub fn absent_pool() -> String {
+    t!("plot-absent-pool")
 }
-pub fn absent_timeout() -> &'static str {
-    "timeouts"
+pub fn absent_timeout() -> String {
+    t!("plot-absent-timeout")
 }
-pub fn absent_fallback() -> &'static str {
-    "fallbacks"
+pub fn absent_fallback() -> String {
+    t!("plot-absent-fallback")
 }
 
 pub fn stopped(side: &str, at: SimTime, why: &str) -> String {
     let at = super::figure::axis_clock(at);
     if side.is_empty() {
-        format!("The run stopped at {at}: {why}")
+        t!("plot-stopped", at = at, reason = why)
     } else {
-        format!("Side {side} stopped at {at}: {why}")
+        t!("plot-stopped-side", side = side, at = at, reason = why)
     }
-}
-
-pub fn no_service_without_bulkhead(names: &[String]) -> String {
-    format!("without a bulkhead: {}", names.join(", "))
 }
 
 // ---- the command's messages ---------------------------------------------------
 
 pub fn internal_side_panicked() -> String {
-    "internal error: side B of the figure panicked".into()
+    t!("plot-internal-side-panicked")
 }
 pub fn nothing_to_draw() -> String {
-    "nothing to draw: no side to run".into()
+    t!("plot-nothing-to-draw")
 }
 pub fn nothing_yet() -> String {
-    "nothing to plot yet: let the simulation run first".into()
+    t!("plot-nothing-yet")
 }
 pub fn bad_extension(path: &str) -> String {
-    format!("-o {path}: a figure is written as .svg or .png (the file name says which)")
+    t!("plot-bad-extension", path = path)
 }
 pub fn bad_size(arg: &str, min: (u32, u32), max: (u32, u32)) -> String {
-    format!(
-        "--size {arg}: a size is WIDTHxHEIGHT in pixels, from {}x{} to {}x{} (e.g. 1920x1080)",
-        min.0, min.1, max.0, max.1
+    t!(
+        "plot-bad-size",
+        arg = crate::base::escape::escape(arg),
+        min = size(min),
+        max = size(max)
     )
 }
 pub fn too_small(arg: &str, min: (u32, u32)) -> String {
-    format!(
-        "--size {arg}: too small to draw the panels; at least {}x{} (e.g. 1920x1080, 1280x720)",
-        min.0, min.1
+    t!(
+        "plot-too-small",
+        arg = crate::base::escape::escape(arg),
+        min = size(min)
     )
 }
 pub fn cannot_write(path: &str, why: &str) -> String {
-    format!("cannot write {path}: {why}")
+    t!("plot-cannot-write", path = path, reason = why)
 }
 pub fn written(paths: &[String]) -> String {
-    format!("figure written to {}", paths.join(" and "))
+    t!("plot-written", paths = paths.join(", "))
+}
+pub fn exporting() -> String {
+    t!("plot-exporting")
 }
 pub fn variant_with_comparison() -> String {
-    "--variant a|b draws one side; it cannot be combined with a second scenario or --set-a/--set-b".into()
+    t!("plot-variant-with-comparison")
 }
 pub fn draw_failed(why: &str) -> String {
-    format!("internal error while drawing the figure: {why}")
-}
-
-/// Seconds as a plain number (for tests and messages).
-pub fn secs(t: SimTime) -> f64 {
-    t as f64 / NANOS_PER_SEC as f64
+    t!("plot-draw-failed", reason = why)
 }
