@@ -30,6 +30,26 @@ pub struct Spec {
     pub sides: Vec<SideSpec>,
 }
 
+/// Two specs ask for the same figure when they have the same title and their
+/// sides the same origin, seed, duration and timeline (overrides and live
+/// changes included): the world is the origin's, changed by the timeline.
+impl PartialEq for Spec {
+    fn eq(&self, o: &Spec) -> bool {
+        let same = |a: &SideSpec, b: &SideSpec| {
+            let (x, y) = (&a.scenario, &b.scenario);
+            a.side == b.side
+                && a.label == b.label
+                && x.origin == y.origin
+                && x.seed == y.seed
+                && x.duration == y.duration
+                && x.timeline == y.timeline
+        };
+        self.title == o.title
+            && self.sides.len() == o.sides.len()
+            && self.sides.iter().zip(&o.sides).all(|(a, b)| same(a, b))
+    }
+}
+
 /// A vertical line in the figure: a timeline entry (its note, or what it
 /// sets), or a change made live in the dashboard.
 #[derive(Clone, Debug, PartialEq)]

@@ -127,12 +127,14 @@ pub fn write_all(
 }
 
 /// The first `STEM.svg` / `STEM.png` pair in `dir` with neither file
-/// present: `STEM`, then `STEM-2`, `STEM-3`, …
-pub fn unique_stem(dir: &Path, stem: &str) -> PathBuf {
+/// present nor `reserved` (names being written): `STEM`, then `STEM-2`,
+/// `STEM-3`, …
+pub fn unique_stem(dir: &Path, stem: &str, reserved: &[PathBuf]) -> PathBuf {
     let taken = |s: &str| {
-        [Format::Svg, Format::Png]
-            .iter()
-            .any(|f| dir.join(format!("{s}.{}", f.extension())).symlink_metadata().is_ok())
+        reserved.contains(&dir.join(s))
+            || [Format::Svg, Format::Png]
+                .iter()
+                .any(|f| dir.join(format!("{s}.{}", f.extension())).symlink_metadata().is_ok())
     };
     let mut name = stem.to_string();
     let mut k = 2;
@@ -143,11 +145,10 @@ pub fn unique_stem(dir: &Path, stem: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// The dashboard's `e`: runs the spec and writes SVG and PNG under a new
-/// name in `dir`; the paths written, or why not.
-pub fn export(spec: &figure::Spec, dir: &Path, stem: &str) -> Result<Vec<String>, String> {
+/// The dashboard's `e`: runs the spec and writes `BASE.svg` and `BASE.png`
+/// (slide size); the paths written, or why not.
+pub fn export(spec: &figure::Spec, base: &Path) -> Result<Vec<String>, String> {
     let fig = figure::build(spec)?;
-    let base = unique_stem(dir, stem);
     let outputs: Vec<(String, Format)> = [Format::Svg, Format::Png]
         .into_iter()
         .map(|f| (format!("{}.{}", base.display(), f.extension()), f))
