@@ -4,13 +4,13 @@
 
 use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
 use crate::{check_writable, load, load_raw, say};
-use breakwater::t;
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
 use breakwater::output;
 use breakwater::plot::figure::{self, SideSpec, Spec};
 use breakwater::plot::{self, text, Format};
 use breakwater::scenario::variants::{Comparison, Side};
+use breakwater::t;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -149,8 +149,10 @@ pub fn plot(args: PlotArgs) -> Result<ExitCode, ExitCode> {
             ExitCode::from(1)
         },
     )?;
-    let written: Vec<String> = outputs.iter().map(|(p, _)| format!("{}\n", escape(p))).collect();
+    let written: Vec<String> = outputs
+        .iter()
+        .map(|(p, _)| format!("{}\n", escape(p)))
+        .collect();
     say(&written.concat())?;
     Ok(ExitCode::SUCCESS)
 }
-

@@ -224,8 +224,12 @@ pub fn draw<DB: DrawingBackend>(
         );
         let cy = (y0 + y1) / 2;
         let name = row_label(fig, side.side, &side.series.services[i]);
-        root.draw(&Text::new(name, (frame.x0 - sc.px(8.0, 3.0), cy), label.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            name,
+            (frame.x0 - sc.px(8.0, 3.0), cy),
+            label.clone(),
+        ))
+        .map_err(err)?;
         let bands = &side.series.bands[i];
         if bands.is_empty() {
             root.draw(&Text::new(
@@ -309,7 +313,10 @@ mod tests {
         assert_eq!(free_stretch((0, 100), &[(40, 48)]), (48, 100));
         assert_eq!(free_stretch((0, 100), &[(10, 18), (60, 70)]), (18, 60));
         assert_eq!(free_stretch((0, 100), &[(-20, 30), (90, 140)]), (30, 90));
-        assert_eq!(free_stretch((50, 60), &[(0, 100)]).1 - free_stretch((50, 60), &[(0, 100)]).0, 0);
+        assert_eq!(
+            free_stretch((50, 60), &[(0, 100)]).1 - free_stretch((50, 60), &[(0, 100)]).0,
+            0
+        );
     }
 
     #[test]

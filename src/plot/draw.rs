@@ -87,8 +87,16 @@ pub fn panels_of(fig: &Figure) -> (Vec<Panel>, Vec<String>) {
             Panel::Lines(M::Pool),
             text::absent_pool(),
         ),
-        (seen.timeout, Panel::Lines(M::Timeouts), text::absent_timeout()),
-        (seen.fallback, Panel::Lines(M::Fallbacks), text::absent_fallback()),
+        (
+            seen.timeout,
+            Panel::Lines(M::Timeouts),
+            text::absent_timeout(),
+        ),
+        (
+            seen.fallback,
+            Panel::Lines(M::Fallbacks),
+            text::absent_fallback(),
+        ),
     ] {
         if on {
             shown.push(panel);
@@ -166,8 +174,10 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
     let line_panels = panels.len() as i32 - has_bands as i32;
     // Room between panels for a value label at each edge.
     let panel_gap = sc.small() * 13 / 10;
-    let room =
-        panels_bottom - y - panel_gap * (panels.len() as i32 - 1) - if has_bands { band_h } else { 0 };
+    let room = panels_bottom
+        - y
+        - panel_gap * (panels.len() as i32 - 1)
+        - if has_bands { band_h } else { 0 };
     let line_h = (room / line_panels.max(1)).max(sc.px(40.0, 24.0));
     let ticks = time_ticks(&frame, sc);
     let mut rects = Vec::new();
@@ -203,13 +213,21 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
     // The time axis under the last panel.
     let lab = font(sc.small(), false, style::INK, HPos::Center, VPos::Top);
     for t in &ticks {
-        root.draw(&Text::new(axis_clock(*t), (frame.x(*t), last + gap / 2), lab.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            axis_clock(*t),
+            (frame.x(*t), last + gap / 2),
+            lab.clone(),
+        ))
+        .map_err(err)?;
     }
     let desc = font(sc.small(), false, style::MUTED, HPos::Center, VPos::Top);
     let yd = last + gap / 2 + sc.small() * 15 / 10;
-    root.draw(&Text::new(text::axis_time(), ((frame.x0 + frame.x1) / 2, yd), desc))
-        .map_err(err)?;
+    root.draw(&Text::new(
+        text::axis_time(),
+        ((frame.x0 + frame.x1) / 2, yd),
+        desc,
+    ))
+    .map_err(err)?;
     let cap = font(sc.small(), false, style::MUTED, HPos::Left, VPos::Top);
     let mut yc = yd + sc.small() * 16 / 10;
     for line in caption {
@@ -253,7 +271,11 @@ fn legend<DB: DrawingBackend>(
     y: i32,
 ) -> Result<i32, String> {
     let mut items: Vec<(Swatch, String)> = Vec::new();
-    let services = fig.sides.first().map(|s| s.series.services.clone()).unwrap_or_default();
+    let services = fig
+        .sides
+        .first()
+        .map(|s| s.series.services.clone())
+        .unwrap_or_default();
     for (i, name) in services.iter().enumerate() {
         items.push((
             Swatch::Line {
@@ -288,10 +310,20 @@ fn legend<DB: DrawingBackend>(
         items.push((Swatch::State(state), state.word().to_string()));
     }
     if fig.notes.iter().any(|n| !n.live) {
-        items.push((Swatch::Rule { colour: style::MUTED }, text::legend_timeline()));
+        items.push((
+            Swatch::Rule {
+                colour: style::MUTED,
+            },
+            text::legend_timeline(),
+        ));
     }
     if fig.notes.iter().any(|n| n.live) {
-        items.push((Swatch::Rule { colour: style::LIVE }, text::legend_live()));
+        items.push((
+            Swatch::Rule {
+                colour: style::LIVE,
+            },
+            text::legend_live(),
+        ));
     }
     let words = font(sc.text(), false, style::INK, HPos::Left, VPos::Center);
     let sw = sc.px(34.0, 16.0);
@@ -343,8 +375,12 @@ fn legend<DB: DrawingBackend>(
                 .map_err(err)?;
             }
         }
-        root.draw(&Text::new(label, (x + sw + sc.px(8.0, 3.0), cy), words.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            label,
+            (x + sw + sc.px(8.0, 3.0), cy),
+            words.clone(),
+        ))
+        .map_err(err)?;
         x += item_w + space;
     }
     Ok(y + row)
@@ -360,7 +396,12 @@ pub struct Placed {
 
 const NOTE_ROWS: usize = 3;
 
-fn place_notes<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure, frame: &Frame, sc: Scale) -> Placed {
+fn place_notes<DB: DrawingBackend>(
+    root: &Area<DB>,
+    fig: &Figure,
+    frame: &Frame,
+    sc: Scale,
+) -> Placed {
     let st = font(sc.small(), false, style::INK, HPos::Left, VPos::Top);
     let mut ends = [i32::MIN; NOTE_ROWS];
     let mut labels = Vec::new();
@@ -369,7 +410,8 @@ fn place_notes<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure, frame: &Frame,
         let x = frame.x(n.at) + sc.px(4.0, 2.0);
         let full = note_label(n);
         let wfull = width_of(root, &full, &st);
-        let fits = (0..NOTE_ROWS).find(|&r| ends[r] <= x && x + wfull <= frame.x1 + sc.px(20.0, 4.0));
+        let fits =
+            (0..NOTE_ROWS).find(|&r| ends[r] <= x && x + wfull <= frame.x1 + sc.px(20.0, 4.0));
         let (row, label) = match fits {
             Some(r) => (r, full),
             None => {
@@ -402,7 +444,12 @@ fn note_label(n: &Note) -> String {
 }
 
 /// `s` cut with `…` to fit `room` pixels; `None` if not even a few letters fit.
-fn shorten<DB: DrawingBackend>(root: &Area<DB>, s: &str, st: &TextStyle, room: i32) -> Option<String> {
+fn shorten<DB: DrawingBackend>(
+    root: &Area<DB>,
+    s: &str,
+    st: &TextStyle,
+    room: i32,
+) -> Option<String> {
     let chars: Vec<char> = s.chars().collect();
     for keep in (6..chars.len()).rev() {
         let t: String = chars[..keep].iter().collect::<String>() + "…";

@@ -263,7 +263,10 @@ mod tests {
     fn axis_labels_are_round_steps_from_zero_to_the_top() {
         assert_eq!(value_steps(120.0, 5), vec![0.0, 30.0, 60.0, 90.0, 120.0]);
         assert_eq!(value_steps(120.0, 4), vec![0.0, 40.0, 80.0, 120.0]);
-        assert_eq!(value_steps(100.0, 6), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(
+            value_steps(100.0, 6),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
         assert_eq!(value_steps(1.5, 3), vec![0.0, 1.5]);
         assert_eq!(value_steps(1.5, 4), vec![0.0, 0.5, 1.0, 1.5]);
         assert_eq!(value_steps(4000.0, 2), vec![0.0, 4000.0]);

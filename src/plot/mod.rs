@@ -132,9 +132,11 @@ pub fn write_all(
 pub fn unique_stem(dir: &Path, stem: &str, reserved: &[PathBuf]) -> PathBuf {
     let taken = |s: &str| {
         reserved.contains(&dir.join(s))
-            || [Format::Svg, Format::Png]
-                .iter()
-                .any(|f| dir.join(format!("{s}.{}", f.extension())).symlink_metadata().is_ok())
+            || [Format::Svg, Format::Png].iter().any(|f| {
+                dir.join(format!("{s}.{}", f.extension()))
+                    .symlink_metadata()
+                    .is_ok()
+            })
     };
     let mut name = stem.to_string();
     let mut k = 2;

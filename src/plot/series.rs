@@ -133,7 +133,10 @@ pub struct Series {
 pub fn point_length(end: SimTime, tick: SimTime) -> SimTime {
     let tick = tick.max(1);
     let ticks = end.div_ceil(tick).max(1);
-    let k = MIN_POINT.div_ceil(tick).max(ticks.div_ceil(MAX_POINTS)).max(1);
+    let k = MIN_POINT
+        .div_ceil(tick)
+        .max(ticks.div_ceil(MAX_POINTS))
+        .max(1);
     k * tick
 }
 
@@ -203,7 +206,10 @@ impl Recorder {
                 sp.p99 = Some(sp.p99.map_or(t.latency.p99, |p| p.max(t.latency.p99)));
             }
             let pats = &world.services[i].patterns;
-            s.capacity[i] = pats.bulkhead.enabled.then_some(pats.bulkhead.max_concurrent);
+            s.capacity[i] = pats
+                .bulkhead
+                .enabled
+                .then_some(pats.bulkhead.max_concurrent);
             if let Some(cap) = s.capacity[i] {
                 let used = t.bulkhead_in_use as f64 / cap.max(1) as f64;
                 sp.pool = Some(sp.pool.map_or(used, |u| u.max(used)));
@@ -228,7 +234,13 @@ impl Recorder {
 
 /// Extends the last band of `state` to `to` when it reaches `from` (within
 /// `gap`), or starts a new one.
-fn extend_band(bands: &mut Vec<Band>, state: BreakerState, from: SimTime, to: SimTime, gap: SimTime) {
+fn extend_band(
+    bands: &mut Vec<Band>,
+    state: BreakerState,
+    from: SimTime,
+    to: SimTime,
+    gap: SimTime,
+) {
     if let Some(b) = bands.iter_mut().rev().find(|b| b.state == state) {
         if b.to + gap >= from {
             b.to = b.to.max(to);

@@ -116,7 +116,11 @@ pub fn sequential(t: f64) -> RGBColor {
         (170, 220, 50),
         (253, 231, 37),
     ];
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let x = t * (STOPS.len() - 1) as f64;
     let i = (x.floor() as usize).min(STOPS.len() - 2);
     let f = x - i as f64;
@@ -176,7 +180,9 @@ mod tests {
     #[test]
     fn the_sequential_scale_runs_from_dark_to_light() {
         let luma = |c: RGBColor| 0.3 * c.0 as f64 + 0.59 * c.1 as f64 + 0.11 * c.2 as f64;
-        let steps: Vec<f64> = (0..=10).map(|i| luma(sequential(i as f64 / 10.0))).collect();
+        let steps: Vec<f64> = (0..=10)
+            .map(|i| luma(sequential(i as f64 / 10.0)))
+            .collect();
         assert!(steps.windows(2).all(|w| w[1] > w[0]), "{steps:?}");
         assert_eq!(sequential(f64::NAN), sequential(0.0));
     }

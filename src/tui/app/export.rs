@@ -23,7 +23,11 @@ impl App {
                 let mut sc = s.scenario.clone();
                 sc.seed = self.seed;
                 sc.duration = Dur(now);
-                let live = s.sim.changes().iter().filter(|c| c.live && !c.path.is_empty());
+                let live = s
+                    .sim
+                    .changes()
+                    .iter()
+                    .filter(|c| c.live && !c.path.is_empty());
                 sc.timeline.extend(live.cloned());
                 // Stable: a live change comes after the entries of its instant,
                 // as it did on screen (and as a recording replays it).
@@ -35,7 +39,8 @@ impl App {
                 }
             })
             .collect();
-        let name = |k: usize| crate::base::escape::escape(&self.sides[k].scenario.name).into_owned();
+        let name =
+            |k: usize| crate::base::escape::escape(&self.sides[k].scenario.name).into_owned();
         let title = if self.comparing() {
             text::comparison_title(&name(0), &name(1))
         } else {

@@ -49,6 +49,9 @@ impl App {
 
     /// `breakwater-recording-<scenario>.toml`, in the current directory.
     pub fn default_recording_path(&self) -> String {
-        format!("breakwater-recording-{}.toml", self.sides[0].scenario.slug())
+        format!(
+            "breakwater-recording-{}.toml",
+            self.sides[0].scenario.slug()
+        )
     }
 }
