@@ -440,7 +440,7 @@ fn note_label(n: &Note) -> String {
         Some(Side::B) => text::side_note("B", &n.text),
         None => n.text.clone(),
     };
-    format!("{} {what}", axis_clock(n.at))
+    format!("{} {what}", super::figure::note_clock(n.at))
 }
 
 /// `s` cut with `…` to fit `room` pixels; `None` if not even a few letters fit.

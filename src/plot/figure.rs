@@ -215,9 +215,28 @@ pub fn axis_clock(t: SimTime) -> String {
     }
 }
 
+/// A note's time: `m:ss`, with tenths when it is not a whole second (a
+/// live change), as the dashboard's clock writes them.
+pub fn note_clock(t: SimTime) -> String {
+    let tenths = (t % NANOS_PER_SEC) / (NANOS_PER_SEC / 10);
+    if t % NANOS_PER_SEC == 0 {
+        axis_clock(t)
+    } else {
+        format!("{}.{tenths}", axis_clock(t))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_times_keep_their_tenths() {
+        let s = NANOS_PER_SEC;
+        assert_eq!(note_clock(60 * s), "1:00");
+        assert_eq!(note_clock(3 * s + 912_000_000), "0:03.9");
+        assert_eq!(note_clock(3 * s + 50_000_000), "0:03.0");
+    }
 
     #[test]
     fn axis_times_read_as_minutes_and_seconds() {
