@@ -399,7 +399,7 @@ fn e_draws_the_session_so_far_with_its_live_changes_as_the_dashboard_ran_it() {
     assert!(written[1].ends_with("breakwater-seed-lesson-50s.png"));
     let again = breakwater::plot::unique_stem(&dir, &stem, &[]);
     assert!(again.ends_with("breakwater-seed-lesson-50s-2"));
-    let reserved = breakwater::plot::unique_stem(&dir, &stem, &[again.clone()]);
+    let reserved = breakwater::plot::unique_stem(&dir, &stem, std::slice::from_ref(&again));
     assert!(reserved.ends_with("breakwater-seed-lesson-50s-3"));
 }
 

@@ -68,7 +68,7 @@ on = ["timed_out"]
 const DEFAULT_ORDER: &str = r#"["retry", "circuit_breaker", "bulkhead", "timeout"]"#;
 const LESSON_ORDER: &str = r#"["bulkhead", "circuit_breaker", "retry", "timeout"]"#;
 
-fn steps_of<'a>(t: &'a CallTrace) -> impl Iterator<Item = &'a Step> {
+fn steps_of(t: &CallTrace) -> impl Iterator<Item = &Step> {
     t.steps.iter().map(|s| &s.step)
 }
 

@@ -219,7 +219,7 @@ pub fn axis_clock(t: SimTime) -> String {
 /// live change), as the dashboard's clock writes them.
 pub fn note_clock(t: SimTime) -> String {
     let tenths = (t % NANOS_PER_SEC) / (NANOS_PER_SEC / 10);
-    if t % NANOS_PER_SEC == 0 {
+    if t.is_multiple_of(NANOS_PER_SEC) {
         axis_clock(t)
     } else {
         format!("{}.{tenths}", axis_clock(t))
