@@ -10,6 +10,7 @@ use breakwater::report::{self, Summary};
 use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
+use breakwater::t;
 use breakwater::tui::app::App;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -61,10 +62,13 @@ pub fn compare(
         sim.run(&mut |_| {});
         match sim.limit_crossed() {
             Some(stop) => Err(format!(
-                "{}: stopped at {} of simulated time: {}",
+                "{}: {}",
                 escape(&s.origin),
-                breakwater::base::time::clock(stop.at),
-                stop.message
+                t!(
+                    "stopped-at",
+                    at = breakwater::base::time::clock(stop.at),
+                    reason = stop.message.as_str()
+                )
             )),
             None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
         }
@@ -75,7 +79,7 @@ pub fn compare(
         (a, b.join())
     });
     let b = b.map_err(|_| {
-        output::errln("breakwater: internal error: side B of the comparison panicked");
+        output::errln(&format!("breakwater: {}", t!("compare-side-b-panicked")));
         ExitCode::from(1)
     })?;
     let summaries = [a.map_err(bad)?, b.map_err(bad)?];
@@ -89,7 +93,10 @@ pub fn compare(
         match serde_json::to_string_pretty(&report::compare::to_json(&compared)) {
             Ok(text) => format!("{text}\n"),
             Err(e) => {
-                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                output::errln(&format!(
+                    "breakwater: {}",
+                    t!("io-cannot-write-json", reason = e.to_string())
+                ));
                 return Err(ExitCode::from(1));
             }
         }
@@ -114,9 +121,11 @@ pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Result<ExitCode
             .strip_prefix("builtin:")
             .unwrap_or(&cmp.a.origin);
         output::errln(&format!(
-            "breakwater: the dashboard needs a terminal, and stdout is not one.\n\
-             For a headless comparison: breakwater compare {} --no-tui",
-            escape(spec)
+            "breakwater: {}",
+            t!(
+                "needs-terminal",
+                command = format!("breakwater compare {} --no-tui", escape(spec))
+            )
         ));
         return Err(ExitCode::from(2));
     }

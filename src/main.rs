@@ -68,6 +68,9 @@ struct DashArgs {
     /// The light palette, for bright rooms and projectors.
     #[arg(long)]
     light: bool,
+    /// Open paused at t = 0 (space starts; `n` runs to the next moment).
+    #[arg(long)]
+    paused: bool,
     /// Start at this speed (0.1 … 1000).
     #[arg(long, default_value_t = 1.0)]
     speed: f64,
@@ -394,7 +397,24 @@ fn list() -> Result<ExitCode, ExitCode> {
     let mut text = String::new();
     for (name, body) in builtin::BUILTINS {
         match scenario::parse_scenario(name, body.as_bytes()) {
-            Ok(s) => text.push_str(&format!("{name:<20} {}\n", escape(&s.description))),
+            Ok(s) => {
+                text.push_str(&format!("{name:<20} {}\n", escape(&s.description)));
+                // A comparison: its two sides, as the README's table shows them.
+                if let Some(v) = &s.variants {
+                    let label = |x: &Option<String>, d: &str| {
+                        escape(x.as_deref().unwrap_or(d)).into_owned()
+                    };
+                    text.push_str(&format!(
+                        "{:<20} {}\n",
+                        "",
+                        t!(
+                            "list-sides",
+                            a = label(&v.a.label, "A"),
+                            b = label(&v.b.label, "B")
+                        )
+                    ));
+                }
+            }
             Err(e) => text.push_str(&format!(
                 "{name:<20} ({})\n",
                 t!("list-broken", reason = e.to_string())
@@ -501,6 +521,9 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
 /// signal n, 1 for a lost terminal or a recording that could not be saved.
 pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<ExitCode, ExitCode> {
     app.set_speed(args.speed);
+    if args.paused {
+        app.set_paused(true);
+    }
     if let Some(path) = args.record {
         app.start_recording(path);
     }

@@ -9,6 +9,7 @@ use breakwater::report::trace as words;
 use breakwater::scenario::variants::Side;
 use breakwater::sim::trace::{TraceFrom, TraceRequest};
 use breakwater::sim::Simulation;
+use breakwater::t;
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -37,26 +38,27 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
     let names: Vec<&str> = s.world.services.iter().map(|x| x.name.as_str()).collect();
     let service = match a.service {
         Some(name) => names.iter().position(|n| *n == name).ok_or_else(|| {
-            bad(format!(
-                "--service {}: unknown service. Valid: {}",
-                escape(name),
-                names.join(", ")
+            bad(t!(
+                "trace-unknown-service",
+                name = escape(name),
+                valid = names.join(", ")
             ))
         })?,
         None if names.len() == 1 => 0,
         None => {
-            return Err(bad(format!(
-                "--service: {} has {} services; name one: {}",
-                escape(a.spec),
-                names.len(),
-                names.join(", ")
+            return Err(bad(t!(
+                "trace-name-a-service",
+                scenario = escape(a.spec),
+                n = names.len(),
+                valid = names.join(", ")
             )))
         }
     };
     if a.at >= s.duration {
-        return Err(bad(format!(
-            "--at {}: at or after the end of the scenario ({}); valid: from 0s to before {}",
-            a.at, s.duration, s.duration
+        return Err(bad(t!(
+            "trace-at-past-end",
+            at = a.at.to_string(),
+            end = s.duration.to_string()
         )));
     }
     let seed = a.seed.unwrap_or(s.seed);
@@ -73,10 +75,13 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
     if let Some(stop) = sim.limit_crossed() {
         let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
         return Err(bad(format!(
-            "{}: stopped at {} of simulated time: {}",
+            "{}: {}",
             escape(spec),
-            clock(stop.at),
-            stop.message
+            t!(
+                "stopped-at",
+                at = clock(stop.at),
+                reason = stop.message.as_str()
+            )
         )));
     }
     let traces = sim.take_traces(true);
@@ -92,17 +97,24 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         match serde_json::to_string_pretty(&v) {
             Ok(t) => format!("{t}\n"),
             Err(e) => {
-                output::errln(&format!("breakwater: cannot write JSON: {e}"));
+                output::errln(&format!(
+                    "breakwater: {}",
+                    t!("io-cannot-write-json", reason = e.to_string())
+                ));
                 return Err(ExitCode::from(1));
             }
         }
     } else {
         let mut out = format!(
-            "{} · seed {seed} · {} call(s) of {} from {}\n",
+            "{} · {}\n",
             escape(&s.name),
-            a.calls,
-            escape(name),
-            clock(a.at.0)
+            t!(
+                "trace-cmd-heading",
+                seed = seed.to_string(),
+                calls = a.calls,
+                service = escape(name),
+                from = clock(a.at.0)
+            )
         );
         for t in &traces {
             out.push('\n');
@@ -110,11 +122,14 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         }
         if traces.len() < a.calls as usize {
             out.push_str(&format!(
-                "\n{} of {} call(s): no more calls of {} arrived before the end ({})\n",
-                traces.len(),
-                a.calls,
-                escape(name),
-                s.duration
+                "\n{}\n",
+                t!(
+                    "trace-cmd-fewer",
+                    found = traces.len(),
+                    calls = a.calls,
+                    service = escape(name),
+                    end = s.duration.to_string()
+                )
             ));
         }
         out

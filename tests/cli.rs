@@ -5,7 +5,7 @@ mod common;
 use common::bw;
 
 #[test]
-fn list_shows_every_builtin_with_its_description() {
+fn list_shows_every_builtin_with_its_description_and_sides() {
     let (code, out, _) = bw(&["list"]);
     assert_eq!(code, 0);
     for (name, text) in breakwater::scenario::builtin::BUILTINS {
@@ -15,10 +15,27 @@ fn list_shows_every_builtin_with_its_description() {
             .find(|l| l.starts_with(name))
             .unwrap_or_else(|| panic!("{name} listed"));
         assert!(line.contains(&s.description), "{line}");
+        // A comparison's two sides follow on the next line, as in the README's table.
+        let next = out.lines().skip_while(|l| !l.starts_with(name)).nth(1);
+        if let Some(v) = &s.variants {
+            let next = next.expect("the sides");
+            for label in [&v.a.label, &v.b.label] {
+                assert!(next.contains(label.as_deref().unwrap()), "{next}");
+            }
+        }
     }
+    let comparisons = breakwater::scenario::builtin::BUILTINS
+        .iter()
+        .filter(|(n, t)| {
+            breakwater::scenario::parse_scenario(n, t.as_bytes())
+                .unwrap()
+                .variants
+                .is_some()
+        })
+        .count();
     assert_eq!(
         out.lines().count(),
-        breakwater::scenario::builtin::BUILTINS.len()
+        breakwater::scenario::builtin::BUILTINS.len() + comparisons
     );
 }
 

@@ -155,29 +155,52 @@ fn load() -> impl Strategy<Value = Load> {
     ]
 }
 
+/// `half_open_calls` and `open_from`: resilience4j's (a number of probes,
+/// from the opening) or the lesson's (`"all"`, from the last failure).
+fn semantics(half: u32, last_failure: bool) -> String {
+    let half = if half == 0 {
+        "\"all\"".to_string()
+    } else {
+        half.to_string()
+    };
+    let from = if last_failure {
+        "last_failure"
+    } else {
+        "opened"
+    };
+    format!("half_open_calls = {half}\nopen_from = \"{from}\"\n")
+}
+
 fn breaker() -> impl Strategy<Value = String> {
-    let common = (1u32..3000, 1u32..5, prop::bool::weighted(0.85));
+    let common = (
+        1u32..3000,
+        (0u32..5, any::<bool>()),
+        prop::bool::weighted(0.85),
+    );
     prop_oneof![
-        (1u32..10, common.clone()).prop_map(|(t, (open, half, on))| format!(
-            "kind = \"consecutive\"\nfailure_threshold = {t}\nopen_for = {}\nhalf_open_calls = {half}\nenabled = {on}\n",
-            ms(open)
+        (1u32..10, common.clone()).prop_map(|(t, (open, (half, lf), on))| format!(
+            "kind = \"consecutive\"\nfailure_threshold = {t}\nopen_for = {}\n{}enabled = {on}\n",
+            ms(open),
+            semantics(half, lf)
         )),
         (1u32..50, 1u32..20, 0.05f64..1.0, prop::option::of(1u32..300), common.clone()).prop_map(
-            |(size, min, rate, slow, (open, half, on))| {
+            |(size, min, rate, slow, (open, (half, lf), on))| {
                 let slow = slow.map_or(String::new(), |s| {
                     format!("slow_call_duration = {}\nslow_call_rate = 0.5\n", ms(s))
                 });
                 format!(
-                    "kind = \"rate\"\nwindow = \"count\"\nwindow_size = {size}\nmin_calls = {min}\nfailure_rate = {rate:.3}\n{slow}open_for = {}\nhalf_open_calls = {half}\nenabled = {on}\n",
-                    ms(open)
+                    "kind = \"rate\"\nwindow = \"count\"\nwindow_size = {size}\nmin_calls = {min}\nfailure_rate = {rate:.3}\n{slow}open_for = {}\n{}enabled = {on}\n",
+                    ms(open),
+                    semantics(half, lf)
                 )
             }
         ),
         (100u32..5000, 1u32..20, 0.05f64..1.0, common).prop_map(
-            |(window, min, rate, (open, half, on))| format!(
-                "kind = \"rate\"\nwindow = \"time\"\nwindow_size = {}\nmin_calls = {min}\nfailure_rate = {rate:.3}\nopen_for = {}\nhalf_open_calls = {half}\nenabled = {on}\n",
+            |(window, min, rate, (open, (half, lf), on))| format!(
+                "kind = \"rate\"\nwindow = \"time\"\nwindow_size = {}\nmin_calls = {min}\nfailure_rate = {rate:.3}\nopen_for = {}\n{}enabled = {on}\n",
                 ms(window),
-                ms(open)
+                ms(open),
+                semantics(half, lf)
             )
         ),
     ]

@@ -246,7 +246,10 @@ struct BreakerCase {
     failure_rate: f64,
     threshold: u32,
     open_ms: u64,
+    /// 0 stands for `"all"` (the lesson's half-open).
     probes: u32,
+    /// `open_from = "last_failure"` (the lesson's) rather than `"opened"`.
+    last_failure: bool,
     rate: f64,
     retry_outside: bool,
     timeout_ms: Option<u64>,
@@ -258,19 +261,31 @@ fn breaker_case() -> impl Strategy<Value = BreakerCase> {
         0.0..1.0f64,
         1u32..8,
         100u64..3000,
-        1u32..4,
+        0u32..4,
+        any::<bool>(),
         5.0..200.0f64,
         any::<bool>(),
         prop::option::of(20u64..400),
     )
         .prop_map(
-            |(seed, failure_rate, threshold, open_ms, probes, rate, retry_outside, timeout_ms)| {
+            |(
+                seed,
+                failure_rate,
+                threshold,
+                open_ms,
+                probes,
+                last_failure,
+                rate,
+                retry_outside,
+                timeout_ms,
+            )| {
                 BreakerCase {
                     seed,
                     failure_rate,
                     threshold,
                     open_ms,
                     probes,
+                    last_failure,
                     rate,
                     retry_outside,
                     timeout_ms,
@@ -284,7 +299,9 @@ proptest! {
 
     /// An open breaker forwards nothing: in every tick during which it stayed
     /// OPEN, no attempt reached the downstream; in every half-open episode at
-    /// most `half_open_calls` probes were let through.
+    /// most `half_open_calls` probes were let through. With either
+    /// semantics: resilience4j's or the lesson's (`open_from = "last_failure"`,
+    /// `half_open_calls = "all"`).
     #[test]
     fn open_breaker_forwards_nothing_but_probes(c in breaker_case()) {
         let retry = if c.retry_outside { "[patterns.retry]\nmax_attempts = 3\nbackoff = \"50ms\"\njitter = \"full\"\n" } else { "" };
@@ -305,8 +322,11 @@ latency = {{ dist = "exponential", mean = "40ms" }}
 failure_threshold = {th}
 open_for = "{open}ms"
 half_open_calls = {probes}
+open_from = "{from}"
 {retry}{timeout}
-"#, seed = c.seed, rate = c.rate, fr = c.failure_rate, th = c.threshold, open = c.open_ms, probes = c.probes);
+"#, seed = c.seed, rate = c.rate, fr = c.failure_rate, th = c.threshold, open = c.open_ms,
+            probes = if c.probes == 0 { "\"all\"".to_string() } else { c.probes.to_string() },
+            from = if c.last_failure { "last_failure" } else { "opened" });
         let s = scenario(&text);
         let mut ticks = Vec::new();
         let sim = run_each(&s, |t| ticks.push((t.t - t.len, t.t, t.services[0].counts.downstream_attempts)));
@@ -330,12 +350,12 @@ half_open_calls = {probes}
 /// The half-open limit, on the state machine directly with random results.
 #[test]
 fn half_open_never_permits_more_than_its_probes() {
-    use breakwater::patterns::circuit_breaker::{BreakerConfig, CircuitBreaker};
+    use breakwater::patterns::circuit_breaker::{BreakerConfig, CircuitBreaker, HalfOpenCalls};
     use rand::{Rng, SeedableRng};
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
     for probes in 1..5 {
         let cfg = BreakerConfig {
-            half_open_calls: probes,
+            half_open_calls: HalfOpenCalls::Calls(probes),
             failure_threshold: 2,
             ..BreakerConfig::default()
         };

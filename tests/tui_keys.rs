@@ -175,10 +175,10 @@ fn outage_latency_spike_and_load_spike_toggle() {
         Some(1.0)
     );
     ch(&mut a, 'l');
-    assert_eq!(get(&a, "load.rate").as_float(), Some(180.0));
+    assert_eq!(get(&a, "load.rate").as_float(), Some(90.0));
     assert!(a.load_spike_on());
     ch(&mut a, 'l');
-    assert_eq!(get(&a, "load.rate").as_float(), Some(60.0));
+    assert_eq!(get(&a, "load.rate").as_float(), Some(30.0));
 }
 
 #[test]

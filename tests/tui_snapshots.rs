@@ -36,7 +36,7 @@ fn dashboard_120x40_with_payment_open() {
     }
     assert!(s.contains("○ OPEN"), "payment's breaker should show OPEN");
     assert!(s.contains("t=01:30.0"), "the virtual clock");
-    assert!(s.contains("next 03:00.0"), "the next timeline change");
+    assert!(s.contains("next 02:30.0"), "the next timeline change");
     insta::assert_snapshot!("dashboard_120x40", t.backend());
 }
 
@@ -64,7 +64,7 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
     let s = text(&t);
     assert!(s.contains("Help"));
     assert!(
-        s.contains("Payment starts failing at 1:00"),
+        s.contains("Payment is the troubled service"),
         "the lesson text"
     );
     for b in breakwater::tui::keys::BINDINGS {

@@ -97,6 +97,7 @@ cli-no-variants = --variant { $side }: { $scenario } declares no [variants]
 
 # The commands' messages.
 list-broken = broken: { $reason }
+list-sides = side A: { $a } · side B: { $b }
 check-ok = ok — "{ $name }", { $services ->
     [one] { $services } service
    *[other] { $services } services
@@ -119,3 +120,4 @@ io-cannot-create-flag = { $flag } { $path }: cannot create: { $reason }
 cli-default = default: { $value }
 cli-possible = one of: { $values }
 cli-error-command-after-scenario = { $command }: a command cannot follow { $other }; the command comes first (breakwater run SCENARIO)
+cli-paused = Open paused at t = 0 (space starts; n runs to the next timeline entry or breaker change)

@@ -31,3 +31,4 @@ metric-attempts-per-call = attempts per call
 metric-breaker-opens = breaker opens
 metric-timed-out-fraction = calls timed out (%)
 metric-goodput-after = goodput after the timeline (ok calls/s)
+compare-side-b-panicked = internal error: side B of the comparison panicked

@@ -43,3 +43,20 @@ trace-no-pattern = no pattern
 trace-heading = { $service } · call #{ $index } · arrives at { $at } · { $layers }
 trace-fallback-answer = the fallback's answer: { $answer }
 trace-still-in-flight = still in flight when the run ended at { $end }
+trace-unknown-service = --service { $name }: unknown service. Valid: { $valid }
+trace-name-a-service = --service: { $scenario } has { $n } services; name one: { $valid }
+trace-at-past-end = --at { $at }: at or after the end of the scenario ({ $end }); valid: from 0s to before { $end }
+trace-cmd-heading = seed { $seed } · { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+} of { $service } from { $from }
+trace-cmd-fewer = { $found } of { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}: no more calls of { $service } arrived before the end ({ $end })
+trace-overlay-title = Trace · the next call of { $service } · Esc closes
+trace-overlay-none = no call of { $service } arrived before the end
+trace-overlay-more = … { $n ->
+    [one] { $n } more line
+   *[other] { $n } more lines
+} (breakwater trace shows the whole story)

@@ -92,6 +92,7 @@ cli-size-too-small = `{ $value }`: un tamaño desde 1 byte
 cli-no-variants = --variant { $side }: { $scenario } no declara [variants]
 
 list-broken = roto: { $reason }
+list-sides = lado A: { $a } · lado B: { $b }
 check-ok = correcto — «{ $name }», { $services ->
     [one] { $services } servicio
    *[other] { $services } servicios
@@ -114,3 +115,4 @@ io-cannot-create-flag = { $flag } { $path }: no se puede crear: { $reason }
 cli-default = por defecto: { $value }
 cli-possible = uno de: { $values }
 cli-error-command-after-scenario = { $command }: una orden no puede ir después de { $other }; la orden va primero (breakwater run ESCENARIO)
+cli-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)

@@ -26,7 +26,7 @@ breaker-off-hint = patrón apagado (la tecla 1 lo enciende)
 breaker-probe-in = prueba en { $left }
 breaker-probing = probando
 breaker-forced = forzado
-breaker-for = hace { $time }
+breaker-for = desde hace { $time }
 breaker-no-transition = aún sin transiciones
 
 bulkhead-caller = llamador

@@ -31,3 +31,4 @@ metric-attempts-per-call = intentos por llamada
 metric-breaker-opens = aperturas del breaker
 metric-timed-out-fraction = llamadas agotadas (%)
 metric-goodput-after = goodput tras el guion (llamadas ok/s)
+compare-side-b-panicked = error interno: el lado B de la comparación falló (panic)

@@ -43,3 +43,20 @@ trace-no-pattern = ningún patrón
 trace-heading = { $service } · llamada n.º { $index } · llega en { $at } · { $layers }
 trace-fallback-answer = la respuesta del fallback: { $answer }
 trace-still-in-flight = aún en curso cuando la ejecución terminó en { $end }
+trace-unknown-service = --service { $name }: servicio desconocido. Valen: { $valid }
+trace-name-a-service = --service: { $scenario } tiene { $n } servicios; nombra uno: { $valid }
+trace-at-past-end = --at { $at }: en o después del final del escenario ({ $end }); vale de 0s a antes de { $end }
+trace-cmd-heading = semilla { $seed } · { $calls ->
+    [one] { $calls } llamada
+   *[other] { $calls } llamadas
+} de { $service } desde { $from }
+trace-cmd-fewer = { $found } de { $calls ->
+    [one] { $calls } llamada
+   *[other] { $calls } llamadas
+}: no llegaron más llamadas de { $service } antes del final ({ $end })
+trace-overlay-title = Traza · la próxima llamada de { $service } · Esc cierra
+trace-overlay-none = no llegó ninguna llamada de { $service } antes del final
+trace-overlay-more = … { $n ->
+    [one] { $n } línea más
+   *[other] { $n } líneas más
+} (breakwater trace muestra la historia entera)

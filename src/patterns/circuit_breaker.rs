@@ -64,6 +64,70 @@ impl<'de> Deserialize<'de> for WindowSize {
     }
 }
 
+/// Where OPEN's wait of `open_for` counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenFrom {
+    /// From the moment it opened (resilience4j).
+    Opened,
+    /// From the last failure reported, so a late failure of a call admitted
+    /// before it opened keeps it open longer (the lesson's `last_failure_time`).
+    LastFailure,
+}
+
+/// `half_open_calls`: how many calls HALF-OPEN lets through, and how many
+/// results decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HalfOpenCalls {
+    /// N probes pass, the rest are short-circuited; N results decide (resilience4j).
+    Calls(u32),
+    /// Every call passes; the first result decides (the lesson's breaker).
+    All,
+}
+
+impl HalfOpenCalls {
+    /// Calls let through while half-open.
+    #[inline]
+    fn permits(self) -> u32 {
+        match self {
+            HalfOpenCalls::Calls(n) => n,
+            HalfOpenCalls::All => u32::MAX,
+        }
+    }
+    /// Results that decide whether to close or re-open.
+    #[inline]
+    fn deciding(self) -> u32 {
+        match self {
+            HalfOpenCalls::Calls(n) => n,
+            HalfOpenCalls::All => 1,
+        }
+    }
+}
+
+impl Serialize for HalfOpenCalls {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            HalfOpenCalls::Calls(n) => s.serialize_u32(*n),
+            HalfOpenCalls::All => s.serialize_str("all"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HalfOpenCalls {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(d)? {
+            toml::Value::Integer(n) if (1..=10_000).contains(&n) => {
+                Ok(HalfOpenCalls::Calls(n as u32))
+            }
+            toml::Value::String(s) if s == "all" => Ok(HalfOpenCalls::All),
+            other => Err(D::Error::custom(format!(
+                "expected a whole number from 1 to 10000 (probes) or \"all\" (every call passes, the first result decides), found {other}"
+            ))),
+        }
+    }
+}
+
 /// A teacher's override of the breaker's own judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -88,12 +152,15 @@ pub struct BreakerConfig {
     pub slow_call_duration: Option<Dur>,
     pub slow_call_rate: f64,
     pub open_for: Dur,
-    pub half_open_calls: u32,
+    pub open_from: OpenFrom,
+    pub half_open_calls: HalfOpenCalls,
     pub force: Force,
 }
 
 impl Default for BreakerConfig {
-    /// The lesson's breaker: 5 consecutive failures, open for 60 s, one probe.
+    /// The lesson's values: 5 consecutive failures, open for 60 s; with
+    /// resilience4j's semantics (60 s from opening, one probe) unless a
+    /// scenario asks for the lesson's (`open_from`, `half_open_calls = "all"`).
     fn default() -> Self {
         BreakerConfig {
             enabled: true,
@@ -106,7 +173,8 @@ impl Default for BreakerConfig {
             slow_call_duration: None,
             slow_call_rate: 1.0,
             open_for: Dur::from_secs(60),
-            half_open_calls: 1,
+            open_from: OpenFrom::Opened,
+            half_open_calls: HalfOpenCalls::Calls(1),
             force: Force::None,
         }
     }
@@ -123,6 +191,7 @@ settable!(BreakerConfig {
     slow_call_duration,
     slow_call_rate,
     open_for,
+    open_from,
     half_open_calls,
     force
 });
@@ -197,11 +266,13 @@ impl BreakerConfig {
         if self.open_for.0 == 0 || self.open_for > Dur::from_secs(86_400) {
             return Err(("open_for", "must be from 1ns to 1d".into()));
         }
-        if !(1..=10_000).contains(&self.half_open_calls) {
-            return Err((
-                "half_open_calls",
-                "must be a whole number from 1 to 10000".into(),
-            ));
+        if let HalfOpenCalls::Calls(n) = self.half_open_calls {
+            if !(1..=10_000).contains(&n) {
+                return Err((
+                    "half_open_calls",
+                    "must be a whole number from 1 to 10000, or \"all\"".into(),
+                ));
+            }
         }
         Ok(())
     }
@@ -279,6 +350,9 @@ pub struct CircuitBreaker {
     /// Bumped on every transition so late results of an older state are ignored.
     epoch: u32,
     since: SimTime,
+    /// The last failure reported (admitted in any state): where OPEN's wait
+    /// counts from with `open_from = "last_failure"`.
+    last_failure: SimTime,
     consecutive_failures: u32,
     window: Window,
     probes_permitted: u32,
@@ -295,6 +369,7 @@ impl CircuitBreaker {
             state: BreakerState::Closed,
             epoch: 0,
             since: 0,
+            last_failure: 0,
             consecutive_failures: 0,
             window: Window::new(cfg.window_size),
             probes_permitted: 0,
@@ -336,7 +411,15 @@ impl CircuitBreaker {
     }
     /// When an OPEN breaker will let a probe through.
     pub fn probe_at(&self, cfg: &BreakerConfig) -> Option<SimTime> {
-        (self.state == BreakerState::Open).then(|| self.since + cfg.open_for.0)
+        (self.state == BreakerState::Open).then(|| self.wait_from(cfg) + cfg.open_for.0)
+    }
+
+    /// Where OPEN's wait counts from: its opening, or the last failure.
+    fn wait_from(&self, cfg: &BreakerConfig) -> SimTime {
+        match cfg.open_from {
+            OpenFrom::Opened => self.since,
+            OpenFrom::LastFailure => self.last_failure.max(self.since),
+        }
     }
 
     fn go(&mut self, at: SimTime, to: BreakerState, reason: String) -> Transition {
@@ -346,6 +429,7 @@ impl CircuitBreaker {
         }
         if to == BreakerState::Open {
             self.opened += 1;
+            self.last_failure = at;
         }
         self.state = to;
         self.since = at;
@@ -365,15 +449,22 @@ impl CircuitBreaker {
     /// Moves OPEN to HALF-OPEN once `open_for` has passed. The transition is
     /// dated when the wait ended, not when somebody looked.
     pub fn poll(&mut self, cfg: &BreakerConfig, now: SimTime) -> Option<Transition> {
-        if self.state == BreakerState::Open && now >= self.since + cfg.open_for.0 {
-            let at = self.since + cfg.open_for.0;
-            return Some(self.go(
-                at,
-                BreakerState::HalfOpen,
-                format!("open for {} elapsed; probing", cfg.open_for),
-            ));
+        if self.state != BreakerState::Open {
+            return None;
         }
-        None
+        let at = self.wait_from(cfg) + cfg.open_for.0;
+        if now < at {
+            return None;
+        }
+        let waited = match cfg.open_from {
+            OpenFrom::Opened => format!("open for {} elapsed", cfg.open_for),
+            OpenFrom::LastFailure => format!("{} since the last failure", cfg.open_for),
+        };
+        let then = match cfg.half_open_calls {
+            HalfOpenCalls::Calls(_) => "probing",
+            HalfOpenCalls::All => "every call passes, the first result decides",
+        };
+        Some(self.go(at, BreakerState::HalfOpen, format!("{waited}; {then}")))
     }
 
     /// Asks to make a call at `now`. `Err` means short-circuited. Like every
@@ -389,7 +480,7 @@ impl CircuitBreaker {
             BreakerState::Closed | BreakerState::Disabled => Ok(Permit { epoch: self.epoch }),
             BreakerState::Open | BreakerState::ForcedOpen => Err(ShortCircuited),
             BreakerState::HalfOpen => {
-                if self.probes_permitted < cfg.half_open_calls {
+                if self.probes_permitted < cfg.half_open_calls.permits() {
                     self.probes_permitted += 1;
                     Ok(Permit { epoch: self.epoch })
                 } else {
@@ -410,7 +501,12 @@ impl CircuitBreaker {
         duration: Dur,
     ) -> Option<Transition> {
         if permit.epoch != self.epoch {
-            return None; // a result from before the last transition
+            // A result from before the last transition decides nothing; a
+            // failure still dates OPEN's wait when it counts from the last one.
+            if failed && self.state == BreakerState::Open {
+                self.last_failure = self.last_failure.max(now);
+            }
+            return None;
         }
         let slow = cfg.slow_call_duration.is_some_and(|d| duration >= d);
         match self.state {
@@ -475,13 +571,19 @@ impl CircuitBreaker {
                 self.probes.slow += slow as u32;
                 match cfg.kind {
                     BreakerKind::Consecutive => {
+                        let all = cfg.half_open_calls == HalfOpenCalls::All;
                         if failed {
-                            Some(self.go(now, BreakerState::Open, "probe failed".into()))
-                        } else if self.probes.calls >= cfg.half_open_calls {
-                            let reason = if cfg.half_open_calls == 1 {
-                                "probe succeeded".to_string()
+                            let reason = if all {
+                                "first result failed"
                             } else {
-                                format!("{} probes succeeded", cfg.half_open_calls)
+                                "probe failed"
+                            };
+                            Some(self.go(now, BreakerState::Open, reason.into()))
+                        } else if self.probes.calls >= cfg.half_open_calls.deciding() {
+                            let reason = match cfg.half_open_calls {
+                                HalfOpenCalls::All => "first result succeeded".to_string(),
+                                HalfOpenCalls::Calls(1) => "probe succeeded".to_string(),
+                                HalfOpenCalls::Calls(n) => format!("{n} probes succeeded"),
                             };
                             Some(self.go(now, BreakerState::Closed, reason))
                         } else {
@@ -489,7 +591,7 @@ impl CircuitBreaker {
                         }
                     }
                     BreakerKind::Rate => {
-                        if self.probes.calls < cfg.half_open_calls {
+                        if self.probes.calls < cfg.half_open_calls.deciding() {
                             return None;
                         }
                         let n = self.probes.calls as f64;
@@ -536,7 +638,10 @@ impl CircuitBreaker {
     }
 
     /// Applies a changed configuration: a new `force`, or a new kind or window
-    /// (which starts the window afresh).
+    /// (which starts the window afresh). A new kind or kind of window is a
+    /// new way of judging: an OPEN or HALF-OPEN breaker starts CLOSED, as a
+    /// breaker built with the new configuration would, so a fix applied
+    /// while it is open shows at once instead of after the old wait.
     pub fn reconfigure(
         &mut self,
         old: &BreakerConfig,
@@ -546,6 +651,25 @@ impl CircuitBreaker {
         if old.kind != cfg.kind || old.window != cfg.window || old.window_size != cfg.window_size {
             self.window = Window::new(cfg.window_size);
             self.consecutive_failures = 0;
+        }
+        let judged = matches!(self.state, BreakerState::Open | BreakerState::HalfOpen);
+        if old.force == cfg.force && judged && (old.kind != cfg.kind || old.window != cfg.window) {
+            let what = if old.kind != cfg.kind {
+                match cfg.kind {
+                    BreakerKind::Consecutive => "kind = consecutive",
+                    BreakerKind::Rate => "kind = rate",
+                }
+            } else {
+                match cfg.window {
+                    WindowKind::Count => "window = count",
+                    WindowKind::Time => "window = time",
+                }
+            };
+            return Some(self.go(
+                now,
+                BreakerState::Closed,
+                format!("reconfigured ({what}): starts closed, as a new breaker does"),
+            ));
         }
         if old.force != cfg.force {
             return Some(match cfg.force {
@@ -577,6 +701,9 @@ impl CircuitBreaker {
 fn pct(x: f64) -> String {
     format!("{} %", ((x * 100.0) + 1e-9).floor() as i64)
 }
+
+#[cfg(test)]
+mod lesson_semantics_tests;
 
 #[cfg(test)]
 mod tests {
@@ -758,7 +885,7 @@ mod tests {
     #[test]
     fn half_open_limit_and_multi_probe_close() {
         let cfg = BreakerConfig {
-            half_open_calls: 3,
+            half_open_calls: HalfOpenCalls::Calls(3),
             ..BreakerConfig::default()
         };
         let mut b = CircuitBreaker::new(&cfg);

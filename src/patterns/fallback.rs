@@ -1,6 +1,6 @@
-//! Fallback: instead of an error, answer with a substitute ("service timeout"
-//! in the lesson). It is always outermost; a fallback answer is counted both by
-//! its cause and as a fallback.
+//! Fallback: instead of an error, answer with a substitute (the lesson's
+//! `{'error': 'Service timeout'}`). It is always outermost; a fallback answer
+//! is counted both by its cause and as a fallback.
 
 use crate::base::outcome::Outcome;
 use crate::settable;
@@ -10,7 +10,15 @@ use serde::{Deserialize, Serialize};
 pub struct FallbackConfig {
     pub enabled: bool,
     pub on: Vec<Outcome>,
+    /// What the caller receives instead of the error: shown, never parsed.
+    pub answer: String,
 }
+
+/// The lesson's answer to a timeout.
+pub const LESSON_ANSWER: &str = "{'error': 'Service timeout'}";
+
+/// The longest answer, in characters: it must fit in a panel's row.
+pub const MAX_ANSWER_CHARS: usize = 60;
 
 impl Default for FallbackConfig {
     /// The lesson answers timeouts with `{'error': 'Service timeout'}`.
@@ -18,16 +26,28 @@ impl Default for FallbackConfig {
         FallbackConfig {
             enabled: true,
             on: vec![Outcome::TimedOut],
+            answer: LESSON_ANSWER.to_string(),
         }
     }
 }
 
-settable!(FallbackConfig { enabled, on });
+settable!(FallbackConfig {
+    enabled,
+    on,
+    answer
+});
 
 impl FallbackConfig {
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if self.on.contains(&Outcome::Ok) {
             return Err(("on", "a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected".into()));
+        }
+        let n = self.answer.chars().count();
+        if n == 0 || n > MAX_ANSWER_CHARS || self.answer.chars().any(char::is_control) {
+            return Err((
+                "answer",
+                format!("an answer is 1 to {MAX_ANSWER_CHARS} characters on one line, e.g. \"{LESSON_ANSWER}\""),
+            ));
         }
         Ok(())
     }

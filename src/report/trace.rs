@@ -116,7 +116,11 @@ fn state_words(s: BreakerState) -> &'static str {
 /// One step in words (`service` names the downstream).
 pub fn step_words(step: &Step, service: &str) -> String {
     match step {
-        Step::Arrived { index } => t!("trace-arrived", index = *index, service = service),
+        Step::Arrived { index } => t!(
+            "trace-arrived",
+            index = index.to_string(),
+            service = service
+        ),
         Step::CallerQueued { waiting } => t!("trace-caller-queued", waiting = *waiting),
         Step::CallerGranted { waited } => t!("trace-caller-granted", waited = dur(*waited)),
         Step::CallerRejected => t!("trace-caller-rejected"),
@@ -232,7 +236,7 @@ pub fn heading(t: &CallTrace, service: &str) -> String {
     t!(
         "trace-heading",
         service = service,
-        index = t.index,
+        index = t.index.to_string(),
         at = clock(t.arrived),
         layers = layers
     )

@@ -179,7 +179,7 @@ mod tests {
         assert!(values("x=a..b:c").is_err());
         assert!(values("x=0..1000000000000:1")
             .unwrap_err()
-            .contains("10000"));
+            .contains("10,000"));
         assert!(values("x=1,,2").is_err());
         assert!(values("x=").is_err());
         assert!(values("=1").is_err());

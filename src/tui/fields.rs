@@ -56,6 +56,8 @@ const OPEN_FOR_MS: &[u64] = &[
     600_000,
 ];
 const FORCE: &[&str] = &["none", "forced_open", "disabled"];
+const BREAKER_KINDS: &[&str] = &["consecutive", "rate"];
+const OPEN_FROM: &[&str] = &["opened", "last_failure"];
 
 /// The changeable values of service `service` (and the load), read from the
 /// world so the list follows the scenario.
@@ -80,6 +82,8 @@ pub fn fields_of(w: &World, service: usize) -> Vec<Field> {
     add("down", FieldKind::Bool);
     add("circuit_breaker.enabled", FieldKind::Bool);
     add("circuit_breaker.force", FieldKind::Choice(FORCE));
+    // A new kind starts the breaker closed: the fix of a flapping breaker, live.
+    add("circuit_breaker.kind", FieldKind::Choice(BREAKER_KINDS));
     let rate_kind = matches!(
         svc.patterns.circuit_breaker.kind,
         crate::patterns::circuit_breaker::BreakerKind::Rate
@@ -91,6 +95,7 @@ pub fn fields_of(w: &World, service: usize) -> Vec<Field> {
         add("circuit_breaker.failure_threshold", num(COUNTS, true));
     }
     add("circuit_breaker.open_for", FieldKind::Duration(OPEN_FOR_MS));
+    add("circuit_breaker.open_from", FieldKind::Choice(OPEN_FROM));
     add("retry.enabled", FieldKind::Bool);
     add("retry.max_attempts", num(ATTEMPTS, true));
     add("bulkhead.enabled", FieldKind::Bool);

@@ -21,6 +21,8 @@ pub struct ServiceSample {
     pub fallbacks: u64,
     pub attempts: u64,
     pub retries: u64,
+    /// Attempts the downstream refused (its queue full, or down).
+    pub refused: u64,
     /// Attempts that hit the per-attempt timeout.
     pub attempt_timeouts: u64,
     /// Calls finished (the weight of `p50`).
@@ -112,6 +114,7 @@ impl History {
             acc.fallbacks += c.fallbacks;
             acc.attempts += c.attempts;
             acc.retries += c.retries;
+            acc.refused += c.downstream_refused;
             acc.attempt_timeouts += c.attempt_outcomes[Outcome::TimedOut.index()];
             let fin = c.finished();
             if fin > 0 {

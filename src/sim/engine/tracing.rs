@@ -279,7 +279,7 @@ impl Simulation {
     }
 }
 
-/// The text the fallback answers with, when the scenario gives one.
-fn fallback_answer(_cfg: &crate::patterns::fallback::FallbackConfig) -> Option<String> {
-    None
+/// The text the fallback answers with (the lesson's `{'error': 'Service timeout'}` by default).
+fn fallback_answer(cfg: &crate::patterns::fallback::FallbackConfig) -> Option<String> {
+    Some(cfg.answer.clone())
 }

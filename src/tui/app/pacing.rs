@@ -8,6 +8,7 @@ use super::*;
 use crate::base::escape::escape;
 use crate::base::time::clock;
 use crate::sim::{Moment, MomentKind};
+use crate::t;
 
 /// How long the banner stays without a key press.
 pub const BANNER_FOR: Duration = Duration::from_secs(5);
@@ -174,7 +175,7 @@ impl App {
             .unwrap_or_default();
         let (kind, text, detail) = match &m.kind {
             MomentKind::Entry { note, change } => (
-                "timeline",
+                t!("event-timeline"),
                 escape(note.as_deref().unwrap_or(change)).into_owned(),
                 if note.is_some() {
                     change.clone()
@@ -190,7 +191,7 @@ impl App {
             } => {
                 let name = &self.sides[side.unwrap_or(0)].sim.world().services[*service].name;
                 (
-                    "Circuit Breaker",
+                    "Circuit Breaker".to_string(),
                     format!("{letter}{}: {} → {}", escape(name), from.word(), to.word()),
                     reason.clone(),
                 )

@@ -20,15 +20,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .border_style(theme.focus_border)
         .title(Line::styled(format!(" {} ", t!("help-title")), theme.title));
     let inner = block.inner(Rect::new(0, 0, w, area.height));
-    let mut lines = Vec::new();
-    let s = app.scenario();
-    lines.push(Line::styled(escape(&s.name).into_owned(), theme.title));
-    if !s.lesson.is_empty() {
-        lines.push(Line::raw(escape(&s.lesson).into_owned()));
-    } else if !s.description.is_empty() {
-        lines.push(Line::raw(escape(&s.description).into_owned()));
-    }
-    lines.push(Line::raw(""));
+    // The keys, legends and the two breakers first; the lesson takes the
+    // rows they leave (at least a few, cut with …), so the keys stay
+    // readable on the smallest screen.
+    let mut lines = vec![Line::raw("")];
     let two = inner.width >= 70;
     let col = if two {
         inner.width as usize / 2
@@ -77,8 +72,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(legend));
     lines.push(Line::raw(format!(" {}", t!("help-legend-calls"))));
-    // As tall as the text needs (word wrapping may take a line more), within the screen.
+    lines.push(Line::raw(format!(" {}", t!("help-legend-more"))));
+    lines.extend(breaker_semantics(app).into_iter().map(Line::raw));
     let iw = inner.width.max(1) as usize;
+    let rest: usize = lines.iter().map(|l| l.width().div_ceil(iw).max(1)).sum();
+    let s = app.scenario();
+    let story = if s.lesson.is_empty() {
+        &s.description
+    } else {
+        &s.lesson
+    };
+    let room = (area.height as usize).saturating_sub(5 + rest).max(3);
+    let mut head = vec![Line::styled(escape(&s.name).into_owned(), theme.title)];
+    head.extend(
+        wrap_words(&escape(story), iw, room)
+            .into_iter()
+            .map(Line::raw),
+    );
+    lines.splice(0..0, head);
+    // As tall as the text needs (word wrapping may take a line more), within the screen.
     let needed: usize = lines
         .iter()
         .map(|l| l.width().div_ceil(iw).max(1))
@@ -94,6 +106,71 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     Clear.render(rect, buf);
     para.block(block).render(rect, buf);
+}
+
+/// `text` in lines of at most `width` characters, broken between words, at
+/// most `rows` of them; a cut text ends with `…`.
+fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let (n, w) = (line.chars().count(), word.chars().count());
+        if n > 0 && n + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let keep: String = last.chars().take(width.saturating_sub(2)).collect();
+            *last = format!("{} …", keep.trim_end());
+        }
+    }
+    // A word longer than the line is cut like any other text.
+    lines.into_iter().map(|l| truncate(&l, width)).collect()
+}
+
+/// The breaker's two semantics, resilience4j's and the lesson's, and which
+/// the selected service uses.
+fn breaker_semantics(app: &App) -> Vec<String> {
+    use crate::patterns::circuit_breaker::{HalfOpenCalls, OpenFrom};
+    let svc = &app.sim().world().services[app.selected_service()];
+    let name = escape(&svc.name);
+    let cb = &svc.patterns.circuit_breaker;
+    let this = if cb.enabled {
+        let open_from = match cb.open_from {
+            OpenFrom::Opened => "\"opened\"".to_string(),
+            OpenFrom::LastFailure => "\"last_failure\"".to_string(),
+        };
+        let half_open = match cb.half_open_calls {
+            HalfOpenCalls::Calls(n) => n.to_string(),
+            HalfOpenCalls::All => "\"all\"".to_string(),
+        };
+        t!(
+            "help-breakers-this",
+            service = &*name,
+            open_from = open_from,
+            half_open = half_open
+        )
+    } else {
+        t!("help-breakers-off", service = &*name)
+    };
+    [
+        t!("help-breakers-title"),
+        t!("help-breakers-open-from"),
+        t!("help-breakers-half-open"),
+        this,
+    ]
+    .into_iter()
+    .map(|l| format!(" {l}"))
+    .collect()
 }
 
 /// What a state means, in words (the lesson glosses its three states).

@@ -2,6 +2,7 @@
 //! Each panel lives in its own file and only reads the `App`; adding a panel
 //! means a file, a `PanelId` variant (in `app`), and a line in `render_panel`.
 
+pub mod banner;
 pub mod breaker;
 pub mod bulkhead;
 pub mod events;
@@ -13,6 +14,7 @@ pub mod parameters;
 pub mod retries;
 pub mod throughput;
 pub mod timeouts;
+pub mod trace;
 
 use super::app::{App, PanelId};
 use super::theme::Theme;
@@ -57,6 +59,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
             render_panel(id, app, theme, rect, buf, id == app.focus());
         }
     }
+    trace::render(app, theme, body, buf);
+    banner::render(app, theme, body, buf);
     if app.help_open() {
         help::render(app, theme, area, buf);
     }

@@ -49,6 +49,13 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         })
         .collect();
     // Each value column: its letter, the value, the ◀ ▶ room; then `≠`.
+    // The names come first: a long value (`consecutive`) is cut before them.
+    let label_of = |l: &str| l.replace("circuit_breaker.", "breaker.");
+    let lw_full = fields
+        .iter()
+        .map(|f| label_of(&f.label).chars().count())
+        .max()
+        .unwrap_or(10);
     let vw = values
         .iter()
         .skip(start)
@@ -57,14 +64,13 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         .map(|v| v.chars().count())
         .max()
         .unwrap_or(4)
-        .min(12);
-    let label_of = |l: &str| l.replace("circuit_breaker.", "breaker.");
-    let lw = fields
-        .iter()
-        .map(|f| label_of(&f.label).chars().count())
-        .max()
-        .unwrap_or(10)
-        .min(width.saturating_sub(2 * (vw + 4) + 3).max(6));
+        .min(12)
+        .min(
+            (width.saturating_sub(lw_full + 3) / 2)
+                .saturating_sub(4)
+                .max(5),
+        );
+    let lw = lw_full.min(width.saturating_sub(2 * (vw + 4) + 3).max(6));
     let mut lines = Vec::new();
     for (k, f) in fields.iter().enumerate().skip(start).take(rows) {
         let label = truncate(&label_of(&f.label), lw);

@@ -29,6 +29,56 @@ fn attempts_per_call(h: &History, i: usize) -> f64 {
     }
 }
 
+/// Attempts of service `i` the downstream refused per second, over the
+/// recent samples (thundering-herd's waves).
+fn refused_rate(h: &History, i: usize) -> f64 {
+    let (n, secs) = h.samples().last_n(RECENT).fold((0, 0.0), |(n, t), s| {
+        (n + s.services[i].refused, t + s.secs())
+    });
+    if secs > 0.0 {
+        n as f64 / secs
+    } else {
+        0.0
+    }
+}
+
+/// The refused attempts' words for service `i` on `side`, longest form
+/// first, when any side's downstream refused some recently (so a
+/// comparison shows both, zero included).
+fn refused_words(app: &App, side: usize, i: usize) -> Option<[String; 2]> {
+    let any = app.sides().iter().any(|s| {
+        s.history
+            .samples()
+            .last_n(RECENT)
+            .any(|x| x.services[i].refused > 0)
+    });
+    if !any {
+        return None;
+    }
+    let rate = num(refused_rate(&app.sides()[side].history, i));
+    Some([
+        t!("refused-per-second", rate = rate.trim()),
+        t!("refused-per-second-short", rate = rate.trim()),
+    ])
+}
+
+/// Appends the first form of `words` that fits in `room` cells.
+fn push_fitting(
+    v: &mut Vec<Span<'static>>,
+    words: Option<[String; 2]>,
+    room: usize,
+    theme: &Theme,
+) {
+    if let Some(f) = words
+        .into_iter()
+        .flatten()
+        .map(|w| format!(" · {w}"))
+        .find(|w| w.chars().count() <= room)
+    {
+        v.push(styled(f, theme.warn));
+    }
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel_block(format!(" {} ", t!("panel-retries")), focused, theme);
     let inner = block.inner(area);
@@ -88,13 +138,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             spans.push(styled(spark(&series, max, w), theme.warn));
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
+            // Refused attempts (thundering-herd's waves) come before the Δ,
+            // with the short word for attempts per call to make room.
             let apc_line = |word: &str| {
+                let refused = refused_words(app, k, i);
+                let word = if refused.is_some() {
+                    t!("retries-att-c")
+                } else {
+                    word.to_string()
+                };
                 let mut v = vec![
                     indent(),
                     styled(format!("{} {word}", number(apc, 2)), theme.text),
                 ];
+                let room = (inner.width as usize).saturating_sub(width_of(&v));
+                push_fitting(&mut v, refused, room, theme);
                 if let Some(d) = &diff {
-                    v.push(styled(format!(" {d}"), theme.text));
+                    let room = (inner.width as usize).saturating_sub(width_of(&v));
+                    if room > d.chars().count() {
+                        v.push(styled(format!(" {d}"), theme.text));
+                    }
                 }
                 Line::from(v)
             };
@@ -157,6 +220,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     ),
                     style,
                 ));
+            }
+            // Refused attempts beside the numbers if they fit with a spark of
+            // 5, else in place of attempts per call: they are what a herd's
+            // lesson points at.
+            if let Some(words) = refused_words(app, k, i) {
+                let room =
+                    (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail) + 5);
+                let before = tail.len();
+                push_fitting(&mut tail, Some(words.clone()), room, theme);
+                // The budget's tokens are never pushed out (retry-budget points at them).
+                if tail.len() == before && tokens.is_none() {
+                    let room = (inner.width as usize).saturating_sub(width_of(&spans) + 5);
+                    let mut alone = Vec::new();
+                    push_fitting(&mut alone, Some(words), room, theme);
+                    if !alone.is_empty() {
+                        tail = alone;
+                    }
+                }
             }
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
             spans.push(styled(spark(&series, max, w), theme.warn));

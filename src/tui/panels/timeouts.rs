@@ -1,10 +1,12 @@
 //! Timeouts: attempts cut off by the per-attempt timeout, per second over
-//! time, and how many calls the fallback answered.
+//! time, how many calls the fallback answered, and what it answered (on the
+//! bottom border, whole or not at all).
 
 use super::{
     count, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
     width_of,
 };
+use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
 use crate::t;
 use crate::tui::app::App;
@@ -14,7 +16,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
+    let mut block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
+    if let Some(answer) = answer_line(app, area.width.saturating_sub(2) as usize) {
+        block = block.title_bottom(Line::styled(answer, theme.text));
+    }
     let inner = block.inner(area);
     let nw = name_width(app);
     // In a comparison each service has a row per side.
@@ -82,4 +87,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
     }
     render_lines(lines, block, area, buf);
+}
+
+/// The fallback's answer as the bottom border shows it, if a form fits in
+/// `room` cells: the one answer of every service whose fallback is on, or
+/// else the selected service's, named.
+fn answer_line(app: &App, room: usize) -> Option<String> {
+    let services = &app.sim().world().services;
+    let on = |i: usize| services[i].patterns.fallback.enabled;
+    let first = (0..services.len()).find(|&i| on(i))?;
+    let answer = &services[first].patterns.fallback.answer;
+    let shared = (0..services.len())
+        .filter(|&i| on(i))
+        .all(|i| services[i].patterns.fallback.answer == *answer);
+    let i = app.selected_service();
+    let answer = escape(answer);
+    let forms = if shared {
+        [
+            t!("fallback-answers", answer = &*answer),
+            t!("fallback-answers-short", answer = &*answer),
+        ]
+    } else if on(i) {
+        let a = escape(&services[i].patterns.fallback.answer);
+        let name = escape(&services[i].name);
+        [
+            t!("fallback-answers-of", service = &*name, answer = &*a),
+            t!("fallback-answers-of-short", service = &*name, answer = &*a),
+        ]
+    } else {
+        return None;
+    };
+    forms
+        .into_iter()
+        .map(|f| format!(" {f} "))
+        .find(|f| f.chars().count() <= room)
 }

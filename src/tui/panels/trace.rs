@@ -1,0 +1,171 @@
+//! Key `t`'s overlay: one call's story as a small timeline a class can read.
+//! Each step is a row: its time from arrival, a lane where the call's life
+//! so far is drawn (`━` waiting or working, `●` the step), and the step in
+//! words. In a comparison the same call on each side, one under the other.
+
+use super::{styled, truncate};
+use crate::base::time::{Dur, SimTime};
+use crate::report::trace as words;
+use crate::sim::trace::{CallTrace, Step};
+use crate::t;
+use crate::tui::app::{App, SideTrace};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+/// The lane's width in cells, when the overlay has room for it.
+const LANE: usize = 16;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(view) = app.trace_view() else {
+        return;
+    };
+    let w = area.width.saturating_sub(4).min(118);
+    let inner_w = w.saturating_sub(2) as usize;
+    let name = app.sides()[0].sim.world().services[view.service]
+        .name
+        .clone();
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, side) in view.sides.iter().enumerate() {
+        if app.comparing() {
+            if k > 0 {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(
+                format!(
+                    "{} · {}",
+                    app.sides()[k].letter(),
+                    crate::base::escape::escape(&app.sides()[k].label)
+                ),
+                theme.title,
+            ));
+        }
+        story(side, &name, inner_w, theme, &mut lines);
+    }
+    let room = area.height.saturating_sub(4) as usize;
+    if lines.len() > room {
+        // Never a silent cut: say how much is left out, and where it is.
+        let hidden = lines.len() - room + 1;
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            truncate(&t!("trace-overlay-more", n = hidden), inner_w),
+            theme.dim,
+        ));
+    }
+    let h = lines.len() as u16 + 2;
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let title = t!(
+        "trace-overlay-title",
+        service = crate::base::escape::escape(&name)
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border)
+        .title(Line::styled(format!(" {title} "), theme.title));
+    Clear.render(rect, buf);
+    Paragraph::new(lines).block(block).render(rect, buf);
+}
+
+/// One side's call: a heading, one row per step, the closing line.
+fn story(
+    side: &SideTrace,
+    service: &str,
+    width: usize,
+    theme: &Theme,
+    out: &mut Vec<Line<'static>>,
+) {
+    let Some(tr) = &side.trace else {
+        out.push(Line::raw(truncate(
+            &t!("trace-overlay-none", service = service),
+            width,
+        )));
+        return;
+    };
+    out.push(Line::styled(
+        truncate(&words::heading(tr, service), width),
+        theme.dim,
+    ));
+    let span = lifetime(tr, side.reached);
+    let offsets: Vec<String> = tr.steps.iter().map(|s| words::offset(tr, s.at)).collect();
+    let ow = offsets.iter().map(|o| o.chars().count()).max().unwrap_or(4);
+    // The lane only where every step's words still fit whole beside it.
+    let longest = tr
+        .steps
+        .iter()
+        .map(|s| words::step_words(&s.step, service).chars().count())
+        .max()
+        .unwrap_or(0);
+    let lane = if ow + 2 + LANE + 1 + longest <= width {
+        LANE
+    } else {
+        0
+    };
+    let mut prev = 0usize;
+    for (s, off) in tr.steps.iter().zip(&offsets) {
+        let col = if lane == 0 {
+            0
+        } else {
+            ((s.at.saturating_sub(tr.arrived)) as f64 / span as f64 * (lane - 1) as f64).round()
+                as usize
+        };
+        let mut spans = vec![Span::raw(format!(" {off:>ow$} "))];
+        if lane > 0 {
+            let mut cells = String::new();
+            for c in 0..lane {
+                cells.push(if c == col {
+                    '●'
+                } else if c >= prev && c < col {
+                    '━'
+                } else {
+                    ' '
+                });
+            }
+            spans.push(styled(cells, step_style(&s.step, theme)));
+            spans.push(Span::raw(" "));
+            prev = col;
+        }
+        let used = ow + 2 + if lane > 0 { lane + 1 } else { 0 };
+        let text = words::step_words(&s.step, service);
+        spans.push(styled(
+            truncate(&text, width.saturating_sub(used)),
+            step_style(&s.step, theme),
+        ));
+        out.push(Line::from(spans));
+    }
+    if let Some(c) = words::closing(tr, side.reached) {
+        out.push(Line::styled(
+            format!(" {}", truncate(&c, width.saturating_sub(1))),
+            theme.title,
+        ));
+    }
+}
+
+/// From arrival to the answer (or to where the copy stopped), at least 1 ns.
+fn lifetime(tr: &CallTrace, reached: SimTime) -> u64 {
+    let end = tr.finished.unwrap_or(reached);
+    Dur(end.saturating_sub(tr.arrived)).0.max(1)
+}
+
+/// What went wrong stands out; waits are dim; the rest plain.
+fn step_style(step: &Step, theme: &Theme) -> Style {
+    match step {
+        Step::TimeoutFired { .. }
+        | Step::CallerRejected
+        | Step::BulkheadRejected { .. }
+        | Step::Replied { ok: false, .. } => theme.warn,
+        Step::Breaker {
+            permitted: false, ..
+        } => theme.warn,
+        Step::Backoff { .. } | Step::CallerQueued { .. } | Step::BulkheadQueued { .. } => theme.dim,
+        Step::Finished { .. } => theme.title,
+        _ => Style::default(),
+    }
+}

@@ -1,0 +1,123 @@
+//! The pace of a class, on the pure `App`: `n` runs to the next moment and
+//! pauses there with a banner, `pause = true` entries pause the dashboard,
+//! `t` opens the story of the next call and `Esc` closes it without quitting.
+
+mod common;
+
+use breakwater::base::time::NANOS_PER_SEC;
+use breakwater::tui::app::{App, Effect};
+use common::app::{ch, compare_at, press, screen, text};
+use crossterm::event::KeyCode;
+use std::time::Duration;
+
+/// Drives frames until the app pauses or `limit` frames pass.
+fn run_until_paused(app: &mut App, limit: usize) {
+    for _ in 0..limit {
+        if app.paused() {
+            return;
+        }
+        app.on_frame(Duration::from_millis(50));
+    }
+}
+
+const SCENARIO: &str = r#"
+name = "Pacing"
+duration = "120s"
+seed = 3
+[load]
+rate = 20.0
+[[services]]
+name = "api"
+failure_rate = 0.0
+[patterns.circuit_breaker]
+enabled = true
+failure_threshold = 5
+[[timeline]]
+at = "30s"
+set = { "services.api.failure_rate" = 1.0 }
+note = "api fails"
+[[timeline]]
+at = "90s"
+set = { "services.api.failure_rate" = 0.0 }
+note = "api recovers"
+pause = true
+"#;
+
+#[test]
+fn n_stops_at_the_next_entry_then_at_the_breaker_opening() {
+    let s = common::scenario(SCENARIO);
+    let mut app = App::new(s, 3);
+    app.set_paused(true);
+    ch(&mut app, 'n');
+    run_until_paused(&mut app, 10_000);
+    assert_eq!(app.now(), 30 * NANOS_PER_SEC, "the first timeline entry");
+    let b = app.banner().expect("a banner says what was reached");
+    assert!(b.text.contains("api fails"), "{b:?}");
+    assert!(b.title.contains("00:30.0"), "{b:?}");
+    let shown = text(&screen(&app, 120, 40));
+    assert!(shown.contains("api fails"), "the banner is drawn:\n{shown}");
+    // The next moment is the breaker opening, a fraction of a second later.
+    ch(&mut app, 'n');
+    run_until_paused(&mut app, 10_000);
+    let t = app.now();
+    assert!(t > 30 * NANOS_PER_SEC && t < 35 * NANOS_PER_SEC, "at {t}");
+    let b = app.banner().expect("banner");
+    assert!(b.text.contains("CLOSED → OPEN"), "{b:?}");
+    // Any key takes the banner down.
+    ch(&mut app, '+');
+    assert!(app.banner().is_none());
+}
+
+#[test]
+fn a_pause_entry_pauses_a_running_dashboard_there() {
+    let s = common::scenario(SCENARIO);
+    let mut app = App::new(s, 3);
+    app.set_speed(1000.0);
+    app.advance_to(80 * NANOS_PER_SEC);
+    assert!(!app.paused());
+    run_until_paused(&mut app, 10_000);
+    assert_eq!(app.now(), 90 * NANOS_PER_SEC, "paused exactly at the entry");
+    assert!(app
+        .banner()
+        .is_some_and(|b| b.text.contains("api recovers")));
+}
+
+#[test]
+fn t_traces_the_next_call_and_esc_closes_without_quitting() {
+    let mut app = common::app::app_at(65);
+    ch(&mut app, ' ');
+    // payment, whose breaker is open at 1:05.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, 't');
+    let view = app.trace_view().expect("the trace overlay is open");
+    let tr = view.sides[0].trace.as_ref().expect("a call was traced");
+    assert!(tr.arrived >= 65 * NANOS_PER_SEC);
+    assert!(tr.outcome.is_some(), "the call's story is complete");
+    let s = text(&screen(&app, 80, 24));
+    assert!(s.contains("Trace"), "{s}");
+    assert!(s.contains(&format!("call #{}", tr.index)), "{s}");
+    assert!(s.contains("answer:"), "the final answer is on screen:\n{s}");
+    assert_eq!(app.now(), 65 * NANOS_PER_SEC, "tracing moves no clock");
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        None,
+        "Esc closes the overlay"
+    );
+    assert!(app.trace_view().is_none());
+    assert_eq!(press(&mut app, KeyCode::Esc), Some(Effect::Quit));
+}
+
+#[test]
+fn in_a_comparison_the_same_call_is_traced_on_both_sides() {
+    let mut app = compare_at(62);
+    ch(&mut app, 't');
+    let view = app.trace_view().expect("open");
+    assert_eq!(view.sides.len(), 2);
+    let a = view.sides[0].trace.as_ref().expect("A");
+    let b = view.sides[1].trace.as_ref().expect("B");
+    assert_eq!(a.index, b.index, "the same call");
+    assert_eq!(a.arrived, b.arrived, "the same luck");
+    let s = text(&screen(&app, 120, 40));
+    assert!(s.contains("A · ") && s.contains("B · "), "{s}");
+}
