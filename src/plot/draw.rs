@@ -518,6 +518,13 @@ fn draw_note_labels<DB: DrawingBackend>(
         let st = font(sc.small(), false, colour, HPos::Left, VPos::Top);
         let x = frame.x(n.at) + sc.px(4.0, 2.0);
         let y = strip_top + row_h * *r as i32;
+        // On the page's colour, so another note's line does not cross the words.
+        let w = width_of(root, label, &st);
+        root.draw(&Rectangle::new(
+            [(x - 1, y), (x + w + 2, y + row_h - 1)],
+            style::BACKGROUND.filled(),
+        ))
+        .map_err(err)?;
         root.draw(&Text::new(label.clone(), (x, y), st))
             .map_err(err)?;
     }
