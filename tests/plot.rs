@@ -71,7 +71,10 @@ fn the_svg_is_xml_with_titles_axis_labels_units_a_legend_and_a_line_per_service(
     assert!(lesson.timeline.len() >= 2);
     for c in &lesson.timeline {
         let at = format!("{} ", figure::note_clock(c.at.0));
-        assert!(texts.iter().any(|t| t.starts_with(&at)), "no note at {at}: {texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with(&at)),
+            "no note at {at}: {texts:?}"
+        );
     }
     // The time axis in m:ss up to the end.
     assert!(has("0:00") && has("5:00"));
@@ -428,4 +431,33 @@ fn e_before_the_first_tick_says_there_is_nothing_yet() {
         .perform(breakwater::tui::keys::Action::ExportFigure)
         .is_none());
     assert!(app.status().is_some());
+}
+
+#[test]
+fn the_same_run_draws_the_same_bytes() {
+    let s = builtin("retry-storm");
+    let cmp = breakwater::scenario::variants::Comparison::of_variants(&s);
+    let spec = Spec {
+        title: "retry-storm".into(),
+        sides: vec![
+            SideSpec {
+                side: Some(breakwater::scenario::variants::Side::A),
+                label: cmp.label_a.clone(),
+                scenario: cmp.a.clone(),
+            },
+            SideSpec {
+                side: Some(breakwater::scenario::variants::Side::B),
+                label: cmp.label_b.clone(),
+                scenario: cmp.b.clone(),
+            },
+        ],
+    };
+    for format in [breakwater::plot::Format::Svg, breakwater::plot::Format::Png] {
+        let once = breakwater::plot::render(&figure::build(&spec).unwrap(), format, (1280, 720));
+        let twice = breakwater::plot::render(&figure::build(&spec).unwrap(), format, (1280, 720));
+        assert!(
+            once.as_ref().unwrap() == twice.as_ref().unwrap(),
+            "{format:?}"
+        );
+    }
 }
