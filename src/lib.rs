@@ -3,13 +3,15 @@
 //! Dependencies point one way, down: `tui` and `report` (the shells) →
 //! `scenario` (the file format) → `sim` (the world, its changes and the
 //! engine) → `patterns` (one sans-IO state machine per file) → `base` (time,
-//! outcomes, the settable-path machinery, escaping). `output` is the shells'
+//! outcomes, the settable-path machinery, escaping). `plot` draws figures of
+//! runs, a shell beside `report`. `output` is the shells'
 //! way to stdout and stderr, quiet when a pipe closes.
 
 pub mod base;
 pub mod i18n;
 pub mod output;
 pub mod patterns;
+pub mod plot;
 pub mod report;
 pub mod scenario;
 pub mod sim;

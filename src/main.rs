@@ -22,6 +22,7 @@ use cli_values::{
     human_bytes, parse_at, parse_calls, parse_dur_arg, parse_seed, parse_side, parse_size,
 };
 mod compare_cmd;
+mod plot_cmd;
 mod sweep_cmd;
 mod trace_cmd;
 use compare_cmd::{compare, compare_dashboard};
@@ -181,6 +182,8 @@ enum Command {
     /// One run per cell of a grid of values (one or two varied paths), on
     /// all cores: a table, and a heat map or a line of one metric.
     Sweep(sweep_cmd::SweepArgs),
+    /// Draw a run (or a comparison, in the forms compare takes) as one figure for a slide: SVG or PNG.
+    Plot(plot_cmd::PlotArgs),
 }
 
 /// Prints to stdout; a closed pipe ends the program quietly (exit 0), any
@@ -309,6 +312,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::List) => list(),
         Some(Command::Check { scenario, set }) => check(&scenario, &set),
+        Some(Command::Plot(args)) => plot_cmd::plot(args),
         Some(Command::Trace {
             scenario,
             service,

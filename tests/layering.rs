@@ -1,5 +1,5 @@
 //! The layers' direction, read from the source text: `i18n` ← `base` ← `patterns` ←
-//! `sim` ← `scenario` ← the shells (`report`, `sweep`, `tui`, `output`, `main`). A
+//! `sim` ← `scenario` ← the shells (`report`, `sweep`, `plot`, `tui`, `output`, `main`). A
 //! lower layer never names a higher one, and a dashboard panel never names
 //! another panel (the helpers in `panels/mod.rs` are shared). Also: no file
 //! grows past `MAX_LINES` unless it says near its top why its size is earned.
@@ -20,14 +20,17 @@ const MARK_WITHIN: usize = 20;
 /// Which top-level modules a layer may not name (`crate::<module>`).
 fn forbidden(layer: &str, module: &str) -> bool {
     match layer {
-        "patterns" => matches!(module, "scenario" | "sim" | "tui" | "report" | "sweep"),
-        "sim" => matches!(module, "scenario" | "tui" | "report" | "sweep"),
+        "patterns" => matches!(
+            module,
+            "scenario" | "sim" | "tui" | "report" | "sweep" | "plot"
+        ),
+        "sim" => matches!(module, "scenario" | "tui" | "report" | "sweep" | "plot"),
         // The bottom: only itself, and the `settable!` macro it exports at
         // the crate root.
         "base" => !matches!(module, "base" | "settable" | "i18n" | "t"),
         // Beside the bottom: the catalogues know nothing of the rest.
         "i18n" => !matches!(module, "i18n" | "t"),
-        "scenario" => matches!(module, "tui" | "report" | "sweep"),
+        "scenario" => matches!(module, "tui" | "report" | "sweep" | "plot"),
         _ => false,
     }
 }

@@ -63,6 +63,16 @@ cli-sweep-resume = Run only the cells missing from FILE (a CSV of this sweep), a
 cli-sweep-shard = Run cells I, I+N, I+2N, … only (0 ≤ I < N), to split a sweep across machines; the shards' CSVs concatenate into the whole
 cli-sweep-no-color = No colours in the heat map (as does the NO_COLOR environment variable)
 
+cli-plot-about = Draw a run as one figure for a slide (SVG or PNG): stacked panels on one time axis; a comparison (two files, --set-a/--set-b, or declared variants) overlays A and B
+cli-plot-a = A scenario (file or built-in name)
+cli-plot-b = A second scenario to compare with the first (same services)
+cli-plot-output = Write the figure to FILE; .svg or .png says which (repeatable; default: breakwater-<scenario>.svg and .png here)
+cli-plot-size = Pixels, WIDTHxHEIGHT (default 1920x1080, a slide)
+cli-plot-set = A change at t = 0 on every side (repeatable)
+cli-plot-set-a = A change at t = 0 on side A alone (repeatable): draws a comparison
+cli-plot-set-b = A change at t = 0 on side B alone (repeatable): draws a comparison
+cli-plot-seed = Use this seed (on both sides) instead of the scenario's (0 … 9223372036854775807)
+
 # clap's errors, in our words.
 cli-error-unknown-argument = unexpected argument { $arg }
 cli-error-unknown-command = no such command: { $command }

@@ -43,6 +43,8 @@ key-restart = restart at t=0, same seed
 key-restart-short = restart
 key-toggle-recording = record on/off (saved on stop)
 key-toggle-recording-short = record
+key-export = save the figure (SVG, PNG)
+key-export-short = figure
 key-next-panel = focus next panel
 key-prev-panel = focus previous panel
 key-zoom = zoom the focused panel

@@ -61,6 +61,16 @@ cli-sweep-resume = Ejecuta solo las celdas que faltan en FICHERO (un CSV de este
 cli-sweep-shard = Ejecuta solo las celdas I, I+N, I+2N, … (0 ≤ I < N), para repartir un barrido entre máquinas; los CSV de las partes se concatenan en el total
 cli-sweep-no-color = Sin colores en el mapa de calor (igual que la variable de entorno NO_COLOR)
 
+cli-plot-about = Dibuja una ejecución como una figura para una diapositiva (SVG o PNG): paneles apilados sobre un mismo eje de tiempo; una comparación (dos ficheros, --set-a/--set-b o variantes declaradas) superpone A y B
+cli-plot-a = Un escenario (fichero o nombre de uno incluido)
+cli-plot-b = Un segundo escenario para comparar con el primero (mismos servicios)
+cli-plot-output = Escribe la figura en FICHERO; .svg o .png dice cuál (repetible; por defecto: breakwater-<escenario>.svg y .png aquí)
+cli-plot-size = Píxeles, ANCHOxALTO (por defecto 1920x1080, una diapositiva)
+cli-plot-set = Un cambio en t = 0 en cada lado (repetible)
+cli-plot-set-a = Un cambio en t = 0 solo en el lado A (repetible): dibuja una comparación
+cli-plot-set-b = Un cambio en t = 0 solo en el lado B (repetible): dibuja una comparación
+cli-plot-seed = Usa esta semilla (en ambos lados) en lugar de la del escenario (0 … 9223372036854775807)
+
 cli-error-unknown-argument = argumento inesperado { $arg }
 cli-error-unknown-command = no existe la orden { $command }
 cli-error-needs-value = { $arg } necesita un valor

@@ -43,6 +43,8 @@ key-restart = reiniciar en t=0, misma semilla
 key-restart-short = reiniciar
 key-toggle-recording = grabar sí/no (se guarda al parar)
 key-toggle-recording-short = grabar
+key-export = guarda la figura SVG y PNG
+key-export-short = figura
 key-next-panel = enfocar el panel siguiente
 key-prev-panel = enfocar el panel anterior
 key-zoom = ampliar el panel enfocado

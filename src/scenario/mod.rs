@@ -43,6 +43,33 @@ pub struct Scenario {
     pub variants: Option<variants::Variants>,
 }
 
+impl Scenario {
+    /// A file-name-safe name for what this scenario came from, for files
+    /// the tool names itself: `builtin:retry-storm` → `retry-storm`,
+    /// `dir/my file.toml` → `my-file`.
+    pub fn slug(&self) -> String {
+        let stem = self
+            .origin
+            .strip_prefix("builtin:")
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                std::path::Path::new(&self.origin)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "session".into())
+            });
+        stem.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    }
+}
+
 impl crate::sim::Setup for Scenario {
     fn world(&self) -> &World {
         &self.world

@@ -15,6 +15,7 @@ use crate::t;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
 
+mod export;
 mod pacing;
 mod recording;
 mod trace;
@@ -51,6 +52,12 @@ pub enum Effect {
     },
     /// Write each `(path, text)` (a comparison's recording: one file per side).
     SaveAll(Vec<(String, String)>),
+    /// Draw the figure of `spec` and write it as SVG and PNG under a new
+    /// name starting with `stem`, in the current directory (the `e` key).
+    Export {
+        spec: Box<crate::plot::figure::Spec>,
+        stem: String,
+    },
 }
 
 /// The panels. Their titles are a contract: docs and tests look for them.
@@ -570,6 +577,7 @@ impl App {
                     self.start_recording(path);
                 }
             },
+            Action::ExportFigure => return self.export(),
             Action::ToggleHelp => self.help = !self.help,
             Action::SwitchLanguage => {
                 crate::i18n::cycle();

@@ -32,6 +32,8 @@ pub enum Action {
     /// `c`: the selected parameter's value, copied to the other side.
     CopyToOther,
     ToggleRecording,
+    /// `e`: the figure of the session so far, written as SVG and PNG.
+    ExportFigure,
     ToggleHelp,
     /// `L`: the next language, live.
     SwitchLanguage,
@@ -359,6 +361,14 @@ pub const BINDINGS: &[Binding] = &[
         A::ToggleRecording,
         "key-toggle-recording",
         Some(("R", "key-toggle-recording-short")),
+        W::Normal,
+    ),
+    b(
+        &[ch('e')],
+        "e",
+        A::ExportFigure,
+        "key-export",
+        Some(("e", "key-export-short")),
         W::Normal,
     ),
     b(

@@ -18,6 +18,7 @@ use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
 use ratatui::buffer::Buffer;
 use std::io;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
 use theme::Theme;
@@ -154,6 +155,9 @@ fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     guard.resume()
 }
 
+/// A figure drawn off the event loop: its name, and the files written or why not.
+type ExportDone = (PathBuf, Result<Vec<String>, String>);
+
 async fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
@@ -175,6 +179,9 @@ async fn event_loop(
     watchdog.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut last = Instant::now();
     let mut dirty = true;
+    // Figures being drawn (`e`): their names, and where they report back.
+    let mut exporting: Vec<PathBuf> = Vec::new();
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<ExportDone>();
     let lost = |e: io::Error| Ok(EndedBy::TerminalLost(e.to_string()));
     loop {
         if dirty {
@@ -196,8 +203,32 @@ async fn event_loop(
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     let was_running = app.is_running();
                     match app.handle_key(key) {
-                        Some(Effect::Quit) => return Ok(EndedBy::Quit),
+                        Some(Effect::Quit) => {
+                            // A figure being drawn is finished, not cut short.
+                            while !exporting.is_empty() {
+                                let Some((base, result)) = done_rx.recv().await else {
+                                    break;
+                                };
+                                exporting.retain(|b| *b != base);
+                                messages.push(match result {
+                                    Ok(paths) => crate::plot::text::written(&paths),
+                                    Err(e) => e,
+                                });
+                            }
+                            return Ok(EndedBy::Quit);
+                        }
                         Some(Effect::Suspend) => suspended = true,
+                        Some(Effect::Export { spec, stem }) => {
+                            let base = crate::plot::unique_stem(Path::new(""), &stem, &exporting);
+                            exporting.push(base.clone());
+                            let done = done_tx.clone();
+                            // Off the event loop: the re-run and the drawing
+                            // take a moment, and the dashboard keeps going.
+                            std::thread::spawn(move || {
+                                let r = crate::plot::export(&spec, &base);
+                                let _ = done.send((base, r));
+                            });
+                        }
                         Some(save) => {
                             for (path, text) in files_of(save) {
                                 match std::fs::write(&path, text) {
@@ -238,6 +269,16 @@ async fn event_loop(
                 last = now;
                 while !app.advance_slice(SLICE_EVENTS) && Instant::now() < deadline {}
                 app.end_frame();
+                dirty = true;
+            }
+            Some((base, result)) = done_rx.recv() => {
+                exporting.retain(|b| *b != base);
+                let said = match result {
+                    Ok(paths) => crate::plot::text::written(&paths),
+                    Err(e) => e,
+                };
+                app.set_status(said.clone());
+                messages.push(said);
                 dirty = true;
             }
             _ = watchdog.tick() => {

@@ -264,6 +264,15 @@ impl Simulation {
                             .reconfigure(old, &pats.circuit_breaker, self.now);
                     self.log_transition(s, t);
                     let pats = &self.world.services[s].patterns;
+                    // A breaker turned on mid-tick is seen from now on; one
+                    // turned off as a tick starts (an override at t = 0) was
+                    // never seen in it.
+                    if pats.circuit_breaker.enabled && self.services[s].breaker_seen.is_empty() {
+                        let state = self.services[s].breaker.state();
+                        self.services[s].breaker_seen.push(state);
+                    } else if !pats.circuit_breaker.enabled && self.now == self.last_tick {
+                        self.services[s].breaker_seen = Default::default();
+                    }
                     if before.retry.budget != pats.retry.budget {
                         self.services[s].budget = RetryBudget::new(pats.retry.budget);
                     }

@@ -399,6 +399,9 @@ impl Simulation {
     /// A breaker transition of service `s` becomes a notice.
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
+            if self.world.services[s].patterns.circuit_breaker.enabled {
+                self.services[s].breaker_seen.push(t.to);
+            }
             self.breaker_moment(s, &t);
             self.notices.push(Notice {
                 at: t.at,

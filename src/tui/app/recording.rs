@@ -49,26 +49,9 @@ impl App {
 
     /// `breakwater-recording-<scenario>.toml`, in the current directory.
     pub fn default_recording_path(&self) -> String {
-        let origin = &self.sides[0].scenario.origin;
-        let stem = origin
-            .strip_prefix("builtin:")
-            .map(str::to_string)
-            .unwrap_or_else(|| {
-                std::path::Path::new(origin)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "session".into())
-            });
-        let slug: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        format!("breakwater-recording-{slug}.toml")
+        format!(
+            "breakwater-recording-{}.toml",
+            self.sides[0].scenario.slug()
+        )
     }
 }
