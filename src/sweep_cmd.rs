@@ -17,7 +17,8 @@ use breakwater::sim::estimate::estimate;
 use breakwater::sweep::axis::parse_vary;
 use breakwater::sweep::cell::{run_cell, CellResult, Measure};
 use breakwater::sweep::grid::{parse_shard, shard_cells, Grid, MAX_CELLS};
-use breakwater::sweep::{chart, csv, table, text, Sweep};
+use breakwater::plot::{self, Format};
+use breakwater::sweep::{chart, csv, figure, table, text, Sweep};
 use breakwater::t;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -80,6 +81,12 @@ pub struct SweepArgs {
     /// No colours in the heat map (as does the NO_COLOR environment variable).
     #[arg(long)]
     no_color: bool,
+    /// Also draw the map (or line) to FILE; .svg or .png says which (repeatable).
+    #[arg(short = 'o', long = "output", value_name = "FILE.svg|FILE.png")]
+    output: Vec<String>,
+    /// The figure's pixels, WIDTHxHEIGHT (default 1920x1080, a slide).
+    #[arg(long, value_name = "WxH", value_parser = plot::parse_size)]
+    size: Option<(u32, u32)>,
 }
 
 fn bad(m: String) -> ExitCode {
@@ -94,6 +101,13 @@ fn io_failed(m: String) -> ExitCode {
 
 /// Checks everything, runs the missing cells, shows the sweep.
 pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
+    let mut figures = Vec::new();
+    for path in &a.output {
+        match Format::of_path(path) {
+            Some(f) => figures.push((path.clone(), f)),
+            None => return Err(bad(plot::text::bad_extension(&escape(path)))),
+        }
+    }
     let axes = a
         .vary
         .iter()
@@ -151,6 +165,9 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
         seeds: a.seeds,
         duration,
     };
+    for (path, _) in &figures {
+        check_writable("-o", path)?;
+    }
     let csv_path = a.resume.as_deref().or(a.csv.as_deref());
     let (mut file, resumed) = match csv_path {
         Some(path) => open_csv(&sw, path, a.resume.is_some())?,
@@ -238,7 +255,12 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
         return Err(ExitCode::from(128 + n as u8));
     }
     let shown: Vec<&CellResult> = mine.iter().filter_map(|&i| results[i].as_ref()).collect();
-    let out = if a.json {
+    let mut cells: Vec<Option<&CellResult>> = vec![None; sw.grid.len()];
+    for c in &shown {
+        cells[c.index] = Some(c);
+    }
+    let heading = text::heading(&sw, shown.len(), wall, jobs);
+    let mut out = if a.json {
         match serde_json::to_string_pretty(&table::to_json(&sw, &shown)) {
             Ok(t) => format!("{t}\n"),
             Err(e) => {
@@ -252,11 +274,6 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
         let colour = !a.no_color
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::io::stdout().is_terminal();
-        let mut cells: Vec<Option<&CellResult>> = vec![None; sw.grid.len()];
-        for c in &shown {
-            cells[c.index] = Some(c);
-        }
-        let heading = text::heading(&sw, shown.len(), wall, jobs);
         let chart = if sw.grid.axes.len() == 2 {
             chart::heat_map(&sw, &cells, colour)
         } else {
@@ -264,6 +281,26 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
         };
         format!("{}\n{chart}", table::to_table(&sw, &shown, &heading))
     };
+    if !figures.is_empty() {
+        let fig = figure::chart(&sw, &cells, &heading);
+        let size = a.size.unwrap_or(plot::DEFAULT_SIZE);
+        for (path, format) in &figures {
+            let written = plot::grid_chart::render(&fig, *format, size)
+                .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+            if let Err(why) = written {
+                return Err(io_failed(t!(
+                    "io-cannot-write-flag",
+                    flag = "-o",
+                    path = escape(path),
+                    reason = why
+                )));
+            }
+        }
+        if !a.json {
+            let paths: Vec<String> = figures.iter().map(|(p, _)| p.clone()).collect();
+            out.push_str(&format!("{}\n", figure::written(&paths)));
+        }
+    }
     say(&out)?;
     Ok(ExitCode::SUCCESS)
 }

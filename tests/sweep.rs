@@ -395,3 +395,44 @@ fn goodput_after_counts_ok_calls_after_the_last_timeline_entry() {
         .value(&common::run(&short), None)
         .is_nan());
 }
+
+/// `-o`: the map as a slide, drawn from the same cells as the table: an SVG
+/// that parses and names both paths and every cell's value, a PNG of the
+/// size asked for; a bad extension is refused before any run.
+#[test]
+fn the_map_is_drawn_to_svg_and_png() {
+    let dir = temp_dir("sweep-figure");
+    let svg = dir.join("map.svg");
+    let png = dir.join("map.png");
+    let (svg, png) = (svg.to_str().unwrap(), png.to_str().unwrap());
+    let mut args = vec!["sweep", "retry-storm"];
+    args.extend(GRID);
+    args.extend(["--json", "-o", svg, "-o", png, "--size", "960x540"]);
+    let out = json(&bw_ok(&args));
+    let text = std::fs::read_to_string(svg).expect("svg written");
+    let doc = roxmltree::Document::parse(&text).expect("the SVG parses");
+    let words: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .collect();
+    for needed in ["load.rate", "patterns.retry.max_attempts", "30", "60"] {
+        assert!(words.contains(&needed), "{needed:?} not in the SVG: {words:?}");
+    }
+    for cell in out["cells"].as_array().expect("cells") {
+        let v = format!("{:.1}", cell["value"].as_f64().expect("a value"));
+        assert!(words.contains(&v.as_str()), "cell value {v} not drawn: {words:?}");
+    }
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
+    let info = decoder.read_info().expect("the PNG decodes");
+    assert_eq!((info.info().width, info.info().height), (960, 540));
+    let bad = dir.join("map.jpg");
+    let mut args = vec!["sweep", "retry-storm"];
+    args.extend(GRID);
+    args.extend(["-o", bad.to_str().unwrap()]);
+    let (code, out, err) = bw(&args);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "nothing ran: {out}");
+    assert!(err.contains(".svg or .png"), "{err}");
+}

@@ -121,3 +121,5 @@ cli-default = default: { $value }
 cli-possible = one of: { $values }
 cli-error-command-after-scenario = { $command }: a command cannot follow { $other }; the command comes first (breakwater run SCENARIO)
 cli-paused = Open paused at t = 0 (space starts; n runs to the next timeline entry or breaker change)
+cli-sweep-output = Also draw the map (or the line) to FILE; .svg or .png says which (repeatable)
+cli-sweep-size = The figure's pixels, WIDTHxHEIGHT (default 1920x1080, a slide)

@@ -41,3 +41,5 @@ sweep-cell-limit-note = LIMIT in cell { $index }: { $reason }
 sweep-mark-undefined = undefined (the run ended before its timeline)
 sweep-mark-limit = stopped at a limit
 sweep-cannot-start-threads = cannot start { $jobs } threads: { $reason }
+sweep-figure-no-value = no value
+sweep-figure-written = figure written: { $paths }

@@ -116,3 +116,5 @@ cli-default = por defecto: { $value }
 cli-possible = uno de: { $values }
 cli-error-command-after-scenario = { $command }: una orden no puede ir después de { $other }; la orden va primero (breakwater run ESCENARIO)
 cli-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)
+cli-sweep-output = Dibuja también el mapa (o la línea) en FICHERO; .svg o .png indica el formato (repetible)
+cli-sweep-size = Los píxeles de la figura, ANCHOxALTO (por defecto 1920x1080, una diapositiva)

@@ -41,3 +41,5 @@ sweep-cell-limit-note = LÍMITE en la celda { $index }: { $reason }
 sweep-mark-undefined = sin definir (la ejecución terminó antes que su guion)
 sweep-mark-limit = detenida en un límite
 sweep-cannot-start-threads = no se pueden arrancar { $jobs } hilos: { $reason }
+sweep-figure-no-value = sin valor
+sweep-figure-written = figura escrita: { $paths }

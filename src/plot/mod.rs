@@ -11,6 +11,7 @@
 pub mod bands;
 pub mod draw;
 pub mod figure;
+pub mod grid_chart;
 pub mod lines;
 pub mod series;
 pub mod style;
@@ -97,7 +98,7 @@ pub fn render(fig: &figure::Figure, format: Format, size: (u32, u32)) -> Result<
 
 /// RGB pixels as a PNG file. Charts are flat colour: the `Sub`/`Paeth`
 /// filters the encoder picks per row make a slide-sized figure ~100–300 kB.
-fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
+pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w, h);

@@ -12,6 +12,7 @@ pub mod axis;
 pub mod cell;
 pub mod chart;
 pub mod csv;
+pub mod figure;
 pub mod grid;
 pub mod stats;
 pub mod table;
