@@ -98,3 +98,4 @@ status-language = language: English
 
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up
+variant-as-written = as written

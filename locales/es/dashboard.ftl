@@ -98,3 +98,4 @@ status-language = idioma: Español
 
 ended-end-of-input = fin de la entrada
 ended-hung-up = el terminal se colgó
+variant-as-written = tal cual

@@ -60,11 +60,14 @@ impl Variants {
     }
 }
 
+/// The label of a side that changes nothing (English: JSON carries it).
+pub const AS_WRITTEN: &str = "as written";
+
 /// A label for a side from what it changes: `retry.budget on, timeout.per_attempt 2s`,
 /// or `as written` when it changes nothing.
 pub fn label_of(changes: &[Change]) -> String {
     if changes.is_empty() {
-        return "as written".into();
+        return AS_WRITTEN.into();
     }
     changes
         .iter()

@@ -46,7 +46,14 @@ fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
         let label = if side.label == side.letter() {
             " ".to_string()
         } else {
-            format!(" {} ", truncate(&escape(&side.label), each))
+            // The derived label of a side that changes nothing is a phrase,
+            // said in the reader's language (JSON keeps the English).
+            let text = if side.label == crate::scenario::variants::AS_WRITTEN {
+                t!("variant-as-written")
+            } else {
+                escape(&side.label).into_owned()
+            };
+            format!(" {} ", truncate(&text, each))
         };
         spans.push(if selected {
             styled(label, theme.selected)
