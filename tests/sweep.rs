@@ -418,11 +418,17 @@ fn the_map_is_drawn_to_svg_and_png() {
         .map(str::trim)
         .collect();
     for needed in ["load.rate", "patterns.retry.max_attempts", "30", "60"] {
-        assert!(words.contains(&needed), "{needed:?} not in the SVG: {words:?}");
+        assert!(
+            words.contains(&needed),
+            "{needed:?} not in the SVG: {words:?}"
+        );
     }
     for cell in out["cells"].as_array().expect("cells") {
         let v = format!("{:.1}", cell["value"].as_f64().expect("a value"));
-        assert!(words.contains(&v.as_str()), "cell value {v} not drawn: {words:?}");
+        assert!(
+            words.contains(&v.as_str()),
+            "cell value {v} not drawn: {words:?}"
+        );
     }
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
     let info = decoder.read_info().expect("the PNG decodes");

@@ -94,14 +94,28 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, c: &GridChart) -> Result<(), String
     ))
     .map_err(err)?;
     let top = margin + sc.title() + sc.text() + sc.px(36.0, 12.0);
-    let legend_w = if c.y.is_some() { sc.px(260.0, 120.0) } else { 0 };
-    let area = root.margin(top as u32, margin as u32, margin as u32, (margin + legend_w) as u32);
+    let legend_w = if c.y.is_some() {
+        sc.px(260.0, 120.0)
+    } else {
+        0
+    };
+    let area = root.margin(
+        top as u32,
+        margin as u32,
+        margin as u32,
+        (margin + legend_w) as u32,
+    );
     match &c.y {
         Some(_) => heat_map(&area, c, sc)?,
         None => line(&area, c, sc)?,
     }
     if c.y.is_some() {
-        colour_bar(root, c, sc, (w as i32 - margin - legend_w + sc.px(30.0, 10.0), top))?;
+        colour_bar(
+            root,
+            c,
+            sc,
+            (w as i32 - margin - legend_w + sc.px(30.0, 10.0), top),
+        )?;
     }
     Ok(())
 }
@@ -121,7 +135,9 @@ fn stride<DB: DrawingBackend>(area: &Area<DB>, labels: &[String], room: i32, siz
 
 /// `n` categories, one segment each (plotters' segmented range ends one past
 /// its upper bound).
-fn segments(n: usize) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordusize> {
+fn segments(
+    n: usize,
+) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordusize> {
     (0..n.saturating_sub(1)).into_segmented()
 }
 
@@ -141,7 +157,9 @@ fn heat_map<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Re
     let cell_w = (w as i32 - y_room) / nx.max(1) as i32;
     let cell_h = (h as i32 - x_room) / ny.max(1) as i32;
     let xs = stride(area, &c.x_labels, w as i32 - y_room, sc.text());
-    let ys = ((sc.text() as f64 * 1.4) / cell_h.max(1) as f64).ceil().max(1.0) as usize;
+    let ys = ((sc.text() as f64 * 1.4) / cell_h.max(1) as f64)
+        .ceil()
+        .max(1.0) as usize;
     let mut chart = ChartBuilder::on(area)
         .x_label_area_size(x_room)
         .y_label_area_size(y_room)
@@ -164,7 +182,11 @@ fn heat_map<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Re
     // Values inside the cells only where they fit whole.
     let inside = sc.small();
     let sample = (c.number)(range.map_or(0.0, |r| r.1.abs().max(r.0.abs())), c.decimals);
-    let sample_w = width_of(area, &sample, &font(inside, false, style::INK, HPos::Center, VPos::Center));
+    let sample_w = width_of(
+        area,
+        &sample,
+        &font(inside, false, style::INK, HPos::Center, VPos::Center),
+    );
     let fits = cell_h > inside + 4 && cell_w > sample_w + 6;
     let norm = |v: f64| match range {
         Some((lo, hi)) if hi > lo => (v - lo) / (hi - lo),
@@ -217,24 +239,42 @@ fn colour_bar<DB: DrawingBackend>(
         let t = 1.0 - k as f64 / (steps - 1) as f64;
         let y0 = y + bh * k / steps;
         let y1 = y + bh * (k + 1) / steps;
-        root.draw(&Rectangle::new([(x, y0), (x + bw, y1)], style::sequential(t).filled()))
-            .map_err(err)?;
+        root.draw(&Rectangle::new(
+            [(x, y0), (x + bw, y1)],
+            style::sequential(t).filled(),
+        ))
+        .map_err(err)?;
     }
     let text = font(sc.text(), false, style::INK, HPos::Left, VPos::Center);
     if let Some((lo, hi)) = c.range() {
-        root.draw(&Text::new((c.number)(hi, c.decimals), (x + bw + 8, y), text.clone()))
-            .map_err(err)?;
-        root.draw(&Text::new((c.number)(lo, c.decimals), (x + bw + 8, y + bh), text.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            (c.number)(hi, c.decimals),
+            (x + bw + 8, y),
+            text.clone(),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            (c.number)(lo, c.decimals),
+            (x + bw + 8, y + bh),
+            text.clone(),
+        ))
+        .map_err(err)?;
     }
     if c.values.iter().all(|v| v.is_some_and(f64::is_finite)) {
         return Ok(());
     }
     let gy = y + bh + sc.px(40.0, 14.0);
-    root.draw(&Rectangle::new([(x, gy), (x + bw, gy + bw)], style::GRID.filled()))
-        .map_err(err)?;
-    root.draw(&Text::new(c.no_value.clone(), (x + bw + 8, gy + bw / 2), text))
-        .map_err(err)?;
+    root.draw(&Rectangle::new(
+        [(x, gy), (x + bw, gy + bw)],
+        style::GRID.filled(),
+    ))
+    .map_err(err)?;
+    root.draw(&Text::new(
+        c.no_value.clone(),
+        (x + bw + 8, gy + bw / 2),
+        text,
+    ))
+    .map_err(err)?;
     Ok(())
 }
 
@@ -257,7 +297,11 @@ fn line<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Result
         .map(|&(l, _)| l)
         .filter(|v| v.is_finite())
         .fold(0f64, f64::min);
-    let bottom = if lo < 0.0 { -super::lines::nice_top(-lo) } else { 0.0 };
+    let bottom = if lo < 0.0 {
+        -super::lines::nice_top(-lo)
+    } else {
+        0.0
+    };
     let y_room = sc.px(130.0, 40.0);
     let xs = stride(area, &c.x_labels, w as i32 - y_room, sc.text());
     let mut chart = ChartBuilder::on(area)
@@ -284,7 +328,10 @@ fn line<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Result
     let mut runs: Vec<Vec<(SegmentValue<usize>, f64)>> = vec![vec![]];
     for xi in 0..nx {
         match c.value(xi, 0) {
-            Some(v) => runs.last_mut().expect("one run").push((SegmentValue::CenterOf(xi), v)),
+            Some(v) => runs
+                .last_mut()
+                .expect("one run")
+                .push((SegmentValue::CenterOf(xi), v)),
             None => runs.push(vec![]),
         }
     }
@@ -293,7 +340,10 @@ fn line<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Result
             .draw_series(LineSeries::new(r.clone(), colour.stroke_width(sc.line())))
             .map_err(err)?;
         chart
-            .draw_series(r.into_iter().map(|p| Circle::new(p, sc.px(6.0, 3.0), colour.filled())))
+            .draw_series(
+                r.into_iter()
+                    .map(|p| Circle::new(p, sc.px(6.0, 3.0), colour.filled())),
+            )
             .map_err(err)?;
     }
     for (xi, i) in c.intervals.iter().enumerate() {
