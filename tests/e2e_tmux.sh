@@ -68,8 +68,8 @@ wait_for '^e2e\$' 5
 
 echo "e2e_tmux: starting the dashboard at 120x40"
 keys "$BIN" Enter
-wait_for 'Circuit breaker' 10
-for title in "Circuit breaker" "Retries" "Bulkhead" "Timeouts" "Latency" "Throughput" "Events" "Parameters"; do
+wait_for 'Circuit Breaker' 10
+for title in "Circuit Breaker" "Retry" "Bulkhead" "Timeout · Fallback" "Latency" "Throughput" "Events" "Parameters"; do
     screen | grep -q -- "$title" || fail "panel title '$title' is not on screen"
 done
 screen | grep -q "RUNNING" || fail "the header does not say RUNNING"
@@ -104,7 +104,7 @@ tmux -L "$SOCK" resize-window -t e2e -x 80 -y 24 2>/dev/null || true
 sleep 0.5
 if [ "$(tmux -L "$SOCK" display -p -t e2e '#{window_width}')" = 80 ]; then
     echo "e2e_tmux: at 80x24, then 60x15 (too small), then 120x40"
-    wait_for 'Circuit breaker' 5
+    wait_for 'Circuit Breaker' 5
     tmux -L "$SOCK" resize-window -t e2e -x 60 -y 15
     wait_for 'enlarge to 80×24' 5
     tmux -L "$SOCK" resize-window -t e2e -x 120 -y 40
@@ -173,7 +173,7 @@ kill -TSTP "$(dash_pid)" || fail "no dashboard process to signal"
 wait_for 'Stopped' 5
 stty_sane tstp
 keys "clear; fg" Enter
-wait_for 'Circuit breaker' 5
+wait_for 'Circuit Breaker' 5
 c1=$(clock); sleep 1.5; c2=$(clock)
 [ "$c1" != "$c2" ] || fail "the clock does not move after fg ($c1)"
 keys Space
@@ -189,6 +189,21 @@ keys Space
 wait_for 'RUNNING' 5
 c1=$(clock); sleep 1.5; c2=$(clock)
 [ "$c1" != "$c2" ] || fail "the clock does not move after Ctrl-Z and fg ($c1)"
+keys q
+wait_for 'service +calls' 5
+wait_for '^e2e\$' 5
+
+echo "e2e_tmux: in Spanish from LANG, paused, L switches to English live"
+keys "clear; LANG=es_ES.UTF-8 $BIN --paused" Enter
+wait_for 'EN PAUSA' 10
+for title in "Circuit Breaker" "Latencia" "Caudal" "Eventos" "Parámetros"; do
+    screen | grep -q -- "$title" || fail "Spanish panel title '$title' is not on screen"
+done
+keys n
+wait_for 'Payment falla' 10
+keys L
+wait_for 'PAUSED' 5
+screen | grep -q "Latency" || fail "L did not switch the panels to English"
 keys q
 wait_for 'service +calls' 5
 wait_for '^e2e\$' 5
