@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A 10×10 sweep of retry-storm (load × max attempts), wall time with --jobs 1
+# A 10×10 sweep of retry-storm (load × max attempts, 20 simulated minutes
+# per cell), wall time with --jobs 1
 # and --jobs N (default: every core), best of R runs each, interleaved; and
 # the speed-up. Usage: benches/sweep.sh [R]   (builds the release binary)
 set -euo pipefail
@@ -9,7 +10,7 @@ cargo build --release -q
 BIN=target/release/breakwater
 N=$(nproc)
 ARGS=(sweep retry-storm --vary load.rate=10..100:10 --vary patterns.retry.max_attempts=1..10:1
-      --metric goodput_after --json)
+      --metric goodput_after --duration 20m --json)
 best() { sort -n | head -n1; }
 one=(); many=()
 for _ in $(seq "$R"); do
