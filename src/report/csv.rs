@@ -1,11 +1,14 @@
 //! `run --timeseries FILE.csv`: one row per tick per service, streamed as the
-//! simulation runs so memory does not grow with the run.
+//! simulation runs so memory does not grow with the run. The last column,
+//! `breaker_states`, lists every breaker state seen within the tick in the
+//! order first seen (`open|half_open|closed`; empty without a breaker), so a
+//! state shorter than a tick is in the file too.
 
 use crate::base::outcome::Outcome;
 use crate::sim::metrics::Tick;
 use std::io::{self, Write};
 
-pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms";
+pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms,breaker_states";
 
 pub fn write_header(w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{HEADER}")
@@ -39,11 +42,16 @@ pub fn write_tick(w: &mut impl Write, tick: &Tick, names: &[String]) -> io::Resu
         if let Some(t) = s.budget_tokens {
             write!(w, "{t:.3}")?;
         }
-        writeln!(
+        write!(
             w,
-            ",{:.3},{:.3},{:.3},{:.3}",
+            ",{:.3},{:.3},{:.3},{:.3},",
             s.latency.p50, s.latency.p90, s.latency.p99, s.latency.max
         )?;
+        for (i, state) in s.breaker_seen.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "|" };
+            write!(w, "{sep}{}", state.name())?;
+        }
+        writeln!(w)?;
     }
     Ok(())
 }

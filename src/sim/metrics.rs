@@ -154,7 +154,43 @@ pub struct TickService {
     pub bulkhead_in_use: u32,
     pub bulkhead_waiting: u32,
     pub breaker: BreakerState,
+    /// Every breaker state the service was in during the tick, in the order
+    /// first seen, so a 0.2 s HALF-OPEN between two ticks is not lost; empty
+    /// while the service has no breaker.
+    pub breaker_seen: StatesSeen,
     pub budget_tokens: Option<f64>,
+}
+
+/// The breaker states seen within a tick, each once, in the order first seen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatesSeen {
+    states: [Option<BreakerState>; 5],
+    len: u8,
+}
+
+impl StatesSeen {
+    /// Only `state`.
+    pub fn of(state: BreakerState) -> StatesSeen {
+        let mut s = StatesSeen::default();
+        s.push(state);
+        s
+    }
+    /// Adds `state` unless it was seen already.
+    pub fn push(&mut self, state: BreakerState) {
+        if !self.contains(state) && (self.len as usize) < self.states.len() {
+            self.states[self.len as usize] = Some(state);
+            self.len += 1;
+        }
+    }
+    pub fn contains(&self, state: BreakerState) -> bool {
+        self.iter().any(|s| s == state)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = BreakerState> + '_ {
+        self.states[..self.len as usize].iter().flatten().copied()
+    }
 }
 
 /// What one tick of virtual time produced.

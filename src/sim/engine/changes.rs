@@ -258,6 +258,11 @@ impl Simulation {
                             .reconfigure(old, &pats.circuit_breaker, self.now);
                     self.log_transition(s, t);
                     let pats = &self.world.services[s].patterns;
+                    // A breaker turned on mid-tick is seen from now on.
+                    if pats.circuit_breaker.enabled && self.services[s].breaker_seen.is_empty() {
+                        let state = self.services[s].breaker.state();
+                        self.services[s].breaker_seen.push(state);
+                    }
                     if before.retry.budget != pats.retry.budget {
                         self.services[s].budget = RetryBudget::new(pats.retry.budget);
                     }

@@ -42,7 +42,7 @@ use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
 use crate::sim::limits;
 use crate::sim::metrics::{
-    new_histogram, AfterTimeline, Counts, ServiceMetrics, Tick, TickService,
+    new_histogram, AfterTimeline, Counts, ServiceMetrics, StatesSeen, Tick, TickService,
 };
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
@@ -181,6 +181,8 @@ struct ServiceRt {
     arrival_rate: f64,
     metrics: ServiceMetrics,
     in_flight: u64,
+    /// The breaker states seen in the tick so far (empty without a breaker).
+    breaker_seen: StatesSeen,
 }
 
 /// The enabled layers of a pattern set, as bits by depth in `order`.
@@ -281,6 +283,7 @@ impl Simulation {
                 arrival_rate: 0.0,
                 metrics: ServiceMetrics::default(),
                 in_flight: 0,
+                breaker_seen: StatesSeen::default(),
             })
             .collect();
         let mut sim = Simulation {
@@ -326,6 +329,9 @@ impl Simulation {
             tracer: None,
             last_moment: None,
         };
+        for s in 0..sim.services.len() {
+            sim.restart_breaker_seen(s);
+        }
         for c in setup.timeline() {
             sim.schedule_change(c.clone());
         }
@@ -613,6 +619,18 @@ impl Simulation {
 
     // ---- ticks -----------------------------------------------------------------
 
+    /// A new tick starts with the breaker's current state as seen (or
+    /// nothing, without a breaker).
+    fn restart_breaker_seen(&mut self, s: usize) {
+        let on = self.world.services[s].patterns.circuit_breaker.enabled;
+        let rt = &mut self.services[s];
+        rt.breaker_seen = if on {
+            StatesSeen::of(rt.breaker.state())
+        } else {
+            StatesSeen::default()
+        };
+    }
+
     fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
         for s in 0..self.services.len() {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
@@ -641,12 +659,16 @@ impl Simulation {
                 bulkhead_in_use: rt.bulkhead.in_use(),
                 bulkhead_waiting: rt.bulkhead.waiting(),
                 breaker: rt.breaker.state(),
+                breaker_seen: rt.breaker_seen,
                 budget_tokens: rt.budget.reading(&self.world.services[s].patterns.retry),
             });
             rt.metrics.end_tick();
         }
         let totals = self.services.iter().map(|rt| &rt.metrics.total);
         self.after_timeline.observe(self.now, totals);
+        for s in 0..self.services.len() {
+            self.restart_breaker_seen(s);
+        }
         on_tick(&self.tick);
         self.last_tick = self.now;
         if self.now < self.end {

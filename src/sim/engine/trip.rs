@@ -400,6 +400,9 @@ impl Simulation {
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
             self.breaker_moment(s, &t);
+            if self.world.services[s].patterns.circuit_breaker.enabled {
+                self.services[s].breaker_seen.push(t.to);
+            }
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
