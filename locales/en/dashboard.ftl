@@ -95,6 +95,8 @@ status-editing-side-label = editing side { $side }: { $label }
 status-refused = refused: { $reason }
 status-copied = copied { $field } = { $value } to side { $side }
 status-language = language: English
+status-zoomed-change = { $path } → { $value } (z shows every panel)
+status-zoomed-selection = selected { $service } · { $field } (z shows every panel)
 
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up

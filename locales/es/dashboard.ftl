@@ -95,6 +95,8 @@ status-editing-side-label = editando el lado { $side }: { $label }
 status-refused = rechazado: { $reason }
 status-copied = copiado { $field } = { $value } al lado { $side }
 status-language = idioma: Español
+status-zoomed-change = { $path } → { $value } (z muestra todos los paneles)
+status-zoomed-selection = elegido { $service } · { $field } (z muestra todos los paneles)
 
 ended-end-of-input = fin de la entrada
 ended-hung-up = el terminal se colgó

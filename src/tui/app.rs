@@ -106,6 +106,8 @@ pub struct App {
     seed: u64,
     paused: bool,
     speed: f64,
+    /// The speed the session started with: `r` comes back to it.
+    start_speed: f64,
     service: usize,
     field: usize,
     focus: usize,
@@ -161,6 +163,7 @@ impl App {
             seed,
             paused: false,
             speed: 1.0,
+            start_speed: 1.0,
             service: 0,
             field: 0,
             focus: 0,
@@ -415,6 +418,12 @@ impl App {
         self.reset_pace();
     }
 
+    /// The speed the session starts with (`--speed`), and restarts with.
+    pub fn set_start_speed(&mut self, speed: f64) {
+        self.set_speed(speed);
+        self.start_speed = self.speed;
+    }
+
     pub fn set_status(&mut self, status: impl Into<String>) {
         self.status = Some(status.into());
     }
@@ -485,6 +494,7 @@ impl App {
                 } else {
                     (self.service + n - 1) % n
                 };
+                self.note_selection();
             }
             Action::NextField | Action::PrevField => {
                 let n = self.fields().len().max(1);
@@ -494,6 +504,7 @@ impl App {
                 } else {
                     (f + n - 1) % n
                 };
+                self.note_selection();
             }
             Action::Increase | Action::Decrease => {
                 let fields = self.fields();
@@ -546,7 +557,8 @@ impl App {
                 self.trace = None;
                 self.plan_pauses();
                 self.carry = 0.0;
-                self.reset_pace();
+                // Not the ×1000 that rushed to the end: the session's own speed.
+                self.set_speed(self.start_speed);
                 self.status = Some(t!("status-restarted"));
             }
             Action::SwitchSide => {
@@ -588,8 +600,9 @@ impl App {
     /// The one way the dashboard changes the world: on the selected side.
     fn change(&mut self, path: &str, value: toml::Value) {
         let k = self.selected;
-        let r = self.sides[k].change(path, value);
+        let r = self.sides[k].change(path, value.clone());
         self.report(r);
+        self.note_change(path, &value);
     }
 
     /// The same change on every side (incidents and controls).
@@ -600,6 +613,42 @@ impl App {
             result = result.and(r);
         }
         self.report(result);
+        self.note_change(path, &value);
+    }
+
+    /// Whether the panels that show the selection and the parameters are
+    /// hidden (a zoomed panel other than Parameters).
+    fn parameters_hidden(&self) -> bool {
+        self.zoom && self.focus() != PanelId::Parameters
+    }
+
+    /// While a zoom hides the Parameters panel, a change made with a key is
+    /// said in the footer, since nothing else on screen shows it.
+    fn note_change(&mut self, path: &str, value: &toml::Value) {
+        if self.status.is_none() && self.parameters_hidden() {
+            self.status = Some(t!(
+                "status-zoomed-change",
+                path = crate::tui::fields::short_path(path),
+                value = crate::tui::fields::show_value(value)
+            ));
+        }
+    }
+
+    /// While a zoom hides the Parameters panel, a new selection is said.
+    fn note_selection(&mut self) {
+        if !self.parameters_hidden() {
+            return;
+        }
+        let field = self
+            .fields()
+            .get(self.selected_field())
+            .map(|f| f.label.clone())
+            .unwrap_or_default();
+        self.status = Some(t!(
+            "status-zoomed-selection",
+            service = self.selected_service_name().to_string(),
+            field = field
+        ));
     }
 
     fn report(&mut self, r: Result<(), String>) {

@@ -2,7 +2,9 @@
 //! long it has been so (or until the next probe), a band of its state over
 //! time, and the reason of its last transition.
 
-use super::{name_width, panel_block, render_lines, row_head, short_dur, styled, visible};
+use super::{
+    name_width, panel_block, render_lines, row_head, short_dur, styled, truncate_words, visible,
+};
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::t;
 use crate::tui::app::App;
@@ -114,7 +116,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             } else {
                 reason.to_string()
             };
-            lines.push(Line::styled(format!("  {:indent$} {text}", ""), theme.dim));
+            let room = (inner.width as usize).saturating_sub(indent + 3);
+            lines.push(Line::styled(
+                format!("  {:indent$} {}", "", truncate_words(&text, room)),
+                theme.dim,
+            ));
         }
     }
     render_lines(lines, block, area, buf);

@@ -52,12 +52,21 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `line` cut to `width` with `…` at the end, so a cut shows.
-fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+/// `line` cut to `width` with `…` at the end, so a cut shows. The cut
+/// falls between words, so no number is left with its tail missing.
+pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     if line.width() <= width {
         return line;
     }
-    let mut left = width.saturating_sub(1);
+    let text: Vec<char> = line.spans.iter().flat_map(|s| s.content.chars()).collect();
+    let mut keep = width.saturating_sub(1).min(text.len());
+    if text.get(keep).is_some_and(|c| *c != ' ') {
+        // Back to the last space: a word is whole or gone.
+        if let Some(sp) = text[..keep].iter().rposition(|c| *c == ' ') {
+            keep = sp + 1;
+        }
+    }
+    let mut left = keep;
     let mut spans = Vec::new();
     for s in line.spans {
         if left == 0 {
@@ -132,12 +141,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         return render_lines(lines, block, area, buf);
     }
+    let width = block.inner(area).width as usize;
     let notices = app.sim().notices();
     let mut lines: Vec<Line> = notices
         .iter()
         .rev()
         .take(rows)
-        .map(|(_, n)| line(app, theme, n))
+        .map(|(_, n)| fit(line(app, theme, n), width))
         .collect();
     lines.reverse();
     if lines.is_empty() {

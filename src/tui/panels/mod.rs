@@ -39,6 +39,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// Draws the whole dashboard into a buffer (what `draw` and tests use).
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    render_all(area, buf, app, theme);
+    theme.paint_base(area, buf);
+}
+
+fn render_all(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, theme);
         return;
@@ -295,6 +300,24 @@ pub fn truncate(s: &str, width: usize) -> String {
     }
 }
 
+/// `s` shortened to `width` between words, ending in `…`, so no number
+/// loses its tail (a single long word is cut, still with `…`).
+pub fn truncate_words(s: &str, width: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= width {
+        return s.to_string();
+    }
+    let mut keep = width.saturating_sub(1);
+    if chars[keep] != ' ' {
+        if let Some(sp) = chars[..keep].iter().rposition(|c| *c == ' ') {
+            keep = sp + 1;
+        }
+    }
+    let mut t: String = chars[..keep].iter().collect();
+    t.push('…');
+    t
+}
+
 /// The display width of some spans.
 pub fn width_of(spans: &[Span]) -> usize {
     spans.iter().map(|s| s.width()).sum()
@@ -327,13 +350,4 @@ pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
     Span::styled(text.into(), style)
 }
 
-/// `services.payment.failure_rate` → `payment failure_rate`.
-pub fn short_path(path: &str) -> String {
-    match path.strip_prefix("services.") {
-        Some(rest) => rest.replacen('.', " ", 1),
-        None => match path.strip_prefix("patterns.") {
-            Some(rest) => t!("path-all-services", rest = rest),
-            None => path.to_string(),
-        },
-    }
-}
+pub use crate::tui::fields::short_path;
