@@ -30,7 +30,7 @@ breaker-for = for { $time }
 breaker-no-transition = no transition yet
 
 bulkhead-caller = caller
-bulkhead-caller-short = caller { $busy }/{ $threads } +{ $waiting }
+bulkhead-caller-short = caller { $busy }/{ $threads }
 bulkhead-off-downstream = downstream { $busy }/{ $workers } busy, { $queued } queued
 bulkhead-off-busy-queued = { $busy }/{ $workers } busy, { $queued } queued
 bulkhead-off-busy = { $busy }/{ $workers } busy

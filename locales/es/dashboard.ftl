@@ -30,7 +30,7 @@ breaker-for = hace { $time }
 breaker-no-transition = aún sin transiciones
 
 bulkhead-caller = llamador
-bulkhead-caller-short = llamador { $busy }/{ $threads } +{ $waiting }
+bulkhead-caller-short = llamador { $busy }/{ $threads }
 bulkhead-off-downstream = destino { $busy }/{ $workers } ocupados, { $queued } en cola
 bulkhead-off-busy-queued = { $busy }/{ $workers } ocupados, { $queued } en cola
 bulkhead-off-busy = { $busy }/{ $workers } ocupados

@@ -3,7 +3,8 @@
 //! the scenario has a client pool (what a slow service exhausts first).
 
 use super::{
-    name_width, panel_block, render_lines, row_head, side_tag, spark, styled, visible, width_of,
+    name_width, panel_block, push_if_fits, render_lines, row_head, side_tag, spark, styled,
+    visible, width_of,
 };
 use crate::t;
 use crate::tui::app::App;
@@ -47,24 +48,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     } else {
         format!(" {} ", t!("panel-bulkhead"))
     })];
+    // The caller's pool in the title: each side's threads in use, then how
+    // many wait, each only if it fits whole.
+    let room = (area.width as usize).saturating_sub(4);
     if let (Some(c), None) = (world.client.as_ref(), client_line) {
         for (k, side) in app.sides().iter().enumerate() {
             let (busy, waiting) = side.sim.caller_pool();
+            let mut item = Vec::new();
             if m > 1 {
-                title.push(side_tag(app, theme, k));
+                item.push(side_tag(app, theme, k));
             }
-            title.push(styled(
+            item.push(styled(
                 format!(
                     "{} ",
-                    t!(
-                        "bulkhead-caller-short",
-                        busy = busy,
-                        threads = c.threads,
-                        waiting = waiting
-                    )
+                    t!("bulkhead-caller-short", busy = busy, threads = c.threads)
                 ),
                 fill_style(theme, busy, c.threads),
             ));
+            if push_if_fits(&mut title, item, room) {
+                push_if_fits(
+                    &mut title,
+                    vec![styled(
+                        format!("· {} ", t!("bulkhead-waiting", n = waiting)),
+                        if waiting > 0 { theme.warn } else { theme.dim },
+                    )],
+                    room,
+                );
+            }
         }
     }
     let block = panel_block(Line::from(title), focused, theme);

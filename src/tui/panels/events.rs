@@ -60,11 +60,9 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     }
     let text: Vec<char> = line.spans.iter().flat_map(|s| s.content.chars()).collect();
     let mut keep = width.saturating_sub(1).min(text.len());
-    if text.get(keep).is_some_and(|c| *c != ' ') {
-        // Back to the last space: a word is whole or gone.
-        if let Some(sp) = text[..keep].iter().rposition(|c| *c == ' ') {
-            keep = sp + 1;
-        }
+    // Back to the last space: a word is whole or gone, and `…` stands apart.
+    if let Some(sp) = text[..keep].iter().rposition(|c| *c == ' ') {
+        keep = sp + 1;
     }
     let mut left = keep;
     let mut spans = Vec::new();

@@ -2,7 +2,7 @@
 //! and p99 over time. The p99 line is always the upper one, so the two can
 //! be told apart without colour; the title gives the current values.
 
-use super::{delta_millis, millis, panel_block, side_style, styled, width_of};
+use super::{delta_millis, first_fitting, millis, panel_block, side_style, styled, width_of};
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::History;
@@ -109,18 +109,28 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .rev()
         .find(|s| s.services[i].finished > 0)
         .map(|s| (s.services[i].p50, s.services[i].p99));
-    let mut title = vec![Span::raw(format!(
-        " {} ",
-        t!("panel-latency", service = name)
-    ))];
-    match last {
-        Some((p50, p99)) => {
-            title.push(styled(format!("p50 {}", millis(p50)), theme.ok));
-            title.push(Span::raw(" / "));
-            title.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
+    // p50 and p99 always whole: the panel's name, then the service's, go
+    // first when the title lacks room.
+    let values = |head: String| -> Vec<Span<'static>> {
+        let mut v = vec![Span::raw(head)];
+        match last {
+            Some((p50, p99)) => {
+                v.push(styled(format!("p50 {}", millis(p50)), theme.ok));
+                v.push(Span::raw(" · "));
+                v.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
+            }
+            None => v.push(Span::raw("p50 · p99 ")),
         }
-        None => title.push(Span::raw("p50 / p99 ")),
-    }
+        v
+    };
+    let title = first_fitting(
+        vec![
+            values(format!(" {} ", t!("panel-latency", service = name.clone()))),
+            values(format!(" {name} ")),
+            values(" ".into()),
+        ],
+        (area.width as usize).saturating_sub(2),
+    );
     let block = panel_block(Line::from(title), focused, theme);
     if samples.is_empty() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))

@@ -308,14 +308,44 @@ pub fn truncate_words(s: &str, width: usize) -> String {
         return s.to_string();
     }
     let mut keep = width.saturating_sub(1);
-    if chars[keep] != ' ' {
-        if let Some(sp) = chars[..keep].iter().rposition(|c| *c == ' ') {
-            keep = sp + 1;
-        }
+    // Back to the last space: a word is whole or gone, and `…` stands apart.
+    if let Some(sp) = chars[..keep].iter().rposition(|c| *c == ' ') {
+        keep = sp + 1;
     }
     let mut t: String = chars[..keep].iter().collect();
     t.push('…');
     t
+}
+
+/// The first of `options` that fits in `width` columns (the last, cut at
+/// whole spans, if none does): how a title or a line drops whole items.
+pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span<'static>> {
+    let n = options.len();
+    for (k, o) in options.into_iter().enumerate() {
+        if width_of(&o) <= width || k + 1 == n {
+            let mut o = o;
+            while width_of(&o) > width && !o.is_empty() {
+                o.pop();
+            }
+            return o;
+        }
+    }
+    Vec::new()
+}
+
+/// Pushes `item` onto `spans` if it fits within `width` in all; returns
+/// whether it did.
+pub fn push_if_fits(
+    spans: &mut Vec<Span<'static>>,
+    item: Vec<Span<'static>>,
+    width: usize,
+) -> bool {
+    if width_of(spans) + width_of(&item) <= width {
+        spans.extend(item);
+        true
+    } else {
+        false
+    }
 }
 
 /// The display width of some spans.

@@ -2,8 +2,8 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    delta, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
-    width_of,
+    delta, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head, spark,
+    styled, visible, width_of,
 };
 use crate::i18n::number;
 use crate::t;
@@ -140,23 +140,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             } else {
                 t!("retries-att-call")
             };
-            let mut tail = vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)];
-            if let Some(d) = &diff {
-                let room =
-                    (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
-                if room >= d.chars().count() + 5 {
-                    tail.push(styled(format!(" {d}"), theme.text));
-                }
-            }
+            // Whole items or none, the most telling first: attempts per
+            // call, the budget's tokens, then B's difference from A.
+            let width = inner.width as usize;
+            let room = width.saturating_sub(width_of(&spans));
+            let mut tail = Vec::new();
+            push_if_fits(
+                &mut tail,
+                vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)],
+                room,
+            );
             if let Some((t, m, throttled, style)) = tokens {
-                tail.push(styled(
+                let item = styled(
                     format!(
                         " {}{}",
                         t!("retries-tok", now = number(t, 1), max = number(m, 0)),
-                        if throttled { "⊘" } else { "" }
+                        if throttled { " ⊘" } else { "" }
                     ),
                     style,
-                ));
+                );
+                push_if_fits(&mut tail, vec![item], room);
+            }
+            if let Some(d) = &diff {
+                if room >= width_of(&tail) + d.chars().count() + 5 {
+                    tail.push(styled(format!(" {d}"), theme.text));
+                }
             }
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
             spans.push(styled(spark(&series, max, w), theme.warn));
