@@ -182,3 +182,36 @@ fn a_cut_event_ends_in_an_ellipsis_after_a_whole_word() {
     }
     assert!(cut > 0, "long events at 80 columns are cut, visibly:\n{s}");
 }
+
+#[test]
+fn a_forced_state_is_spelled_cleanly_with_its_time() {
+    let mut app = app_at(10);
+    ch(&mut app, 'f');
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = text(&screen(&app, w, h));
+        let row = s.lines().find(|l| l.contains("▸user")).unwrap();
+        assert!(row.contains("⊘ FORCED_OPEN for "), "{row}");
+        assert!(
+            !s.contains("FORCED-OPEN") && !s.contains("OPENforced"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn attempt_timeouts_and_calls_timed_out_have_their_own_words() {
+    let app = app_at(10);
+    let s = text(&screen(&app, 120, 40));
+    // The Timeout panel counts attempts cut off, per second, and totals with Σ.
+    assert!(s.contains("⧖   0.0 cut/s"), "{s}");
+    assert!(s.contains("Σ fallbacks 0"), "{s}");
+    assert!(
+        !s.contains("⧗   0.0/s ▁"),
+        "⧗ is for calls, in Throughput only"
+    );
+    // Throughput's rows are calls per second, by final outcome.
+    assert!(s.contains("Throughput · calls/s"), "{s}");
+    let s = text(&screen(&app, 80, 24));
+    assert!(s.contains("Throughput (user) · calls/s"), "{s}");
+    assert!(s.contains("⧗ timed out"));
+}

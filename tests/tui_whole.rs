@@ -32,6 +32,8 @@ fn separator(s: &str) -> bool {
         c.is_whitespace()
             || ('\u{2500}'..='\u{259F}').contains(&c)
             || ('\u{2800}'..='\u{28FF}').contains(&c)
+            || c == '◀'
+            || c == '▶'
     })
 }
 
@@ -142,25 +144,30 @@ fn every_number_on_screen_is_whole() {
             let s = builtin(name);
             let end = s.duration.0 / NANOS_PER_SEC;
             let seed = s.seed;
-            let mut app = App::new(s, seed);
-            for secs in [7, 45, 75, 130, 200] {
-                if secs > end {
-                    break;
-                }
-                app.advance_to(secs * NANOS_PER_SEC);
-                for service in 0..app.sim().world().services.len() {
-                    // Each service selected once (the Latency and Throughput
-                    // panels show the selected one).
-                    let _ = service;
-                    checked += check(
-                        &app,
-                        &format!(
-                            "{lang} {name}{} t={secs}s",
-                            if app.comparing() { " A/B" } else { "" }
-                        ),
-                        &mut failures,
-                    );
-                    app.perform(breakwater::tui::keys::Action::NextService);
+            let mut apps = vec![App::new(s.clone(), seed)];
+            if s.variants.is_some() {
+                apps.push(App::compare(Comparison::of_variants(&s)));
+            }
+            for mut app in apps {
+                for secs in [7, 45, 75, 130, 200] {
+                    if secs > end {
+                        break;
+                    }
+                    app.advance_to(secs * NANOS_PER_SEC);
+                    for service in 0..app.sim().world().services.len() {
+                        // Each service selected once (the Latency and Throughput
+                        // panels show the selected one).
+                        let _ = service;
+                        checked += check(
+                            &app,
+                            &format!(
+                                "{lang} {name}{} t={secs}s",
+                                if app.comparing() { " A/B" } else { "" }
+                            ),
+                            &mut failures,
+                        );
+                        app.perform(breakwater::tui::keys::Action::NextService);
+                    }
                 }
             }
         }

@@ -24,8 +24,11 @@ screen-q-quits = q quits
 
 breaker-off-hint = pattern off (key 1 turns it on)
 breaker-probe-in = probe in { $left }
+breaker-open-timing = for { $time } · probe in { $left }
+breaker-open-due = for { $time } · probe at the next call
+breaker-probe-due = probe at the next call
+breaker-half-open-timing = for { $time } · probing
 breaker-probing = probing
-breaker-forced = forced
 breaker-for = for { $time }
 breaker-no-transition = no transition yet
 
@@ -46,8 +49,9 @@ retries-throttled = throttled
 retries-tokens = tokens { $now }/{ $max }
 retries-tok = tok { $now }/{ $max }
 
-timeouts-fallbacks = fallbacks { $n }
-timeouts-total = timeouts { $n }
+timeouts-fallbacks = Σ fallbacks { $n }
+timeouts-total = Σ attempts cut { $n }
+timeouts-rate = { $n } cut/s
 
 latency-waiting = waiting for the first second…
 
@@ -56,6 +60,7 @@ outcome-failed = failed
 outcome-timed-out = timed out
 outcome-short-circuited = short-circ.
 outcome-rejected = rejected
+throughput-unit = calls/s
 
 event-note = note
 event-you = you
@@ -82,6 +87,7 @@ state-gloss-disabled = always closed
 help-title = Help · ? or Esc closes
 help-legend-breaker = breaker:
 help-legend-calls = calls: ✓ ok  ✗ failed  ⧗ timed out  ↯ short-circuited  ⊗ rejected   ↻ retries   ▸ selected
+help-legend-attempts = attempts: ⧖ cut off by the per-attempt timeout (Timeout panel; a call may still succeed on a retry)   Σ a total since t=0; /s a rate
 
 status-stopped-at = stopped at { $at }: { $reason }
 status-recording-to = recording to { $path }

@@ -24,8 +24,11 @@ screen-q-quits = q sale
 
 breaker-off-hint = patrón apagado (la tecla 1 lo enciende)
 breaker-probe-in = prueba en { $left }
+breaker-open-timing = hace { $time } · prueba en { $left }
+breaker-open-due = hace { $time } · prueba con la próxima llamada
+breaker-probe-due = prueba con la próxima llamada
+breaker-half-open-timing = hace { $time } · probando
 breaker-probing = probando
-breaker-forced = forzado
 breaker-for = hace { $time }
 breaker-no-transition = aún sin transiciones
 
@@ -46,8 +49,9 @@ retries-throttled = frenado
 retries-tokens = fichas { $now }/{ $max }
 retries-tok = fich { $now }/{ $max }
 
-timeouts-fallbacks = fallbacks { $n }
-timeouts-total = timeouts { $n }
+timeouts-fallbacks = Σ fallbacks { $n }
+timeouts-total = Σ intentos cortados { $n }
+timeouts-rate = { $n } cortes/s
 
 latency-waiting = esperando el primer segundo…
 
@@ -56,6 +60,7 @@ outcome-failed = fallidas
 outcome-timed-out = agotadas
 outcome-short-circuited = cortocirc.
 outcome-rejected = rechazadas
+throughput-unit = llamadas/s
 
 event-note = nota
 event-you = tú
@@ -82,6 +87,7 @@ state-gloss-disabled = siempre cerrado
 help-title = Ayuda · ? o Esc la cierra
 help-legend-breaker = breaker:
 help-legend-calls = llamadas: ✓ ok  ✗ fallidas  ⧗ agotadas  ↯ cortocircuitadas  ⊗ rechazadas   ↻ reintentos   ▸ seleccionado
+help-legend-attempts = intentos: ⧖ cortados por el timeout por intento (panel Timeout; la llamada aún puede salir bien en un reintento)   Σ un total desde t=0; /s un ritmo
 
 status-stopped-at = detenido en { $at }: { $reason }
 status-recording-to = grabando en { $path }

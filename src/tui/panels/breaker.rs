@@ -25,9 +25,51 @@ fn band_char(s: Option<BreakerState>) -> char {
     }
 }
 
-/// `● CLOSED`, padded, in the state's style.
+/// `● CLOSED`, padded, in the state's style; always a blank after the
+/// word, so the longest (`FORCED_OPEN`) never runs into what follows.
 pub fn state_span(s: BreakerState, theme: &Theme) -> Span<'static> {
-    styled(format!("{} {:<10}", symbol(s), s.word()), theme.breaker(s))
+    styled(format!("{} {:<9} ", symbol(s), s.word()), theme.breaker(s))
+}
+
+/// How long the breaker has been in its state and, when OPEN, how long
+/// until it lets a probe through: the longest form that fits in `room`.
+fn timing(state: BreakerState, in_state: u64, probe_in: Option<u64>, room: usize) -> String {
+    let time = short_dur(in_state);
+    let options = match state {
+        BreakerState::Open => match probe_in {
+            Some(0) => vec![
+                t!("breaker-open-due", time = time.clone()),
+                t!("breaker-probe-due"),
+            ],
+            Some(left) => vec![
+                t!(
+                    "breaker-open-timing",
+                    time = time.clone(),
+                    left = short_dur(left)
+                ),
+                t!("breaker-probe-in", left = short_dur(left)),
+            ],
+            None => vec![t!("breaker-for", time = time.clone())],
+        },
+        BreakerState::HalfOpen => vec![
+            t!("breaker-half-open-timing", time = time.clone()),
+            t!("breaker-probing"),
+        ],
+        _ => vec![t!("breaker-for", time = time.clone())],
+    };
+    let n = options.len();
+    options
+        .into_iter()
+        .enumerate()
+        .find(|(k, o)| o.chars().count() <= room || k + 1 == n)
+        .map(|(_, o)| {
+            if o.chars().count() <= room {
+                o
+            } else {
+                String::new()
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// The band spans about three minutes whatever its width: each mark is the
@@ -87,19 +129,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let state = sim.breaker_state(i);
         let b = sim.breaker(i);
         spans.push(state_span(state, theme));
-        let timing = match state {
-            BreakerState::Open => match b.probe_at(cfg) {
-                Some(t) => t!("breaker-probe-in", left = short_dur(t.saturating_sub(now))),
-                None => String::new(),
-            },
-            BreakerState::HalfOpen => t!("breaker-probing"),
-            BreakerState::ForcedOpen | BreakerState::Disabled => t!("breaker-forced"),
-            BreakerState::Closed => t!(
-                "breaker-for",
-                time = short_dur(now.saturating_sub(b.since()))
-            ),
-        };
-        spans.push(styled(format!("{timing:<10}"), theme.dim));
+        let head: usize = spans.iter().map(|s| s.width()).sum();
+        // What the band leaves: at least a few marks stay.
+        let room = (inner.width as usize).saturating_sub(head + 3);
+        let probe_in = b.probe_at(cfg).map(|t| t.saturating_sub(now));
+        let text = timing(state, now.saturating_sub(b.since()), probe_in, room);
+        spans.push(styled(format!("{text:<10} "), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let band_w = (inner.width as usize).saturating_sub(used);
         let samples = band(&side.history, i, band_w);

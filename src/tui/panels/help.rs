@@ -77,6 +77,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(legend));
     lines.push(Line::raw(format!(" {}", t!("help-legend-calls"))));
+    lines.push(Line::raw(format!(" {}", t!("help-legend-attempts"))));
     // As tall as the text needs (word wrapping may take a line more), within the screen.
     let iw = inner.width.max(1) as usize;
     let needed: usize = lines

@@ -94,7 +94,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     styled(format!("{} {word}", number(apc, 2)), theme.text),
                 ];
                 if let Some(d) = &diff {
-                    v.push(styled(format!(" {d}"), theme.text));
+                    let item = vec![styled(format!(" {d}"), theme.text)];
+                    push_if_fits(&mut v, item, inner.width as usize);
                 }
                 Line::from(v)
             };
@@ -117,21 +118,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                         ),
                     ]));
                 }
-                Some((t, m, throttled, style)) => lines.push(Line::from(vec![
-                    indent(),
-                    styled(
-                        format!("{} {} · ", number(apc, 2), t!("retries-att-c")),
-                        theme.text,
-                    ),
-                    styled(
+                Some((t, m, throttled, style)) => {
+                    let mut line = vec![
+                        indent(),
+                        styled(
+                            format!("{} {}", number(apc, 2), t!("retries-att-c")),
+                            theme.text,
+                        ),
+                    ];
+                    let tok = styled(
                         format!(
-                            "{}{}",
+                            " · {}{}",
                             t!("retries-tok", now = number(t, 1), max = number(m, 0)),
                             if throttled { " ⊘" } else { "" }
                         ),
                         style,
-                    ),
-                ])),
+                    );
+                    push_if_fits(&mut line, vec![tok], inner.width as usize);
+                    lines.push(Line::from(line));
+                }
                 None => lines.push(apc_line(&t!("retries-attempts-per-call"))),
             }
         } else {

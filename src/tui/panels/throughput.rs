@@ -2,7 +2,9 @@
 //! goodput against failures, timeouts, short-circuits and rejections. Each
 //! line carries a symbol and a word besides its colour.
 
-use super::{delta, num, panel_block, render_lines, side_style, spark, styled, width_of};
+use super::{
+    delta, first_fitting, num, panel_block, render_lines, side_style, spark, styled, width_of,
+};
 use crate::base::outcome::Outcome;
 use crate::t;
 use crate::tui::app::App;
@@ -42,14 +44,29 @@ fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
     )
 }
 
+/// `Throughput (user) · calls/s`: the rows are calls by final outcome
+/// (`⧗` calls that ended timed out, not the attempts the Timeout panel
+/// counts); the unit goes first when room is short.
+fn title(app: &App, area: Rect) -> Line<'static> {
+    let name = t!("panel-throughput", service = app.selected_service_name());
+    Line::from(first_fitting(
+        vec![
+            vec![Span::raw(format!(" {name} · {} ", t!("throughput-unit")))],
+            vec![Span::raw(format!(
+                " {} · {} ",
+                t!("panel-throughput-plain"),
+                t!("throughput-unit")
+            ))],
+            vec![Span::raw(format!(" {name} "))],
+        ],
+        (area.width as usize).saturating_sub(2),
+    ))
+}
+
 /// In a comparison: per outcome A's rate per second, B's, and Δ (B − A).
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let i = app.selected_service();
-    let title = format!(
-        " {} ",
-        t!("panel-throughput", service = app.selected_service_name())
-    );
-    let block = panel_block(title, focused, theme);
+    let block = panel_block(title(app, area), focused, theme);
     let inner = block.inner(area);
     let width = inner.width as usize;
     let mut lines = Vec::new();
@@ -96,11 +113,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return render_compare(app, theme, area, buf, focused);
     }
     let i = app.selected_service();
-    let title = format!(
-        " {} ",
-        t!("panel-throughput", service = app.selected_service_name())
-    );
-    let block = panel_block(title, focused, theme);
+    let block = panel_block(title(app, area), focused, theme);
     let inner = block.inner(area);
     let h = app.history();
     let mut lines = Vec::new();

@@ -1,9 +1,10 @@
-//! Timeouts: attempts cut off by the per-attempt timeout, per second over
-//! time, and how many calls the fallback answered.
+//! Timeouts: attempts cut off by the per-attempt timeout (`⧖`, per second
+//! over time: not the calls that ended timed out, which Throughput shows as
+//! `⧗`), and how many calls the fallback answered in all (`Σ`, a total).
 
 use super::{
-    count, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
-    width_of,
+    count, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head, spark,
+    styled, visible, width_of,
 };
 use crate::base::outcome::Outcome;
 use crate::t;
@@ -43,36 +44,43 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         } else {
             theme.text
         };
-        spans.push(styled(format!("⧗ {:>5}/s ", num(now)), style));
+        spans.push(styled(
+            format!("⧖ {}", t!("timeouts-rate", n = format!("{:>5}", num(now)))),
+            style,
+        ));
+        spans.push(Span::raw(" "));
         let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
-        let mut tail = vec![styled(
+        let fallbacks_item = styled(
             format!(" {}", t!("timeouts-fallbacks", n = count(fallbacks))),
             theme.text,
-        )];
+        );
         let max = series.iter().copied().fold(1.0, f64::max);
+        let width = inner.width as usize;
         if two {
-            let w = (inner.width as usize).saturating_sub(width_of(&spans));
+            let w = width.saturating_sub(width_of(&spans));
             spans.push(styled(
                 spark(&series, max, w),
                 theme.outcome(Outcome::TimedOut),
             ));
             lines.push(Line::from(spans));
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
-            tail = vec![
-                Span::raw(format!(" {:indent$} ", "")),
-                styled(t!("timeouts-fallbacks", n = count(fallbacks)), theme.text),
-            ];
-            let more = styled(
-                format!(" · {}", t!("timeouts-total", n = count(timed_out))),
-                theme.dim,
+            let mut tail = vec![Span::raw(format!(" {:indent$}", ""))];
+            push_if_fits(&mut tail, vec![fallbacks_item], width);
+            push_if_fits(
+                &mut tail,
+                vec![styled(
+                    format!(" · {}", t!("timeouts-total", n = count(timed_out))),
+                    theme.dim,
+                )],
+                width,
             );
-            if width_of(&tail) + more.width() <= inner.width as usize {
-                tail.push(more);
-            }
             lines.push(Line::from(tail));
         } else {
-            let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
+            let mut tail = Vec::new();
+            let room = width.saturating_sub(width_of(&spans));
+            push_if_fits(&mut tail, vec![fallbacks_item], room);
+            let w = width.saturating_sub(width_of(&spans) + width_of(&tail));
             spans.push(styled(
                 spark(&series, max, w),
                 theme.outcome(Outcome::TimedOut),
