@@ -65,6 +65,7 @@ throughput-unit = llamadas/s
 event-note = nota
 event-you = tú
 event-timeline = guion
+event-recording = grabación
 events-empty = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios
 events-empty-compare = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios, por lado
 
