@@ -7,7 +7,7 @@ use crate::base::outcome::Outcome;
 pub use crate::base::ring::Ring;
 use crate::base::time::{SimTime, NANOS_PER_SEC};
 use crate::patterns::circuit_breaker::BreakerState;
-use crate::sim::metrics::Tick;
+use crate::sim::metrics::{StatesSeen, Tick};
 
 /// Samples kept: ten minutes of one-second samples.
 pub const CAPACITY: usize = 600;
@@ -34,6 +34,9 @@ pub struct ServiceSample {
     pub waiting: u32,
     /// The most alarming breaker state seen during the sample.
     pub breaker: Option<BreakerState>,
+    /// Every breaker state seen during the sample, however briefly (a
+    /// HALF_OPEN of 0.2 s between two ticks included).
+    pub seen: StatesSeen,
     pub budget_tokens: Option<f64>,
 }
 
@@ -127,6 +130,9 @@ impl History {
                 Some(b) if b.severity() >= s.breaker.severity() => Some(b),
                 _ => Some(s.breaker),
             };
+            for st in s.breaker_seen.iter() {
+                acc.seen.push(st);
+            }
             acc.budget_tokens = s.budget_tokens;
         }
         if p.len >= self.period {

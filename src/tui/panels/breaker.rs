@@ -14,15 +14,30 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// A state's mark in the band over time: the higher, the more closed-off.
-fn band_char(s: Option<BreakerState>) -> char {
-    match s {
+/// One mark of the band over time: what the breaker was during it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Mark {
+    /// The most alarming state seen.
+    pub worst: Option<BreakerState>,
+    /// Whether it was HALF_OPEN at some moment, however brief.
+    pub half_open: bool,
+}
+
+/// A mark's character and state for its style: the higher, the more
+/// closed-off; a HALF_OPEN within the mark has its own symbol (`◐`, as in
+/// the state line) and colour, even beside an OPEN that lasted longer.
+fn band_char(m: Mark) -> (char, Option<BreakerState>) {
+    if m.half_open {
+        return ('◐', Some(BreakerState::HalfOpen));
+    }
+    let c = match m.worst {
         None => ' ',
         Some(BreakerState::Closed) => '▁',
         Some(BreakerState::Disabled) => '_',
-        Some(BreakerState::HalfOpen) => '▄',
+        Some(BreakerState::HalfOpen) => '◐',
         Some(BreakerState::Open) | Some(BreakerState::ForcedOpen) => '█',
-    }
+    };
+    (c, m.worst)
 }
 
 /// `● CLOSED`, padded, in the state's style; always a blank after the
@@ -76,20 +91,32 @@ fn timing(state: BreakerState, in_state: u64, probe_in: Option<u64>, room: usize
 /// most alarming state over `k` one-second samples.
 const BAND_SECS: usize = 180;
 
-fn band(history: &History, i: usize, width: usize) -> Vec<Option<BreakerState>> {
+fn band(history: &History, i: usize, width: usize) -> Vec<Mark> {
     if width == 0 {
         return Vec::new();
     }
     let k = BAND_SECS.div_ceil(width).max(1);
     let samples = history.samples();
-    let all: Vec<Option<BreakerState>> = samples
+    let all: Vec<Mark> = samples
         .last_n(width * k)
-        .map(|s| s.services.get(i).and_then(|x| x.breaker))
+        .map(|s| match s.services.get(i) {
+            Some(x) => Mark {
+                worst: x.breaker,
+                half_open: x.seen.contains(BreakerState::HalfOpen),
+            },
+            None => Mark::default(),
+        })
         .collect();
     // Group from the newest backwards so the last mark is always current.
-    let mut marks: Vec<Option<BreakerState>> = all
+    let mut marks: Vec<Mark> = all
         .rchunks(k)
-        .map(|c| c.iter().copied().flatten().max_by_key(|s| s.severity()))
+        .map(|c| Mark {
+            worst: c
+                .iter()
+                .filter_map(|m| m.worst)
+                .max_by_key(|s| s.severity()),
+            half_open: c.iter().any(|m| m.half_open),
+        })
         .collect();
     marks.reverse();
     marks
@@ -139,9 +166,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let band_w = (inner.width as usize).saturating_sub(used);
         let samples = band(&side.history, i, band_w);
         spans.push(Span::raw(" ".repeat(band_w - samples.len())));
-        for s in samples {
-            let style = s.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
-            spans.push(styled(band_char(s).to_string(), style));
+        for m in samples {
+            let (c, state) = band_char(m);
+            let style = state.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
+            spans.push(styled(c.to_string(), style));
         }
         lines.push(Line::from(spans));
         if two {
