@@ -4,7 +4,8 @@
 //! digit in the small drawing must appear, identical, in the large one. A
 //! number cut at a border (`30` for `300`, `p99 8` for `872ms`, `1.` for
 //! `1.0`) is a token the large drawing does not have. Chart axis labels are
-//! excepted (their scale follows the chart's height).
+//! excepted (their scale follows the chart's height), and so is the
+//! window's step on the bottom border (it follows the width).
 
 mod common;
 
@@ -64,10 +65,12 @@ fn panel_tokens(app: &App, id: PanelId, area: Rect) -> (Vec<String>, Buffer) {
     let mut buf = Buffer::empty(area);
     panels::render_panel(id, app, &Theme::plain(), area, &mut buf, false);
     // The latency chart's axis labels follow its height: only its title counts.
+    // The bottom border names the window and its step, which follows the
+    // width (each form is whole: `window_label` picks one that fits).
     let rows = if id == PanelId::Latency {
         area.top()..area.top() + 1
     } else {
-        area.top()..area.bottom()
+        area.top()..area.bottom() - 1
     };
     (tokens(&buf, area, rows), buf)
 }

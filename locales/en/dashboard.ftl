@@ -104,6 +104,10 @@ status-copied = copied { $field } = { $value } to side { $side }
 status-language = language: English
 status-zoomed-change = { $path } → { $value } (z shows every panel)
 status-zoomed-selection = selected { $service } · { $field } (z shows every panel)
+status-window = window: { $window }
+window-last = last { $span }
+window-whole = whole run
+window-step = { $step }/mark
 
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up

@@ -104,6 +104,10 @@ status-copied = copiado { $field } = { $value } al lado { $side }
 status-language = idioma: Español
 status-zoomed-change = { $path } → { $value } (z muestra todos los paneles)
 status-zoomed-selection = elegido { $service } · { $field } (z muestra todos los paneles)
+status-window = ventana: { $window }
+window-last = últimos { $span }
+window-whole = toda la ejecución
+window-step = { $step }/marca
 
 ended-end-of-input = fin de la entrada
 ended-hung-up = el terminal se colgó

@@ -4,7 +4,7 @@
 //! the same mechanism as timeline events and replayed recordings.
 
 use super::fields::{fields_of, step_value, Field};
-use super::history::History;
+use super::history::{History, Window};
 use super::keys::{self, Action, Context};
 pub use super::side::SideState;
 use crate::base::time::SimTime;
@@ -15,6 +15,8 @@ use crate::t;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
 
+mod controls;
+mod feedback;
 mod pacing;
 mod recording;
 mod trace;
@@ -113,6 +115,8 @@ pub struct App {
     focus: usize,
     zoom: bool,
     help: bool,
+    /// The window of time every time-series panel shows (`w`).
+    window: Window,
     /// The file a recording is written to, while recording.
     recording: Option<String>,
     status: Option<String>,
@@ -169,6 +173,7 @@ impl App {
             focus: 0,
             zoom: false,
             help: false,
+            window: Window::default(),
             recording: None,
             status: None,
             carry: 0.0,
@@ -235,6 +240,10 @@ impl App {
     }
     pub fn help_open(&self) -> bool {
         self.help
+    }
+    /// The window of time the time-series panels show.
+    pub fn window(&self) -> Window {
+        self.window
     }
     pub fn recording(&self) -> Option<&str> {
         self.recording.as_deref()
@@ -589,6 +598,13 @@ impl App {
             }
             Action::CloseHelp => self.help = false,
             Action::Zoom => self.zoom = !self.zoom,
+            Action::CycleWindow => {
+                self.window = self.window.next();
+                self.status = Some(t!(
+                    "status-window",
+                    window = crate::tui::panels::window_name(self.window)
+                ));
+            }
             Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
             Action::PrevPanel => {
                 self.focus = (self.focus + PanelId::ALL.len() - 1) % PanelId::ALL.len()
@@ -616,100 +632,10 @@ impl App {
         self.note_change(path, &value);
     }
 
-    /// Whether the panels that show the selection and the parameters are
-    /// hidden (a zoomed panel other than Parameters).
-    fn parameters_hidden(&self) -> bool {
-        self.zoom && self.focus() != PanelId::Parameters
-    }
-
-    /// While a zoom hides the Parameters panel, a change made with a key is
-    /// said in the footer, since nothing else on screen shows it.
-    fn note_change(&mut self, path: &str, value: &toml::Value) {
-        if self.status.is_none() && self.parameters_hidden() {
-            self.status = Some(t!(
-                "status-zoomed-change",
-                path = crate::tui::fields::short_path(path),
-                value = crate::tui::fields::show_value(value)
-            ));
-        }
-    }
-
-    /// While a zoom hides the Parameters panel, a new selection is said.
-    fn note_selection(&mut self) {
-        if !self.parameters_hidden() {
-            return;
-        }
-        let field = self
-            .fields()
-            .get(self.selected_field())
-            .map(|f| f.label.clone())
-            .unwrap_or_default();
-        self.status = Some(t!(
-            "status-zoomed-selection",
-            service = self.selected_service_name().to_string(),
-            field = field
-        ));
-    }
-
-    fn report(&mut self, r: Result<(), String>) {
-        match r {
-            Ok(()) => self.status = None,
-            Err(e) => self.status = Some(t!("status-refused", reason = e.to_string())),
-        }
-    }
-
     fn toggle_bool(&mut self, path: &str) {
         match self.sim().world().get(path).and_then(|v| v.as_bool()) {
             Some(b) => self.change(path, toml::Value::Boolean(!b)),
             None => self.set_status(t!("status-cannot-read", path = path)),
-        }
-    }
-
-    /// Latency ×10 on the selected service, on every side: on unless the
-    /// selected side has it on.
-    fn latency_spike(&mut self) {
-        let (i, on) = (self.service, !self.latency_spike_on(self.service));
-        let mut result = Ok(());
-        for s in &mut self.sides {
-            result = result.and(s.set_latency_spike(i, on));
-        }
-        self.report(result);
-    }
-
-    /// Load ×3 on every side: on unless the selected side has it on.
-    fn load_spike(&mut self) {
-        let on = !self.load_spike_on();
-        let mut result = Ok(());
-        for s in &mut self.sides {
-            result = result.and(s.set_load_spike(on));
-        }
-        self.report(result);
-    }
-
-    /// `c`: the selected parameter's value on the selected side, set on the
-    /// other side too.
-    fn copy_to_other(&mut self) {
-        if !self.comparing() {
-            return;
-        }
-        let fields = self.fields();
-        let Some(field) = fields.get(self.selected_field()) else {
-            return;
-        };
-        let Some(value) = self.sim().world().get(&field.path) else {
-            self.set_status(t!("status-cannot-read", path = field.path.clone()));
-            return;
-        };
-        let other = (self.selected + 1) % self.sides.len();
-        let r = self.sides[other].change(&field.path, value.clone());
-        self.report(r);
-        if self.status.is_none() {
-            self.status = Some(t!(
-                "status-copied",
-                field = field.label.clone(),
-                value = crate::tui::fields::show_value(&value),
-                side = self.sides[other].letter()
-            ));
         }
     }
 }

@@ -4,11 +4,12 @@
 
 use super::{
     name_width, panel_block, render_lines, row_head, short_dur, styled, truncate_words, visible,
+    window_label,
 };
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::History;
+use crate::tui::history::{History, View, Window};
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -87,19 +88,14 @@ fn timing(state: BreakerState, in_state: u64, probe_in: Option<u64>, room: usize
         .unwrap_or_default()
 }
 
-/// The band spans about three minutes whatever its width: each mark is the
-/// most alarming state over `k` one-second samples.
-const BAND_SECS: usize = 180;
-
-fn band(history: &History, i: usize, width: usize) -> Vec<Mark> {
-    if width == 0 {
-        return Vec::new();
-    }
-    let k = BAND_SECS.div_ceil(width).max(1);
-    let samples = history.samples();
-    let all: Vec<Mark> = samples
-        .last_n(width * k)
-        .map(|s| match s.services.get(i) {
+/// The band over the shared window: one mark per step, repeated across the
+/// cells it spans when there are fewer marks than cells; blank before the run.
+fn band(history: &History, win: Window, i: usize, width: usize) -> (Vec<Mark>, View) {
+    let view = history.view(win, width);
+    let marks: Vec<Mark> = view
+        .marks
+        .iter()
+        .map(|m| match m.as_ref().and_then(|s| s.services.get(i)) {
             Some(x) => Mark {
                 worst: x.breaker,
                 half_open: x.seen.contains(BreakerState::HalfOpen),
@@ -107,19 +103,16 @@ fn band(history: &History, i: usize, width: usize) -> Vec<Mark> {
             None => Mark::default(),
         })
         .collect();
-    // Group from the newest backwards so the last mark is always current.
-    let mut marks: Vec<Mark> = all
-        .rchunks(k)
-        .map(|c| Mark {
-            worst: c
-                .iter()
-                .filter_map(|m| m.worst)
-                .max_by_key(|s| s.severity()),
-            half_open: c.iter().any(|m| m.half_open),
-        })
-        .collect();
-    marks.reverse();
-    marks
+    if width == 0 {
+        return (Vec::new(), view);
+    }
+    let r = (width / marks.len().max(1)).max(1);
+    let keep = &marks[marks.len().saturating_sub(width / r)..];
+    let mut out = vec![Mark::default(); width - keep.len() * r];
+    for m in keep {
+        out.extend(std::iter::repeat_n(*m, r));
+    }
+    (out, view)
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -136,6 +129,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // The reason lines line up under the state, after the name (and letter).
     let indent = nw + if m > 1 { 2 } else { 0 };
     let mut lines = Vec::new();
+    let mut label: Option<View> = None;
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let side = &app.sides()[k];
         let sim = &side.sim;
@@ -164,9 +158,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         spans.push(styled(format!("{text:<10} "), theme.dim));
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let band_w = (inner.width as usize).saturating_sub(used);
-        let samples = band(&side.history, i, band_w);
-        spans.push(Span::raw(" ".repeat(band_w - samples.len())));
-        for m in samples {
+        let (marks, view) = band(&side.history, app.window(), i, band_w);
+        label.get_or_insert(view);
+        for m in marks {
             let (c, state) = band_char(m);
             let style = state.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
             spans.push(styled(c.to_string(), style));
@@ -186,5 +180,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             ));
         }
     }
+    let block = match &label {
+        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+        None => block,
+    };
     render_lines(lines, block, area, buf);
 }

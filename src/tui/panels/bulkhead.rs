@@ -3,11 +3,12 @@
 //! the scenario has a client pool (what a slow service exhausts first).
 
 use super::{
-    name_width, panel_block, push_if_fits, render_lines, row_head, side_tag, spark, styled,
-    visible, width_of,
+    name_width, panel_block, push_if_fits, render_lines, row_head, side_tag, spark_view, styled,
+    visible, width_of, window_label,
 };
 use crate::t;
 use crate::tui::app::App;
+use crate::tui::history::View;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -86,6 +87,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let head_w = nw + if m > 1 { 2 } else { 0 };
     let gw = ((inner.width as usize).saturating_sub(head_w + 2) / 4).clamp(5, 20);
     let mut lines = Vec::new();
+    let win = app.window();
+    let mut label: Option<View> = None;
     let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let sim = &app.sides()[k].sim;
@@ -152,21 +155,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 }
             }
         }
-        let series = app.sides()[k]
-            .history
-            .series(inner.width as usize, |s| s.services[i].in_use as f64);
+        // Pool use against its capacity: a full bar is a full pool.
+        let h = &app.sides()[k].history;
+        let mut draw = |w: usize| {
+            let view = h.view(win, w);
+            let text = spark_view(&view.values(|s| s.services[i].in_use as f64), max as f64, w);
+            label.get_or_insert(view);
+            text
+        };
         if two {
             lines.push(Line::from(spans));
             let w = (inner.width as usize).saturating_sub(head_w + 2);
             lines.push(Line::from(vec![
                 Span::raw(format!(" {:head_w$} ", "")),
-                styled(spark(&series, max as f64, w), theme.ok),
+                styled(draw(w), theme.ok),
             ]));
         } else {
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + 1);
             if w >= 4 {
                 spans.push(Span::raw(" "));
-                spans.push(styled(spark(&series, max as f64, w), theme.ok));
+                spans.push(styled(draw(w), theme.ok));
             }
             lines.push(Line::from(spans));
         }
@@ -200,5 +208,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         ]);
         lines.push(Line::from(head));
     }
+    let block = match &label {
+        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+        None => block,
+    };
     render_lines(lines, block, area, buf);
 }

@@ -18,9 +18,9 @@ const ESSENTIAL: &[&str] = &["?", "q", "Esc", "space", "+/-"];
 /// The keys that act on what the focused panel shows.
 fn focus_keys(panel: PanelId) -> &'static [&'static str] {
     match panel {
-        PanelId::Breaker => &["f", "o"],
-        PanelId::Retries | PanelId::Timeouts | PanelId::Bulkhead => &["1-4", "Tab"],
-        PanelId::Latency | PanelId::Throughput => &["Tab", "s", "w"],
+        PanelId::Breaker => &["f", "o", "w"],
+        PanelId::Retries | PanelId::Timeouts | PanelId::Bulkhead => &["1-4", "w", "Tab"],
+        PanelId::Latency | PanelId::Throughput => &["w", "Tab", "s"],
         PanelId::Parameters => &["↑↓", "←→"],
         PanelId::Events => &["n"],
     }
@@ -63,12 +63,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let mut keep = vec![false; all.len()];
     let mut used = width_of(&spans);
-    for r in 0..3 {
-        for (i, e) in all.iter().enumerate() {
-            if rank(e.0) == r && used + cost(e) <= width {
-                keep[i] = true;
-                used += cost(e);
-            }
+    // Essential keys, then the focused panel's in their order of
+    // importance, then the rest in table order; shown in table order.
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| rank(all[i].0) == 0).collect();
+    order.extend(
+        focus
+            .iter()
+            .filter_map(|k| all.iter().position(|e| e.0 == *k)),
+    );
+    order.extend((0..all.len()).filter(|&i| rank(all[i].0) == 2));
+    for i in order {
+        if !keep[i] && used + cost(&all[i]) <= width {
+            keep[i] = true;
+            used += cost(&all[i]);
         }
     }
     for (e, _) in all.iter().zip(&keep).filter(|(_, k)| **k) {

@@ -17,6 +17,7 @@ pub mod timeouts;
 pub mod trace;
 
 use super::app::{App, PanelId};
+use super::history::{View, Window};
 use super::theme::Theme;
 use crate::t;
 use ratatui::buffer::Buffer;
@@ -187,19 +188,56 @@ pub use crate::base::units::{amount as num, count, millis, nanos as short_dur};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// A one-line sparkline of the last `width` values, newest at the right.
-/// Zero draws the lowest bar and any activity at least the second, so a
-/// trickle is visible next to a flood.
-pub fn spark(values: &[f64], max: f64, width: usize) -> String {
-    let vals = &values[values.len().saturating_sub(width)..];
-    let mut s = " ".repeat(width - vals.len());
-    for &v in vals {
-        let i = if v <= 0.0 || max <= 0.0 {
-            0
-        } else {
-            (1 + ((v / max) * 7.0).round() as usize).min(7)
+/// The window's name: `last 2:00`, `whole run`.
+pub fn window_name(w: Window) -> String {
+    match w.secs() {
+        Some(s) => t!("window-last", span = short_dur(s * 1_000_000_000)),
+        None => t!("window-whole"),
+    }
+}
+
+/// What a time-series panel says of its window, for its bottom border:
+/// `last 2:00 · 8.0s/mark` (the step when marks merge samples), shorter
+/// forms when the panel is narrow; right-aligned.
+pub fn window_label(view: &View, width: usize) -> Line<'static> {
+    let name = window_name(view.window);
+    let step = t!("window-step", step = short_dur(view.step * 1_000_000_000));
+    let mut options = Vec::new();
+    if view.downsampled() {
+        options.push(format!(" {name} · {step} "));
+    }
+    options.push(format!(" {name} "));
+    let room = width.saturating_sub(4);
+    let text = options
+        .into_iter()
+        .find(|o| o.chars().count() <= room)
+        .unwrap_or_default();
+    Line::from(text).right_aligned()
+}
+
+/// A sparkline of a view's marks in `width` cells, scaled to `max` (the
+/// natural maximum, or one scale shared by the panel): 0 draws the lowest
+/// bar, anything above it at least the second, the maximum the full bar, so
+/// 4 of 5 is not FULL and a trickle is visible next to a flood. A mark is
+/// repeated across the cells it spans when there are fewer marks than
+/// cells; no mark (before the run) is blank.
+pub fn spark_view(values: &[Option<f64>], max: f64, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let n = values.len().max(1);
+    let r = (width / n).max(1);
+    let vals = &values[values.len().saturating_sub(width / r)..];
+    let mut s = " ".repeat(width - vals.len() * r);
+    for v in vals {
+        let c = match *v {
+            None => ' ',
+            Some(v) if v <= 0.0 || max <= 0.0 => BARS[0],
+            Some(v) => BARS[((v / max) * 7.0).round().clamp(1.0, 7.0) as usize],
         };
-        s.push(BARS[i]);
+        for _ in 0..r {
+            s.push(c);
+        }
     }
     s
 }

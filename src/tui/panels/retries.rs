@@ -2,13 +2,13 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    delta, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head, spark,
-    styled, visible, width_of,
+    delta, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head,
+    spark_view, styled, visible, width_of, window_label,
 };
 use crate::i18n::number;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::History;
+use crate::tui::history::{History, Sample, View};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,6 +40,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // Two lines per service when there is room: the rate over time, then the numbers.
     let two = rows >= 2 * n;
     let mut lines = Vec::new();
+    // One scale for every row: the most attempts per second in the window
+    // (retries are part of the attempts, so a bar is retries among them).
+    let win = app.window();
+    let max = app
+        .sides()
+        .iter()
+        .flat_map(|side| {
+            (0..side.sim.world().services.len()).map(move |j| {
+                side.history
+                    .peak(win, 1.0, |s: &Sample| s.rate(s.services[j].attempts))
+            })
+        })
+        .fold(1.0, f64::max);
+    let mut label: Option<View> = None;
     let per = if rows >= 3 * n {
         3
     } else if two {
@@ -63,8 +77,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
         }
-        let series = h.series(inner.width as usize, |s| s.rate(s.services[i].retries));
-        let now = series.last().copied().unwrap_or(0.0);
+        let f = |s: &Sample| s.rate(s.services[i].retries);
+        let now = h.now(f);
+        let mut draw = |w: usize| {
+            let view = h.view(win, w);
+            let text = spark_view(&view.values(f), max, w);
+            label.get_or_insert(view);
+            text
+        };
         let apc = attempts_per_call(h, i);
         spans.push(styled(
             format!("↻ {:>5}/s ", num(now)),
@@ -81,11 +101,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             }
             _ => None,
         };
-        let max = series.iter().copied().fold(1.0, f64::max);
         let three = two && rows >= 3 * n && tokens.is_some();
         if two {
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
-            spans.push(styled(spark(&series, max, w), theme.warn));
+            spans.push(styled(draw(w), theme.warn));
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
             let apc_line = |word: &str| {
@@ -171,11 +190,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     tail.push(styled(format!(" {d}"), theme.text));
                 }
             }
+            // Fewer than 4 marks tell nothing over a window: none then.
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
-            spans.push(styled(spark(&series, max, w), theme.warn));
+            if w >= 4 {
+                spans.push(styled(draw(w), theme.warn));
+            }
             spans.extend(tail);
             lines.push(Line::from(spans));
         }
     }
+    let block = match &label {
+        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+        None => block,
+    };
     render_lines(lines, block, area, buf);
 }
