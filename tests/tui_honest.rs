@@ -203,7 +203,7 @@ fn attempt_timeouts_and_calls_timed_out_have_their_own_words() {
     let app = app_at(10);
     let s = text(&screen(&app, 120, 40));
     // The Timeout panel counts attempts cut off, per second, and totals with Σ.
-    assert!(s.contains("⧖   0.0 cut/s"), "{s}");
+    assert!(s.contains("⧖   0.0/s cut"), "{s}");
     assert!(s.contains("Σ fallbacks 0"), "{s}");
     assert!(
         !s.contains("⧗   0.0/s ▁"),

@@ -19,7 +19,12 @@ fn events(app: &App) -> Vec<String> {
     // At 120 columns the Events panel starts after Parameters (40 %).
     lines[top + 1..lines.len() - 2]
         .iter()
-        .map(|l| l.chars().skip(48).collect::<String>())
+        .map(|l| {
+            l.chars()
+                .skip(48)
+                .collect::<String>()
+                .replace('\u{a0}', " ")
+        })
         .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
         .collect()
 }

@@ -51,7 +51,7 @@ retries-tok = tok { $now }/{ $max }
 
 timeouts-fallbacks = Σ fallbacks { $n }
 timeouts-total = Σ attempts cut { $n }
-timeouts-rate = { $n } cut/s
+timeouts-cut = cut
 
 latency-waiting = waiting for the first second…
 

@@ -51,7 +51,7 @@ retries-tok = fich { $now }/{ $max }
 
 timeouts-fallbacks = Σ fallbacks { $n }
 timeouts-total = Σ intentos cortados { $n }
-timeouts-rate = { $n } cortes/s
+timeouts-cut = cortados
 
 latency-waiting = esperando el primer segundo…
 

@@ -152,7 +152,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         spans.push(state_span(state, theme));
         let head: usize = spans.iter().map(|s| s.width()).sum();
         // What the band leaves: at least a few marks stay.
-        let room = (inner.width as usize).saturating_sub(head + 3);
+        let room = (inner.width as usize).saturating_sub(head + 2);
         let probe_in = b.probe_at(cfg).map(|t| t.saturating_sub(now));
         let text = timing(state, now.saturating_sub(b.since()), probe_in, room);
         spans.push(styled(format!("{text:<10} "), theme.dim));

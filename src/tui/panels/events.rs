@@ -48,12 +48,15 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
                 (t!("event-you"), theme.key)
             };
             spans.push(styled(format!("{tag} "), style));
+            // `0.005 → 1.0` is one unit (joined by no-break spaces): a
+            // line cut for room drops it whole, never leaving the old value
+            // to be read as the new one.
             let from = from
                 .as_ref()
-                .map(|f| format!("{} ", escape(f)))
+                .map(|f| format!("{}\u{a0}", escape(f)))
                 .unwrap_or_default();
             spans.push(Span::raw(format!(
-                "{} {from}→ {}",
+                "{} {from}→\u{a0}{}",
                 escape(&short_path(path)),
                 escape(value)
             )));

@@ -242,6 +242,43 @@ pub fn spark_view(values: &[Option<f64>], max: f64, width: usize) -> String {
     s
 }
 
+/// A sparkline left for later: every row of a panel gets one width (and so
+/// one step), the least room any row has, once all rows are laid out.
+pub struct Deferred {
+    /// The line, and the index among its spans, where it goes.
+    pub line: usize,
+    pub at: usize,
+    /// The cells this row could give it.
+    pub room: usize,
+    pub side: usize,
+    pub service: usize,
+}
+
+/// Draws the deferred sparklines at one shared width (none below 4 cells:
+/// so few marks tell nothing over a window), padding each row's spare room
+/// after it; returns the width used.
+pub fn fill_sparks(
+    lines: &mut [Line<'static>],
+    deferred: &[Deferred],
+    draw: impl Fn(&Deferred, usize) -> Span<'static>,
+) -> usize {
+    let w = deferred.iter().map(|d| d.room).min().unwrap_or(0);
+    let w = if w >= 4 { w } else { 0 };
+    // From the last so that earlier indexes stay valid within a line.
+    for d in deferred.iter().rev() {
+        let Some(line) = lines.get_mut(d.line) else {
+            continue;
+        };
+        let at = d.at.min(line.spans.len());
+        let pad = Span::raw(" ".repeat(d.room - w));
+        line.spans.insert(at, pad);
+        if w > 0 {
+            line.spans.insert(at, draw(d, w));
+        }
+    }
+    w
+}
+
 /// Which services fit in `rows` rows, keeping the selected one in view.
 pub fn visible(app: &App, rows: usize) -> Range<usize> {
     let n = app.sim().world().services.len();

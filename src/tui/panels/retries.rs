@@ -2,13 +2,13 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    delta, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head,
-    spark_view, styled, visible, width_of, window_label,
+    delta, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits, render_lines,
+    row_head, spark_view, styled, visible, width_of, window_label, Deferred,
 };
 use crate::i18n::number;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::{History, Sample, View};
+use crate::tui::history::{History, Sample};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,7 +53,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             })
         })
         .fold(1.0, f64::max);
-    let mut label: Option<View> = None;
+    let mut deferred: Vec<Deferred> = Vec::new();
     let per = if rows >= 3 * n {
         3
     } else if two {
@@ -79,12 +79,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         let f = |s: &Sample| s.rate(s.services[i].retries);
         let now = h.now(f);
-        let mut draw = |w: usize| {
-            let view = h.view(win, w);
-            let text = spark_view(&view.values(f), max, w);
-            label.get_or_insert(view);
-            text
-        };
         let apc = attempts_per_call(h, i);
         spans.push(styled(
             format!("↻ {:>5}/s ", num(now)),
@@ -104,7 +98,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let three = two && rows >= 3 * n && tokens.is_some();
         if two {
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
-            spans.push(styled(draw(w), theme.warn));
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
             let apc_line = |word: &str| {
@@ -190,18 +190,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     tail.push(styled(format!(" {d}"), theme.text));
                 }
             }
-            // Fewer than 4 marks tell nothing over a window: none then.
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
-            if w >= 4 {
-                spans.push(styled(draw(w), theme.warn));
-            }
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             spans.extend(tail);
             lines.push(Line::from(spans));
         }
     }
-    let block = match &label {
-        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
-        None => block,
+    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
+    let w = fill_sparks(&mut lines, &deferred, |d, w| {
+        let i = d.service;
+        styled(
+            spark_view(
+                &view(d, w).values(|s| s.rate(s.services[i].retries)),
+                max,
+                w,
+            ),
+            theme.warn,
+        )
+    });
+    let block = match deferred.first() {
+        Some(d) if w > 0 => block.title_bottom(window_label(&view(d, w), area.width as usize)),
+        _ => block,
     };
     render_lines(lines, block, area, buf);
 }

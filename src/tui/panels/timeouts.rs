@@ -3,13 +3,13 @@
 //! `⧗`), and how many calls the fallback answered in all (`Σ`, a total).
 
 use super::{
-    count, name_width, num, off_rows, panel_block, push_if_fits, render_lines, row_head,
-    spark_view, styled, visible, width_of, window_label,
+    count, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits, render_lines,
+    row_head, spark_view, styled, visible, width_of, window_label, Deferred,
 };
 use crate::base::outcome::Outcome;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::{Sample, View};
+use crate::tui::history::Sample;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,7 +39,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             })
         })
         .fold(1.0, f64::max);
-    let mut label: Option<View> = None;
+    let mut deferred: Vec<Deferred> = Vec::new();
     let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let side = &app.sides()[k];
@@ -52,32 +52,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         let f = |s: &Sample| s.rate(s.services[i].attempt_timeouts);
         let now = h.now(f);
-        let mut draw = |w: usize| {
-            let view = h.view(win, w);
-            let text = spark_view(&view.values(f), max, w);
-            label.get_or_insert(view);
-            text
-        };
         let style = if now > 0.0 {
             theme.outcome(Outcome::TimedOut)
         } else {
             theme.text
         };
-        spans.push(styled(
-            format!("⧖ {}", t!("timeouts-rate", n = format!("{:>5}", num(now)))),
-            style,
-        ));
-        spans.push(Span::raw(" "));
         let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
         let fallbacks_item = styled(
             format!(" {}", t!("timeouts-fallbacks", n = count(fallbacks))),
             theme.text,
         );
+        // `⧖ 12.0/s cut`, or `⧖ 12.0/s` when the word would push the
+        // fallbacks' total out (the help's legend says what ⧖ counts).
+        let rate = format!("⧖ {:>5}/s ", num(now));
+        let long = format!("{rate}{} ", t!("timeouts-cut"));
+        let room = (inner.width as usize).saturating_sub(width_of(&spans));
+        let rate_text = if two || long.chars().count() + fallbacks_item.width() <= room {
+            long
+        } else {
+            rate
+        };
+        spans.push(styled(rate_text, style));
         let width = inner.width as usize;
         if two {
             let w = width.saturating_sub(width_of(&spans));
-            spans.push(styled(draw(w), theme.outcome(Outcome::TimedOut)));
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             lines.push(Line::from(spans));
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
             let mut tail = vec![Span::raw(format!(" {:indent$}", ""))];
@@ -95,18 +101,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             let mut tail = Vec::new();
             let room = width.saturating_sub(width_of(&spans));
             push_if_fits(&mut tail, vec![fallbacks_item], room);
-            // Fewer than 4 marks tell nothing over a window: none then.
             let w = width.saturating_sub(width_of(&spans) + width_of(&tail));
-            if w >= 4 {
-                spans.push(styled(draw(w), theme.outcome(Outcome::TimedOut)));
-            }
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             spans.extend(tail);
             lines.push(Line::from(spans));
         }
     }
-    let block = match &label {
-        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
-        None => block,
+    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
+    let w = fill_sparks(&mut lines, &deferred, |d, w| {
+        let i = d.service;
+        styled(
+            spark_view(
+                &view(d, w).values(|s| s.rate(s.services[i].attempt_timeouts)),
+                max,
+                w,
+            ),
+            theme.outcome(Outcome::TimedOut),
+        )
+    });
+    let block = match deferred.first() {
+        Some(d) if w > 0 => block.title_bottom(window_label(&view(d, w), area.width as usize)),
+        _ => block,
     };
     render_lines(lines, block, area, buf);
 }
