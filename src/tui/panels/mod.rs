@@ -198,15 +198,24 @@ pub fn window_name(w: Window) -> String {
 
 /// What a time-series panel says of its window, for its bottom border:
 /// `last 2:00 · 8.0s/mark` (the step when marks merge samples), shorter
-/// forms when the panel is narrow; right-aligned.
+/// forms when the panel is narrow (`2:00 · 8.0s/mark`, `8.0s/mark`);
+/// right-aligned.
 pub fn window_label(view: &View, width: usize) -> Line<'static> {
     let name = window_name(view.window);
     let step = t!("window-step", step = short_dur(view.step * 1_000_000_000));
+    // The step goes last: a downsampled chart says so even when narrow.
+    let span = short_dur(view.span());
     let mut options = Vec::new();
     if view.downsampled() {
         options.push(format!(" {name} · {step} "));
+        if view.window.secs().is_some() {
+            options.push(format!(" {span} · {step} "));
+        }
+        options.push(format!(" {step} "));
+    } else {
+        options.push(format!(" {name} "));
+        options.push(format!(" {span} "));
     }
-    options.push(format!(" {name} "));
     let room = width.saturating_sub(4);
     let text = options
         .into_iter()
