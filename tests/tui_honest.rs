@@ -128,6 +128,16 @@ fn a_change_made_while_zoomed_is_said_in_the_footer() {
     press(&mut app, KeyCode::Down);
     let s = text(&screen(&app, 80, 24));
     assert!(s.lines().last().unwrap().contains("latency_factor"), "{s}");
+    // An incident key too.
+    ch(&mut app, 's');
+    let s = text(&screen(&app, 80, 24));
+    assert!(
+        s.lines()
+            .last()
+            .unwrap()
+            .contains("user latency_factor → 10.0"),
+        "{s}"
+    );
     // Not zoomed, the Parameters panel shows it: no status needed.
     let mut app = app_at(10);
     press(&mut app, KeyCode::Right);

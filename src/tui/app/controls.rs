@@ -13,6 +13,10 @@ impl App {
             result = result.and(s.set_latency_spike(i, on));
         }
         self.report(result);
+        self.note_path(&format!(
+            "services.{}.latency_factor",
+            self.selected_service_name()
+        ));
     }
 
     /// Load ×3 on every side: on unless the selected side has it on.
@@ -23,6 +27,8 @@ impl App {
             result = result.and(s.set_load_spike(on));
         }
         self.report(result);
+        self.note_path("load.rate");
+        self.note_path("load.clients");
     }
 
     /// `c`: the selected parameter's value on the selected side, set on the

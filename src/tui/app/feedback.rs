@@ -23,6 +23,14 @@ impl App {
         }
     }
 
+    /// As `note_change`, with the value `path` has now (an incident key
+    /// changes it through the side).
+    pub(super) fn note_path(&mut self, path: &str) {
+        if let Some(v) = self.sim().world().get(path) {
+            self.note_change(path, &v);
+        }
+    }
+
     /// While a zoom hides the Parameters panel, a new selection is said.
     pub(super) fn note_selection(&mut self) {
         if !self.parameters_hidden() {
