@@ -520,7 +520,7 @@ fn dashboard(s: Scenario, args: DashArgs) -> Result<ExitCode, ExitCode> {
 /// by `names`), the shell's messages, and the exit status: 128 + n for
 /// signal n, 1 for a lost terminal or a recording that could not be saved.
 pub(crate) fn live(mut app: App, args: DashArgs, names: &[String]) -> Result<ExitCode, ExitCode> {
-    app.set_speed(args.speed);
+    app.set_start_speed(args.speed);
     if args.paused {
         app.set_paused(true);
     }

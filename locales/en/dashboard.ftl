@@ -24,13 +24,16 @@ screen-q-quits = q quits
 
 breaker-off-hint = pattern off (key 1 turns it on)
 breaker-probe-in = probe in { $left }
+breaker-open-timing = for { $time } · probe in { $left }
+breaker-open-due = for { $time } · probe at the next call
+breaker-probe-due = probe at the next call
+breaker-half-open-timing = for { $time } · probing
 breaker-probing = probing
-breaker-forced = forced
 breaker-for = for { $time }
 breaker-no-transition = no transition yet
 
 bulkhead-caller = caller
-bulkhead-caller-short = caller { $busy }/{ $threads } +{ $waiting }
+bulkhead-caller-short = caller { $busy }/{ $threads }
 bulkhead-off-downstream = downstream { $busy }/{ $workers } busy, { $queued } queued
 bulkhead-off-busy-queued = { $busy }/{ $workers } busy, { $queued } queued
 bulkhead-off-busy = { $busy }/{ $workers } busy
@@ -46,8 +49,9 @@ retries-throttled = throttled
 retries-tokens = tokens { $now }/{ $max }
 retries-tok = tok { $now }/{ $max }
 
-timeouts-fallbacks = fallbacks { $n }
-timeouts-total = timeouts { $n }
+timeouts-fallbacks = Σ fallbacks { $n }
+timeouts-total = Σ attempts cut { $n }
+timeouts-cut = cut
 
 latency-waiting = waiting for the first second…
 
@@ -56,10 +60,12 @@ outcome-failed = failed
 outcome-timed-out = timed out
 outcome-short-circuited = short-circ.
 outcome-rejected = rejected
+throughput-unit = calls/s
 
 event-note = note
 event-you = you
 event-timeline = timeline
+event-recording = recording
 events-empty = nothing yet: breaker transitions, notes and your changes appear here
 events-empty-compare = nothing yet: breaker transitions, notes and your changes appear here, per side
 
@@ -82,6 +88,7 @@ state-gloss-disabled = always closed
 help-title = Help · ? or Esc closes
 help-legend-breaker = breaker:
 help-legend-calls = calls: ✓ ok  ✗ failed  ⧗ timed out  ↯ short-circuited  ⊗ rejected   ↻ retries   ▸ selected
+help-legend-attempts = attempts: ⧖ cut off by the per-attempt timeout (Timeout panel; a call may still succeed on a retry)   Σ a total since t=0; /s a rate
 
 status-stopped-at = stopped at { $at }: { $reason }
 status-recording-to = recording to { $path }
@@ -95,6 +102,12 @@ status-editing-side-label = editing side { $side }: { $label }
 status-refused = refused: { $reason }
 status-copied = copied { $field } = { $value } to side { $side }
 status-language = language: English
+status-zoomed-change = { $path } → { $value } (z shows every panel)
+status-zoomed-selection = selected { $service } · { $field } (z shows every panel)
+status-window = window: { $window }
+window-last = last { $span }
+window-whole = whole run
+window-step = { $step }/mark
 
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up

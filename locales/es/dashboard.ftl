@@ -24,13 +24,16 @@ screen-q-quits = q sale
 
 breaker-off-hint = patrón apagado (la tecla 1 lo enciende)
 breaker-probe-in = prueba en { $left }
+breaker-open-timing = hace { $time } · prueba en { $left }
+breaker-open-due = hace { $time } · prueba con la próxima llamada
+breaker-probe-due = prueba con la próxima llamada
+breaker-half-open-timing = hace { $time } · probando
 breaker-probing = probando
-breaker-forced = forzado
 breaker-for = desde hace { $time }
 breaker-no-transition = aún sin transiciones
 
 bulkhead-caller = llamador
-bulkhead-caller-short = llamador { $busy }/{ $threads } +{ $waiting }
+bulkhead-caller-short = llamador { $busy }/{ $threads }
 bulkhead-off-downstream = destino { $busy }/{ $workers } ocupados, { $queued } en cola
 bulkhead-off-busy-queued = { $busy }/{ $workers } ocupados, { $queued } en cola
 bulkhead-off-busy = { $busy }/{ $workers } ocupados
@@ -46,8 +49,9 @@ retries-throttled = frenado
 retries-tokens = fichas { $now }/{ $max }
 retries-tok = fich { $now }/{ $max }
 
-timeouts-fallbacks = fallbacks { $n }
-timeouts-total = timeouts { $n }
+timeouts-fallbacks = Σ fallbacks { $n }
+timeouts-total = Σ intentos cortados { $n }
+timeouts-cut = cortados
 
 latency-waiting = esperando el primer segundo…
 
@@ -56,10 +60,12 @@ outcome-failed = fallidas
 outcome-timed-out = agotadas
 outcome-short-circuited = cortocirc.
 outcome-rejected = rechazadas
+throughput-unit = llamadas/s
 
 event-note = nota
 event-you = tú
 event-timeline = guion
+event-recording = grabación
 events-empty = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios
 events-empty-compare = nada aún: aquí aparecen las transiciones del breaker, las notas y tus cambios, por lado
 
@@ -82,6 +88,7 @@ state-gloss-disabled = siempre cerrado
 help-title = Ayuda · ? o Esc la cierra
 help-legend-breaker = breaker:
 help-legend-calls = llamadas: ✓ ok  ✗ fallidas  ⧗ agotadas  ↯ cortocircuitadas  ⊗ rechazadas   ↻ reintentos   ▸ seleccionado
+help-legend-attempts = intentos: ⧖ cortados por el timeout por intento (panel Timeout; la llamada aún puede salir bien en un reintento)   Σ un total desde t=0; /s un ritmo
 
 status-stopped-at = detenido en { $at }: { $reason }
 status-recording-to = grabando en { $path }
@@ -95,6 +102,12 @@ status-editing-side-label = editando el lado { $side }: { $label }
 status-refused = rechazado: { $reason }
 status-copied = copiado { $field } = { $value } al lado { $side }
 status-language = idioma: Español
+status-zoomed-change = { $path } → { $value } (z muestra todos los paneles)
+status-zoomed-selection = elegido { $service } · { $field } (z muestra todos los paneles)
+status-window = ventana: { $window }
+window-last = últimos { $span }
+window-whole = toda la ejecución
+window-step = { $step }/marca
 
 ended-end-of-input = fin de la entrada
 ended-hung-up = el terminal se colgó

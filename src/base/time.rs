@@ -107,6 +107,20 @@ fn duration_help(text: &str) -> String {
     crate::t!("duration-invalid", text = text)
 }
 
+impl Dur {
+    /// Seconds with as many decimals as needed to be exact: `52.126387368s`,
+    /// `90s`, `0.25s`. Parsing it gives back the same nanoseconds (up to
+    /// about 100 days, far beyond the longest scenario).
+    pub fn exact_seconds(&self) -> String {
+        let (s, ns) = (self.0 / NANOS_PER_SEC, self.0 % NANOS_PER_SEC);
+        if ns == 0 {
+            return format!("{s}s");
+        }
+        let frac = format!("{ns:09}");
+        format!("{s}.{}s", frac.trim_end_matches('0'))
+    }
+}
+
 impl fmt::Display for Dur {
     /// Exact: parsing the output gives back the same number of nanoseconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -199,5 +213,23 @@ mod tests {
             let d = Dur(n);
             assert_eq!(parse_duration(&d.to_string()).unwrap(), d, "{d}");
         }
+    }
+
+    #[test]
+    fn exact_seconds_read_well_and_parse_back() {
+        for ns in [
+            0,
+            1,
+            250_000_000,
+            3_126_387_368,
+            90 * NANOS_PER_SEC,
+            604_799_999_999_999,
+        ] {
+            let d = Dur(ns);
+            let text = d.exact_seconds();
+            assert_eq!(parse_duration(&text), Ok(d), "{text}");
+        }
+        assert_eq!(Dur(3_126_387_368).exact_seconds(), "3.126387368s");
+        assert_eq!(Dur(250_000_000).exact_seconds(), "0.25s");
     }
 }

@@ -235,11 +235,17 @@ fn apply_table<T: Settable>(
     Ok(())
 }
 
+/// Applies one pattern section. A section present turns the pattern on
+/// unless it says `enabled = false` — except a service's own section when
+/// the pattern-wide section said `enabled = false`: the service then
+/// inherits that (`wide_off`), and only its own `enabled = true` turns it on.
+/// So a per-service section overrides only the keys it sets.
 fn apply_pattern(
     set: &mut PatternSet,
     pattern: &str,
     value: &toml::Value,
     path: &[Seg],
+    wide_off: bool,
 ) -> Result<(), PathError> {
     let toml::Value::Table(t) = value else {
         return Err(PathError::new(
@@ -247,9 +253,10 @@ fn apply_pattern(
             t!("pattern-not-table", pattern = pattern),
         ));
     };
-    // A section present means the pattern is on unless it says enabled = false.
-    set.set(pattern, "enabled", &toml::Value::Boolean(true))
-        .expect("enabled is a field of every pattern");
+    if !wide_off {
+        set.set(pattern, "enabled", &toml::Value::Boolean(true))
+            .expect("enabled is a field of every pattern");
+    }
     for (k, v) in t {
         let mut p = path.to_vec();
         p.push(key(k));
@@ -294,6 +301,8 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     };
 
     let mut defaults = PatternSet::default();
+    // Patterns the `[patterns.*]` sections switch off explicitly.
+    let mut wide_off: Vec<String> = Vec::new();
     let mut order = PatternKind::DEFAULT_ORDER.to_vec();
     if let Some(p) = &raw.patterns {
         for (k, v) in p {
@@ -301,7 +310,10 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             if k == "order" {
                 order = parse_order(v).map_err(|m| PathError::new(path, m))?;
             } else if PATTERN_NAMES.contains(&k.as_str()) {
-                apply_pattern(&mut defaults, k, v, &path)?;
+                apply_pattern(&mut defaults, k, v, &path, false)?;
+                if v.get("enabled") == Some(&toml::Value::Boolean(false)) {
+                    wide_off.push(k.clone());
+                }
             } else {
                 let mut valid = PATTERN_NAMES.to_vec();
                 valid.push("order");
@@ -343,7 +355,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
                 continue;
             }
             if PATTERN_NAMES.contains(&k.as_str()) {
-                apply_pattern(&mut patterns, k, v, &p)?;
+                apply_pattern(&mut patterns, k, v, &p, wide_off.contains(k))?;
             } else {
                 params.set(k, v).map_err(|m| {
                     let mut valid = ServiceParams::FIELDS.to_vec();

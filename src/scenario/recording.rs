@@ -40,12 +40,15 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     let mut entries = Vec::new();
     for c in live.iter().filter(|c| c.live && !c.path.is_empty()) {
         let mut t = toml_edit::Table::new();
-        t["at"] = toml_edit::value(c.at.to_string());
+        // Seconds a person can read (`52.126387368s`, not
+        // `52126387368ns`), still exact to the nanosecond.
+        t["at"] = toml_edit::value(c.at.exact_seconds());
         let mut set = toml_edit::InlineTable::new();
         set.insert(&c.path, toml_value(&c.value));
         t["set"] = toml_edit::value(set);
+        // `live = true` says where it came from; no note, so a replay tells
+        // each change once.
         t["live"] = toml_edit::value(true);
-        t["note"] = toml_edit::value(format!("live: {} = {}", c.path, c.value));
         entries.push(t);
     }
     match doc.get_mut("timeline") {

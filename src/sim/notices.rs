@@ -18,6 +18,9 @@ pub enum NoticeKind {
     Note(Localised),
     Change {
         path: String,
+        /// The value before the change, as text, when it could be read
+        /// (so a held ←/→ can be told as one change: `0.001 → 0.05`).
+        from: Option<String>,
         value: String,
         live: bool,
     },

@@ -4,7 +4,7 @@
 //! the same mechanism as timeline events and replayed recordings.
 
 use super::fields::{fields_of, step_value, Field};
-use super::history::History;
+use super::history::{History, Window};
 use super::keys::{self, Action, Context};
 pub use super::side::SideState;
 use crate::base::time::SimTime;
@@ -15,7 +15,9 @@ use crate::t;
 use crossterm::event::KeyEvent;
 use std::time::Duration;
 
+mod controls;
 mod export;
+mod feedback;
 mod pacing;
 mod recording;
 mod trace;
@@ -113,11 +115,15 @@ pub struct App {
     seed: u64,
     paused: bool,
     speed: f64,
+    /// The speed the session started with: `r` comes back to it.
+    start_speed: f64,
     service: usize,
     field: usize,
     focus: usize,
     zoom: bool,
     help: bool,
+    /// The window of time every time-series panel shows (`w`).
+    window: Window,
     /// The file a recording is written to, while recording.
     recording: Option<String>,
     status: Option<String>,
@@ -168,11 +174,13 @@ impl App {
             seed,
             paused: false,
             speed: 1.0,
+            start_speed: 1.0,
             service: 0,
             field: 0,
             focus: 0,
             zoom: false,
             help: false,
+            window: Window::default(),
             recording: None,
             status: None,
             carry: 0.0,
@@ -239,6 +247,10 @@ impl App {
     }
     pub fn help_open(&self) -> bool {
         self.help
+    }
+    /// The window of time the time-series panels show.
+    pub fn window(&self) -> Window {
+        self.window
     }
     pub fn recording(&self) -> Option<&str> {
         self.recording.as_deref()
@@ -422,6 +434,12 @@ impl App {
         self.reset_pace();
     }
 
+    /// The speed the session starts with (`--speed`), and restarts with.
+    pub fn set_start_speed(&mut self, speed: f64) {
+        self.set_speed(speed);
+        self.start_speed = self.speed;
+    }
+
     pub fn set_status(&mut self, status: impl Into<String>) {
         self.status = Some(status.into());
     }
@@ -492,6 +510,7 @@ impl App {
                 } else {
                     (self.service + n - 1) % n
                 };
+                self.note_selection();
             }
             Action::NextField | Action::PrevField => {
                 let n = self.fields().len().max(1);
@@ -501,6 +520,7 @@ impl App {
                 } else {
                     (f + n - 1) % n
                 };
+                self.note_selection();
             }
             Action::Increase | Action::Decrease => {
                 let fields = self.fields();
@@ -553,7 +573,8 @@ impl App {
                 self.trace = None;
                 self.plan_pauses();
                 self.carry = 0.0;
-                self.reset_pace();
+                // Not the ×1000 that rushed to the end: the session's own speed.
+                self.set_speed(self.start_speed);
                 self.status = Some(t!("status-restarted"));
             }
             Action::SwitchSide => {
@@ -585,6 +606,13 @@ impl App {
             }
             Action::CloseHelp => self.help = false,
             Action::Zoom => self.zoom = !self.zoom,
+            Action::CycleWindow => {
+                self.window = self.window.next();
+                self.status = Some(t!(
+                    "status-window",
+                    window = crate::tui::panels::window_name(self.window)
+                ));
+            }
             Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
             Action::PrevPanel => {
                 self.focus = (self.focus + PanelId::ALL.len() - 1) % PanelId::ALL.len()
@@ -596,8 +624,9 @@ impl App {
     /// The one way the dashboard changes the world: on the selected side.
     fn change(&mut self, path: &str, value: toml::Value) {
         let k = self.selected;
-        let r = self.sides[k].change(path, value);
+        let r = self.sides[k].change(path, value.clone());
         self.report(r);
+        self.note_change(path, &value);
     }
 
     /// The same change on every side (incidents and controls).
@@ -608,67 +637,13 @@ impl App {
             result = result.and(r);
         }
         self.report(result);
-    }
-
-    fn report(&mut self, r: Result<(), String>) {
-        match r {
-            Ok(()) => self.status = None,
-            Err(e) => self.status = Some(t!("status-refused", reason = e.to_string())),
-        }
+        self.note_change(path, &value);
     }
 
     fn toggle_bool(&mut self, path: &str) {
         match self.sim().world().get(path).and_then(|v| v.as_bool()) {
             Some(b) => self.change(path, toml::Value::Boolean(!b)),
             None => self.set_status(t!("status-cannot-read", path = path)),
-        }
-    }
-
-    /// Latency ×10 on the selected service, on every side: on unless the
-    /// selected side has it on.
-    fn latency_spike(&mut self) {
-        let (i, on) = (self.service, !self.latency_spike_on(self.service));
-        let mut result = Ok(());
-        for s in &mut self.sides {
-            result = result.and(s.set_latency_spike(i, on));
-        }
-        self.report(result);
-    }
-
-    /// Load ×3 on every side: on unless the selected side has it on.
-    fn load_spike(&mut self) {
-        let on = !self.load_spike_on();
-        let mut result = Ok(());
-        for s in &mut self.sides {
-            result = result.and(s.set_load_spike(on));
-        }
-        self.report(result);
-    }
-
-    /// `c`: the selected parameter's value on the selected side, set on the
-    /// other side too.
-    fn copy_to_other(&mut self) {
-        if !self.comparing() {
-            return;
-        }
-        let fields = self.fields();
-        let Some(field) = fields.get(self.selected_field()) else {
-            return;
-        };
-        let Some(value) = self.sim().world().get(&field.path) else {
-            self.set_status(t!("status-cannot-read", path = field.path.clone()));
-            return;
-        };
-        let other = (self.selected + 1) % self.sides.len();
-        let r = self.sides[other].change(&field.path, value.clone());
-        self.report(r);
-        if self.status.is_none() {
-            self.status = Some(t!(
-                "status-copied",
-                field = field.label.clone(),
-                value = crate::tui::fields::show_value(&value),
-                side = self.sides[other].letter()
-            ));
         }
     }
 }

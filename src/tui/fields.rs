@@ -176,3 +176,14 @@ pub fn show_value(v: &toml::Value) -> String {
         other => other.to_string(),
     }
 }
+
+/// `services.payment.failure_rate` → `payment failure_rate`.
+pub fn short_path(path: &str) -> String {
+    match path.strip_prefix("services.") {
+        Some(rest) => rest.replacen('.', " ", 1),
+        None => match path.strip_prefix("patterns.") {
+            Some(rest) => crate::t!("path-all-services", rest = rest),
+            None => path.to_string(),
+        },
+    }
+}

@@ -45,6 +45,8 @@ pub enum Action {
     /// `Esc` with an overlay open (trace, banner): closes it, never quits.
     CloseOverlay,
     Zoom,
+    /// `w`: the next window of time for every time-series panel.
+    CycleWindow,
     NextPanel,
     PrevPanel,
 }
@@ -393,6 +395,14 @@ pub const BINDINGS: &[Binding] = &[
         A::Zoom,
         "key-zoom",
         Some(("z", "key-zoom-short")),
+        W::Normal,
+    ),
+    b(
+        &[ch('w')],
+        "w",
+        A::CycleWindow,
+        "key-window",
+        Some(("w", "key-window-short")),
         W::Normal,
     ),
     b(

@@ -8,6 +8,7 @@ pub mod fields;
 pub mod history;
 pub mod keys;
 pub mod panels;
+pub mod save;
 pub mod side;
 pub mod terminal;
 pub mod theme;
@@ -75,8 +76,8 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
     };
     for (path, text) in app.finish().map(files_of).unwrap_or_default() {
-        match std::fs::write(&path, text) {
-            Ok(()) => messages.push(t!("status-recording-written", path = path.clone())),
+        match save::write_new(&path, &text) {
+            Ok(written) => messages.push(t!("status-recording-written", path = written)),
             Err(e) => {
                 save_failed = true;
                 messages.push(t!(
@@ -231,9 +232,9 @@ async fn event_loop(
                         }
                         Some(save) => {
                             for (path, text) in files_of(save) {
-                                match std::fs::write(&path, text) {
-                                    Ok(()) => {
-                                        let said = t!("status-recording-written", path = path.clone());
+                                match save::write_new(&path, &text) {
+                                    Ok(written) => {
+                                        let said = t!("status-recording-written", path = written);
                                         app.set_status(said.clone());
                                         messages.push(said);
                                     }

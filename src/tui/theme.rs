@@ -10,6 +10,11 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub name: &'static str,
+    /// The screen's own foreground and background: set on every cell that
+    /// does not choose its own, so a light palette never draws black text on
+    /// a dark terminal's background. Empty for the dark and plain palettes
+    /// (they keep the terminal's colours).
+    pub base: Style,
     pub text: Style,
     pub dim: Style,
     pub title: Style,
@@ -40,6 +45,7 @@ impl Theme {
         let fg = |c: Color| Style::default().fg(c);
         Theme {
             name: "dark",
+            base: Style::default(),
             text: Style::default(),
             dim: fg(Color::DarkGray),
             title: Style::default().add_modifier(Modifier::BOLD),
@@ -63,6 +69,7 @@ impl Theme {
         let fg = |c: Color| Style::default().fg(c);
         Theme {
             name: "light",
+            base: Style::default().fg(Color::Black).bg(Color::White),
             text: fg(Color::Black),
             dim: fg(Color::DarkGray),
             title: fg(Color::Black).add_modifier(Modifier::BOLD),
@@ -86,6 +93,7 @@ impl Theme {
         let s = Style::default();
         Theme {
             name: "plain",
+            base: s,
             text: s,
             dim: s,
             title: s.add_modifier(Modifier::BOLD),
@@ -114,6 +122,30 @@ impl Theme {
             Theme::light()
         } else {
             Theme::dark()
+        }
+    }
+
+    /// Gives every cell of `area` that keeps the terminal's default colours
+    /// the palette's own (`base`); cells with a colour of their own keep it.
+    pub fn paint_base(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+        let (fg, bg) = (self.base.fg, self.base.bg);
+        if fg.is_none() && bg.is_none() {
+            return;
+        }
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                let cell = &mut buf[(x, y)];
+                if let Some(bg) = bg {
+                    if cell.bg == Color::Reset {
+                        cell.bg = bg;
+                    }
+                }
+                if let Some(fg) = fg {
+                    if cell.fg == Color::Reset {
+                        cell.fg = fg;
+                    }
+                }
+            }
         }
     }
 

@@ -185,10 +185,12 @@ impl Simulation {
                 });
             }
             if started > 0 {
-                self.note_change(&c, format!("{} over {over}", c.value));
+                let from = self.world.get(&c.path).map(|v| v.to_string());
+                self.note_change(&c, from, format!("{} over {over}", c.value));
             }
             return;
         }
+        let from = self.world.get(&c.path).map(|v| v.to_string());
         let result = self
             .world
             .parse_path(&c.path)
@@ -196,7 +198,7 @@ impl Simulation {
         match result {
             Ok(()) => {
                 self.ramps.retain(|r| !covers(&c.path, &r.path.text));
-                self.note_change(&c, c.value.to_string());
+                self.note_change(&c, from, c.value.to_string());
             }
             Err(e) => self.notices.push(Notice {
                 at: self.now,
@@ -207,12 +209,13 @@ impl Simulation {
     }
 
     /// A change that took effect becomes a notice.
-    fn note_change(&mut self, c: &Change, value: String) {
+    fn note_change(&mut self, c: &Change, from: Option<String>, value: String) {
         self.notices.push(Notice {
             at: self.now,
             service: None,
             kind: NoticeKind::Change {
                 path: c.path.clone(),
+                from,
                 value,
                 live: c.live,
             },

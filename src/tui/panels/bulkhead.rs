@@ -3,10 +3,12 @@
 //! the scenario has a client pool (what a slow service exhausts first).
 
 use super::{
-    name_width, panel_block, render_lines, row_head, side_tag, spark, styled, visible, width_of,
+    name_width, panel_block, push_if_fits, render_lines, row_head, side_tag, spark_view, styled,
+    visible, width_of, window_label,
 };
 use crate::t;
 use crate::tui::app::App;
+use crate::tui::history::View;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,24 +49,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     } else {
         format!(" {} ", t!("panel-bulkhead"))
     })];
+    // The caller's pool in the title: each side's threads in use, then how
+    // many wait, each only if it fits whole.
+    let room = (area.width as usize).saturating_sub(4);
     if let (Some(c), None) = (world.client.as_ref(), client_line) {
         for (k, side) in app.sides().iter().enumerate() {
             let (busy, waiting) = side.sim.caller_pool();
+            let mut item = Vec::new();
             if m > 1 {
-                title.push(side_tag(app, theme, k));
+                item.push(side_tag(app, theme, k));
             }
-            title.push(styled(
+            item.push(styled(
                 format!(
                     "{} ",
-                    t!(
-                        "bulkhead-caller-short",
-                        busy = busy,
-                        threads = c.threads,
-                        waiting = waiting
-                    )
+                    t!("bulkhead-caller-short", busy = busy, threads = c.threads)
                 ),
                 fill_style(theme, busy, c.threads),
             ));
+            if push_if_fits(&mut title, item, room) {
+                push_if_fits(
+                    &mut title,
+                    vec![styled(
+                        format!("· {} ", t!("bulkhead-waiting", n = waiting)),
+                        if waiting > 0 { theme.warn } else { theme.dim },
+                    )],
+                    room,
+                );
+            }
         }
     }
     let block = panel_block(Line::from(title), focused, theme);
@@ -76,6 +87,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let head_w = nw + if m > 1 { 2 } else { 0 };
     let gw = ((inner.width as usize).saturating_sub(head_w + 2) / 4).clamp(5, 20);
     let mut lines = Vec::new();
+    let win = app.window();
+    let mut label: Option<View> = None;
     let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let sim = &app.sides()[k].sim;
@@ -142,21 +155,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 }
             }
         }
-        let series = app.sides()[k]
-            .history
-            .series(inner.width as usize, |s| s.services[i].in_use as f64);
+        // Pool use against its capacity: a full bar is a full pool.
+        let h = &app.sides()[k].history;
+        let mut draw = |w: usize| {
+            let view = h.view(win, w);
+            let text = spark_view(&view.values(|s| s.services[i].in_use as f64), max as f64, w);
+            label.get_or_insert(view);
+            text
+        };
         if two {
             lines.push(Line::from(spans));
             let w = (inner.width as usize).saturating_sub(head_w + 2);
             lines.push(Line::from(vec![
                 Span::raw(format!(" {:head_w$} ", "")),
-                styled(spark(&series, max as f64, w), theme.ok),
+                styled(draw(w), theme.ok),
             ]));
         } else {
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + 1);
             if w >= 4 {
                 spans.push(Span::raw(" "));
-                spans.push(styled(spark(&series, max as f64, w), theme.ok));
+                spans.push(styled(draw(w), theme.ok));
             }
             lines.push(Line::from(spans));
         }
@@ -190,5 +208,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         ]);
         lines.push(Line::from(head));
     }
+    let block = match &label {
+        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+        None => block,
+    };
     render_lines(lines, block, area, buf);
 }

@@ -1,6 +1,8 @@
 //! Events: what happened, in words and newest last: breaker transitions with
 //! their reasons, the timeline's notes and changes, and the user's own
-//! changes (marked "you"), from the simulation's notices.
+//! changes (marked "you"; replayed from a recording, "recording"), from the
+//! simulation's notices. A change repeated on the same value with nothing
+//! between (a held ←/→) is one line, from the first value to the last.
 
 use super::{clock, panel_block, render_lines, short_path, side_style, styled};
 use crate::base::escape::escape;
@@ -32,16 +34,31 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             spans.push(styled(format!("{} ", t!("event-note")), theme.accent));
             spans.push(styled(escape(text).into_owned(), theme.title));
         }
-        NoticeKind::Change { path, value, live } => {
-            if *live {
-                spans.push(styled(format!("{} ", t!("event-you")), theme.key));
+        NoticeKind::Change {
+            path,
+            from,
+            value,
+            live,
+        } => {
+            let (tag, style) = if !*live {
+                (t!("event-timeline"), theme.dim)
+            } else if replayed(app, n, path) {
+                (t!("event-recording"), theme.accent)
             } else {
-                spans.push(styled(format!("{} ", t!("event-timeline")), theme.dim));
-            }
+                (t!("event-you"), theme.key)
+            };
+            spans.push(styled(format!("{tag} "), style));
+            // `0.005 → 1.0` is one unit (joined by no-break spaces): a
+            // line cut for room drops it whole, never leaving the old value
+            // to be read as the new one.
+            let from = from
+                .as_ref()
+                .map(|f| format!("{}\u{a0}", escape(f)))
+                .unwrap_or_default();
             spans.push(Span::raw(format!(
-                "{} → {}",
+                "{} {from}→\u{a0}{}",
                 escape(&short_path(path)),
-                escape(&value.to_string())
+                escape(value)
             )));
         }
         NoticeKind::Limit(text) => {
@@ -52,12 +69,82 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `line` cut to `width` with `…` at the end, so a cut shows.
-fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+/// Whether a live change was replayed from the scenario (a recording's
+/// `live = true` entry) rather than made in this session.
+fn replayed(app: &App, n: &Notice, path: &str) -> bool {
+    app.sides().iter().any(|side| {
+        side.scenario
+            .timeline
+            .iter()
+            .any(|c| c.live && c.path == path && c.at.0 == n.at)
+    })
+}
+
+/// Side `k`'s last notices as the story tells them: a held adjustment (the
+/// same path changed again and again, nothing between) is one change from
+/// its first value to its last, at its first time; the note an older
+/// recording wrote beside each replayed change (`live: path = value`) is
+/// not said twice.
+pub fn story(app: &App, k: usize, rows: usize) -> Vec<Notice> {
+    let notices: Vec<&Notice> = app.sides()[k]
+        .sim
+        .notices()
+        .iter()
+        .rev()
+        .take(rows * 8 + 64)
+        .map(|(_, n)| n)
+        .collect();
+    let mut out: Vec<Notice> = Vec::new();
+    for (i, n) in notices.iter().enumerate().rev() {
+        if let NoticeKind::Note(text) = &n.kind {
+            let next = i.checked_sub(1).map(|j| notices[j]);
+            let echoed = next.is_some_and(|m| {
+                m.at == n.at && matches!(&m.kind, NoticeKind::Change { live: true, .. })
+            });
+            if echoed && text.starts_with("live: ") {
+                continue;
+            }
+        }
+        if let (
+            Some(Notice {
+                kind:
+                    NoticeKind::Change {
+                        path: p0,
+                        value: v0,
+                        live: l0,
+                        ..
+                    },
+                ..
+            }),
+            NoticeKind::Change {
+                path, value, live, ..
+            },
+        ) = (out.last_mut(), &n.kind)
+        {
+            if p0 == path && l0 == live && !value.contains(" over ") && !v0.contains(" over ") {
+                *v0 = value.clone();
+                continue;
+            }
+        }
+        out.push((*n).clone());
+    }
+    let skip = out.len().saturating_sub(rows);
+    out.split_off(skip)
+}
+
+/// `line` cut to `width` with `…` at the end, so a cut shows. The cut
+/// falls between words, so no number is left with its tail missing.
+pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     if line.width() <= width {
         return line;
     }
-    let mut left = width.saturating_sub(1);
+    let text: Vec<char> = line.spans.iter().flat_map(|s| s.content.chars()).collect();
+    let mut keep = width.saturating_sub(1).min(text.len());
+    // Back to the last space: a word is whole or gone, and `…` stands apart.
+    if let Some(sp) = text[..keep].iter().rposition(|c| *c == ' ') {
+        keep = sp + 1;
+    }
+    let mut left = keep;
     let mut spans = Vec::new();
     for s in line.spans {
         if left == 0 {
@@ -75,17 +162,12 @@ fn fit(line: Line<'static>, width: usize) -> Line<'static> {
 /// side's letter; what happened alike on both (the shared timeline, an
 /// incident hitting both) once, marked `AB`.
 fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Line<'static>> {
+    let stories: Vec<Vec<Notice>> = (0..app.sides().len())
+        .map(|k| story(app, k, rows * 2))
+        .collect();
     let mut all: Vec<(usize, &Notice)> = Vec::new();
-    for (k, side) in app.sides().iter().enumerate() {
-        let mine: Vec<&Notice> = side
-            .sim
-            .notices()
-            .iter()
-            .rev()
-            .take(rows * 2)
-            .map(|(_, n)| n)
-            .collect();
-        all.extend(mine.into_iter().rev().map(|n| (k, n)));
+    for (k, mine) in stories.iter().enumerate() {
+        all.extend(mine.iter().map(|n| (k, n)));
     }
     // Stable: at equal times A comes before B, so twins are neighbours.
     all.sort_by_key(|(k, n)| (n.at, *k));
@@ -132,14 +214,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         return render_lines(lines, block, area, buf);
     }
-    let notices = app.sim().notices();
-    let mut lines: Vec<Line> = notices
+    let width = block.inner(area).width as usize;
+    let mut lines: Vec<Line> = story(app, app.selected_side(), rows)
         .iter()
-        .rev()
-        .take(rows)
-        .map(|(_, n)| line(app, theme, n))
+        .map(|n| fit(line(app, theme, n), width))
         .collect();
-    lines.reverse();
     if lines.is_empty() {
         lines.push(Line::styled(t!("events-empty"), theme.dim));
     }

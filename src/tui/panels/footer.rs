@@ -1,15 +1,30 @@
 //! The footer: the keys that apply now (from the key table), after the last
-//! status message if there is one. When space runs out, `? help` and `q quit`
-//! are the ones kept.
+//! status message if there is one. When space runs out, the essential keys
+//! stay (`? help`, `space`, `+/-`, `q`, `Esc`) and those of the focused
+//! panel; the others go, whole, and the kept ones stay in table order.
 
-use super::{styled, width_of};
-use crate::tui::app::App;
+use super::{styled, truncate_words, width_of};
+use crate::tui::app::{App, PanelId};
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+
+/// Keys (as the footer writes them) that are never dropped.
+const ESSENTIAL: &[&str] = &["?", "q", "Esc", "space", "+/-"];
+
+/// The keys that act on what the focused panel shows.
+fn focus_keys(panel: PanelId) -> &'static [&'static str] {
+    match panel {
+        PanelId::Breaker => &["f", "o", "w"],
+        PanelId::Retries | PanelId::Timeouts | PanelId::Bulkhead => &["1-4", "w", "Tab"],
+        PanelId::Latency | PanelId::Throughput => &["w", "Tab", "s"],
+        PanelId::Parameters => &["↑↓", "←→"],
+        PanelId::Events => &["n"],
+    }
+}
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width as usize;
@@ -19,22 +34,52 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(format!(" {} ", crate::i18n::tr(w, None))),
         ]
     };
-    let (essential, others): (Vec<_>, Vec<_>) =
-        keys::footer(app.context()).partition(|(k, _)| *k == "?" || *k == "q" || *k == "Esc");
+    let all: Vec<(&str, &str)> = keys::footer(app.context()).collect();
+    let focus = focus_keys(app.focus());
+    // 0: essential, 1: the focused panel's, 2: the rest.
+    let rank = |k: &str| {
+        if ESSENTIAL.contains(&k) {
+            0
+        } else if focus.contains(&k) {
+            1
+        } else {
+            2
+        }
+    };
+    let cost = |(k, w): &(&str, &str)| width_of(&item(k, w));
+    let essential: usize = all.iter().filter(|e| rank(e.0) == 0).map(cost).sum();
     let mut spans: Vec<Span> = Vec::new();
     if let Some(status) = app.status() {
-        spans.push(styled(format!(" {status} "), theme.warn));
-        spans.push(styled("│", theme.dim));
-    }
-    let tail: Vec<Span> = essential.iter().flat_map(|(k, w)| item(k, w)).collect();
-    let budget = width.saturating_sub(width_of(&tail));
-    for (k, w) in others {
-        let it = item(k, w);
-        if width_of(&spans) + width_of(&it) > budget {
-            break;
+        // The status comes first and takes what the essential keys leave;
+        // cut, it ends in `…`.
+        let room = width.saturating_sub(essential + 3);
+        if room >= 8 {
+            spans.push(styled(
+                format!(" {} ", truncate_words(status, room)),
+                theme.warn,
+            ));
+            spans.push(styled("│", theme.dim));
         }
-        spans.extend(it);
     }
-    spans.extend(tail);
+    let mut keep = vec![false; all.len()];
+    let mut used = width_of(&spans);
+    // Essential keys, then the focused panel's in their order of
+    // importance, then the rest in table order; shown in table order.
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| rank(all[i].0) == 0).collect();
+    order.extend(
+        focus
+            .iter()
+            .filter_map(|k| all.iter().position(|e| e.0 == *k)),
+    );
+    order.extend((0..all.len()).filter(|&i| rank(all[i].0) == 2));
+    for i in order {
+        if !keep[i] && used + cost(&all[i]) <= width {
+            keep[i] = true;
+            used += cost(&all[i]);
+        }
+    }
+    for (e, _) in all.iter().zip(&keep).filter(|(_, k)| **k) {
+        spans.extend(item(e.0, e.1));
+    }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

@@ -147,15 +147,17 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         first.push(sep());
         first.extend(side_labels(app, theme, each));
         first.extend(clock_part);
-        if width_of(&first) + width_of(&seed) + right.width() <= width {
+        if width_of(&first) + width_of(&seed) + right.width() < width {
             first.extend(seed);
         }
     }
-    if app.recording().is_some() && width_of(&first) + width_of(&rec) + right.width() <= width {
+    if app.recording().is_some() && width_of(&first) + width_of(&rec) + right.width() < width {
         first.extend(rec);
     }
+    // A space before `? help`, so a number never runs into the `?`.
+    fit_spans(&mut first, width.saturating_sub(right.width() + 1));
     let used = width_of(&first) + right.width();
-    if used < width {
+    if used <= width {
         first.push(Span::raw(" ".repeat(width - used)));
         first.push(right);
     }
@@ -185,13 +187,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
     let width = area.width as usize;
-    // Too wide (a long name, the actual-speed note at 80 columns): drop the
-    // seed whole rather than let the edge cut its digits.
-    if width_of(&left) > width {
+    // `? help` always stays. Too wide (a long name, the actual-speed note at
+    // 80 columns): the seed goes whole rather than let the edge cut its
+    // digits, then the scenario's name is shortened with `…`.
+    // (and a space before it, so a number never runs into the `?`).
+    let budget = width.saturating_sub(right.width() + 1);
+    if width_of(&left) > budget {
         if let Some(i) = left.iter().position(|x| x.content == seed_text) {
             left.drain(i - 1..=i);
         }
     }
+    let over = width_of(&left).saturating_sub(budget);
+    if over > 0 {
+        let name = escape(&app.scenario().name).into_owned();
+        let keep = name.chars().count().saturating_sub(over).max(1);
+        left[2] = styled(truncate(&name, keep), theme.title);
+    }
+    fit_spans(&mut left, budget);
     let next = next_change(app);
     let mut first = left.clone();
     let mut second = Vec::new();
@@ -204,7 +216,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     let used = width_of(&first) + right.width();
-    if used < width {
+    if used <= width {
         first.push(Span::raw(" ".repeat(width - used)));
         first.push(right);
     }
@@ -219,4 +231,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(second));
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+/// Drops whole spans from the end until `spans` fit in `width` (the last
+/// resort that keeps `? help` on screen).
+fn fit_spans(spans: &mut Vec<Span<'static>>, width: usize) {
+    while width_of(spans) > width && !spans.is_empty() {
+        spans.pop();
+    }
 }

@@ -55,6 +55,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         lines.extend(rows.into_iter().map(Line::from));
     }
+    let keys_end = lines.len();
     lines.push(Line::raw(""));
     let mut legend = vec![Span::raw(format!(" {} ", t!("help-legend-breaker")))];
     for st in [
@@ -72,17 +73,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(legend));
     lines.push(Line::raw(format!(" {}", t!("help-legend-calls"))));
+    lines.push(Line::raw(format!(" {}", t!("help-legend-attempts"))));
     lines.push(Line::raw(format!(" {}", t!("help-legend-more"))));
     lines.extend(breaker_semantics(app).into_iter().map(Line::raw));
     let iw = inner.width.max(1) as usize;
-    let rest: usize = lines.iter().map(|l| l.width().div_ceil(iw).max(1)).sum();
+    let rows_of = |ls: &[Line]| -> usize { ls.iter().map(|l| l.width().div_ceil(iw).max(1)).sum() };
+    // Every key stays on screen: on a short screen the legends go first
+    // (whole lines, from the last), then the lesson shrinks to one row.
+    let usable = (area.height as usize).saturating_sub(5);
+    while lines.len() > keys_end && rows_of(&lines) + 3 > usable {
+        lines.pop();
+    }
+    let rest: usize = rows_of(&lines);
     let s = app.scenario();
     let story = if s.lesson.is_empty() {
         &s.description
     } else {
         &s.lesson
     };
-    let room = (area.height as usize).saturating_sub(5 + rest).max(3);
+    let room = (area.height as usize).saturating_sub(5 + rest).max(1);
     let mut head = vec![Line::styled(escape(&s.name).into_owned(), theme.title)];
     head.extend(
         wrap_words(&escape(story), iw, room)

@@ -2,10 +2,12 @@
 //! and p99 over time. The p99 line is always the upper one, so the two can
 //! be told apart without colour; the title gives the current values.
 
-use super::{delta_millis, millis, panel_block, side_style, styled, width_of};
+use super::{
+    delta_millis, first_fitting, millis, panel_block, side_style, styled, width_of, window_label,
+};
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::History;
+use crate::tui::history::{History, ServiceSample, View};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,21 +55,15 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
             title.truncate(1);
         }
     }
-    let block = panel_block(Line::from(title), focused, theme);
     let points = (area.width as usize).saturating_sub(8) * 2;
-    let secs = |t: u64| t as f64 / 1e9;
-    let series: Vec<Vec<(f64, f64)>> = app
+    let views: Vec<View> = app
         .sides()
         .iter()
-        .map(|s| {
-            s.history
-                .samples()
-                .last_n(points.max(2))
-                .filter(|x| x.services[i].finished > 0)
-                .map(|x| (secs(x.t), x.services[i].p99))
-                .collect()
-        })
+        .map(|s| s.history.view(app.window(), points))
         .collect();
+    let block = panel_block(Line::from(title), focused, theme)
+        .title_bottom(window_label(&views[0], area.width as usize));
+    let series: Vec<Vec<(f64, f64)>> = views.iter().map(|v| points_of(v, i, |x| x.p99)).collect();
     let all = || series.iter().flatten();
     if all().next().is_none() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
@@ -75,8 +71,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
             .render(area, buf);
         return;
     }
-    let x0 = all().map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let x1 = all().map(|p| p.0).fold(x0 + 1.0, f64::max);
+    let [x0, x1] = x_bounds(&views[0]);
     let ymax = all().map(|p| p.1).fold(1.0, f64::max) * 1.1;
     let datasets = vec![
         Dataset::default()
@@ -103,48 +98,46 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let name = app.selected_service_name().to_string();
     let h = app.history();
     let points = (area.width as usize).saturating_sub(8) * 2;
-    let samples: Vec<_> = h.samples().last_n(points.max(2)).collect();
-    let last = samples
+    let view = h.view(app.window(), points);
+    let last = h
+        .samples()
         .iter()
         .rev()
         .find(|s| s.services[i].finished > 0)
         .map(|s| (s.services[i].p50, s.services[i].p99));
-    let mut title = vec![Span::raw(format!(
-        " {} ",
-        t!("panel-latency", service = name)
-    ))];
-    match last {
-        Some((p50, p99)) => {
-            title.push(styled(format!("p50 {}", millis(p50)), theme.ok));
-            title.push(Span::raw(" / "));
-            title.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
+    // p50 and p99 always whole: the panel's name, then the service's, go
+    // first when the title lacks room.
+    let values = |head: String| -> Vec<Span<'static>> {
+        let mut v = vec![Span::raw(head)];
+        match last {
+            Some((p50, p99)) => {
+                v.push(styled(format!("p50 {}", millis(p50)), theme.ok));
+                v.push(Span::raw(" · "));
+                v.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
+            }
+            None => v.push(Span::raw("p50 · p99 ")),
         }
-        None => title.push(Span::raw("p50 / p99 ")),
-    }
-    let block = panel_block(Line::from(title), focused, theme);
-    if samples.is_empty() {
+        v
+    };
+    let title = first_fitting(
+        vec![
+            values(format!(" {} ", t!("panel-latency", service = name.clone()))),
+            values(format!(" {name} ")),
+            values(" ".into()),
+        ],
+        (area.width as usize).saturating_sub(2),
+    );
+    let block = panel_block(Line::from(title), focused, theme)
+        .title_bottom(window_label(&view, area.width as usize));
+    if h.samples().is_empty() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
             .block(block)
             .render(area, buf);
         return;
     }
-    let secs = |t: u64| t as f64 / 1e9;
-    let p50: Vec<(f64, f64)> = samples
-        .iter()
-        .filter(|s| s.services[i].finished > 0)
-        .map(|s| (secs(s.t), s.services[i].p50))
-        .collect();
-    let p99: Vec<(f64, f64)> = samples
-        .iter()
-        .filter(|s| s.services[i].finished > 0)
-        .map(|s| (secs(s.t), s.services[i].p99))
-        .collect();
-    let x0 = samples.first().map(|s| secs(s.t)).unwrap_or(0.0);
-    let x1 = samples
-        .last()
-        .map(|s| secs(s.t))
-        .unwrap_or(1.0)
-        .max(x0 + 1.0);
+    let p50 = points_of(&view, i, |x| x.p50);
+    let p99 = points_of(&view, i, |x| x.p99);
+    let [x0, x1] = x_bounds(&view);
     let ymax = p99.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
     let datasets = vec![
         Dataset::default()
@@ -161,6 +154,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             .data(&p50),
     ];
     chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
+}
+
+/// (end of the mark in seconds, `f`) of each mark where service `i`
+/// finished calls: a mark without calls has no latency, not a zero.
+fn points_of(view: &View, i: usize, f: impl Fn(&ServiceSample) -> f64) -> Vec<(f64, f64)> {
+    view.marks
+        .iter()
+        .flatten()
+        .filter(|m| m.services[i].finished > 0)
+        .map(|m| (m.t as f64 / 1e9, f(&m.services[i])))
+        .collect()
+}
+
+/// The chart's time axis: the whole window, even where the run has not
+/// reached yet, so every chart covers the time its label says.
+fn x_bounds(view: &View) -> [f64; 2] {
+    let step = view.step as f64;
+    // The end of the newest mark's slot: marks are aligned to the step.
+    let end = (view.end as f64 / 1e9 / step).ceil().max(1.0) * step;
+    let span = view.span() as f64 / 1e9;
+    [end - span, end]
 }
 
 /// The chart both forms draw: time across, milliseconds up from 0 to `ymax`.

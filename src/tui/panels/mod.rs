@@ -17,6 +17,7 @@ pub mod timeouts;
 pub mod trace;
 
 use super::app::{App, PanelId};
+use super::history::{View, Window};
 use super::theme::Theme;
 use crate::t;
 use ratatui::buffer::Buffer;
@@ -39,6 +40,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// Draws the whole dashboard into a buffer (what `draw` and tests use).
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    render_all(area, buf, app, theme);
+    theme.paint_base(area, buf);
+}
+
+fn render_all(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf, theme);
         return;
@@ -182,21 +188,104 @@ pub use crate::base::units::{amount as num, count, millis, nanos as short_dur};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// A one-line sparkline of the last `width` values, newest at the right.
-/// Zero draws the lowest bar and any activity at least the second, so a
-/// trickle is visible next to a flood.
-pub fn spark(values: &[f64], max: f64, width: usize) -> String {
-    let vals = &values[values.len().saturating_sub(width)..];
-    let mut s = " ".repeat(width - vals.len());
-    for &v in vals {
-        let i = if v <= 0.0 || max <= 0.0 {
-            0
-        } else {
-            (1 + ((v / max) * 7.0).round() as usize).min(7)
+/// The window's name: `last 2:00`, `whole run`.
+pub fn window_name(w: Window) -> String {
+    match w.secs() {
+        Some(s) => t!("window-last", span = short_dur(s * 1_000_000_000)),
+        None => t!("window-whole"),
+    }
+}
+
+/// What a time-series panel says of its window, for its bottom border:
+/// `last 2:00 · 8.0s/mark` (the step when marks merge samples), shorter
+/// forms when the panel is narrow (`2:00 · 8.0s/mark`, `8.0s/mark`);
+/// right-aligned.
+pub fn window_label(view: &View, width: usize) -> Line<'static> {
+    let name = window_name(view.window);
+    let step = t!("window-step", step = short_dur(view.step * 1_000_000_000));
+    // The step goes last: a downsampled chart says so even when narrow.
+    let span = short_dur(view.span());
+    let mut options = Vec::new();
+    if view.downsampled() {
+        options.push(format!(" {name} · {step} "));
+        if view.window.secs().is_some() {
+            options.push(format!(" {span} · {step} "));
+        }
+        options.push(format!(" {step} "));
+    } else {
+        options.push(format!(" {name} "));
+        options.push(format!(" {span} "));
+    }
+    let room = width.saturating_sub(4);
+    let text = options
+        .into_iter()
+        .find(|o| o.chars().count() <= room)
+        .unwrap_or_default();
+    Line::from(text).right_aligned()
+}
+
+/// A sparkline of a view's marks in `width` cells, scaled to `max` (the
+/// natural maximum, or one scale shared by the panel): 0 draws the lowest
+/// bar, anything above it at least the second, the maximum the full bar, so
+/// 4 of 5 is not FULL and a trickle is visible next to a flood. A mark is
+/// repeated across the cells it spans when there are fewer marks than
+/// cells; no mark (before the run) is blank.
+pub fn spark_view(values: &[Option<f64>], max: f64, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let n = values.len().max(1);
+    let r = (width / n).max(1);
+    let vals = &values[values.len().saturating_sub(width / r)..];
+    let mut s = " ".repeat(width - vals.len() * r);
+    for v in vals {
+        let c = match *v {
+            None => ' ',
+            Some(v) if v <= 0.0 || max <= 0.0 => BARS[0],
+            Some(v) => BARS[((v / max) * 7.0).round().clamp(1.0, 7.0) as usize],
         };
-        s.push(BARS[i]);
+        for _ in 0..r {
+            s.push(c);
+        }
     }
     s
+}
+
+/// A sparkline left for later: every row of a panel gets one width (and so
+/// one step), the least room any row has, once all rows are laid out.
+pub struct Deferred {
+    /// The line, and the index among its spans, where it goes.
+    pub line: usize,
+    pub at: usize,
+    /// The cells this row could give it.
+    pub room: usize,
+    pub side: usize,
+    pub service: usize,
+}
+
+/// Draws the deferred sparklines at one shared width (none below 4 cells:
+/// so few marks tell nothing over a window), padding each row's spare room
+/// after it; returns the width used.
+pub fn fill_sparks(
+    lines: &mut [Line<'static>],
+    deferred: &[Deferred],
+    draw: impl Fn(&Deferred, usize) -> Span<'static>,
+) -> usize {
+    let w = deferred.iter().map(|d| d.room).min().unwrap_or(0);
+    let w = if w >= 4 { w } else { 0 };
+    // From the last so that earlier indexes stay valid within a line.
+    for d in deferred.iter().rev() {
+        let Some(line) = lines.get_mut(d.line) else {
+            continue;
+        };
+        let at = d.at.min(line.spans.len());
+        let pad = Span::raw(" ".repeat(d.room - w));
+        line.spans.insert(at, pad);
+        if w > 0 {
+            line.spans.insert(at, draw(d, w));
+        }
+    }
+    w
 }
 
 /// Which services fit in `rows` rows, keeping the selected one in view.
@@ -295,6 +384,54 @@ pub fn truncate(s: &str, width: usize) -> String {
     }
 }
 
+/// `s` shortened to `width` between words, ending in `…`, so no number
+/// loses its tail (a single long word is cut, still with `…`).
+pub fn truncate_words(s: &str, width: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= width {
+        return s.to_string();
+    }
+    let mut keep = width.saturating_sub(1);
+    // Back to the last space: a word is whole or gone, and `…` stands apart.
+    if let Some(sp) = chars[..keep].iter().rposition(|c| *c == ' ') {
+        keep = sp + 1;
+    }
+    let mut t: String = chars[..keep].iter().collect();
+    t.push('…');
+    t
+}
+
+/// The first of `options` that fits in `width` columns (the last, cut at
+/// whole spans, if none does): how a title or a line drops whole items.
+pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span<'static>> {
+    let n = options.len();
+    for (k, o) in options.into_iter().enumerate() {
+        if width_of(&o) <= width || k + 1 == n {
+            let mut o = o;
+            while width_of(&o) > width && !o.is_empty() {
+                o.pop();
+            }
+            return o;
+        }
+    }
+    Vec::new()
+}
+
+/// Pushes `item` onto `spans` if it fits within `width` in all; returns
+/// whether it did.
+pub fn push_if_fits(
+    spans: &mut Vec<Span<'static>>,
+    item: Vec<Span<'static>>,
+    width: usize,
+) -> bool {
+    if width_of(spans) + width_of(&item) <= width {
+        spans.extend(item);
+        true
+    } else {
+        false
+    }
+}
+
 /// The display width of some spans.
 pub fn width_of(spans: &[Span]) -> usize {
     spans.iter().map(|s| s.width()).sum()
@@ -327,13 +464,4 @@ pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
     Span::styled(text.into(), style)
 }
 
-/// `services.payment.failure_rate` → `payment failure_rate`.
-pub fn short_path(path: &str) -> String {
-    match path.strip_prefix("services.") {
-        Some(rest) => rest.replacen('.', " ", 1),
-        None => match path.strip_prefix("patterns.") {
-            Some(rest) => t!("path-all-services", rest = rest),
-            None => path.to_string(),
-        },
-    }
-}
+pub use crate::tui::fields::short_path;

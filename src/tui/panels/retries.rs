@@ -2,13 +2,13 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    delta, name_width, num, off_rows, panel_block, render_lines, row_head, spark, styled, visible,
-    width_of,
+    delta, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits, render_lines,
+    row_head, spark_view, styled, visible, width_of, window_label, Deferred,
 };
 use crate::i18n::number;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::History;
+use crate::tui::history::{History, Sample};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -90,6 +90,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // Two lines per service when there is room: the rate over time, then the numbers.
     let two = rows >= 2 * n;
     let mut lines = Vec::new();
+    // One scale for every row: the most attempts per second in the window
+    // (retries are part of the attempts, so a bar is retries among them).
+    let win = app.window();
+    let max = app
+        .sides()
+        .iter()
+        .flat_map(|side| {
+            (0..side.sim.world().services.len()).map(move |j| {
+                side.history
+                    .peak(win, 1.0, |s: &Sample| s.rate(s.services[j].attempts))
+            })
+        })
+        .fold(1.0, f64::max);
+    let mut deferred: Vec<Deferred> = Vec::new();
     let per = if rows >= 3 * n {
         3
     } else if two {
@@ -113,8 +127,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
             continue;
         }
-        let series = h.series(inner.width as usize, |s| s.rate(s.services[i].retries));
-        let now = series.last().copied().unwrap_or(0.0);
+        let f = |s: &Sample| s.rate(s.services[i].retries);
+        let now = h.now(f);
         let apc = attempts_per_call(h, i);
         spans.push(styled(
             format!("↻ {:>5}/s ", num(now)),
@@ -131,11 +145,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             }
             _ => None,
         };
-        let max = series.iter().copied().fold(1.0, f64::max);
         let three = two && rows >= 3 * n && tokens.is_some();
         if two {
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
-            spans.push(styled(spark(&series, max, w), theme.warn));
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             lines.push(Line::from(spans));
             let indent = || Span::raw(format!(" {:indent_w$} ", ""));
             // Refused attempts (thundering-herd's waves) come before the Δ,
@@ -154,10 +173,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 let room = (inner.width as usize).saturating_sub(width_of(&v));
                 push_fitting(&mut v, refused, room, theme);
                 if let Some(d) = &diff {
-                    let room = (inner.width as usize).saturating_sub(width_of(&v));
-                    if room > d.chars().count() {
-                        v.push(styled(format!(" {d}"), theme.text));
-                    }
+                    let item = vec![styled(format!(" {d}"), theme.text)];
+                    push_if_fits(&mut v, item, inner.width as usize);
                 }
                 Line::from(v)
             };
@@ -180,21 +197,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                         ),
                     ]));
                 }
-                Some((t, m, throttled, style)) => lines.push(Line::from(vec![
-                    indent(),
-                    styled(
-                        format!("{} {} · ", number(apc, 2), t!("retries-att-c")),
-                        theme.text,
-                    ),
-                    styled(
+                Some((t, m, throttled, style)) => {
+                    let mut line = vec![
+                        indent(),
+                        styled(
+                            format!("{} {}", number(apc, 2), t!("retries-att-c")),
+                            theme.text,
+                        ),
+                    ];
+                    let tok = styled(
                         format!(
-                            "{}{}",
+                            " · {}{}",
                             t!("retries-tok", now = number(t, 1), max = number(m, 0)),
                             if throttled { " ⊘" } else { "" }
                         ),
                         style,
-                    ),
-                ])),
+                    );
+                    push_if_fits(&mut line, vec![tok], inner.width as usize);
+                    lines.push(Line::from(line));
+                }
                 None => lines.push(apc_line(&t!("retries-attempts-per-call"))),
             }
         } else {
@@ -203,23 +224,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             } else {
                 t!("retries-att-call")
             };
-            let mut tail = vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)];
-            if let Some(d) = &diff {
-                let room =
-                    (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
-                if room >= d.chars().count() + 5 {
-                    tail.push(styled(format!(" {d}"), theme.text));
-                }
-            }
+            // Whole items or none, the most telling first: attempts per
+            // call, the budget's tokens, then B's difference from A.
+            let width = inner.width as usize;
+            let room = width.saturating_sub(width_of(&spans));
+            let mut tail = Vec::new();
+            push_if_fits(
+                &mut tail,
+                vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)],
+                room,
+            );
             if let Some((t, m, throttled, style)) = tokens {
-                tail.push(styled(
+                let item = styled(
                     format!(
                         " {}{}",
                         t!("retries-tok", now = number(t, 1), max = number(m, 0)),
-                        if throttled { "⊘" } else { "" }
+                        if throttled { " ⊘" } else { "" }
                     ),
                     style,
-                ));
+                );
+                push_if_fits(&mut tail, vec![item], room);
+            }
+            if let Some(d) = &diff {
+                if room >= width_of(&tail) + d.chars().count() + 5 {
+                    tail.push(styled(format!(" {d}"), theme.text));
+                }
             }
             // Refused attempts beside the numbers if they fit with a spark of
             // 5, else in place of attempts per call: they are what a herd's
@@ -240,10 +269,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 }
             }
             let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
-            spans.push(styled(spark(&series, max, w), theme.warn));
+            deferred.push(Deferred {
+                line: lines.len(),
+                at: spans.len(),
+                room: w,
+                side: k,
+                service: i,
+            });
             spans.extend(tail);
             lines.push(Line::from(spans));
         }
     }
+    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
+    let w = fill_sparks(&mut lines, &deferred, |d, w| {
+        let i = d.service;
+        styled(
+            spark_view(
+                &view(d, w).values(|s| s.rate(s.services[i].retries)),
+                max,
+                w,
+            ),
+            theme.warn,
+        )
+    });
+    let block = match deferred.first() {
+        Some(d) if w > 0 => block.title_bottom(window_label(&view(d, w), area.width as usize)),
+        _ => block,
+    };
     render_lines(lines, block, area, buf);
 }

@@ -2,11 +2,14 @@
 //! goodput against failures, timeouts, short-circuits and rejections. Each
 //! line carries a symbol and a word besides its colour.
 
-use super::{delta, num, panel_block, render_lines, side_style, spark, styled, width_of};
+use super::{
+    delta, first_fitting, num, panel_block, render_lines, side_style, spark_view, styled, width_of,
+    window_label,
+};
 use crate::base::outcome::Outcome;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::Sample;
+use crate::tui::history::{Sample, View};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -42,14 +45,29 @@ fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
     )
 }
 
+/// `Throughput (user) · calls/s`: the rows are calls by final outcome
+/// (`⧗` calls that ended timed out, not the attempts the Timeout panel
+/// counts); the unit goes first when room is short.
+fn title(app: &App, area: Rect) -> Line<'static> {
+    let name = t!("panel-throughput", service = app.selected_service_name());
+    Line::from(first_fitting(
+        vec![
+            vec![Span::raw(format!(" {name} · {} ", t!("throughput-unit")))],
+            vec![Span::raw(format!(
+                " {} · {} ",
+                t!("panel-throughput-plain"),
+                t!("throughput-unit")
+            ))],
+            vec![Span::raw(format!(" {name} "))],
+        ],
+        (area.width as usize).saturating_sub(2),
+    ))
+}
+
 /// In a comparison: per outcome A's rate per second, B's, and Δ (B − A).
 fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let i = app.selected_service();
-    let title = format!(
-        " {} ",
-        t!("panel-throughput", service = app.selected_service_name())
-    );
-    let block = panel_block(title, focused, theme);
+    let block = panel_block(title(app, area), focused, theme);
     let inner = block.inner(area);
     let width = inner.width as usize;
     let mut lines = Vec::new();
@@ -96,33 +114,34 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return render_compare(app, theme, area, buf, focused);
     }
     let i = app.selected_service();
-    let title = format!(
-        " {} ",
-        t!("panel-throughput", service = app.selected_service_name())
-    );
-    let block = panel_block(title, focused, theme);
+    let block = panel_block(title(app, area), focused, theme);
     let inner = block.inner(area);
     let h = app.history();
     let mut lines = Vec::new();
     let (words, ww) = words();
+    // One scale for every row: the most calls per second that ended in the
+    // window, so one failure in a quiet second is a low bar beside them.
+    let win = app.window();
+    let finals = |s: &Sample| s.rate(s.services[i].outcomes.iter().sum());
+    let max = h.peak(win, 1.0, finals);
+    let mut label: Option<View> = None;
     for ((sym, _, outcomes), word) in ROWS.iter().zip(&words).take(inner.height as usize) {
-        let f = |s: &Sample| {
-            let n: u64 = outcomes
-                .iter()
-                .map(|o| s.services[i].outcomes[o.index()])
-                .sum();
-            s.rate(n)
-        };
-        let series = h.series(inner.width as usize, f);
-        let now = series.last().copied().unwrap_or(0.0);
+        let f = |s: &Sample| rate(s, i, outcomes);
+        let now = h.now(f);
         let style = theme.outcome(outcomes[0]);
         let head = format!("{sym} {word:<ww$} {:>5}/s ", num(now));
         let w = (inner.width as usize).saturating_sub(head.chars().count());
-        let max = series.iter().copied().fold(1.0, f64::max);
+        let view = h.view(win, w);
+        let bar = spark_view(&view.values(f), max, w);
+        label.get_or_insert(view);
         lines.push(Line::from(vec![
             styled(head, if now > 0.0 { style } else { theme.dim }),
-            styled(spark(&series, max, w), style),
+            styled(bar, style),
         ]));
     }
+    let block = match &label {
+        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+        None => block,
+    };
     render_lines(lines, block, area, buf);
 }
