@@ -42,11 +42,17 @@ pub fn write_tick(w: &mut impl Write, tick: &Tick, names: &[String]) -> io::Resu
         if let Some(t) = s.budget_tokens {
             write!(w, "{t:.3}")?;
         }
-        write!(
-            w,
-            ",{:.3},{:.3},{:.3},{:.3},",
-            s.latency.p50, s.latency.p90, s.latency.p99, s.latency.max
-        )?;
+        if s.counts.finished() == 0 {
+            // No call finished in the tick: no latency, not a latency of 0
+            // (a plot would dip to zero).
+            write!(w, ",,,,,")?;
+        } else {
+            write!(
+                w,
+                ",{:.3},{:.3},{:.3},{:.3},",
+                s.latency.p50, s.latency.p90, s.latency.p99, s.latency.max
+            )?;
+        }
         for (i, state) in s.breaker_seen.iter().enumerate() {
             let sep = if i == 0 { "" } else { "|" };
             write!(w, "{sep}{}", state.name())?;
