@@ -101,8 +101,16 @@ fn no_colour_palette_has_no_colour_but_keeps_the_states_apart() {
         );
     }
     // States still differ: by symbol and word, and OPEN also by weight.
-    let open = buf.content.iter().find(|c| c.symbol() == "○").expect("OPEN");
-    let closed = buf.content.iter().find(|c| c.symbol() == "●").expect("CLOSED");
+    let open = buf
+        .content
+        .iter()
+        .find(|c| c.symbol() == "○")
+        .expect("OPEN");
+    let closed = buf
+        .content
+        .iter()
+        .find(|c| c.symbol() == "●")
+        .expect("CLOSED");
     assert!(
         open.modifier != closed.modifier || open.symbol() != closed.symbol(),
         "OPEN and CLOSED look the same"
