@@ -1,7 +1,7 @@
 //! `breakwater compare` and the split dashboard: two sides of a comparison,
 //! headless (a table or JSON with A, B and Δ) or live.
 
-use crate::{check_writable, live, load_raw, say, DashArgs};
+use crate::{check_writable, json_text, live, load_raw, say, DashArgs};
 use breakwater::base::escape::escape;
 use breakwater::base::time::Dur;
 use breakwater::output;
@@ -90,16 +90,7 @@ pub fn compare(
         label_b: &cmp.label_b,
     };
     let out = if as_json {
-        match serde_json::to_string_pretty(&report::compare::to_json(&compared)) {
-            Ok(text) => format!("{text}\n"),
-            Err(e) => {
-                output::errln(&format!(
-                    "breakwater: {}",
-                    t!("io-cannot-write-json", reason = e.to_string())
-                ));
-                return Err(ExitCode::from(1));
-            }
-        }
+        json_text(&report::compare::to_json(&compared))?
     } else {
         report::compare::to_table(&compared)
     };

@@ -647,16 +647,7 @@ fn run_headless(
     }
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if as_json {
-        match serde_json::to_string_pretty(&json::to_json(&summary)) {
-            Ok(text) => format!("{text}\n"),
-            Err(e) => {
-                output::errln(&format!(
-                    "breakwater: {}",
-                    t!("io-cannot-write-json", reason = e.to_string())
-                ));
-                return Err(ExitCode::from(1));
-            }
-        }
+        json_text(&json::to_json(&summary))?
     } else {
         table::to_table(&summary)
     };
@@ -674,4 +665,18 @@ fn cannot_write(path: &str, e: &std::io::Error) {
             reason = e.to_string()
         )
     ));
+}
+
+/// A JSON value as printed (pretty, with a final newline), or exit 1 saying
+/// why it could not be written.
+pub(crate) fn json_text(v: &serde_json::Value) -> Result<String, ExitCode> {
+    serde_json::to_string_pretty(v)
+        .map(|t| format!("{t}\n"))
+        .map_err(|e| {
+            output::errln(&format!(
+                "breakwater: {}",
+                t!("io-cannot-write-json", reason = e.to_string())
+            ));
+            ExitCode::from(1)
+        })
 }

@@ -6,7 +6,7 @@
 //! first cell starts.
 
 use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
-use crate::{check_writable, load_raw, say, with_sets};
+use crate::{check_writable, json_text, load_raw, say, with_sets};
 use breakwater::base::escape::escape;
 use breakwater::base::time::Dur;
 use breakwater::output;
@@ -261,15 +261,7 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     }
     let heading = text::heading(&sw, shown.len(), wall, jobs);
     let mut out = if a.json {
-        match serde_json::to_string_pretty(&table::to_json(&sw, &shown)) {
-            Ok(t) => format!("{t}\n"),
-            Err(e) => {
-                return Err(io_failed(t!(
-                    "io-cannot-write-json",
-                    reason = e.to_string()
-                )))
-            }
-        }
+        json_text(&table::to_json(&sw, &shown))?
     } else {
         let colour = !a.no_color
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

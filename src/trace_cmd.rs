@@ -1,7 +1,7 @@
 //! `breakwater trace`: the story of the first N calls of a service arriving
 //! at or after a time, from arrival to final answer, as text or JSON.
 
-use crate::{load, say};
+use crate::{json_text, load, say};
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
 use breakwater::output;
@@ -94,16 +94,7 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
             "at_ms": a.at.0 as f64 / 1e6,
             "calls": traces.iter().map(words::call_json).collect::<Vec<_>>(),
         });
-        match serde_json::to_string_pretty(&v) {
-            Ok(t) => format!("{t}\n"),
-            Err(e) => {
-                output::errln(&format!(
-                    "breakwater: {}",
-                    t!("io-cannot-write-json", reason = e.to_string())
-                ));
-                return Err(ExitCode::from(1));
-            }
-        }
+        json_text(&v)?
     } else {
         let mut out = format!(
             "{} · {}\n",
