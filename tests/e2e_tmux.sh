@@ -88,7 +88,7 @@ echo "e2e_tmux: changing failure_rate with the right arrow"
 screen | grep -q '◀ 0.001 ▶' || fail "the selected parameter does not show failure_rate 0.001"
 keys Right
 wait_for '◀ 0.005 ▶' 5
-wait_for 'you user failure_rate → 0.005' 5
+wait_for 'you user failure_rate 0.001.{1,2}→.{1,2}0.005' 5
 keys Left
 wait_for '◀ 0.001 ▶' 5
 
