@@ -118,6 +118,9 @@ fn in_a_comparison_the_same_call_is_traced_on_both_sides() {
     let b = view.sides[1].trace.as_ref().expect("B");
     assert_eq!(a.index, b.index, "the same call");
     assert_eq!(a.arrived, b.arrived, "the same luck");
-    let s = text(&screen(&app, 120, 40));
-    assert!(s.contains("A · ") && s.contains("B · "), "{s}");
+    for (w, h) in [(120, 40), (80, 24)] {
+        // Each side keeps its share of the rows, even when the stories are long.
+        let s = text(&screen(&app, w, h));
+        assert!(s.contains("A · ") && s.contains("B · "), "{w}×{h}:\n{s}");
+    }
 }

@@ -28,13 +28,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let name = app.sides()[0].sim.world().services[view.service]
         .name
         .clone();
+    // Each side's story; in a comparison each gets its share of the rows,
+    // so B's is never pushed off by A's.
+    let room = area.height.saturating_sub(4) as usize;
+    let n = view.sides.len().max(1);
+    let share = room.saturating_sub(n - 1) / n;
     let mut lines: Vec<Line> = Vec::new();
     for (k, side) in view.sides.iter().enumerate() {
+        let mut part: Vec<Line> = Vec::new();
         if app.comparing() {
             if k > 0 {
                 lines.push(Line::raw(""));
             }
-            lines.push(Line::styled(
+            part.push(Line::styled(
                 format!(
                     "{} · {}",
                     app.sides()[k].letter(),
@@ -43,18 +49,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.title,
             ));
         }
-        story(side, &name, inner_w, theme, &mut lines);
+        story(side, &name, inner_w, theme, &mut part);
+        if part.len() > share && share >= 2 {
+            // Never a silent cut: say how much is left out, and where it is.
+            let hidden = part.len() - share + 1;
+            part.truncate(share - 1);
+            part.push(Line::styled(
+                truncate(&t!("trace-overlay-more", n = hidden), inner_w),
+                theme.dim,
+            ));
+        }
+        lines.extend(part);
     }
-    let room = area.height.saturating_sub(4) as usize;
-    if lines.len() > room {
-        // Never a silent cut: say how much is left out, and where it is.
-        let hidden = lines.len() - room + 1;
-        lines.truncate(room - 1);
-        lines.push(Line::styled(
-            truncate(&t!("trace-overlay-more", n = hidden), inner_w),
-            theme.dim,
-        ));
-    }
+    lines.truncate(room);
     let h = lines.len() as u16 + 2;
     let rect = Rect::new(
         area.x + (area.width - w) / 2,
