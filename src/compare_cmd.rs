@@ -83,11 +83,18 @@ pub fn compare(
         ExitCode::from(1)
     })?;
     let summaries = [a.map_err(bad)?, b.map_err(bad)?];
+    // JSON's labels are English, as every machine output; the table's follow
+    // the reader.
+    let (label_a, label_b) = if as_json {
+        (cmp.label_a.en(), cmp.label_b.en())
+    } else {
+        (cmp.label_a.get(), cmp.label_b.get())
+    };
     let compared = Compared {
         a: &summaries[0],
         b: &summaries[1],
-        label_a: &cmp.label_a,
-        label_b: &cmp.label_b,
+        label_a,
+        label_b,
     };
     let out = if as_json {
         json_text(&report::compare::to_json(&compared))?

@@ -401,8 +401,8 @@ fn list() -> Result<ExitCode, ExitCode> {
                 text.push_str(&format!("{name:<20} {}\n", escape(&s.description)));
                 // A comparison: its two sides, as the README's table shows them.
                 if let Some(v) = &s.variants {
-                    let label = |x: &Option<String>, d: &str| {
-                        escape(x.as_deref().unwrap_or(d)).into_owned()
+                    let label = |x: &Option<breakwater::base::localised::Localised>, d: &str| {
+                        escape(x.as_ref().map_or(d, |l| l.get())).into_owned()
                     };
                     text.push_str(&format!(
                         "{:<20} {}\n",

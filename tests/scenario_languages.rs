@@ -35,6 +35,13 @@ fn every_builtin_speaks_both_languages() {
         for n in notes {
             both(&format!("{name} note"), n);
         }
+        // A comparison's declared sides are named in both languages too.
+        if let Some(v) = &s.variants {
+            for (side, variant) in [("a", &v.a), ("b", &v.b)] {
+                let label = variant.label.as_ref().expect("a declared side has a label");
+                both(&format!("{name} variant {side} label"), label);
+            }
+        }
     }
 }
 

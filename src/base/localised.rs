@@ -69,6 +69,13 @@ impl Localised {
         &self.texts
     }
 
+    /// The same texts, each changed by `f` (e.g. a prefix in every language).
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Localised {
+        Localised {
+            texts: self.texts.iter().map(|(l, t)| (l.clone(), f(t))).collect(),
+        }
+    }
+
     /// Whether every text is empty (or none is given).
     pub fn is_blank(&self) -> bool {
         self.texts.iter().all(|(_, t)| t.trim().is_empty())

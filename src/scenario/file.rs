@@ -89,7 +89,7 @@ struct RawVariants {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawVariant {
-    label: Option<String>,
+    label: Option<Localised>,
     #[serde(default)]
     set: toml::Table,
     #[serde(default)]
@@ -524,7 +524,7 @@ fn build_variant(
         p
     };
     if let Some(label) = &raw.label {
-        if label.trim().is_empty() || label.chars().count() > 40 {
+        if label.is_blank() || label.texts().iter().any(|(_, t)| t.chars().count() > 40) {
             return Err(PathError::new(here(&["label"]), t!("variant-label-length")));
         }
     }

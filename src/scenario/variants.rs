@@ -4,6 +4,7 @@
 //! is an ordinary scenario, so everything that runs one runs a side.
 
 use crate::base::escape::escape;
+use crate::base::localised::Localised;
 use crate::scenario::overrides::apply_sets;
 use crate::scenario::Scenario;
 use crate::sim::world::Change;
@@ -27,7 +28,8 @@ impl Side {
 /// One declared side.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Variant {
-    pub label: Option<String>,
+    /// By language, like a scenario's name (JSON carries the English).
+    pub label: Option<Localised>,
     /// Changes at t = 0, before the timeline (the file's own key order).
     pub set: Vec<Change>,
     /// Timeline entries of this side alone.
@@ -96,8 +98,8 @@ pub fn label_of(changes: &[Change]) -> String {
 pub struct Comparison {
     pub a: Scenario,
     pub b: Scenario,
-    pub label_a: String,
-    pub label_b: String,
+    pub label_a: Localised,
+    pub label_b: Localised,
 }
 
 impl Scenario {
@@ -116,11 +118,11 @@ impl Scenario {
     }
 
     /// The side's label: declared, or derived from what it changes.
-    pub fn side_label(&self, side: Side) -> String {
+    pub fn side_label(&self, side: Side) -> Localised {
         match self.variants.as_ref().map(|v| v.side(side)) {
             Some(Variant { label: Some(l), .. }) => l.clone(),
-            Some(v) => label_of(&v.set),
-            None => label_of(&[]),
+            Some(v) => Localised::plain(label_of(&v.set)),
+            None => Localised::plain(label_of(&[])),
         }
     }
 }
@@ -154,8 +156,8 @@ impl Comparison {
         b.seed = a.seed;
         b.duration = a.duration;
         b.tick = a.tick;
-        // Labels are data (JSON's `label`): in English, as the contract says.
-        let (label_a, label_b) = (a.name.en().to_string(), b.name.en().to_string());
+        // The scenarios' names, by language (JSON's `label` is the English).
+        let (label_a, label_b) = (a.name.clone(), b.name.clone());
         Ok(Comparison {
             a: a.side(Side::A),
             b: b.side(Side::A),
@@ -176,16 +178,16 @@ impl Comparison {
             (&mut self.a, only_a, "--set-a", &mut self.label_a),
             (&mut self.b, only_b, "--set-b", &mut self.label_b),
         ] {
-            let derived = *label == label_of(&s.overrides);
+            let derived = label.texts().len() == 1 && label.en() == label_of(&s.overrides);
             apply_sets(s, "--set", both)?;
             apply_sets(s, flag, own)?;
             if derived {
-                *label = label_of(&s.overrides);
+                *label = Localised::plain(label_of(&s.overrides));
             }
         }
         if self.label_a == self.label_b {
-            self.label_a = format!("A: {}", self.label_a);
-            self.label_b = format!("B: {}", self.label_b);
+            self.label_a = self.label_a.map(|t| format!("A: {t}"));
+            self.label_b = self.label_b.map(|t| format!("B: {t}"));
         }
         Ok(())
     }

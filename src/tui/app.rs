@@ -580,13 +580,13 @@ impl App {
             Action::SwitchSide => {
                 self.selected = (self.selected + 1) % self.sides.len();
                 let side = &self.sides[self.selected];
-                self.status = Some(if side.label == side.letter() {
+                self.status = Some(if side.label.get() == side.letter() {
                     t!("status-editing-side", side = side.letter())
                 } else {
                     t!(
                         "status-editing-side-label",
                         side = side.letter(),
-                        label = side.label.clone()
+                        label = side.label.to_string()
                     )
                 });
             }

@@ -18,7 +18,8 @@ use crate::sim::Simulation;
 pub struct SideState {
     /// `A` or `B` in a comparison; `None` alone.
     pub side: Option<Side>,
-    pub label: String,
+    /// By language (a declared side's label may be given in several).
+    pub label: crate::base::localised::Localised,
     pub scenario: Scenario,
     pub sim: Simulation,
     pub history: History,
@@ -29,11 +30,16 @@ pub struct SideState {
 }
 
 impl SideState {
-    pub fn new(side: Option<Side>, label: String, scenario: Scenario, seed: u64) -> SideState {
+    pub fn new(
+        side: Option<Side>,
+        label: impl Into<crate::base::localised::Localised>,
+        scenario: Scenario,
+        seed: u64,
+    ) -> SideState {
         let n = scenario.world.services.len();
         SideState {
             side,
-            label,
+            label: label.into(),
             sim: Simulation::with_seed(&scenario, seed),
             history: History::new(n),
             latency_spike: vec![None; n],

@@ -43,12 +43,12 @@ fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
             side_style(theme, k),
         ));
         // A label that is only the letter again is not repeated.
-        let label = if side.label == side.letter() {
+        let label = if side.label.get() == side.letter() {
             " ".to_string()
         } else {
             // The derived label of a side that changes nothing is a phrase,
             // said in the reader's language (JSON keeps the English).
-            let text = if side.label == crate::scenario::variants::AS_WRITTEN {
+            let text = if side.label.get() == crate::scenario::variants::AS_WRITTEN {
                 t!("variant-as-written")
             } else {
                 escape(&side.label).into_owned()
