@@ -442,12 +442,12 @@ fn the_same_run_draws_the_same_bytes() {
         sides: vec![
             SideSpec {
                 side: Some(breakwater::scenario::variants::Side::A),
-                label: cmp.label_a.clone(),
+                label: cmp.label_a.to_string(),
                 scenario: cmp.a.clone(),
             },
             SideSpec {
                 side: Some(breakwater::scenario::variants::Side::B),
-                label: cmp.label_b.clone(),
+                label: cmp.label_b.to_string(),
                 scenario: cmp.b.clone(),
             },
         ],
