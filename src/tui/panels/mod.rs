@@ -224,6 +224,24 @@ pub fn window_label(view: &View, width: usize) -> Line<'static> {
     Line::from(text).right_aligned()
 }
 
+/// The most attempts per second any service made in the window, on any
+/// side (at least 1): the one scale of the panels whose bars are a part of
+/// the attempts (retries, attempts cut off).
+pub fn attempts_peak(app: &App) -> f64 {
+    let win = app.window();
+    app.sides()
+        .iter()
+        .flat_map(|side| {
+            (0..side.sim.world().services.len()).map(move |j| {
+                side.history
+                    .peak(win, 1.0, |s: &crate::tui::history::Sample| {
+                        s.rate(s.services[j].attempts)
+                    })
+            })
+        })
+        .fold(1.0, f64::max)
+}
+
 /// A sparkline of a view's marks in `width` cells, scaled to `max` (the
 /// natural maximum, or one scale shared by the panel): 0 draws the lowest
 /// bar, anything above it at least the second, the maximum the full bar, so

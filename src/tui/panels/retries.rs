@@ -2,8 +2,8 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    delta, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits, render_lines,
-    row_head, spark_view, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, delta, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits,
+    render_lines, row_head, spark_view, styled, visible, width_of, window_label, Deferred,
 };
 use crate::i18n::number;
 use crate::t;
@@ -93,16 +93,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // One scale for every row: the most attempts per second in the window
     // (retries are part of the attempts, so a bar is retries among them).
     let win = app.window();
-    let max = app
-        .sides()
-        .iter()
-        .flat_map(|side| {
-            (0..side.sim.world().services.len()).map(move |j| {
-                side.history
-                    .peak(win, 1.0, |s: &Sample| s.rate(s.services[j].attempts))
-            })
-        })
-        .fold(1.0, f64::max);
+    let max = attempts_peak(app);
     let mut deferred: Vec<Deferred> = Vec::new();
     let per = if rows >= 3 * n {
         3

@@ -4,8 +4,8 @@
 //! it answered (on the bottom border, whole or not at all).
 
 use super::{
-    count, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits, render_lines,
-    row_head, spark_view, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, count, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits,
+    render_lines, row_head, spark_view, styled, visible, width_of, window_label, Deferred,
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
@@ -31,16 +31,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // One scale for every row: the most attempts per second in the window,
     // the natural maximum of attempts cut off.
     let win = app.window();
-    let max = app
-        .sides()
-        .iter()
-        .flat_map(|side| {
-            (0..side.sim.world().services.len()).map(move |j| {
-                side.history
-                    .peak(win, 1.0, |s: &Sample| s.rate(s.services[j].attempts))
-            })
-        })
-        .fold(1.0, f64::max);
+    let max = attempts_peak(app);
     let mut deferred: Vec<Deferred> = Vec::new();
     let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
