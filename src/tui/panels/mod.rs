@@ -306,6 +306,31 @@ pub fn fill_sparks(
     w
 }
 
+/// Fills the deferred sparklines with one rate per row, read from each
+/// row's side over the shared window and drawn on the one scale `max`;
+/// returns the first row's view (what the bottom border names), if any
+/// sparkline was drawn.
+pub fn fill_rate_sparks(
+    app: &App,
+    lines: &mut [Line<'static>],
+    deferred: &[Deferred],
+    (max, style): (f64, Style),
+    rate: impl Fn(&crate::tui::history::Sample, usize) -> f64,
+) -> Option<View> {
+    let win = app.window();
+    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
+    let w = fill_sparks(lines, deferred, |d, w| {
+        styled(
+            spark_view(&view(d, w).values(|s| rate(s, d.service)), max, w),
+            style,
+        )
+    });
+    match deferred.first() {
+        Some(d) if w > 0 => Some(view(d, w)),
+        _ => None,
+    }
+}
+
 /// Which services fit in `rows` rows, keeping the selected one in view.
 pub fn visible(app: &App, rows: usize) -> Range<usize> {
     let n = app.sim().world().services.len();

@@ -2,8 +2,8 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    attempts_peak, delta, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits,
-    render_lines, row_head, spark_view, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, delta, fill_rate_sparks, name_width, num, off_rows, panel_block, push_if_fits,
+    render_lines, row_head, styled, visible, width_of, window_label, Deferred,
 };
 use crate::i18n::number;
 use crate::t;
@@ -92,7 +92,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let mut lines = Vec::new();
     // One scale for every row: the most attempts per second in the window
     // (retries are part of the attempts, so a bar is retries among them).
-    let win = app.window();
     let max = attempts_peak(app);
     let mut deferred: Vec<Deferred> = Vec::new();
     let per = if rows >= 3 * n {
@@ -271,21 +270,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
         }
     }
-    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
-    let w = fill_sparks(&mut lines, &deferred, |d, w| {
-        let i = d.service;
-        styled(
-            spark_view(
-                &view(d, w).values(|s| s.rate(s.services[i].retries)),
-                max,
-                w,
-            ),
-            theme.warn,
-        )
+    let shown = fill_rate_sparks(app, &mut lines, &deferred, (max, theme.warn), |s, i| {
+        s.rate(s.services[i].retries)
     });
-    let block = match deferred.first() {
-        Some(d) if w > 0 => block.title_bottom(window_label(&view(d, w), area.width as usize)),
-        _ => block,
+    let block = match shown {
+        Some(v) => block.title_bottom(window_label(&v, area.width as usize)),
+        None => block,
     };
     render_lines(lines, block, area, buf);
 }

@@ -4,8 +4,8 @@
 //! it answered (on the bottom border, whole or not at all).
 
 use super::{
-    attempts_peak, count, fill_sparks, name_width, num, off_rows, panel_block, push_if_fits,
-    render_lines, row_head, spark_view, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, count, fill_rate_sparks, name_width, num, off_rows, panel_block, push_if_fits,
+    render_lines, row_head, styled, visible, width_of, window_label, Deferred,
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
@@ -30,7 +30,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let mut lines = Vec::new();
     // One scale for every row: the most attempts per second in the window,
     // the natural maximum of attempts cut off.
-    let win = app.window();
     let max = attempts_peak(app);
     let mut deferred: Vec<Deferred> = Vec::new();
     let shown = visible(app, (if two { rows / 2 } else { rows }) / m);
@@ -106,25 +105,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             lines.push(Line::from(spans));
         }
     }
-    let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
-    let w = fill_sparks(&mut lines, &deferred, |d, w| {
-        let i = d.service;
-        styled(
-            spark_view(
-                &view(d, w).values(|s| s.rate(s.services[i].attempt_timeouts)),
-                max,
-                w,
-            ),
-            theme.outcome(Outcome::TimedOut),
-        )
-    });
+    let label = fill_rate_sparks(
+        app,
+        &mut lines,
+        &deferred,
+        (max, theme.outcome(Outcome::TimedOut)),
+        |s, i| s.rate(s.services[i].attempt_timeouts),
+    );
     // The bottom border carries the window (every chart says it) and, in
     // the room left, the fallback's answer in the longest form that fits.
     let width = area.width as usize;
-    let label = match deferred.first() {
-        Some(d) if w > 0 => Some(view(d, w)),
-        _ => None,
-    };
     let mut block = block;
     let mut placed = false;
     let full = label.as_ref().map(|v| window_label(v, width));
