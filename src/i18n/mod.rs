@@ -13,12 +13,14 @@
 
 mod catalogue;
 mod choose;
+pub mod msg;
 mod number;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use choose::{from_args_and_env, from_env_vars};
 pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use msg::{Msg, MsgArg};
 pub use number::{grouped, number};
 
 /// The current language, an index into [`languages`].
