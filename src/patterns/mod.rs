@@ -2,12 +2,10 @@
 //! `PatternKind` lists the layers that can be ordered; fallback is always
 //! outermost and is not a layer.
 
-pub mod breaker_reason;
 pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod fallback;
 pub mod retry;
-pub mod sliding_window;
 pub mod timeout;
 
 use crate::base::settable::Settable;

@@ -4,7 +4,7 @@
 use crate::base::localised::Localised;
 use crate::base::ring::Ring;
 use crate::base::time::SimTime;
-use crate::patterns::breaker_reason::Reason;
+use crate::patterns::circuit_breaker::reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@
 
 use crate::base::outcome::Outcome;
 use crate::base::time::{Dur, SimTime};
-use crate::patterns::breaker_reason::Reason;
+use crate::patterns::circuit_breaker::reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::retry::StopReason;
 use crate::patterns::PatternKind;

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::base::settable::Settable;
-use crate::base::time::NANOS_PER_SEC;
+use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
 
 const S: u64 = NANOS_PER_SEC;
 

@@ -9,7 +9,7 @@
 
 use super::*;
 use crate::base::localised::Localised;
-use crate::patterns::breaker_reason::Reason;
+use crate::patterns::circuit_breaker::reason::Reason;
 
 /// What happened at a moment.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 //! Sans-IO like the breaker: recording takes the current virtual time.
 
 use crate::base::time::{SimTime, NANOS_PER_SEC};
-use crate::patterns::breaker_reason::Over;
+use crate::patterns::circuit_breaker::reason::Over;
 use crate::patterns::circuit_breaker::{WindowKind, WindowSize};
 
 /// Outcome counts of a sliding window.

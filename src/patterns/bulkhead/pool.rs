@@ -1,56 +1,8 @@
-//! Bulkhead: a separate pool of `max_concurrent` slots per downstream service,
-//! so one slow service cannot take every caller thread (the lesson's
-//! ThreadPoolExecutor per service; resilience4j's semaphore bulkhead). Callers
-//! beyond the limit wait FIFO, up to `max_queue` of them for at most `max_wait`.
-//!
-//! Sans-IO: the semaphore and its queue; the simulation arms the wait timers.
+//! The bulkhead's semaphore and its FIFO of waiters. Sans-IO: the
+//! simulation arms the wait timers.
 
-use crate::base::time::Dur;
-use crate::patterns::whole;
-use crate::settable;
+use super::config::BulkheadConfig;
 use std::collections::VecDeque;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct BulkheadConfig {
-    pub enabled: bool,
-    pub max_concurrent: u32,
-    pub max_queue: u32,
-    pub max_wait: Dur,
-}
-
-impl Default for BulkheadConfig {
-    /// The lesson's user-service pool: 10 workers, no waiting room.
-    fn default() -> Self {
-        BulkheadConfig {
-            enabled: true,
-            max_concurrent: 10,
-            max_queue: 0,
-            max_wait: Dur(0),
-        }
-    }
-}
-
-settable!(BulkheadConfig {
-    enabled,
-    max_concurrent,
-    max_queue,
-    max_wait
-});
-
-impl BulkheadConfig {
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
-        if !(1..=1_000_000).contains(&self.max_concurrent) {
-            return Err(("max_concurrent", whole(1, 1_000_000)));
-        }
-        if self.max_queue > 1_000_000 {
-            return Err(("max_queue", whole(0, 1_000_000)));
-        }
-        if self.max_wait > Dur::from_secs(86_400) {
-            return Err(("max_wait", crate::t!("must-be-at-most", max = "1d")));
-        }
-        Ok(())
-    }
-}
 
 /// What happened to a request for a slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +114,7 @@ impl Bulkhead {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::time::Dur;
 
     #[test]
     fn limits_concurrency_and_queues_fifo() {
