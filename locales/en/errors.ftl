@@ -108,6 +108,7 @@ breaker-half-open-calls-type = expected a whole number from 1 to 10000 (probes) 
 breaker-time-window-range = a time window must be from 100ms to 1h
 breaker-not-a-rate = { $value } is not a rate; must be above 0 and at most 1 (0.5 = 50 %)
 fallback-on-ok = a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
+fallback-answer-shape = an answer is 1 to { $max } characters on one line, e.g. "{ $example }"
 backoff-delay-at-most = backoff delay must be at most 1h
 backoff-linear-order = linear backoff needs initial ({ $initial }) ≤ max ({ $max }) ≤ 1h
 backoff-base-range = exponential backoff `base` ({ $base }) must be from 1 to 100

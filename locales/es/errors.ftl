@@ -109,6 +109,7 @@ breaker-half-open-calls-type = se esperaba un número entero de 1 a 10000 (prueb
 breaker-time-window-range = una ventana de tiempo debe durar de 100ms a 1h
 breaker-not-a-rate = { $value } no es una tasa; debe ser mayor que 0 y como mucho 1 (0.5 = 50 %)
 fallback-on-ok = un fallback responde a errores, no a ok; válidos: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
+fallback-answer-shape = una respuesta tiene de 1 a { $max } caracteres en una sola línea, p. ej. "{ $example }"
 backoff-delay-at-most = la espera del backoff debe ser como mucho 1h
 backoff-linear-order = el backoff lineal necesita initial ({ $initial }) ≤ max ({ $max }) ≤ 1h
 backoff-base-range = la `base` del backoff exponencial ({ $base }) debe estar entre 1 y 100

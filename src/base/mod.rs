@@ -8,6 +8,7 @@ pub mod escape;
 pub mod io_reason;
 pub mod localised;
 pub mod outcome;
+pub mod range;
 pub mod ring;
 pub mod serde_message;
 pub mod settable;

@@ -62,6 +62,20 @@ impl Msg {
     }
 }
 
+/// Said in the process's current language: a bridge for callers that still
+/// carry text, until every shell passes its reader's language.
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(super::current()))
+    }
+}
+
+impl From<Msg> for String {
+    fn from(m: Msg) -> String {
+        m.to_string()
+    }
+}
+
 impl From<Msg> for MsgArg {
     fn from(m: Msg) -> MsgArg {
         MsgArg::Msg(Box::new(m))

@@ -229,7 +229,7 @@ fn apply_table<T: Settable>(
         target.set(k, v).map_err(|m| PathError {
             path: p,
             at_key: !T::FIELDS.contains(&k.as_str()),
-            message: m,
+            message: m.into(),
         })?;
     }
     Ok(())
@@ -263,7 +263,7 @@ fn apply_pattern(
         set.set(pattern, k, v).map_err(|m| PathError {
             at_key: !PatternSet::fields(pattern).contains(&k.as_str()),
             path: p,
-            message: m,
+            message: m.into(),
         })?;
     }
     Ok(())

@@ -9,6 +9,7 @@ use crate::base::time::Dur;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
 use crate::settable;
 use crate::sim::dist::Dist;
+use crate::sim::limits;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +47,7 @@ impl Default for LoadConfig {
 settable!(LoadConfig {
     kind,
     rate,
-    clients,
+    clients: Range::Whole(0, limits::MAX_CLIENTS as u64),
     think
 });
 
@@ -68,7 +69,10 @@ impl Default for ClientConfig {
     }
 }
 
-settable!(ClientConfig { threads, queue });
+settable!(ClientConfig {
+    threads: Range::Whole(1, limits::MAX_THREADS as u64),
+    queue: Range::Whole(0, limits::MAX_QUEUE as u64),
+});
 
 /// One downstream service as a queue: `workers` serve, `queue` wait, the rest are refused.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,8 +106,8 @@ impl Default for ServiceParams {
 
 settable!(ServiceParams {
     share,
-    workers,
-    queue,
+    workers: Range::Whole(1, limits::MAX_WORKERS as u64),
+    queue: Range::Whole(0, limits::MAX_QUEUE as u64),
     latency,
     latency_factor,
     failure_rate,
@@ -339,7 +343,7 @@ impl World {
             Target::Load(field) => self.load.set(field, value),
             Target::Client(field) => match &mut self.client {
                 Some(c) => c.set(field, value),
-                None => Err(crate::t!("no-client-section")),
+                None => Err(crate::msg!("no-client-section")),
             },
             Target::Service(i, field) => self.services[*i].params.set(field, value),
             Target::ServicePattern(i, pattern, field) => {
@@ -354,7 +358,7 @@ impl World {
                 })
             }
         };
-        let result = result.and_then(|()| {
+        let result = result.map_err(String::from).and_then(|()| {
             self.validate().map_err(|e| {
                 crate::t!(
                     "change-refused",
@@ -444,7 +448,7 @@ impl World {
         self.defaults.validate().map_err(|(pat, f, m)| {
             PathError::new(
                 vec![key("patterns"), key(pat), key(f)],
-                pattern_message(pat, f, &m),
+                pattern_message(pat, f, &m.to_string()),
             )
         })?;
         let mut total_share = 0.0;
@@ -501,7 +505,7 @@ impl World {
             s.patterns.validate().map_err(|(pat, f, m)| {
                 PathError::new(
                     vec![key("services"), Seg::Index(i), key(pat), key(f)],
-                    pattern_message(pat, f, &m),
+                    pattern_message(pat, f, &m.to_string()),
                 )
             })?;
         }

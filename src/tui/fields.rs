@@ -3,21 +3,12 @@
 
 use crate::base::settable::number;
 use crate::base::time::{parse_duration, Dur, NANOS_PER_MILLI};
+use crate::patterns::edit::{Edit, COUNTS, QUEUES};
+use crate::patterns::PATTERNS;
 use crate::sim::world::{LoadKind, World};
 
-/// How a parameter's value moves with ←/→.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum FieldKind {
-    /// Steps along a ladder of round values; integers are sent as integers.
-    Number {
-        ladder: &'static [f64],
-        integer: bool,
-    },
-    /// A duration, stepping along a ladder given in milliseconds.
-    Duration(&'static [u64]),
-    Bool,
-    Choice(&'static [&'static str]),
-}
+/// How a parameter's value moves with ←/→ (patterns declare theirs).
+pub type FieldKind = Edit;
 
 /// One changeable value of the Parameters panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,32 +23,13 @@ pub struct Field {
 const FAILURE_RATES: &[f64] = &[
     0.0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0,
 ];
-const BREAKER_RATES: &[f64] = &[0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 const FACTORS: &[f64] = &[
     0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0,
 ];
-const COUNTS: &[f64] = &[
-    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 16.0, 20.0, 24.0, 25.0, 30.0,
-    40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0, 1000.0,
-];
-const QUEUES: &[f64] = &[
-    0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0,
-];
-const ATTEMPTS: &[f64] = &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
 const RATES: &[f64] = &[
     1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 500.0,
     1000.0, 2000.0, 5000.0, 10000.0,
 ];
-const TIMEOUTS_MS: &[u64] = &[
-    10, 20, 50, 100, 200, 250, 500, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 60_000,
-];
-const OPEN_FOR_MS: &[u64] = &[
-    1000, 2000, 5000, 10_000, 15_000, 20_000, 30_000, 45_000, 60_000, 90_000, 120_000, 300_000,
-    600_000,
-];
-const FORCE: &[&str] = &["none", "forced_open", "disabled"];
-const BREAKER_KINDS: &[&str] = &["consecutive", "rate"];
-const OPEN_FROM: &[&str] = &["opened", "last_failure"];
 
 /// The changeable values of service `service` (and the load), read from the
 /// world so the list follows the scenario.
@@ -80,30 +52,14 @@ pub fn fields_of(w: &World, service: usize) -> Vec<Field> {
     add("workers", num(COUNTS, true));
     add("queue", num(QUEUES, true));
     add("down", FieldKind::Bool);
-    add("circuit_breaker.enabled", FieldKind::Bool);
-    add("circuit_breaker.force", FieldKind::Choice(FORCE));
-    // A new kind starts the breaker closed: the fix of a flapping breaker, live.
-    add("circuit_breaker.kind", FieldKind::Choice(BREAKER_KINDS));
-    let rate_kind = matches!(
-        svc.patterns.circuit_breaker.kind,
-        crate::patterns::circuit_breaker::BreakerKind::Rate
-    );
-    if rate_kind {
-        add("circuit_breaker.failure_rate", num(BREAKER_RATES, false));
-        add("circuit_breaker.min_calls", num(COUNTS, true));
-    } else {
-        add("circuit_breaker.failure_threshold", num(COUNTS, true));
+    // Each pattern's own editable fields, in the registry's order.
+    for p in PATTERNS {
+        for e in p.editable {
+            if e.shown.is_none_or(|shown| shown(&svc.patterns)) {
+                add(&format!("{}.{}", p.name, e.field), e.edit);
+            }
+        }
     }
-    add("circuit_breaker.open_for", FieldKind::Duration(OPEN_FOR_MS));
-    add("circuit_breaker.open_from", FieldKind::Choice(OPEN_FROM));
-    add("retry.enabled", FieldKind::Bool);
-    add("retry.max_attempts", num(ATTEMPTS, true));
-    add("bulkhead.enabled", FieldKind::Bool);
-    add("bulkhead.max_concurrent", num(COUNTS, true));
-    add("bulkhead.max_queue", num(QUEUES, true));
-    add("timeout.enabled", FieldKind::Bool);
-    add("timeout.per_attempt", FieldKind::Duration(TIMEOUTS_MS));
-    add("fallback.enabled", FieldKind::Bool);
     let (label, kind) = match w.load.kind {
         LoadKind::Closed => ("load.clients", num(COUNTS, true)),
         _ => ("load.rate", num(RATES, false)),

@@ -1,7 +1,8 @@
 //! What a scenario sets for a bulkhead, with its valid ranges.
 
+use crate::base::settable::Settable;
 use crate::base::time::Dur;
-use crate::patterns::whole;
+use crate::i18n::Msg;
 use crate::settable;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,22 +27,13 @@ impl Default for BulkheadConfig {
 
 settable!(BulkheadConfig {
     enabled,
-    max_concurrent,
-    max_queue,
-    max_wait
+    max_concurrent: Range::Whole(1, 1_000_000),
+    max_queue: Range::Whole(0, 1_000_000),
+    max_wait: Range::AtMost("1d"),
 });
 
 impl BulkheadConfig {
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
-        if !(1..=1_000_000).contains(&self.max_concurrent) {
-            return Err(("max_concurrent", whole(1, 1_000_000)));
-        }
-        if self.max_queue > 1_000_000 {
-            return Err(("max_queue", whole(0, 1_000_000)));
-        }
-        if self.max_wait > Dur::from_secs(86_400) {
-            return Err(("max_wait", crate::t!("must-be-at-most", max = "1d")));
-        }
-        Ok(())
+    pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
+        self.check_ranges()
     }
 }

@@ -13,3 +13,23 @@ mod pool;
 
 pub use config::BulkheadConfig;
 pub use pool::{Admission, Bulkhead, Waiter};
+
+use super::edit::{Edit, Editable, COUNT, QUEUE};
+use super::registry::{fields_of, Pattern};
+
+/// The bulkhead in the registry: key `3` (the lesson says "press 3").
+pub const PATTERN: Pattern = Pattern {
+    name: "bulkhead",
+    layer: Some(super::PatternKind::Bulkhead),
+    toggle: Some('3'),
+    fields: fields_of::<BulkheadConfig>(),
+    editable: &[
+        Editable::new("enabled", Edit::Bool),
+        Editable::new("max_concurrent", COUNT),
+        Editable::new("max_queue", QUEUE),
+    ],
+    config: |set| &set.bulkhead,
+    config_mut: |set| &mut set.bulkhead,
+};
+
+crate::pattern_config!(BulkheadConfig);

@@ -1,9 +1,11 @@
 //! The breaker's configuration: its kinds, windows, semantics (resilience4j's
 //! or the lesson's) and valid ranges, as a scenario file writes them.
 
+use crate::base::range::{Range, Ranged};
+use crate::base::settable::Settable;
 use crate::base::time::Dur;
-use crate::patterns::whole;
-use crate::settable;
+use crate::i18n::Msg;
+use crate::{msg, settable};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,18 +180,27 @@ impl Default for BreakerConfig {
 settable!(BreakerConfig {
     enabled,
     kind,
-    failure_threshold,
+    failure_threshold: Range::Whole(1, 10_000),
     window,
     window_size,
-    min_calls,
-    failure_rate,
+    min_calls: Range::Whole(1, 100_000),
+    failure_rate: Range::Rate,
     slow_call_duration,
-    slow_call_rate,
-    open_for,
+    slow_call_rate: Range::Rate,
+    open_for: Range::Span("1ns", "1d"),
     open_from,
-    half_open_calls,
+    half_open_calls: Range::WholeSaid(1, 10_000, "breaker-half-open-calls-range"),
     force
 });
+
+impl Ranged for HalfOpenCalls {
+    fn check(&self, range: Range) -> Result<(), Msg> {
+        match self {
+            HalfOpenCalls::Calls(n) => n.check(range),
+            HalfOpenCalls::All => Ok(()),
+        }
+    }
+}
 
 impl BreakerConfig {
     /// After `window` changed kind, gives `window_size` a value of that kind
@@ -205,54 +216,23 @@ impl BreakerConfig {
         }
     }
 
-    /// Checks ranges; the error names the field and what is valid.
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
-        if !(1..=10_000).contains(&self.failure_threshold) {
-            return Err(("failure_threshold", whole(1, 10_000)));
-        }
+    /// Checks ranges (declared with the fields) and that the window's size
+    /// is of the window's kind; the error names the field and what is valid.
+    pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
+        self.check_ranges()?;
         match (self.window, self.window_size) {
             (WindowKind::Count, WindowSize::Time(_)) => {
-                return Err(("window_size", crate::t!("breaker-window-size-count")))
+                Err(("window_size", msg!("breaker-window-size-count")))
             }
             (WindowKind::Time, WindowSize::Calls(_)) => {
-                return Err(("window_size", crate::t!("breaker-window-size-time")))
+                Err(("window_size", msg!("breaker-window-size-time")))
             }
             (WindowKind::Time, WindowSize::Time(d))
                 if d.0 < 100_000_000 || d > Dur::from_secs(3600) =>
             {
-                return Err(("window_size", crate::t!("breaker-time-window-range")))
+                Err(("window_size", msg!("breaker-time-window-range")))
             }
-            _ => {}
+            _ => Ok(()),
         }
-        if !(1..=100_000).contains(&self.min_calls) {
-            return Err(("min_calls", whole(1, 100_000)));
-        }
-        for (name, v) in [
-            ("failure_rate", self.failure_rate),
-            ("slow_call_rate", self.slow_call_rate),
-        ] {
-            if !(v > 0.0 && v <= 1.0) {
-                return Err((
-                    if name == "failure_rate" {
-                        "failure_rate"
-                    } else {
-                        "slow_call_rate"
-                    },
-                    crate::t!("breaker-not-a-rate", value = v.to_string()),
-                ));
-            }
-        }
-        if self.open_for.0 == 0 || self.open_for > Dur::from_secs(86_400) {
-            return Err(("open_for", crate::patterns::duration_range("1ns", "1d")));
-        }
-        if let HalfOpenCalls::Calls(n) = self.half_open_calls {
-            if !(1..=10_000).contains(&n) {
-                return Err((
-                    "half_open_calls",
-                    crate::t!("breaker-half-open-calls-range"),
-                ));
-            }
-        }
-        Ok(())
     }
 }

@@ -232,12 +232,13 @@ fn the_keys_read_as_the_design_names_them() {
         toml::Value::Integer(10_001),
         toml::Value::String("every".into()),
     ] {
-        let e = c.set("half_open_calls", &bad).unwrap_err();
+        let e = c.set("half_open_calls", &bad).unwrap_err().say("en");
         assert!(e.contains("\"all\""), "{e}");
     }
     let e = c
         .set("open_from", &toml::Value::String("last_failures".into()))
-        .unwrap_err();
+        .unwrap_err()
+        .say("en");
     assert!(e.contains("did you mean `last_failure`?"), "{e}");
 }
 

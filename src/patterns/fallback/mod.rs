@@ -3,7 +3,8 @@
 //! is counted both by its cause and as a fallback.
 
 use crate::base::outcome::Outcome;
-use crate::settable;
+use crate::i18n::Msg;
+use crate::{msg, settable};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,15 +39,20 @@ settable!(FallbackConfig {
 });
 
 impl FallbackConfig {
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+    pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
         if self.on.contains(&Outcome::Ok) {
-            return Err(("on", crate::t!("fallback-on-ok")));
+            return Err(("on", msg!("fallback-on-ok")));
         }
         let n = self.answer.chars().count();
         if n == 0 || n > MAX_ANSWER_CHARS || self.answer.chars().any(char::is_control) {
+            let example = LESSON_ANSWER;
             return Err((
                 "answer",
-                format!("an answer is 1 to {MAX_ANSWER_CHARS} characters on one line, e.g. \"{LESSON_ANSWER}\""),
+                msg!(
+                    "fallback-answer-shape",
+                    max = MAX_ANSWER_CHARS,
+                    example = example
+                ),
             ));
         }
         Ok(())
@@ -57,3 +63,19 @@ impl FallbackConfig {
         self.enabled && self.on.contains(&outcome)
     }
 }
+
+use super::edit::{Edit, Editable};
+use super::registry::{fields_of, Pattern};
+
+/// The fallback in the registry: not an ordered layer (always outermost), no key.
+pub const PATTERN: Pattern = Pattern {
+    name: "fallback",
+    layer: None,
+    toggle: None,
+    fields: fields_of::<FallbackConfig>(),
+    editable: &[Editable::new("enabled", Edit::Bool)],
+    config: |set| &set.fallback,
+    config_mut: |set| &mut set.fallback,
+};
+
+crate::pattern_config!(FallbackConfig);

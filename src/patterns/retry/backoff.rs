@@ -3,6 +3,8 @@
 
 use crate::base::duration_or_table::DurationOrTable;
 use crate::base::time::Dur;
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 /// How long to wait before retry n (n = 1 is the first retry). The derive
@@ -68,20 +70,20 @@ impl Backoff {
         }
     }
 
-    pub(crate) fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), Msg> {
         let hour = Dur::from_secs(3600);
         match *self {
-            Backoff::Constant { delay } if delay > hour => Err(crate::t!("backoff-delay-at-most")),
-            Backoff::Linear { initial, max, .. } if initial > max || max > hour => Err(crate::t!(
+            Backoff::Constant { delay } if delay > hour => Err(msg!("backoff-delay-at-most")),
+            Backoff::Linear { initial, max, .. } if initial > max || max > hour => Err(msg!(
                 "backoff-linear-order",
                 initial = initial.to_string(),
                 max = max.to_string()
             )),
             Backoff::Exponential { base, min, max, .. } => {
                 if !(base.is_finite() && (1.0..=100.0).contains(&base)) {
-                    Err(crate::t!("backoff-base-range", base = base.to_string()))
+                    Err(msg!("backoff-base-range", base = base.to_string()))
                 } else if min > max || max > hour {
-                    Err(crate::t!(
+                    Err(msg!(
                         "backoff-exponential-order",
                         min = min.to_string(),
                         max = max.to_string()

@@ -28,6 +28,12 @@ impl RetryBudget {
         cfg.budget.map(|_| self.tokens)
     }
     pub fn allows_retry(&self, b: Budget) -> bool {
-        self.tokens > b.max_tokens / 2.0
+        !throttles(self.tokens, b)
     }
+}
+
+/// gRPC's rule: retries are throttled while the tokens are at most half the
+/// bucket. The one place it is written; the dashboard asks it too.
+pub fn throttles(tokens: f64, b: Budget) -> bool {
+    tokens <= b.max_tokens / 2.0
 }

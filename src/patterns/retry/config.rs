@@ -3,8 +3,10 @@
 use super::backoff::Backoff;
 use super::jitter::Jitter;
 use crate::base::outcome::Outcome;
+use crate::base::settable::Settable;
 use crate::base::time::Dur;
-use crate::settable;
+use crate::i18n::Msg;
+use crate::{msg, settable};
 use serde::{Deserialize, Serialize};
 
 /// gRPC retry throttling: a failed attempt costs a token, a success earns
@@ -54,43 +56,40 @@ impl Default for RetryConfig {
 
 settable!(RetryConfig {
     enabled,
-    max_attempts,
+    max_attempts: Range::WholeSaid(1, 100, "retry-max-attempts-range"),
     backoff,
     jitter,
     budget,
     retry_on,
-    deadline
+    deadline: Range::Span("1ns", "1d"),
 });
 
 impl RetryConfig {
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
-        if !(1..=100).contains(&self.max_attempts) {
-            return Err(("max_attempts", crate::t!("retry-max-attempts-range")));
+    pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
+        if let Err((field, m)) = self.check_ranges() {
+            if field == "max_attempts" {
+                return Err((field, m));
+            }
         }
         self.backoff.validate().map_err(|e| ("backoff", e))?;
         if let Some(b) = self.budget {
             if !(b.max_tokens.is_finite() && b.max_tokens >= 1.0 && b.max_tokens <= 1e6) {
                 return Err((
                     "budget",
-                    crate::t!("budget-max-tokens", value = b.max_tokens.to_string()),
+                    msg!("budget-max-tokens", value = b.max_tokens.to_string()),
                 ));
             }
             if !(b.token_ratio.is_finite() && b.token_ratio > 0.0 && b.token_ratio <= b.max_tokens)
             {
                 return Err((
                     "budget",
-                    crate::t!("budget-token-ratio", value = b.token_ratio.to_string()),
+                    msg!("budget-token-ratio", value = b.token_ratio.to_string()),
                 ));
             }
         }
         if self.retry_on.contains(&Outcome::ClientRejected) {
-            return Err(("retry_on", crate::t!("retry-on-client-rejected")));
+            return Err(("retry_on", msg!("retry-on-client-rejected")));
         }
-        if let Some(d) = self.deadline {
-            if d.0 == 0 || d > Dur::from_secs(86_400) {
-                return Err(("deadline", crate::patterns::duration_range("1ns", "1d")));
-            }
-        }
-        Ok(())
+        self.check_ranges()
     }
 }

@@ -15,10 +15,35 @@ mod jitter;
 mod state;
 
 pub use backoff::Backoff;
-pub use budget::RetryBudget;
+pub use budget::{throttles, RetryBudget};
 pub use config::{Budget, RetryConfig};
 pub use jitter::Jitter;
 pub use state::{Decision, RetryState, StopReason};
 
 #[cfg(test)]
 mod tests;
+
+use super::edit::{Edit, Editable};
+use super::registry::{fields_of, Pattern};
+
+/// Retry in the registry: key `2`.
+pub const PATTERN: Pattern = Pattern {
+    name: "retry",
+    layer: Some(super::PatternKind::Retry),
+    toggle: Some('2'),
+    fields: fields_of::<RetryConfig>(),
+    editable: &[
+        Editable::new("enabled", Edit::Bool),
+        Editable::new(
+            "max_attempts",
+            Edit::Number {
+                ladder: &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0],
+                integer: true,
+            },
+        ),
+    ],
+    config: |set| &set.retry,
+    config_mut: |set| &mut set.retry,
+};
+
+crate::pattern_config!(RetryConfig);

@@ -4,7 +4,9 @@
 //!
 //! Sans-IO: the deadline is computed here; the simulation arms the timer.
 
+use crate::base::settable::Settable;
 use crate::base::time::{Dur, SimTime};
+use crate::i18n::Msg;
 use crate::settable;
 use serde::{Deserialize, Serialize};
 
@@ -26,15 +28,12 @@ impl Default for TimeoutConfig {
 
 settable!(TimeoutConfig {
     enabled,
-    per_attempt
+    per_attempt: Range::Span("1ns", "1d"),
 });
 
 impl TimeoutConfig {
-    pub fn validate(&self) -> Result<(), (&'static str, String)> {
-        if self.per_attempt.0 == 0 || self.per_attempt > Dur::from_secs(86_400) {
-            return Err(("per_attempt", crate::patterns::duration_range("1ns", "1d")));
-        }
-        Ok(())
+    pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
+        self.check_ranges()
     }
 
     /// When an attempt started at `now` times out.
@@ -42,3 +41,26 @@ impl TimeoutConfig {
         now + self.per_attempt.0
     }
 }
+
+use super::edit::{Edit, Editable};
+use super::registry::{fields_of, Pattern};
+
+const TIMEOUTS_MS: &[u64] = &[
+    10, 20, 50, 100, 200, 250, 500, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 60_000,
+];
+
+/// The timeout in the registry: key `4`.
+pub const PATTERN: Pattern = Pattern {
+    name: "timeout",
+    layer: Some(super::PatternKind::Timeout),
+    toggle: Some('4'),
+    fields: fields_of::<TimeoutConfig>(),
+    editable: &[
+        Editable::new("enabled", Edit::Bool),
+        Editable::new("per_attempt", Edit::Duration(TIMEOUTS_MS)),
+    ],
+    config: |set| &set.timeout,
+    config_mut: |set| &mut set.timeout,
+};
+
+crate::pattern_config!(TimeoutConfig);

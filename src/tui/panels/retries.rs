@@ -129,7 +129,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         // (at or below half the bucket, as gRPC does).
         let tokens = match (side.sim.budget_tokens(i), budget) {
             (Some(t), Some(b)) => {
-                let throttled = t <= b.max_tokens / 2.0;
+                let throttled = crate::patterns::retry::throttles(t, b);
                 let style = if throttled { theme.bad } else { theme.dim };
                 Some((t, b.max_tokens, throttled, style))
             }
