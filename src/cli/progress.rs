@@ -55,6 +55,8 @@ pub struct Progress {
     started: Instant,
     shown: Mutex<Shown>,
     mode: Mode,
+    /// Where a plain line goes: stderr (a test listens instead).
+    say: fn(&str),
 }
 
 impl Progress {
@@ -83,6 +85,7 @@ impl Progress {
                 bar_on: false,
             }),
             mode,
+            say: output::errln,
         }
     }
 
@@ -127,7 +130,7 @@ impl Progress {
             Mode::Lines => {
                 if line_due(since) {
                     shown.last = now;
-                    output::errln(&self.text(done, elapsed));
+                    (self.say)(&self.text(done, elapsed));
                 }
             }
         }
@@ -208,15 +211,34 @@ mod tests {
         assert_eq!(wall(3725.0), "1:02:05");
     }
 
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
     #[test]
     fn a_plain_line_comes_every_ten_seconds_and_not_before() {
+        let _turn = super::super::LANGUAGE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        breakwater::i18n::set("en");
         assert!(!line_due(Duration::from_secs(0)));
         assert!(!line_due(Duration::from_millis(9_999)));
         assert!(line_due(Duration::from_secs(10)));
+        let mut p = lines(Work::Cells, 10);
+        p.say = |line| SAID.lock().unwrap().push(line.to_string());
         // A fresh progress says nothing: its work has not passed 10 s.
-        let p = lines(Work::Cells, 10);
-        p.add(5);
-        assert!(p.shown.lock().unwrap().last == p.started);
+        p.add(1);
+        assert!(SAID.lock().unwrap().is_empty());
+        // 11 s into the work: one line, then none until 10 s more.
+        let earlier = Instant::now() - Duration::from_secs(11);
+        p.started = earlier;
+        p.shown.lock().unwrap().last = earlier;
+        p.add(4);
+        p.add(1);
+        let said = SAID.lock().unwrap().clone();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("5/10 cells · "), "{said:?}");
+        p.shown.lock().unwrap().last = Instant::now() - Duration::from_secs(10);
+        p.add(1);
+        assert_eq!(SAID.lock().unwrap().len(), 2);
     }
 
     #[test]

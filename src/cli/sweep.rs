@@ -1,6 +1,6 @@
 //! `breakwater sweep`: the cells run on a rayon pool (each an independent
-//! deterministic run), a progress bar with the time left on a terminal
-//! (stderr), each finished row written and flushed at once (so Ctrl-C keeps
+//! deterministic run), their progress on stderr (`progress.rs`: a bar on
+//! a terminal, a line every 10 s elsewhere), each finished row written and flushed at once (so Ctrl-C keeps
 //! them, and `--resume` runs only the rest), then the table and the heat
 //! map or line. Everything the command line says is checked before the
 //! first cell starts.
