@@ -52,6 +52,10 @@ pub struct Progress {
     work: Work,
     total: u64,
     done: AtomicU64,
+    /// The clock is read only when `done` reaches this (a tick's update
+    /// stays a comparison): every 1/2000 of the work.
+    next_look: AtomicU64,
+    step: u64,
     started: Instant,
     shown: Mutex<Shown>,
     mode: Mode,
@@ -67,7 +71,7 @@ impl Progress {
             Mode::Off
         } else if std::io::stderr().is_terminal() {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {msg}") {
+            if let Ok(style) = ProgressStyle::with_template("{bar:16} {wide_msg}") {
                 bar.set_style(style);
             }
             Mode::Bar(bar)
@@ -79,6 +83,8 @@ impl Progress {
             work,
             total,
             done: AtomicU64::new(0),
+            next_look: AtomicU64::new(0),
+            step: (total / 2000).max(1),
             started,
             shown: Mutex::new(Shown {
                 last: started,
@@ -106,6 +112,10 @@ impl Progress {
     }
 
     fn show(&self, done: u64) {
+        if done < self.next_look.load(Ordering::Relaxed) {
+            return;
+        }
+        self.next_look.store(done + self.step, Ordering::Relaxed);
         // Another thread drawing now: it will say it.
         let Ok(mut shown) = self.shown.try_lock() else {
             return;
@@ -120,12 +130,14 @@ impl Progress {
                     return;
                 }
                 shown.last = now;
+                bar.set_message(self.text(done, elapsed));
+                bar.set_position(done.min(self.total));
                 if !shown.bar_on {
+                    // The words are there before the bar is first drawn;
+                    // the message is cut to the terminal's width.
                     bar.set_draw_target(ProgressDrawTarget::stderr());
                     shown.bar_on = true;
                 }
-                bar.set_position(done.min(self.total));
-                bar.set_message(self.text(done, elapsed));
             }
             Mode::Lines => {
                 if line_due(since) {
@@ -151,7 +163,8 @@ impl Progress {
                 let speed = of.0 as f64 / 1e9 * fraction / secs.max(1e-9);
                 let pace = t!(
                     "progress-pace",
-                    speed = breakwater::i18n::number(speed, 1),
+                    // A tenth matters below 100× only.
+                    speed = breakwater::i18n::number(speed, if speed < 100.0 { 1 } else { 0 }),
                     left = left.map_or("?".into(), wall)
                 );
                 format!("{simulated} · {pace}")
