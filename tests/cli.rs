@@ -143,3 +143,53 @@ fn a_duration_override_is_held_to_the_same_limit_as_the_file() {
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("at most 2000000000"), "{err}");
 }
+
+/// `--quiet` is taken by every command that can take a while, and changes
+/// nothing but stderr's progress: stdout is the same with and without it.
+/// A run this short (and stderr not a terminal) shows no progress anyway.
+#[test]
+fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
+    let dir = common::temp_dir("quiet");
+    let svg = dir.join("q.svg");
+    let svg = svg.to_str().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["run", "seed-lesson", "--duration", "20s", "--json"],
+        &["compare", "retry-storm", "--duration", "20s", "--json"],
+        &["trace", "seed-lesson", "--at", "5s", "--service", "payment"],
+        &[
+            "sweep",
+            "seed-lesson",
+            "--vary",
+            "load.rate=20,40",
+            "--duration",
+            "10s",
+            "--json",
+        ],
+        &["plot", "seed-lesson", "--duration", "10s", "-o", svg],
+    ];
+    let without_wall = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains("wall"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for args in commands {
+        let (code, out, err) = bw(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}: a short run says no progress");
+        let quiet: Vec<&str> = args.iter().copied().chain(["--quiet"]).collect();
+        let (code, out_quiet, err) = bw(&quiet);
+        assert_eq!(code, 0, "{quiet:?}: {err}");
+        assert_eq!(err, "", "{quiet:?}");
+        assert_eq!(without_wall(&out), without_wall(&out_quiet), "{quiet:?}");
+    }
+    // The dashboard and the quick commands have no progress to silence.
+    for args in [
+        &["list", "--quiet"][..],
+        &["check", "seed-lesson", "--quiet"],
+    ] {
+        let (code, _, err) = bw(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("--quiet"), "{err}");
+    }
+}

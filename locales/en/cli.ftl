@@ -24,6 +24,7 @@ cli-arg-variant = For a scenario that declares [variants]: side a or b alone
 cli-arg-lang = The language of every text: { $languages } (default: from BREAKWATER_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 cli-arg-json = One JSON object instead of the table
 cli-arg-duration = Simulate this long instead of the scenario's duration (e.g. 10m)
+cli-arg-quiet = No progress on stderr (neither the bar on a terminal nor the line every 10 s elsewhere)
 
 cli-run-about = Run a scenario headless and print its summary
 cli-run-timeseries = Write one CSV row per tick per service to FILE
@@ -111,6 +112,7 @@ needs-terminal = the dashboard needs a terminal, and stdout is not one.
 terminal-error = terminal error: { $reason }
 terminal-lost = the terminal was lost ({ $reason })
 progress-simulated = { $percent }% of { $total } simulated
+progress-pace = { $speed }× real time · about { $left } left
 stopped-at = stopped at { $at } of simulated time: { $reason }
 io-cannot-write = cannot write { $path }: { $reason }
 io-cannot-write-stdout = cannot write to stdout: { $reason }

@@ -22,6 +22,7 @@ cli-arg-variant = Para un escenario que declara [variants]: solo el lado a o el 
 cli-arg-lang = El idioma de todos los textos: { $languages } (por defecto: según BREAKWATER_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 cli-arg-json = Un objeto JSON en lugar de la tabla
 cli-arg-duration = Simula este tiempo en lugar de la duración del escenario (p. ej. 10m)
+cli-arg-quiet = Sin progreso en la salida de errores (ni la barra en una terminal ni la línea cada 10 s en otro caso)
 
 cli-run-about = Ejecuta un escenario sin panel e imprime su resumen
 cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio
@@ -106,6 +107,7 @@ needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.
 terminal-error = error de la terminal: { $reason }
 terminal-lost = se perdió la terminal ({ $reason })
 progress-simulated = { $percent } % de { $total } simulado
+progress-pace = { $speed }× tiempo real · quedan unos { $left }
 stopped-at = detenido en { $at } de tiempo simulado: { $reason }
 io-cannot-write = no se puede escribir { $path }: { $reason }
 io-cannot-write-stdout = no se puede escribir en la salida estándar: { $reason }

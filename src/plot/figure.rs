@@ -95,6 +95,12 @@ impl Figure {
 
 /// Runs one side from t = 0 to its end, folding every tick into its series.
 pub fn run_side(spec: &SideSpec) -> SideData {
+    run_side_watched(spec, &|_| {})
+}
+
+/// As `run_side`, telling `watch` each stretch of simulated time done (a
+/// shell's progress).
+pub fn run_side_watched(spec: &SideSpec, watch: &(dyn Fn(SimTime) + Sync)) -> SideData {
     let s = &spec.scenario;
     let mut sim = Simulation::new(s);
     let names = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -104,6 +110,7 @@ pub fn run_side(spec: &SideSpec) -> SideData {
     // One tick at a time, so the world (capacities, which patterns are on)
     // is read as it was at the end of each tick.
     while !sim.is_finished() {
+        let before = sim.now();
         let next = ((sim.now() / tick_len + 1) * tick_len).min(sim.end());
         let mut got = false;
         sim.advance_to(next, &mut |t| {
@@ -116,6 +123,7 @@ pub fn run_side(spec: &SideSpec) -> SideData {
         if let (true, Some(t)) = (got, &last) {
             rec.push(t, sim.world());
         }
+        watch(sim.now().saturating_sub(before));
     }
     SideData {
         side: spec.side,
@@ -128,6 +136,13 @@ pub fn run_side(spec: &SideSpec) -> SideData {
 /// Runs every side (two at once on two threads: independent deterministic
 /// runs) and gathers the notes.
 pub fn build(spec: &Spec) -> Result<Figure, String> {
+    build_watched(spec, &|_| {})
+}
+
+/// As `build`, telling `watch` each stretch of simulated time a side has
+/// done (from both sides' threads at once).
+pub fn build_watched(spec: &Spec, watch: &(dyn Fn(SimTime) + Sync)) -> Result<Figure, String> {
+    let run_side = |side: &SideSpec| run_side_watched(side, watch);
     let sides: Vec<SideData> = match spec.sides.as_slice() {
         [a, b] => std::thread::scope(|scope| {
             let hb = scope.spawn(|| run_side(b));

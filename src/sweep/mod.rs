@@ -6,7 +6,7 @@
 //! cells, `cell` runs one, `stats` gives the interval over seeds, `csv`
 //! writes and reads rows (for `--resume` and shards), `table` and `chart`
 //! are what a person reads, `text` holds every sentence they read. The
-//! command (threads, progress bar, Ctrl-C) is `sweep_cmd.rs` of the binary.
+//! command (threads, progress bar, Ctrl-C) is `cli/sweep.rs` of the binary.
 
 pub mod axis;
 pub mod cell;

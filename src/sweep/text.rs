@@ -117,17 +117,6 @@ pub fn cell_limit(seed: u64, at: &str, message: &str) -> String {
     )
 }
 
-/// indicatif's template: the placeholders are indicatif's, the words ours.
-pub fn progress_template() -> String {
-    t!(
-        "sweep-progress",
-        bar = "{bar:40}",
-        done = "{pos}/{len}",
-        elapsed = "{elapsed}",
-        eta = "{eta}"
-    )
-}
-
 pub fn interrupted(done: usize, total: usize, csv: Option<&str>) -> String {
     match csv {
         Some(f) => t!(

@@ -1,7 +1,7 @@
 //! The values of the command line's flags: sides, times, seeds, sizes. Each
 //! parser says, in the reader's language, what a valid value is.
 
-use crate::trace_cmd::MAX_TRACE_CALLS;
+use super::trace::MAX_TRACE_CALLS;
 use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
 use breakwater::scenario::variants::Side;

@@ -247,6 +247,9 @@ mod tests {
 
     #[test]
     fn every_flag_and_command_has_a_text_in_every_language() {
+        let _turn = super::super::LANGUAGE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         fn walk(cmd: &Command, name: &str, missing: &mut Vec<String>) {
             for code in breakwater::i18n::languages() {
                 breakwater::i18n::set(code);
@@ -272,11 +275,11 @@ mod tests {
             }
         }
         let mut missing = vec![];
-        walk(&crate::Cli::command(), "", &mut missing);
+        walk(&super::super::Cli::command(), "", &mut missing);
         // And the localised command is one clap accepts, in every language.
         for code in breakwater::i18n::languages() {
             breakwater::i18n::set(code);
-            command(crate::Cli::command()).debug_assert();
+            command(super::super::Cli::command()).debug_assert();
         }
         breakwater::i18n::set("en");
         assert!(missing.is_empty(), "no text for: {missing:#?}");

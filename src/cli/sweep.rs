@@ -1,29 +1,27 @@
 //! `breakwater sweep`: the cells run on a rayon pool (each an independent
-//! deterministic run), a progress bar with the time left on a terminal
-//! (stderr), each finished row written and flushed at once (so Ctrl-C keeps
+//! deterministic run), their progress on stderr (`progress.rs`: a bar on
+//! a terminal, a line every 10 s elsewhere), each finished row written and flushed at once (so Ctrl-C keeps
 //! them, and `--resume` runs only the rest), then the table and the heat
 //! map or line. Everything the command line says is checked before the
 //! first cell starts.
 
-use crate::cli_values::{parse_dur_arg, parse_seed, parse_side};
-use crate::{check_writable, json_text, load_raw, say, with_sets};
+use super::failure::{Failure, Outcome};
+use super::flags::{Duration, Quiet, Seed, Sets, Variant};
+use super::progress::{Progress, Work};
+use super::shell::{check_writable, json_text, load_raw, say, with_sets};
+use super::values::MAX_SEED;
 use breakwater::base::escape::escape;
-use breakwater::base::time::Dur;
-use breakwater::output;
 use breakwater::plot::{self, Format};
 use breakwater::report::metrics::Metric;
 use breakwater::scenario::variants::Side;
 use breakwater::scenario::Scenario;
-use breakwater::sim::estimate::estimate;
 use breakwater::sweep::axis::parse_vary;
 use breakwater::sweep::cell::{run_cell, CellResult, Measure};
 use breakwater::sweep::grid::{parse_shard, shard_cells, Grid, MAX_CELLS};
 use breakwater::sweep::{chart, csv, figure, table, text, Sweep};
 use breakwater::t;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Seek, Write};
-use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
@@ -33,137 +31,102 @@ const MAX_RESUME_BYTES: u64 = 64 << 20;
 
 #[derive(clap::Args)]
 pub struct SweepArgs {
-    /// A scenario (file or built-in name).
     scenario: String,
-    /// A varied path and its values (once for a line, twice for a map):
-    /// PATH=LIST (load.rate=20,50,80) or PATH=FROM..TO:STEP (TO included).
     #[arg(long = "vary", value_name = "PATH=LIST|FROM..TO:STEP", required = true)]
     vary: Vec<String>,
-    /// What each cell measures.
     #[arg(long, default_value = "goodput",
           value_parser = clap::builder::PossibleValuesParser::new(Metric::ALL.map(Metric::name)))]
     metric: String,
-    /// The service measured, or `all` (the totals; the default).
     #[arg(long, value_name = "NAME|all")]
     service: Option<String>,
-    /// Runs per cell, seeds S … S+N−1: the mean and a 95 % interval.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1000))]
     seeds: u64,
-    /// The first seed (default: the scenario's).
-    #[arg(long, value_parser = parse_seed)]
-    seed: Option<u64>,
-    /// A fixed change at t = 0 in every cell (repeatable).
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    set: Vec<String>,
-    /// For a scenario that declares [variants]: sweep side a (default) or b.
-    #[arg(long, value_name = "a|b", value_parser = parse_side)]
-    variant: Option<Side>,
-    /// Cells run at once (default: every core).
+    #[command(flatten)]
+    seed: Seed,
+    #[command(flatten)]
+    sets: Sets,
+    #[command(flatten)]
+    variant: Variant,
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
     jobs: Option<u64>,
-    /// Simulate this long instead of the scenario's duration.
-    #[arg(long, value_parser = parse_dur_arg)]
-    duration: Option<Dur>,
-    /// One JSON object instead of the table and the chart.
+    #[command(flatten)]
+    duration: Duration,
     #[arg(long)]
     json: bool,
-    /// Write one row per cell to FILE as each cell finishes.
     #[arg(long, value_name = "FILE.csv")]
     csv: Option<String>,
-    /// Run only the cells missing from FILE (a CSV of this sweep), adding
-    /// them to it.
     #[arg(long, value_name = "FILE.csv")]
     resume: Option<String>,
-    /// Run cells I, I+N, I+2N, … only (0 ≤ I < N), to split a sweep
-    /// across machines; the shards' CSVs concatenate into the whole.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
-    /// No colours in the heat map (as does the NO_COLOR environment variable).
     #[arg(long)]
     no_color: bool,
-    /// Also draw the map (or line) to FILE; .svg or .png says which (repeatable).
     #[arg(short = 'o', long = "output", value_name = "FILE.svg|FILE.png")]
     output: Vec<String>,
-    /// The figure's pixels, WIDTHxHEIGHT (default 1920x1080, a slide).
     #[arg(long, value_name = "WxH", value_parser = plot::parse_size)]
     size: Option<(u32, u32)>,
-}
-
-fn bad(m: String) -> ExitCode {
-    output::errln(&format!("breakwater: {m}"));
-    ExitCode::from(2)
-}
-
-fn io_failed(m: String) -> ExitCode {
-    output::errln(&format!("breakwater: {m}"));
-    ExitCode::from(1)
+    #[command(flatten)]
+    quiet: Quiet,
 }
 
 /// Checks everything, runs the missing cells, shows the sweep.
-pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
+pub fn sweep(a: SweepArgs) -> Outcome {
     let mut figures = Vec::new();
     for path in &a.output {
         match Format::of_path(path) {
             Some(f) => figures.push((path.clone(), f)),
-            None => return Err(bad(plot::text::bad_extension(&escape(path)))),
+            None => return Err(Failure::bad(plot::text::bad_extension(&escape(path)))),
         }
     }
     let axes = a
         .vary
         .iter()
-        .map(|v| parse_vary(v, MAX_CELLS).map_err(|m| bad(format!("--vary {}: {m}", escape(v)))))
+        .map(|v| {
+            parse_vary(v, MAX_CELLS).map_err(|m| Failure::bad(format!("--vary {}: {m}", escape(v))))
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let grid = Grid::new(axes).map_err(bad)?;
+    let grid = Grid::new(axes).map_err(Failure::bad)?;
     if a.resume.is_some() && a.csv.is_some() {
-        return Err(bad(text::resume_and_csv()));
+        return Err(Failure::bad(text::resume_and_csv()));
     }
     let raw = load_raw(&a.scenario)?;
     let variant = raw
         .variants
         .is_some()
-        .then(|| a.variant.unwrap_or(Side::A).letter());
-    let mut base = with_sets(raw, &a.scenario, &a.set, a.variant)?;
+        .then(|| a.variant.variant.unwrap_or(Side::A).letter());
+    let mut base = with_sets(raw, &a.scenario, &a.sets.set, a.variant.variant)?;
     base.source.clear();
     let service = match a.service.as_deref() {
         None | Some("all") => None,
         Some(name) => Some(base.world.service_index(name).ok_or_else(|| {
             let valid: Vec<String> = base.world.services.iter().map(|s| s.name.clone()).collect();
-            bad(text::unknown_service(name, &valid))
+            Failure::bad(text::unknown_service(name, &valid))
         })?),
     };
     let duration = a.duration;
     let sized = |mut s: Scenario| -> Result<Scenario, String> {
-        if let Some(d) = duration {
-            if let Some(m) = estimate(&s.world, &s.timeline, d).excess() {
-                return Err(format!("--duration {d}: {m}"));
-            }
-            s.duration = d;
-        }
+        duration.fit(&mut s)?;
         Ok(s)
     };
-    grid.validate(&base, &a.set, &|s| sized(s.clone()).map(|_| ()))
-        .map_err(bad)?;
-    let seed = a.seed.unwrap_or(base.seed);
-    if seed as u128 + a.seeds as u128 - 1 > crate::cli_values::MAX_SEED as u128 {
-        return Err(bad(text::seeds_past_max(
-            seed,
-            a.seeds,
-            crate::cli_values::MAX_SEED,
-        )));
+    grid.validate(&base, &a.sets.set, &|s| sized(s.clone()).map(|_| ()))
+        .map_err(Failure::bad)?;
+    let seed = a.seed.seed.unwrap_or(base.seed);
+    if seed as u128 + a.seeds as u128 - 1 > MAX_SEED as u128 {
+        return Err(Failure::bad(text::seeds_past_max(seed, a.seeds, MAX_SEED)));
     }
     let metric = Metric::by_name(&a.metric).expect("clap checked the name");
     let sw = Sweep {
         spec: a.scenario.clone(),
         name: base.name.clone(),
         variant,
-        fixed: a.set.clone(),
+        fixed: a.sets.set.clone(),
         grid,
         measure: Measure { metric, service },
         service: a.service.clone().unwrap_or_else(|| "all".into()),
         seed,
-        seed_given: a.seed.is_some(),
+        seed_given: a.seed.seed.is_some(),
         seeds: a.seeds,
-        duration,
+        duration: duration.duration,
     };
     for (path, _) in &figures {
         check_writable("-o", path)?;
@@ -192,14 +155,14 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
         .num_threads(jobs)
         .build()
         .map_err(|e| {
-            io_failed(t!(
+            Failure::io(t!(
                 "sweep-cannot-start-threads",
                 jobs = jobs,
                 reason = e.to_string()
             ))
         })?;
     let (stop, signal) = stop_on_signals();
-    let bar = progress_bar(todo.len());
+    let progress = Progress::new(Work::Cells, todo.len() as u64, a.quiet.quiet);
     let started = Instant::now();
     let mut write_error = None;
     let mut finished = 0;
@@ -232,15 +195,15 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
                 }
             }
             finished += 1;
-            bar.inc(1);
+            progress.add(1);
             let i = r.index;
             results[i] = Some(r);
         }
     });
-    bar.finish_and_clear();
+    drop(progress);
     let wall = started.elapsed().as_secs_f64();
     if let (Some(e), Some(path)) = (write_error, csv_path) {
-        return Err(io_failed(t!(
+        return Err(Failure::io(t!(
             "io-cannot-write",
             path = escape(path),
             reason = e.to_string()
@@ -248,11 +211,13 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     }
     if finished < todo.len() {
         let n = signal.load(Ordering::Relaxed).max(1);
-        output::errln(&format!(
-            "breakwater: {}",
-            text::interrupted(mine.len() - todo.len() + finished, mine.len(), csv_path)
+        return Err(Failure::with(
+            128 + n as u8,
+            format!(
+                "breakwater: {}",
+                text::interrupted(mine.len() - todo.len() + finished, mine.len(), csv_path)
+            ),
         ));
-        return Err(ExitCode::from(128 + n as u8));
     }
     let shown: Vec<&CellResult> = mine.iter().filter_map(|&i| results[i].as_ref()).collect();
     let mut cells: Vec<Option<&CellResult>> = vec![None; sw.grid.len()];
@@ -280,7 +245,7 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
             let written = plot::grid_chart::render(&fig, *format, size)
                 .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
             if let Err(why) = written {
-                return Err(io_failed(t!(
+                return Err(Failure::io(t!(
                     "io-cannot-write-flag",
                     flag = "-o",
                     path = escape(path),
@@ -293,8 +258,7 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
             out.push_str(&format!("{}\n", figure::written(&paths)));
         }
     }
-    say(&out)?;
-    Ok(ExitCode::SUCCESS)
+    say(&out)
 }
 
 /// Opens the CSV for writing before anything runs (an unwritable path is
@@ -305,9 +269,9 @@ fn open_csv(
     sw: &Sweep,
     path: &str,
     resume: bool,
-) -> Result<(Option<std::fs::File>, Vec<CellResult>), ExitCode> {
+) -> Result<(Option<std::fs::File>, Vec<CellResult>), Failure> {
     check_writable(if resume { "--resume" } else { "--csv" }, path)?;
-    let cannot = |e: std::io::Error| io_failed(format!("{}: {e}", escape(path)));
+    let cannot = |e: std::io::Error| Failure::io(format!("{}: {e}", escape(path)));
     let mut done = Vec::new();
     let mut keep = 0u64;
     if resume {
@@ -318,13 +282,14 @@ fn open_csv(
                     .read_to_end(&mut bytes)
                     .map_err(cannot)?;
                 if bytes.len() as u64 > MAX_RESUME_BYTES {
-                    return Err(bad(format!(
-                        "--resume {}: the file is over {MAX_RESUME_BYTES} bytes",
-                        escape(path)
+                    return Err(Failure::bad(t!(
+                        "sweep-resume-too-big",
+                        path = escape(path),
+                        max = MAX_RESUME_BYTES.to_string()
                     )));
                 }
                 let text = String::from_utf8_lossy(&bytes);
-                done = csv::read(sw, &escape(path), &text).map_err(bad)?;
+                done = csv::read(sw, &escape(path), &text).map_err(Failure::bad)?;
                 keep = text.rfind('\n').map_or(0, |i| i as u64 + 1);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -364,16 +329,4 @@ fn stop_on_signals() -> (Arc<AtomicBool>, Arc<AtomicUsize>) {
         let _ = flag::register(sig, Arc::clone(&stop));
     }
     (stop, which)
-}
-
-/// The progress bar with the time left, on stderr when it is a terminal.
-fn progress_bar(cells: usize) -> ProgressBar {
-    if cells == 0 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(cells as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(&text::progress_template()) {
-        bar.set_style(style);
-    }
-    bar
 }

@@ -1,44 +1,49 @@
 //! `breakwater trace`: the story of the first N calls of a service arriving
 //! at or after a time, from arrival to final answer, as text or JSON.
 
-use crate::{json_text, load, say};
+use super::failure::{Failure, Outcome};
+use super::flags::{Quiet, Seed, Sets, Variant};
+use super::progress::{Progress, Work};
+use super::shell::{json_text, load, say, spec_name, stopped_by};
+use super::values::{parse_at, parse_calls};
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
-use breakwater::output;
 use breakwater::report::trace as words;
-use breakwater::scenario::variants::Side;
 use breakwater::sim::trace::{TraceFrom, TraceRequest};
 use breakwater::sim::Simulation;
 use breakwater::t;
 use serde_json::json;
-use std::process::ExitCode;
 
 /// The most calls one trace follows (a story is read, not skimmed).
 pub const MAX_TRACE_CALLS: u32 = 1000;
 
-/// What `breakwater trace` was asked.
-pub struct TraceArgs<'a> {
-    pub spec: &'a str,
-    pub sets: &'a [String],
-    pub variant: Option<Side>,
-    pub service: Option<&'a str>,
-    pub at: Dur,
-    pub calls: u32,
-    pub json: bool,
-    pub seed: Option<u64>,
+#[derive(clap::Args)]
+pub struct TraceArgs {
+    scenario: String,
+    #[arg(long)]
+    service: Option<String>,
+    #[arg(long, value_parser = parse_at)]
+    at: Dur,
+    #[arg(long, default_value_t = 1, value_parser = parse_calls)]
+    calls: u32,
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    sets: Sets,
+    #[command(flatten)]
+    seed: Seed,
+    #[command(flatten)]
+    variant: Variant,
+    #[command(flatten)]
+    quiet: Quiet,
 }
 
-fn bad(m: String) -> ExitCode {
-    output::errln(&format!("breakwater: {m}"));
-    ExitCode::from(2)
-}
-
-pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
-    let s = load(a.spec, a.sets, a.variant)?;
+pub fn trace(a: TraceArgs) -> Outcome {
+    let s = load(&a.scenario, &a.sets.set, a.variant.variant)?;
     let names: Vec<&str> = s.world.services.iter().map(|x| x.name.as_str()).collect();
-    let service = match a.service {
+    let service = match a.service.as_deref() {
         Some(name) => names.iter().position(|n| *n == name).ok_or_else(|| {
-            bad(t!(
+            Failure::bad(t!(
                 "trace-unknown-service",
                 name = escape(name),
                 valid = names.join(", ")
@@ -46,22 +51,22 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         })?,
         None if names.len() == 1 => 0,
         None => {
-            return Err(bad(t!(
+            return Err(Failure::bad(t!(
                 "trace-name-a-service",
-                scenario = escape(a.spec),
+                scenario = escape(&a.scenario),
                 n = names.len(),
                 valid = names.join(", ")
             )))
         }
     };
     if a.at >= s.duration {
-        return Err(bad(t!(
+        return Err(Failure::bad(t!(
             "trace-at-past-end",
             at = a.at.to_string(),
             end = s.duration.to_string()
         )));
     }
-    let seed = a.seed.unwrap_or(s.seed);
+    let seed = a.seed.seed.unwrap_or(s.seed);
     let mut sim = Simulation::with_seed(&s, seed);
     sim.measure_ticks(false);
     sim.trace(TraceRequest {
@@ -69,21 +74,13 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         from: TraceFrom::Time(a.at.0),
         calls: a.calls,
     });
+    let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
     while !sim.traces_complete() && !sim.is_finished() {
         sim.advance_within(sim.end(), 100_000, &mut |_| {});
+        progress.set(sim.now());
     }
-    if let Some(stop) = sim.limit_crossed() {
-        let spec = s.origin.strip_prefix("builtin:").unwrap_or(&s.origin);
-        return Err(bad(format!(
-            "{}: {}",
-            escape(spec),
-            t!(
-                "stopped-at",
-                at = clock(stop.at),
-                reason = stop.message.as_str()
-            )
-        )));
-    }
+    drop(progress);
+    stopped_by(spec_name(&s), sim.limit_crossed())?;
     let traces = sim.take_traces(true);
     let name = names[service];
     let text = if a.json {
@@ -125,6 +122,5 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         }
         out
     };
-    say(&text)?;
-    Ok(ExitCode::SUCCESS)
+    say(&text)
 }

@@ -1,0 +1,134 @@
+//! `breakwater compare` and the split dashboard: two sides of a comparison,
+//! headless (a table or JSON with A, B and Δ) or live.
+
+use super::dashboard::{live, ready, DashArgs};
+use super::failure::{Failure, Outcome};
+use super::flags::{Duration, Quiet, Seed, Sets, SideSets};
+use super::progress::{Progress, Work};
+use super::shell::{json_text, load_raw, say, stopped};
+use breakwater::base::escape::escape;
+use breakwater::report::compare::Compared;
+use breakwater::report::{self, Summary};
+use breakwater::scenario::variants::Comparison;
+use breakwater::scenario::Scenario;
+use breakwater::sim::Simulation;
+use breakwater::t;
+use breakwater::tui::app::App;
+use std::io::IsTerminal;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    a: String,
+    b: Option<String>,
+    #[command(flatten)]
+    sets: Sets,
+    #[command(flatten)]
+    side_sets: SideSets,
+    #[arg(long)]
+    json: bool,
+    #[arg(long)]
+    no_tui: bool,
+    #[command(flatten)]
+    seed: Seed,
+    #[command(flatten)]
+    duration: Duration,
+    #[command(flatten)]
+    quiet: Quiet,
+}
+
+/// `breakwater compare`: on a terminal the split dashboard; otherwise (or
+/// with `--json` / `--no-tui`) both sides run headless to the end, then one
+/// table (or JSON) with A, B and Δ.
+pub fn compare(args: CompareArgs) -> Outcome {
+    let on_terminal = !(args.json || args.no_tui) && std::io::stdout().is_terminal();
+    let first = load_raw(&args.a)?;
+    let mut cmp = match &args.b {
+        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
+        None => Comparison::of_variants(&first),
+    };
+    let SideSets { set_a, set_b } = &args.side_sets;
+    cmp.apply_sets(&args.sets.set, set_a, set_b)
+        .map_err(Failure::bad)?;
+    if let Some(seed) = args.seed.seed {
+        cmp.set_seed(seed);
+    }
+    for s in [&mut cmp.a, &mut cmp.b] {
+        args.duration.fit(s).map_err(Failure::bad)?;
+    }
+    if on_terminal {
+        return compare_dashboard(cmp, DashArgs::default());
+    }
+    // The sides are independent deterministic runs: one thread each, so a
+    // comparison takes about the wall time of one run where two cores are free.
+    let progress = Progress::new(
+        Work::Simulated {
+            of: cmp.a.duration.max(cmp.b.duration),
+        },
+        cmp.a.duration.0 + cmp.b.duration.0,
+        args.quiet.quiet,
+    );
+    let side = |s: &Scenario| {
+        let started = Instant::now();
+        let mut sim = Simulation::new(s);
+        sim.measure_ticks(false);
+        let mut last = 0;
+        sim.run(&mut |tick| {
+            progress.add(tick.t.saturating_sub(last));
+            last = tick.t;
+        });
+        match sim.limit_crossed() {
+            // As it always said: the scenario's origin, `builtin:` included.
+            Some(stop) => Err(stopped(&s.origin, stop.at, &stop.message)),
+            None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
+        }
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| side(&cmp.b));
+        let a = side(&cmp.a);
+        (a, b.join())
+    });
+    drop(progress);
+    let b = b.map_err(|_| Failure::io(t!("compare-side-b-panicked")))?;
+    let summaries = [a?, b?];
+    // JSON's labels are English, as every machine output; the table's follow
+    // the reader.
+    let (label_a, label_b) = if args.json {
+        (cmp.label_a.en(), cmp.label_b.en())
+    } else {
+        (cmp.label_a.get(), cmp.label_b.get())
+    };
+    let compared = Compared {
+        a: &summaries[0],
+        b: &summaries[1],
+        label_a,
+        label_b,
+    };
+    let out = if args.json {
+        json_text(&report::compare::to_json(&compared))?
+    } else {
+        report::compare::to_table(&compared)
+    };
+    say(&out)
+}
+
+/// The split dashboard on a comparison: as `dashboard`, with one summary
+/// per side on quit. A recording is written as one file per side
+/// (`FILE-a.toml`, `FILE-b.toml`), replayed by `breakwater compare A B`.
+pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Outcome {
+    let spec = cmp
+        .a
+        .origin
+        .strip_prefix("builtin:")
+        .unwrap_or(&cmp.a.origin);
+    let command = format!("breakwater compare {} --no-tui", escape(spec));
+    ready(&args, command)?;
+    if let Some(seed) = args.seed.seed {
+        cmp.set_seed(seed);
+    }
+    let names = [
+        format!("{} · A: {}", cmp.a.name, cmp.label_a),
+        format!("{} · B: {}", cmp.b.name, cmp.label_b),
+    ];
+    live(App::compare(cmp), args, &names)
+}

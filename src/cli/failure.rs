@@ -1,0 +1,78 @@
+//! How a command ends when it does not end well: one value carrying the
+//! exit status and the message said on stderr, said once by `main`.
+//!
+//! Exit status: 0 fine (a closed output pipe included), 2 bad input (the
+//! scenario, a flag or its value), 1 an internal or I/O error, 128 + n when
+//! signal n ended the dashboard or a sweep.
+
+use breakwater::output;
+use std::process::ExitCode;
+
+/// What a command returns: `Ok` is exit 0 with nothing more to say.
+pub type Outcome = Result<(), Failure>;
+
+/// An exit status other than a plain success, and the line(s) that say why.
+#[derive(Debug)]
+pub struct Failure {
+    code: u8,
+    message: Option<String>,
+}
+
+impl Failure {
+    /// Exit 2, bad input: "breakwater: " and the message.
+    pub fn bad(message: impl std::fmt::Display) -> Self {
+        Self::with(2, format!("breakwater: {message}"))
+    }
+
+    /// Exit 1, an I/O or internal error: "breakwater: " and the message.
+    pub fn io(message: impl std::fmt::Display) -> Self {
+        Self::with(1, format!("breakwater: {message}"))
+    }
+
+    /// `code` with a message said as it is (it carries its own prefix, as a
+    /// scenario's `file:line:column: …` or clap's explained error).
+    pub fn with(code: u8, message: String) -> Self {
+        Self {
+            code,
+            message: Some(message),
+        }
+    }
+
+    /// `code` with nothing (more) to say: a closed pipe (0), a signal
+    /// (128 + n), a dashboard whose messages were already said.
+    pub fn silent(code: u8) -> Self {
+        Self {
+            code,
+            message: None,
+        }
+    }
+
+    /// Says the message on stderr and gives the exit status.
+    pub fn exit(self) -> ExitCode {
+        if let Some(m) = &self.message {
+            output::errln(m);
+        }
+        ExitCode::from(self.code)
+    }
+
+    #[cfg(test)]
+    pub fn parts(&self) -> (u8, Option<&str>) {
+        (self.code, self.message.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_carries_its_code_and_its_words() {
+        assert_eq!(Failure::bad("x").parts(), (2, Some("breakwater: x")));
+        assert_eq!(Failure::io("y").parts(), (1, Some("breakwater: y")));
+        assert_eq!(
+            Failure::with(2, "f:1:2: z".into()).parts(),
+            (2, Some("f:1:2: z"))
+        );
+        assert_eq!(Failure::silent(130).parts(), (130, None));
+    }
+}

@@ -1,0 +1,138 @@
+//! `breakwater run`: a scenario headless to its end, then its summary as a
+//! table or JSON; optionally a CSV row per tick per service.
+
+use super::failure::{Failure, Outcome};
+use super::flags::{Duration, Quiet, Seed, Sets, Variant};
+use super::progress::{Progress, Work};
+use super::shell::{json_text, load, say, spec_name, stopped_by};
+use super::values::{human_bytes, parse_size};
+use breakwater::base::escape::escape;
+use breakwater::report::{csv, json, table, Summary};
+use breakwater::scenario::Scenario;
+use breakwater::sim::Simulation;
+use breakwater::t;
+use std::io::Write;
+use std::time::Instant;
+
+/// The default bound on a `--timeseries` file.
+const DEFAULT_TIMESERIES_MAX: u64 = 1 << 30;
+
+/// The fewest bytes a CSV row takes besides the service name (all counts 0):
+/// the estimate of a file's size errs low, so no run that fits is refused.
+const MIN_CSV_ROW_BYTES: u64 = 80;
+
+#[derive(clap::Args)]
+pub struct RunArgs {
+    scenario: String,
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    seed: Seed,
+    #[command(flatten)]
+    duration: Duration,
+    #[arg(long, value_name = "FILE.csv")]
+    timeseries: Option<String>,
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    timeseries_max: Option<u64>,
+    #[command(flatten)]
+    sets: Sets,
+    #[command(flatten)]
+    variant: Variant,
+    #[command(flatten)]
+    quiet: Quiet,
+}
+
+pub fn run(a: RunArgs) -> Outcome {
+    let mut s = load(&a.scenario, &a.sets.set, a.variant.variant)?;
+    a.duration.fit(&mut s).map_err(Failure::bad)?;
+    if a.timeseries.is_some() {
+        check_timeseries_size(&s, a.timeseries_max.unwrap_or(DEFAULT_TIMESERIES_MAX))?;
+    }
+    headless(&s, &a)
+}
+
+/// Refuses (exit 2, before running) a `--timeseries` file larger than
+/// `max`: rows = ticks × services, each at least ~80 bytes plus the name.
+fn check_timeseries_size(s: &Scenario, max: u64) -> Outcome {
+    let ticks = s.duration.0.div_ceil(s.tick.0.max(1)) as f64;
+    let bytes: f64 = s
+        .world
+        .services
+        .iter()
+        .map(|x| ticks * (MIN_CSV_ROW_BYTES + x.name.len() as u64) as f64)
+        .sum();
+    if bytes > max as f64 {
+        return Err(Failure::bad(t!(
+            "timeseries-too-big",
+            rows = breakwater::i18n::grouped((ticks * s.world.services.len() as f64) as u64),
+            ticks = breakwater::i18n::grouped(ticks as u64),
+            tick = s.tick.to_string(),
+            services = s.world.services.len(),
+            size = human_bytes(bytes),
+            max = human_bytes(max as f64),
+            bytes = breakwater::i18n::grouped(max)
+        )));
+    }
+    Ok(())
+}
+
+/// An output file that failed part-way: its path and the system's reason.
+fn cannot_write(path: &str, e: &std::io::Error) -> Failure {
+    Failure::io(t!(
+        "io-cannot-write",
+        path = escape(path),
+        reason = e.to_string()
+    ))
+}
+
+fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
+    let started = Instant::now();
+    let mut sim = Simulation::with_seed(s, a.seed.seed.unwrap_or(s.seed));
+    let timeseries = a.timeseries.as_deref();
+    sim.measure_ticks(timeseries.is_some());
+    let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
+    let mut writer = match timeseries {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => {
+                let mut w = std::io::BufWriter::new(f);
+                csv::write_header(&mut w).map_err(|e| cannot_write(path, &e))?;
+                Some((path, w))
+            }
+            Err(e) => {
+                return Err(Failure::io(t!(
+                    "io-cannot-create-flag",
+                    flag = "--timeseries",
+                    path = escape(path),
+                    reason = e.to_string()
+                )))
+            }
+        },
+        None => None,
+    };
+    let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
+    let mut io_error = None;
+    sim.run(&mut |tick| {
+        if let Some((_, w)) = &mut writer {
+            if io_error.is_none() {
+                if let Err(e) = csv::write_tick(w, tick, &names) {
+                    io_error = Some(e);
+                }
+            }
+        }
+        progress.set(tick.t);
+    });
+    drop(progress);
+    if let Some((path, mut w)) = writer {
+        if let Some(e) = io_error.or_else(|| w.flush().err()) {
+            return Err(cannot_write(path, &e));
+        }
+    }
+    stopped_by(spec_name(s), sim.limit_crossed())?;
+    let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
+    let out = if a.json {
+        json_text(&json::to_json(&summary))?
+    } else {
+        table::to_table(&summary)
+    };
+    say(&out)
+}

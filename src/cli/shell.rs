@@ -1,0 +1,116 @@
+//! What every command does the same way: load a scenario with its flags,
+//! print to stdout, check an output path before the work, say where a run
+//! stopped.
+
+use super::failure::Failure;
+use breakwater::base::escape::escape;
+use breakwater::base::time::clock;
+use breakwater::output::{self, OutError};
+use breakwater::scenario::variants::Side;
+use breakwater::scenario::{self, Scenario};
+use breakwater::sim::work_meter::LimitCrossed;
+use breakwater::t;
+
+/// Prints to stdout; a closed pipe ends the program quietly (exit 0), any
+/// other failure is an I/O error (exit 1).
+pub fn say(text: &str) -> Result<(), Failure> {
+    match output::out(text) {
+        Ok(()) => Ok(()),
+        Err(OutError::Closed) => Err(Failure::silent(0)),
+        Err(OutError::Failed(e)) => Err(Failure::io(t!(
+            "io-cannot-write-stdout",
+            reason = e.to_string()
+        ))),
+    }
+}
+
+/// Loads a scenario (or one side of it) and applies the `--set` overrides.
+pub fn load(spec: &str, sets: &[String], variant: Option<Side>) -> Result<Scenario, Failure> {
+    with_sets(load_raw(spec)?, spec, sets, variant)
+}
+
+/// A loaded scenario's side (for one that declares variants) with the
+/// `--set` overrides applied.
+pub fn with_sets(
+    mut s: Scenario,
+    spec: &str,
+    sets: &[String],
+    variant: Option<Side>,
+) -> Result<Scenario, Failure> {
+    if let Some(side) = variant {
+        if s.variants.is_none() {
+            return Err(Failure::bad(t!(
+                "cli-no-variants",
+                side = side.letter().to_string(),
+                scenario = escape(spec)
+            )));
+        }
+    }
+    if s.variants.is_some() {
+        s = s.side(variant.unwrap_or(Side::A));
+    }
+    scenario::overrides::apply_sets(&mut s, "--set", sets).map_err(Failure::bad)?;
+    Ok(s)
+}
+
+/// A scenario as its file (or built-in) says it, no flag applied yet.
+pub fn load_raw(spec: &str) -> Result<Scenario, Failure> {
+    scenario::load(spec).map_err(|e| Failure::with(2, e.to_string()))
+}
+
+/// Checks that `path` can be written before a run starts, so a typo in an
+/// output path is not discovered after the work is done. Leaves no file
+/// behind if there was none.
+pub fn check_writable(flag: &str, path: &str) -> Result<(), Failure> {
+    let p = std::path::Path::new(path);
+    let existed = p.symlink_metadata().is_ok();
+    match std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(p)
+    {
+        Ok(_) => {
+            if !existed {
+                let _ = std::fs::remove_file(p);
+            }
+            Ok(())
+        }
+        Err(e) => Err(Failure::io(t!(
+            "io-cannot-write-flag",
+            flag = flag,
+            path = escape(path),
+            reason = e.to_string()
+        ))),
+    }
+}
+
+/// A JSON value as printed (pretty, with a final newline), or exit 1 saying
+/// why it could not be written.
+pub fn json_text(v: &serde_json::Value) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v)
+        .map(|t| format!("{t}\n"))
+        .map_err(|e| Failure::io(t!("io-cannot-write-json", reason = e.to_string())))
+}
+
+/// The name a scenario was asked by: a built-in's name, or the file.
+pub fn spec_name(s: &Scenario) -> &str {
+    s.origin.strip_prefix("builtin:").unwrap_or(&s.origin)
+}
+
+/// "SCENARIO: stopped at T of simulated time: why" (exit 2), for a run a
+/// limit stopped.
+pub fn stopped(spec: &str, at: breakwater::base::time::SimTime, why: &str) -> Failure {
+    Failure::bad(format!(
+        "{}: {}",
+        escape(spec),
+        t!("stopped-at", at = clock(at), reason = why)
+    ))
+}
+
+/// The limit a simulation crossed, if any, as `stopped` says it.
+pub fn stopped_by(spec: &str, stop: Option<&LimitCrossed>) -> Result<(), Failure> {
+    match stop {
+        Some(s) => Err(stopped(spec, s.at, &s.message)),
+        None => Ok(()),
+    }
+}
