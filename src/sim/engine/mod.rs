@@ -669,9 +669,6 @@ impl Simulation {
         }
         let totals = self.services.iter().map(|rt| &rt.metrics.total);
         self.after_timeline.observe(self.now, totals);
-        for s in 0..self.services.len() {
-            self.restart_breaker_seen(s);
-        }
         on_tick(&self.tick);
         self.last_tick = self.now;
         if self.now < self.end {

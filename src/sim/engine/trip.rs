@@ -403,9 +403,6 @@ impl Simulation {
                 self.services[s].breaker_seen.push(t.to);
             }
             self.breaker_moment(s, &t);
-            if self.world.services[s].patterns.circuit_breaker.enabled {
-                self.services[s].breaker_seen.push(t.to);
-            }
             self.notices.push(Notice {
                 at: t.at,
                 service: Some(s),
