@@ -3,7 +3,8 @@
 //! language, and switching language relabels the reasons already given.
 
 use crate::base::time::Dur;
-use crate::i18n::{arg, FluentArgs, FluentValue};
+use crate::i18n::Msg;
+use crate::msg;
 use std::fmt;
 
 /// The calls a rate was measured over.
@@ -83,24 +84,13 @@ pub fn percent(x: f64) -> u32 {
     ((x * 100.0) + 1e-9).floor().max(0.0) as u32
 }
 
-/// A message of the catalogue in language `code`.
-fn say(code: &str, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let mut a = FluentArgs::new();
-    for (k, v) in args {
-        a.set(*k, v.clone());
-    }
-    crate::i18n::tr_in(code, id, Some(&a))
-}
-
 impl Over {
-    fn text(self, code: &str) -> String {
+    fn msg(self) -> Msg {
         match self {
-            Over::Calls(n) => say(code, "reason-over-calls", &[("n", arg(n))]),
-            Over::Time { span, calls } => say(
-                code,
-                "reason-over-time",
-                &[("span", arg(span.to_string())), ("n", arg(calls))],
-            ),
+            Over::Calls(n) => msg!("reason-over-calls", n = n),
+            Over::Time { span, calls } => {
+                msg!("reason-over-time", span = span.to_string(), n = calls)
+            }
         }
     }
 }
@@ -118,109 +108,91 @@ impl Reason {
 
     /// In language `code`; machine outputs (a trace's JSON) use `en`.
     pub fn in_language(&self, code: &str) -> String {
-        let rates =
-            |rate: u32, threshold: u32| [("rate", arg(rate)), ("threshold", arg(threshold))];
+        self.msg().say(code)
+    }
+
+    /// The reason as data, for a shell to say in its reader's language.
+    pub fn msg(&self) -> Msg {
         match *self {
-            Reason::ConsecutiveFailures(n) => {
-                say(code, "reason-consecutive-failures", &[("n", arg(n))])
-            }
+            Reason::ConsecutiveFailures(n) => msg!("reason-consecutive-failures", n = n),
             Reason::FailureRate {
                 rate,
                 threshold,
                 over,
-            } => {
-                let [r, t] = rates(rate, threshold);
-                say(
-                    code,
-                    "reason-failure-rate",
-                    &[r, t, ("over", arg(over.text(code)))],
-                )
-            }
+            } => msg!(
+                "reason-failure-rate",
+                rate = rate,
+                threshold = threshold,
+                over = over.msg()
+            ),
             Reason::SlowCallRate {
                 rate,
                 threshold,
                 slow,
                 over,
-            } => {
-                let [r, t] = rates(rate, threshold);
-                say(
-                    code,
-                    "reason-slow-call-rate",
-                    &[
-                        r,
-                        t,
-                        ("slow", arg(slow.to_string())),
-                        ("over", arg(over.text(code))),
-                    ],
-                )
-            }
+            } => msg!(
+                "reason-slow-call-rate",
+                rate = rate,
+                threshold = threshold,
+                slow = slow.to_string(),
+                over = over.msg()
+            ),
             Reason::OpenElapsed {
                 open_for,
                 since_last_failure,
                 first_decides,
-            } => say(
-                code,
+            } => msg!(
                 "reason-open-elapsed",
-                &[
-                    ("open_for", arg(open_for.to_string())),
-                    (
-                        "from",
-                        arg(if since_last_failure {
-                            "last-failure"
-                        } else {
-                            "opened"
-                        }),
-                    ),
-                    (
-                        "then",
-                        arg(if first_decides {
-                            "first-result"
-                        } else {
-                            "probes"
-                        }),
-                    ),
-                ],
+                open_for = open_for.to_string(),
+                from = if since_last_failure {
+                    "last-failure"
+                } else {
+                    "opened"
+                },
+                then = if first_decides {
+                    "first-result"
+                } else {
+                    "probes"
+                }
             ),
-            Reason::FirstResultFailed => say(code, "reason-first-result-failed", &[]),
-            Reason::FirstResultSucceeded => say(code, "reason-first-result-succeeded", &[]),
-            Reason::Reconfigured(what) => say(code, "reason-reconfigured", &[("what", arg(what))]),
-            Reason::ProbeFailed => say(code, "reason-probe-failed", &[]),
-            Reason::ProbesSucceeded(n) => say(code, "reason-probes-succeeded", &[("n", arg(n))]),
+            Reason::FirstResultFailed => msg!("reason-first-result-failed"),
+            Reason::FirstResultSucceeded => msg!("reason-first-result-succeeded"),
+            Reason::Reconfigured(what) => msg!("reason-reconfigured", what = what),
+            Reason::ProbeFailed => msg!("reason-probe-failed"),
+            Reason::ProbesSucceeded(n) => msg!("reason-probes-succeeded", n = n),
             Reason::ProbeFailureRate {
                 rate,
                 threshold,
                 probes,
-            } => {
-                let [r, t] = rates(rate, threshold);
-                say(
-                    code,
-                    "reason-probe-failure-rate",
-                    &[r, t, ("n", arg(probes))],
-                )
-            }
+            } => msg!(
+                "reason-probe-failure-rate",
+                rate = rate,
+                threshold = threshold,
+                n = probes
+            ),
             Reason::ProbeSlowCallRate {
                 rate,
                 threshold,
                 probes,
-            } => {
-                let [r, t] = rates(rate, threshold);
-                say(
-                    code,
-                    "reason-probe-slow-call-rate",
-                    &[r, t, ("n", arg(probes))],
-                )
-            }
+            } => msg!(
+                "reason-probe-slow-call-rate",
+                rate = rate,
+                threshold = threshold,
+                n = probes
+            ),
             Reason::ProbesHealthy {
                 rate,
                 threshold,
                 probes,
-            } => {
-                let [r, t] = rates(rate, threshold);
-                say(code, "reason-probes-healthy", &[r, t, ("n", arg(probes))])
-            }
-            Reason::ForcedOpen => say(code, "reason-forced-open", &[]),
-            Reason::Disabled => say(code, "reason-disabled", &[]),
-            Reason::BackToNormal => say(code, "reason-back-to-normal", &[]),
+            } => msg!(
+                "reason-probes-healthy",
+                rate = rate,
+                threshold = threshold,
+                n = probes
+            ),
+            Reason::ForcedOpen => msg!("reason-forced-open"),
+            Reason::Disabled => msg!("reason-disabled"),
+            Reason::BackToNormal => msg!("reason-back-to-normal"),
         }
     }
 }
