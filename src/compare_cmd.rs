@@ -74,7 +74,8 @@ pub fn compare(
         }
     };
     let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| side(&cmp.b));
+        let lang = breakwater::i18n::current();
+        let b = scope.spawn(|| breakwater::i18n::scoped(lang, || side(&cmp.b)));
         let a = side(&cmp.a);
         (a, b.join())
     });

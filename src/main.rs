@@ -283,15 +283,15 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    match breakwater::i18n::from_args_and_env(&args, |k| std::env::var(k).ok()) {
-        Ok(code) => {
-            breakwater::i18n::set(code);
-        }
+    let lang = match breakwater::i18n::from_args_and_env(&args, |k| std::env::var(k).ok()) {
+        Ok(code) => code,
         Err(m) => {
             output::errln(&format!("breakwater: {m}"));
             return ExitCode::from(2);
         }
-    }
+    };
+    // The command renders in it (its threads carry it in themselves).
+    let _lang = breakwater::i18n::Scope::enter(lang);
     let mut argv = vec!["breakwater".to_string()];
     argv.extend(cli_text::without_lang(&args));
     let parsed = cli_text::command(Cli::command())

@@ -130,7 +130,8 @@ pub fn run_side(spec: &SideSpec) -> SideData {
 pub fn build(spec: &Spec) -> Result<Figure, String> {
     let sides: Vec<SideData> = match spec.sides.as_slice() {
         [a, b] => std::thread::scope(|scope| {
-            let hb = scope.spawn(|| run_side(b));
+            let lang = crate::i18n::current();
+            let hb = scope.spawn(|| crate::i18n::scoped(lang, || run_side(b)));
             let da = run_side(a);
             hb.join().map(|db| vec![da, db])
         })
