@@ -34,10 +34,11 @@ pub fn compare(
     };
     let first = load_raw(a)?;
     let mut cmp = match b {
-        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(bad)?,
+        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(|m| bad(m.said()))?,
         None => Comparison::of_variants(&first),
     };
-    cmp.apply_sets(both, only_a, only_b).map_err(bad)?;
+    cmp.apply_sets(both, only_a, only_b)
+        .map_err(|m| bad(m.said()))?;
     if let Some(seed) = seed {
         cmp.set_seed(seed);
     }
@@ -45,7 +46,7 @@ pub fn compare(
         for s in [&mut cmp.a, &mut cmp.b] {
             let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
             if let Some(message) = e.excess() {
-                return Err(bad(format!("--duration {d}: {message}")));
+                return Err(bad(format!("--duration {d}: {}", message.said())));
             }
             s.duration = d;
         }
@@ -67,7 +68,7 @@ pub fn compare(
                 t!(
                     "stopped-at",
                     at = breakwater::base::time::clock(stop.at),
-                    reason = stop.message.as_str()
+                    reason = &stop.message
                 )
             )),
             None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),

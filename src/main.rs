@@ -232,7 +232,7 @@ fn with_sets(
         s = s.side(variant.unwrap_or(Side::A));
     }
     scenario::overrides::apply_sets(&mut s, "--set", sets).map_err(|m| {
-        output::errln(&format!("breakwater: {m}"));
+        output::errln(&format!("breakwater: {}", m.said()));
         ExitCode::from(2)
     })?;
     Ok(s)
@@ -240,7 +240,7 @@ fn with_sets(
 
 fn load_raw(spec: &str) -> Result<Scenario, ExitCode> {
     scenario::load(spec).map_err(|e| {
-        output::errln(&e.to_string());
+        output::errln(&e.say(breakwater::i18n::current()));
         ExitCode::from(2)
     })
 }
@@ -381,7 +381,7 @@ fn main() -> ExitCode {
                 match cmp.apply_sets(&cli.dash.set, &[], &[]) {
                     Ok(()) => compare_dashboard(cmp, cli.dash),
                     Err(m) => {
-                        output::errln(&format!("breakwater: {m}"));
+                        output::errln(&format!("breakwater: {}", m.said()));
                         Err(ExitCode::from(2))
                     }
                 }
@@ -417,7 +417,7 @@ fn list() -> Result<ExitCode, ExitCode> {
             }
             Err(e) => text.push_str(&format!(
                 "{name:<20} ({})\n",
-                t!("list-broken", reason = e.to_string())
+                t!("list-broken", reason = e.say(breakwater::i18n::current()))
             )),
         }
     }
@@ -453,7 +453,7 @@ fn run(
     if let Some(d) = duration {
         let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
         if let Some(message) = e.excess() {
-            output::errln(&format!("breakwater: --duration {d}: {message}"));
+            output::errln(&format!("breakwater: --duration {d}: {}", message.said()));
             return Err(ExitCode::from(2));
         }
         s.duration = d;

@@ -66,11 +66,11 @@ pub fn plot(args: PlotArgs) -> Result<ExitCode, ExitCode> {
     let first = load_raw(&args.a)?;
     let mut spec = if comparing_flags || (first.variants.is_some() && args.variant.is_none()) {
         let mut cmp = match &args.b {
-            Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(bad)?,
+            Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(|m| bad(m.said()))?,
             None => Comparison::of_variants(&first),
         };
         cmp.apply_sets(&args.set, &args.set_a, &args.set_b)
-            .map_err(bad)?;
+            .map_err(|m| bad(m.said()))?;
         Spec {
             title: text::comparison_title(&escape(&cmp.a.name), &escape(&cmp.b.name)),
             sides: vec![
@@ -105,7 +105,7 @@ pub fn plot(args: PlotArgs) -> Result<ExitCode, ExitCode> {
         if let Some(d) = args.duration {
             let e = breakwater::sim::estimate::estimate(&s.world, &s.timeline, d);
             if let Some(message) = e.excess() {
-                return Err(bad(format!("--duration {d}: {message}")));
+                return Err(bad(format!("--duration {d}: {}", message.said())));
             }
             s.duration = d;
         }

@@ -135,7 +135,7 @@ pub fn sweep(a: SweepArgs) -> Result<ExitCode, ExitCode> {
     let sized = |mut s: Scenario| -> Result<Scenario, String> {
         if let Some(d) = duration {
             if let Some(m) = estimate(&s.world, &s.timeline, d).excess() {
-                return Err(format!("--duration {d}: {m}"));
+                return Err(format!("--duration {d}: {}", m.said()));
             }
             s.duration = d;
         }

@@ -77,11 +77,7 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode, ExitCode> {
         return Err(bad(format!(
             "{}: {}",
             escape(spec),
-            t!(
-                "stopped-at",
-                at = clock(stop.at),
-                reason = stop.message.as_str()
-            )
+            t!("stopped-at", at = clock(stop.at), reason = &stop.message)
         )));
     }
     let traces = sim.take_traces(true);

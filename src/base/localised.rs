@@ -136,7 +136,7 @@ impl<'de> Deserialize<'de> for Localised {
                     match v {
                         toml::Value::String(s) => texts.push((code, s)),
                         other => {
-                            return Err(D::Error::custom(crate::t!(
+                            return Err(D::Error::custom(crate::msg!(
                                 "text-language-not-string",
                                 code = code.as_str(),
                                 found = crate::base::serde_message::kind_of(&other)
@@ -146,7 +146,7 @@ impl<'de> Deserialize<'de> for Localised {
                 }
                 Ok(Localised { texts })
             }
-            other => Err(D::Error::custom(crate::t!(
+            other => Err(D::Error::custom(crate::msg!(
                 "text-type",
                 found = crate::base::serde_message::kind_of(&other)
             ))),

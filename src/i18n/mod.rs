@@ -131,6 +131,17 @@ impl Arg for &String {
         FluentValue::from(self.clone())
     }
 }
+/// A message as data, said in this thread's language (a shell's `t!`).
+impl Arg for Msg {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.say(current()))
+    }
+}
+impl Arg for &Msg {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.say(current()))
+    }
+}
 impl Arg for std::borrow::Cow<'_, str> {
     fn into_value(self) -> FluentValue<'static> {
         FluentValue::from(self.into_owned())

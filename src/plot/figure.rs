@@ -121,7 +121,9 @@ pub fn run_side(spec: &SideSpec) -> SideData {
         side: spec.side,
         label: spec.label.clone(),
         series: rec.finish(),
-        stopped: sim.limit_crossed().map(|l| (l.at, l.message.clone())),
+        stopped: sim
+            .limit_crossed()
+            .map(|l| (l.at, l.message.say(crate::i18n::current()))),
     }
 }
 
