@@ -26,10 +26,10 @@ fn forbidden(layer: &str, module: &str) -> bool {
         ),
         "sim" => matches!(module, "scenario" | "tui" | "report" | "sweep" | "plot"),
         // The bottom: only itself, and the `settable!` macro it exports at
-        // the crate root.
-        "base" => !matches!(module, "base" | "settable" | "i18n" | "t"),
+        // the crate root, and i18n's macros (`msg!`, messages as data).
+        "base" => !matches!(module, "base" | "settable" | "i18n" | "t" | "msg"),
         // Beside the bottom: the catalogues know nothing of the rest.
-        "i18n" => !matches!(module, "i18n" | "t"),
+        "i18n" => !matches!(module, "i18n" | "t" | "msg"),
         "scenario" => matches!(module, "tui" | "report" | "sweep" | "plot"),
         _ => false,
     }
