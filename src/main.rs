@@ -12,6 +12,11 @@ use cli::Command;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let lang = match cli::language() {
+        Ok(code) => code,
+        Err(failure) => return failure.exit(),
+    };
+    let _lang = breakwater::i18n::Scope::enter(lang);
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(failure) => return failure.exit(),

@@ -287,7 +287,7 @@ fn the_library_reports_the_same_place() {
             (err.line, err.column),
             (line, column),
             "{path}: {}",
-            err.message
+            err.message.say("en")
         );
         assert_eq!(err.origin, path);
     }

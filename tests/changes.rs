@@ -79,13 +79,14 @@ fn bad_values_are_refused_without_effect() {
         ),
         ("load.rate", toml::Value::Float(-1.0)),
     ] {
-        let err = sim.change_now(path, v).expect_err(path);
+        let err = sim.change_now(path, v).expect_err(path).say("en");
         assert!(!err.is_empty());
     }
     assert_eq!(sim.world(), &before);
     let err = sim
         .change_now("services.payment.failure_rat", toml::Value::Float(0.5))
-        .unwrap_err();
+        .unwrap_err()
+        .say("en");
     assert!(err.contains("did you mean `failure_rate`"), "{err}");
 }
 

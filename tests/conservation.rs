@@ -510,8 +510,12 @@ fn outcomes_sum(c: &Counts) -> u64 {
 
 fn check(case: &Case) -> Result<(), TestCaseError> {
     let text = case.toml();
-    let scenario = parse_scenario("random.toml", text.as_bytes())
-        .map_err(|e| TestCaseError::fail(format!("generated scenario refused: {e}\n{text}")))?;
+    let scenario = parse_scenario("random.toml", text.as_bytes()).map_err(|e| {
+        TestCaseError::fail(format!(
+            "generated scenario refused: {}\n{text}",
+            e.say("en")
+        ))
+    })?;
     let n = case.services.len();
     let mut sim = Simulation::new(&scenario);
 

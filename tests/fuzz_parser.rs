@@ -223,14 +223,14 @@ fn parse_and_validate_never_panic_on_mutated_scenarios() {
                 Err(e) => {
                     // Every error is located and printable without control
                     // characters.
-                    let shown = e.to_string();
+                    let shown = e.say("en");
                     prop_assert!(e.line >= 1 && e.column >= 1, "{shown}");
                     prop_assert!(
                         !shown.chars().any(breakwater::base::escape::is_unsafe),
                         "{shown:?}"
                     );
                     prop_assert!(
-                        !e.message.trim().is_empty(),
+                        !e.message.say("en").trim().is_empty(),
                         "empty message for {:?}",
                         String::from_utf8_lossy(&bytes)
                     );

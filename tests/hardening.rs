@@ -229,7 +229,7 @@ fn a_recording_with_the_largest_seed_loads() {
     let app = App::new(common::app::lesson(), i64::MAX as u64);
     let rec = app.recording_text();
     let back = breakwater::scenario::parse_scenario("rec.toml", rec.as_bytes())
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{}", e.say("en")));
     assert_eq!(back.seed, i64::MAX as u64);
 }
 

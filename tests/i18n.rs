@@ -35,7 +35,8 @@ fn every_language_has_the_same_ids_and_variables() {
     }
 }
 
-/// The ids named in the source (`t!("…"`, `tr("…"`, `tr_in(…, "…"`).
+/// The ids named in the source: a text said at once (`t!("…"`) and a
+/// message made as data, said later (`msg!("…"`).
 fn ids_in_source() -> Vec<(String, String)> {
     let mut out = vec![];
     let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
@@ -47,11 +48,12 @@ fn ids_in_source() -> Vec<(String, String)> {
                 continue;
             }
             let text = std::fs::read_to_string(&p).unwrap();
-            for marker in ["t!(\"", "t!(\n"] {
+            for marker in ["t!(\"", "t!(\n", "msg!(\"", "msg!(\n"] {
                 let mut from = 0;
                 while let Some(k) = text[from..].find(marker) {
                     let i = from + k;
-                    // `t!(`, not `print!(` or `format!(`, and not in a comment.
+                    // `t!(` or `msg!(`, not `print!(` or `format!(`, and not
+                    // in a comment.
                     let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
                     let whole = text[..i]
                         .chars()
@@ -82,6 +84,11 @@ fn ids_in_source() -> Vec<(String, String)> {
 fn every_id_the_code_names_exists_in_every_language() {
     let ids = ids_in_source();
     assert!(!ids.is_empty());
+    // Messages made as data (`msg!`) are found too.
+    assert!(
+        ids.iter().any(|(_, id)| id == "limit-in-flight"),
+        "no msg! id"
+    );
     for code in i18n::languages() {
         for (file, id) in &ids {
             assert!(

@@ -26,7 +26,7 @@ fn forbidden(layer: &str, module: &str) -> bool {
         ),
         "sim" => matches!(module, "scenario" | "tui" | "report" | "sweep" | "plot"),
         // The bottom: only itself, and the `settable!` macro it exports at
-        // the crate root.
+        // the crate root, and i18n's macros (`msg!`, messages as data).
         "base" => !matches!(module, "base" | "settable" | "i18n" | "t" | "msg"),
         // Beside the bottom: the catalogues know nothing of the rest.
         "i18n" => !matches!(module, "i18n" | "t" | "msg"),

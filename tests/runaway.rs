@@ -139,7 +139,8 @@ name = "api"
     let mut sim = Simulation::new(&s);
     let err = sim
         .change_now("load.clients", toml::Value::Integer(1_000_000))
-        .expect_err("refused");
+        .expect_err("refused")
+        .say("en");
     assert!(err.contains("calls per simulated second"), "{err}");
     assert_eq!(
         sim.world().get("load.clients"),
@@ -165,4 +166,39 @@ fn the_dashboard_pauses_at_a_limit_with_the_reason_instead_of_quitting() {
         "{status}"
     );
     assert!(text(&screen(&app, 120, 40)).contains("LIMIT"));
+}
+
+/// A limit notice is data: the events panel says it in the dashboard's
+/// language of the moment, so `L` re-translates it like a breaker's reason.
+#[test]
+fn a_limit_notice_re_translates_when_the_language_switches() {
+    use breakwater::sim::notices::NoticeKind;
+    let s = breakwater::scenario::load(&file("closed-fail-fast.toml")).expect("valid");
+    let mut app = breakwater::i18n::scoped("es", || App::new(s, 0));
+    app.set_speed(100.0);
+    for _ in 0..50 {
+        app.on_frame(Duration::from_millis(100));
+        if app.paused() {
+            break;
+        }
+    }
+    let limit = app
+        .sim()
+        .notices()
+        .iter()
+        .find_map(|(_, n)| match &n.kind {
+            NoticeKind::Limit(m) => Some(m.clone()),
+            _ => None,
+        })
+        .expect("a limit notice");
+    // The first words of the notice, as the events panel starts it.
+    let start = |lang: &str| limit.say(lang).chars().take(24).collect::<String>();
+    assert_ne!(start("es"), start("en"));
+    let es = text(&screen(&app, 160, 50));
+    assert!(es.contains(&start("es")), "{}\n{es}", start("es"));
+    app.perform(breakwater::tui::keys::Action::SwitchLanguage);
+    assert_eq!(app.lang(), "en");
+    let en = text(&screen(&app, 160, 50));
+    assert!(en.contains(&start("en")), "{}\n{en}", start("en"));
+    assert!(!en.contains(&start("es")), "{en}");
 }

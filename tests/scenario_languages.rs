@@ -78,7 +78,7 @@ fn a_bad_text_is_refused_at_its_place_with_what_is_valid() {
     let bad = |text: &str| {
         breakwater::scenario::parse_scenario("t.toml", text.as_bytes())
             .unwrap_err()
-            .to_string()
+            .say("en")
     };
     let base = "duration = \"10s\"\n[load]\nrate = 1\n[[services]]\nname = \"a\"\n";
     let e = bad(&format!("name = {{ en = \"x\", sp = \"y\" }}\n{base}"));

@@ -1,8 +1,9 @@
 //! The whole interface in Spanish (issue 12): every screen of the dashboard
 //! at 80×24 and 120×40, the help overlay, a comparison, a trace, the
 //! summary, `check` and `--help`, with no text left from the English
-//! catalogue and nothing cut. This binary speaks Spanish in every test (the
-//! language is process-wide), so it never races an English test.
+//! catalogue and nothing cut. Each test speaks Spanish on its own thread
+//! (the language is the renderer's, never the process's), so English tests
+//! can run beside them; one renders both languages at once on two threads.
 
 mod common;
 
@@ -32,8 +33,14 @@ const KEPT: &[&str] = &[
 /// at the markers. Short pieces (units, symbols) are left out: they are not
 /// words a reader would notice as English.
 fn english_pieces() -> Vec<String> {
+    pieces_of("en", "es")
+}
+
+/// The same for any language `lang` against `other`: the pieces of `lang`'s
+/// messages that `other` says otherwise.
+fn pieces_of(lang: &str, other: &str) -> Vec<String> {
     let mut pieces = vec![];
-    for (id, vars) in i18n::inventory("en") {
+    for (id, vars) in i18n::inventory(lang) {
         if id.starts_with("locale-") || id.starts_with("cli-") {
             continue;
         }
@@ -41,8 +48,8 @@ fn english_pieces() -> Vec<String> {
         for v in &vars {
             args.set(v.as_str(), "\u{1}");
         }
-        let en = i18n::tr_in("en", &id, Some(&args));
-        let es = i18n::tr_in("es", &id, Some(&args));
+        let en = i18n::tr_in(lang, &id, Some(&args));
+        let es = i18n::tr_in(other, &id, Some(&args));
         if en == es {
             continue;
         }
@@ -72,18 +79,18 @@ fn assert_spanish(what: &str, screen: &str) {
     }
 }
 
-fn es() {
-    assert!(i18n::set("es"));
+/// Spanish on this test's thread, until the scope is dropped.
+fn es() -> i18n::Scope {
+    assert_eq!(i18n::known("es"), Some("es"));
+    i18n::Scope::enter("es")
 }
 
 #[test]
 fn the_english_pieces_are_found_where_they_are() {
-    es();
+    let _es = es();
     // The check itself can fail: an English screen has plenty of them.
-    i18n::set("en");
     let pieces = english_pieces();
-    let english = text(&screen(&app_at(90), 120, 40));
-    es();
+    let english = i18n::scoped("en", || text(&screen(&app_at(90), 120, 40)));
     assert!(pieces.len() > 50, "{} pieces", pieces.len());
     assert!(
         pieces.iter().any(|p| english.contains(p)),
@@ -91,9 +98,49 @@ fn the_english_pieces_are_found_where_they_are() {
     );
 }
 
+/// Two readers in one process: the dashboard drawn in Spanish on one thread
+/// and in English on another, at the same time, many times, without a lock.
+/// Each screen is wholly in its own language (no piece of the other one),
+/// and says at least one piece of its own (so the check could fail).
+#[test]
+fn spanish_and_english_render_side_by_side_on_two_threads() {
+    let english = pieces_of("en", "es");
+    let spanish = pieces_of("es", "en");
+    assert!(english.len() > 50 && spanish.len() > 50);
+    let draw_many = |lang: &'static str, own: &[String], foreign: &[String]| {
+        let mut app = i18n::scoped(lang, || app_at(5));
+        for round in 0..40u64 {
+            app.advance_to((6 + round * 4) * breakwater::base::time::NANOS_PER_SEC);
+            if round % 10 == 9 {
+                // `L` twice: round the languages and back to this one.
+                ch(&mut app, 'L');
+                ch(&mut app, 'L');
+            }
+            let (w, h) = if round % 2 == 0 { (120, 40) } else { (80, 24) };
+            let s = text(&screen(&app, w, h));
+            for p in foreign {
+                assert!(
+                    !s.contains(p.as_str()),
+                    "{lang} round {round}: {p:?} of the other language:\n{s}"
+                );
+            }
+            assert!(
+                own.iter().any(|p| s.contains(p.as_str())),
+                "{lang} round {round}: nothing of its own language:\n{s}"
+            );
+        }
+    };
+    std::thread::scope(|scope| {
+        let es = scope.spawn(|| draw_many("es", &spanish, &english));
+        let en = scope.spawn(|| draw_many("en", &english, &spanish));
+        es.join().expect("the Spanish thread");
+        en.join().expect("the English thread");
+    });
+}
+
 #[test]
 fn dashboard_in_spanish_at_both_sizes() {
-    es();
+    let _es = es();
     let app = app_at(90);
     for (w, h) in [(80, 24), (120, 40)] {
         let t = screen(&app, w, h);
@@ -107,7 +154,7 @@ fn dashboard_in_spanish_at_both_sizes() {
 
 #[test]
 fn help_overlay_in_spanish() {
-    es();
+    let _es = es();
     let mut app = app_at(10);
     ch(&mut app, '?');
     for (w, h) in [(80, 24), (120, 40)] {
@@ -127,7 +174,7 @@ fn help_overlay_in_spanish() {
 
 #[test]
 fn comparison_and_trace_in_spanish() {
-    es();
+    let _es = es();
     let mut app = compare_at(62);
     let s = text(&screen(&app, 120, 40));
     assert_spanish("comparison", &s);
@@ -159,7 +206,7 @@ fn bw(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn the_commands_speak_spanish_from_lang() {
-    es();
+    let _es = es();
     let (code, out, _) = bw(&["run", "seed-lesson"]);
     assert_eq!(code, 0);
     assert_spanish("run", &out);
@@ -183,7 +230,7 @@ fn the_commands_speak_spanish_from_lang() {
 
 #[test]
 fn json_never_changes_with_the_language() {
-    es();
+    let _es = es();
     let (_, es_json, _) = bw(&["run", "seed-lesson", "--json"]);
     let (_, en_json, _) = bw(&["--lang", "en", "run", "seed-lesson", "--json"]);
     let strip = |s: &str| {

@@ -124,3 +124,24 @@ fn in_a_comparison_the_same_call_is_traced_on_both_sides() {
         assert!(s.contains("A · ") && s.contains("B · "), "{w}×{h}:\n{s}");
     }
 }
+
+/// The banner is data: said when drawn, in the dashboard's language of the
+/// moment, so switching the language while it shows re-translates it.
+#[test]
+fn the_banner_re_translates_when_the_language_switches() {
+    let s = common::scenario(SCENARIO);
+    let mut app = breakwater::i18n::scoped("es", || App::new(s, 3));
+    app.set_paused(true);
+    ch(&mut app, 'n');
+    run_until_paused(&mut app, 10_000);
+    let b = app.banner().expect("a banner");
+    assert!(b.title.contains("guion"), "{b:?}");
+    assert!(text(&screen(&app, 120, 40)).contains("guion"));
+    app.perform(breakwater::tui::keys::Action::SwitchLanguage);
+    let b = app.banner().expect("still shown");
+    assert!(
+        b.title.contains("timeline") && !b.title.contains("guion"),
+        "{b:?}"
+    );
+    assert!(text(&screen(&app, 120, 40)).contains("timeline"));
+}

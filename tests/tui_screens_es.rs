@@ -1,5 +1,5 @@
-//! The same screens in Spanish (a test binary of its own: the language is
-//! global), at 80×24 and 120×40.
+//! The same screens in Spanish, at 80×24 and 120×40 (the dashboard made on
+//! a Spanish thread speaks Spanish).
 
 mod common;
 
@@ -10,7 +10,7 @@ use common::builtin;
 
 #[test]
 fn the_lesson_in_spanish() {
-    assert!(breakwater::i18n::set("es"));
+    let _es = breakwater::i18n::Scope::enter("es");
     let s = builtin("seed-lesson");
     let seed = s.seed;
     let mut app = App::new(s, seed);

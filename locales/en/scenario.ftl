@@ -38,6 +38,9 @@ syntax-token = { $token ->
    *[numbers] numbers
 }
 list-or = { $list } or { $last }
+list-comma = { $list }, { $item }
+# Parts of one syntax error, one after the other.
+syntax-parts = { $first }; { $rest }
 syntax-duplicate-key-root = duplicate key `{ $key }` in document root
 syntax-duplicate-key = duplicate key `{ $key }` in table `{ $table }`
 syntax-dotted-key-not-table = dotted key `{ $key }` attempted to extend a value that is not a table
@@ -124,6 +127,7 @@ limit-calls-per-second = { $count } calls in the simulated second from { $from }
 limit-attempts-per-second = { $count } attempts in the simulated second from { $from }, over the limit of { $max }: retries multiply the load (up to { $attempts } attempts per call); lower `max_attempts` or add a retry budget
 limit-work-per-second = { $count } units of work (events and ramp steps) in the simulated second from { $from }, over the limit of { $max }: { $ramps } ramps are moving, each step checking { $services } services, with a tick of { $tick }; lengthen the tick, use fewer ramps or lower the load
 limit-calls-per-run = { $count } calls by { $by }, over the limit of { $max } per run: shorten the duration or lower the load
+limit-in-flight = { $max } calls in flight: the limit; new calls are refused as client_rejected
 
 ## Finding the scenario, and --set
 
@@ -143,3 +147,6 @@ load-no-such-near = no such file, and no built-in scenario named `{ $spec }`; di
 set-form = expected PATH=VALUE, e.g. services.payment.failure_rate=0.2
 set-excess = { $flag }: with these values, { $message }
 compare-services-differ = the two scenarios must have the same services, in the same order: { $a } has { $a_names }; { $b } has { $b_names }
+
+# A --set argument refused: the flag, the argument, why.
+set-named = { $flag } { $arg }: { $message }

@@ -10,3 +10,6 @@ count-calls = { $n ->
     [one] { $n } llamada
    *[other] { $n } llamadas
 }
+
+# A text that is already words (a name, a value as written), said as it is.
+verbatim = { $text }

@@ -38,6 +38,9 @@ syntax-token = { $token ->
    *[numbers] números
 }
 list-or = { $list } o { $last }
+list-comma = { $list }, { $item }
+# Parts of one syntax error, one after the other.
+syntax-parts = { $first }; { $rest }
 syntax-duplicate-key-root = la clave `{ $key }` aparece dos veces en el nivel superior
 syntax-duplicate-key = la clave `{ $key }` aparece dos veces en la tabla `{ $table }`
 syntax-dotted-key-not-table = la clave con puntos `{ $key }` intenta ampliar un valor que no es una tabla
@@ -124,6 +127,7 @@ limit-calls-per-second = { $count } llamadas en el segundo simulado desde { $fro
 limit-attempts-per-second = { $count } intentos en el segundo simulado desde { $from }, por encima del límite de { $max }: los reintentos multiplican la carga (hasta { $attempts } intentos por llamada); baja `max_attempts` o añade un presupuesto de reintentos
 limit-work-per-second = { $count } unidades de trabajo (eventos y pasos de rampa) en el segundo simulado desde { $from }, por encima del límite de { $max }: hay { $ramps } rampas en marcha, cada paso revisa { $services } servicios, con un tick de { $tick }; alarga el tick, usa menos rampas o baja la carga
 limit-calls-per-run = { $count } llamadas hasta { $by }, por encima del límite de { $max } por ejecución: acorta la duración o baja la carga
+limit-in-flight = { $max } llamadas en curso: el límite; las llamadas nuevas se rechazan como client_rejected
 
 ## Encontrar el escenario, y --set
 
@@ -143,3 +147,6 @@ load-no-such-near = no existe el archivo, ni un escenario incorporado llamado `{
 set-form = se esperaba RUTA=VALOR, por ejemplo services.payment.failure_rate=0.2
 set-excess = { $flag }: con estos valores, { $message }
 compare-services-differ = los dos escenarios deben tener los mismos servicios, en el mismo orden: { $a } tiene { $a_names }; { $b } tiene { $b_names }
+
+# A --set argument refused: the flag, the argument, why.
+set-named = { $flag } { $arg }: { $message }

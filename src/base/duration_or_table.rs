@@ -5,6 +5,7 @@
 
 use crate::base::settable::unknown_name;
 use crate::base::time::{parse_duration, Dur};
+use crate::i18n::Msg;
 
 /// How such a value is described in error messages.
 pub struct DurationOrTable<'a> {
@@ -25,7 +26,7 @@ impl DurationOrTable<'_> {
         value: toml::Value,
         constant: impl FnOnce(Dur) -> T,
         table: impl FnOnce(toml::Value) -> Result<T, toml::de::Error>,
-    ) -> Result<T, String> {
+    ) -> Result<T, Msg> {
         match value {
             toml::Value::String(s) => parse_duration(&s).map(constant),
             toml::Value::Table(t) => {
@@ -35,7 +36,7 @@ impl DurationOrTable<'_> {
                         return Err(unknown_name(self.what, k, self.kinds));
                     }
                     _ => {
-                        return Err(crate::t!(
+                        return Err(crate::msg!(
                             "table-needs-tag",
                             what = self.what,
                             tag = self.tag,
@@ -43,11 +44,11 @@ impl DurationOrTable<'_> {
                         ))
                     }
                 }
-                // serde's own words: the field's `Settable` says them in the
-                // reader's language.
-                table(toml::Value::Table(t)).map_err(|e| e.message().trim().to_string())
+                // serde's own words: the field's `Settable` reads them
+                // again and says them in the reader's language.
+                table(toml::Value::Table(t)).map_err(|e| Msg::verbatim(e.message().trim()))
             }
-            other => Err(crate::t!(
+            other => Err(crate::msg!(
                 "duration-or-table",
                 example = self.example,
                 found = crate::base::serde_message::kind_of(&other)

@@ -1,9 +1,10 @@
-//! Why a file could not be read or written, in the reader's language. The
-//! system's own text (`Permission denied (os error 13)`) is English; the
-//! usual kinds are said through the catalogue, the rest as the system says.
+//! Why a file could not be read or written, as a message the shell says in
+//! its reader's language. The system's own text (`Permission denied (os
+//! error 13)`) is English; the usual kinds are said through the catalogue,
+//! the rest as the system says.
 
 /// The reason of an I/O error, without the path.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> crate::i18n::Msg {
     use std::io::ErrorKind as K;
     let kind = match e.kind() {
         K::NotFound => "not-found",
@@ -15,7 +16,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "read-only",
         K::InvalidData => "invalid-data",
         K::Interrupted => "interrupted",
-        _ => return e.to_string(),
+        _ => return crate::i18n::Msg::verbatim(e.to_string()),
     };
-    crate::t!("io-reason", kind = kind)
+    crate::msg!("io-reason", kind = kind)
 }

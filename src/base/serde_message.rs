@@ -1,12 +1,13 @@
 //! serde and toml explain a value of the wrong shape in English sentences of a
 //! few fixed forms ("invalid type: …, expected …", "unknown variant `x`,
 //! expected one of …", "missing field `x`"). Here they are read back, once,
-//! into a structured error, and each kind is said in the reader's language.
-//! A message in none of these forms is one of ours, written through the
-//! catalogue when it was made: it passes through as it is.
+//! into a structured error, a message as data (`Msg`) that the shell says
+//! in its reader's language. A message of ours (a `Deserialize` of the
+//! crate) comes back as the `Msg` it was; anything else keeps its words.
 
 use crate::base::settable::nearest;
-use crate::t;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One of serde's messages, taken apart.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +36,9 @@ pub enum SerdeError {
     DuplicateField(String),
     /// toml: a name was wanted (an enum written as something else).
     WantedName,
-    /// Anything else: ours, already in the reader's language.
+    /// One of ours: the message a `Deserialize` of the crate made.
+    Ours(Msg),
+    /// Anything else, in its own words.
     Custom(String),
 }
 
@@ -68,8 +71,9 @@ pub enum Expected {
     Str,
     Array,
     Table,
-    /// One of ours (a `Deserialize` of the crate says what it expects in
-    /// the reader's language), or a form not known here.
+    /// One of ours (a `Deserialize` of the crate says what it expects).
+    Ours(Msg),
+    /// A form not known here, in serde's words.
     Other(String),
 }
 
@@ -119,42 +123,56 @@ impl SerdeError {
         if m == "wanted string or table" {
             return SerdeError::WantedName;
         }
-        SerdeError::Custom(m.to_string())
+        match Msg::decode(m) {
+            // Words not ours, carried as they were: read them again.
+            Some(ours) if ours.id == "verbatim" => match ours.arg("text") {
+                Some(crate::i18n::MsgArg::Text(t)) => SerdeError::parse(t),
+                _ => SerdeError::Ours(ours),
+            },
+            Some(ours) => SerdeError::Ours(ours),
+            None => SerdeError::Custom(m.to_string()),
+        }
     }
 
-    /// The message in the reader's language. `range` replaces an integer
-    /// type's range with the field's own (validation's).
+    /// The message said in this thread's language: for `base/settable.rs`
+    /// alone, until it returns `Msg` too (its conversion is done apart).
     pub fn text(&self, range: Option<(u64, u64)>) -> String {
+        self.msg(range).say(crate::i18n::current())
+    }
+
+    /// The message, to be said in the reader's language. `range` replaces
+    /// an integer type's range with the field's own (validation's).
+    pub fn msg(&self, range: Option<(u64, u64)>) -> Msg {
         let expected = |e: &Expected| match (e, range) {
             (Expected::Whole { .. }, Some((lo, hi))) => Expected::Whole {
                 lo: lo.into(),
                 hi: hi.into(),
             }
-            .text(),
-            _ => e.text(),
+            .msg(),
+            _ => e.msg(),
         };
         match self {
             SerdeError::InvalidType { found, expected: e } => {
-                let text = t!(
+                let text = msg!(
                     "serde-invalid-type",
-                    found = found.text(),
+                    found = found.msg(),
                     expected = expected(e)
                 );
                 with_comma_hint(text, found, e)
             }
-            SerdeError::InvalidValue { found, expected: e } => t!(
+            SerdeError::InvalidValue { found, expected: e } => msg!(
                 "serde-invalid-value",
-                found = found.text(),
+                found = found.msg(),
                 expected = expected(e)
             ),
             SerdeError::InvalidLength { len, expected: e } => {
-                t!("serde-invalid-length", len = *len, expected = expected(e))
+                msg!("serde-invalid-length", len = *len, expected = expected(e))
             }
             SerdeError::UnknownVariant { name, valid } => {
                 let text = if valid.is_empty() {
-                    t!("serde-unknown-variant-none", name = name.as_str())
+                    msg!("serde-unknown-variant-none", name = name.as_str())
                 } else {
-                    t!(
+                    msg!(
                         "serde-unknown-variant",
                         name = name.as_str(),
                         valid = one_of(valid)
@@ -164,9 +182,9 @@ impl SerdeError {
             }
             SerdeError::UnknownField { name, valid } => {
                 let text = if valid.is_empty() {
-                    t!("serde-unknown-field-none", name = name.as_str())
+                    msg!("serde-unknown-field-none", name = name.as_str())
                 } else {
-                    t!(
+                    msg!(
                         "serde-unknown-field",
                         name = name.as_str(),
                         valid = one_of(valid)
@@ -174,10 +192,11 @@ impl SerdeError {
                 };
                 suggest(text, name, valid)
             }
-            SerdeError::MissingField(f) => t!("serde-missing-field", name = f.as_str()),
-            SerdeError::DuplicateField(f) => t!("serde-duplicate-field", name = f.as_str()),
-            SerdeError::WantedName => t!("serde-wanted-name"),
-            SerdeError::Custom(m) => m.clone(),
+            SerdeError::MissingField(f) => msg!("serde-missing-field", name = f.as_str()),
+            SerdeError::DuplicateField(f) => msg!("serde-duplicate-field", name = f.as_str()),
+            SerdeError::WantedName => msg!("serde-wanted-name"),
+            SerdeError::Ours(m) => m.clone(),
+            SerdeError::Custom(m) => Msg::verbatim(m.as_str()),
         }
     }
 }
@@ -219,25 +238,24 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` `` in the reader's
-/// language.
-pub fn one_of(valid: &[String]) -> String {
+/// `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+pub fn one_of(valid: &[String]) -> Msg {
     let q = |s: &String| format!("`{s}`");
     match valid {
-        [] => String::new(),
-        [one] => q(one),
-        [a, b] => t!("list-either", a = q(a), b = q(b)),
-        _ => t!(
+        [] => Msg::verbatim(""),
+        [one] => Msg::verbatim(q(one)),
+        [a, b] => msg!("list-either", a = q(a), b = q(b)),
+        _ => msg!(
             "list-one-of",
             list = valid.iter().map(q).collect::<Vec<_>>().join(", ")
         ),
     }
 }
 
-fn suggest(text: String, name: &str, valid: &[String]) -> String {
+fn suggest(text: Msg, name: &str, valid: &[String]) -> Msg {
     let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
     match nearest(name, &valid) {
-        Some(best) => t!("serde-did-you-mean", message = text, best = best),
+        Some(best) => msg!("serde-did-you-mean", message = text, best = best),
         None => text,
     }
 }
@@ -253,7 +271,7 @@ pub fn decimal_point(text: &str) -> Option<String> {
 
 /// The hint for a decimal comma, when the found string is a number so
 /// written and a number was expected.
-fn with_comma_hint(text: String, found: &Found, expected: &Expected) -> String {
+fn with_comma_hint(text: Msg, found: &Found, expected: &Expected) -> Msg {
     let Found::Str(quoted) = found else {
         return text;
     };
@@ -261,7 +279,7 @@ fn with_comma_hint(text: String, found: &Found, expected: &Expected) -> String {
         return text;
     }
     match decimal_point(quoted.trim_matches('"')) {
-        Some(fixed) => t!("hint-decimal-comma-after", message = text, fixed = fixed),
+        Some(fixed) => msg!("hint-decimal-comma-after", message = text, fixed = fixed),
         None => text,
     }
 }
@@ -312,8 +330,8 @@ impl Found {
         matches!(self, Found::Other(_))
     }
 
-    /// In the reader's language; values stay as they were written.
-    pub fn text(&self) -> String {
+    /// What was found; values stay as they were written.
+    pub fn msg(&self) -> Msg {
         let (kind, value) = match self {
             Found::Bool(v) => ("boolean", v.as_str()),
             Found::Integer(v) => ("integer", v.as_str()),
@@ -325,7 +343,7 @@ impl Found {
             Found::Table => ("table", ""),
             Found::Other(v) => ("other", v.as_str()),
         };
-        t!("serde-found", kind = kind, value = value)
+        msg!("serde-found", kind = kind, value = value)
     }
 }
 
@@ -363,30 +381,34 @@ impl Expected {
             s if s.starts_with("struct ") || s.starts_with("internally tagged enum ") => {
                 Expected::Table
             }
-            other => Expected::Other(other.to_string()),
+            other => match Msg::decode(other) {
+                Some(ours) => Expected::Ours(ours),
+                None => Expected::Other(other.to_string()),
+            },
         }
     }
 
-    pub fn text(&self) -> String {
+    pub fn msg(&self) -> Msg {
         match self {
-            Expected::Whole { lo, hi } => t!(
+            Expected::Whole { lo, hi } => msg!(
                 "serde-expected-whole",
                 lo = lo.to_string(),
                 hi = hi.to_string()
             ),
-            Expected::Number => t!("serde-expected-number"),
-            Expected::Bool => t!("serde-expected-bool"),
-            Expected::Str => t!("serde-expected-string"),
-            Expected::Array => t!("serde-expected-array"),
-            Expected::Table => t!("serde-expected-table"),
-            Expected::Other(s) => s.clone(),
+            Expected::Number => msg!("serde-expected-number"),
+            Expected::Bool => msg!("serde-expected-bool"),
+            Expected::Str => msg!("serde-expected-string"),
+            Expected::Array => msg!("serde-expected-array"),
+            Expected::Table => msg!("serde-expected-table"),
+            Expected::Ours(m) => m.clone(),
+            Expected::Other(s) => Msg::verbatim(s.as_str()),
         }
     }
 }
 
-/// A TOML value's kind in the reader's language ("an integer").
-pub fn kind_of(value: &toml::Value) -> String {
-    t!("toml-kind", kind = value.type_str())
+/// A TOML value's kind ("an integer").
+pub fn kind_of(value: &toml::Value) -> Msg {
+    msg!("toml-kind", kind = value.type_str())
 }
 
 #[cfg(test)]

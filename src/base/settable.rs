@@ -25,7 +25,7 @@ pub trait Settable {
 /// name suggested when one is close. `what` is the kind of name: `key`,
 /// `pattern`, `service`, `distribution`, `backoff` or `language` (the
 /// catalogue says each in the reader's language).
-pub fn unknown_name_msg(what: &str, name: &str, valid: &[&str]) -> Msg {
+pub fn unknown_name(what: &str, name: &str, valid: &[&str]) -> Msg {
     let unknown = msg!("unknown-name", what = what, name = name);
     let list = valid.join(", ");
     match nearest(name, valid) {
@@ -37,11 +37,6 @@ pub fn unknown_name_msg(what: &str, name: &str, valid: &[&str]) -> Msg {
         ),
         None => msg!("unknown-name-far", unknown = unknown, valid = list),
     }
-}
-
-/// `unknown_name_msg`, said now (for callers not yet returning data).
-pub fn unknown_name(what: &str, name: &str, valid: &[&str]) -> String {
-    unknown_name_msg(what, name, valid).to_string()
 }
 
 /// A TOML number (float or integer) as `f64`.
@@ -82,7 +77,7 @@ pub fn type_error(
     msg!(
         "field-message",
         key = key,
-        message = e.text(range.and_then(Range::whole))
+        message = e.msg(range.and_then(Range::whole))
     )
 }
 
@@ -102,7 +97,7 @@ macro_rules! settable {
                         })?;
                         Ok(())
                     })*
-                    _ => Err($crate::base::settable::unknown_name_msg("key", key, Self::FIELDS)),
+                    _ => Err($crate::base::settable::unknown_name("key", key, Self::FIELDS)),
                 }
             }
             #[allow(unused_imports)]

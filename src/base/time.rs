@@ -69,7 +69,7 @@ const UNITS: &[(&str, f64)] = &[
 ];
 
 /// Parses `"250ms"`, `"1.5s"`, `"2m"`, `"1h"`, `"1m30s"`, `"0s"`.
-pub fn parse_duration(text: &str) -> Result<Dur, String> {
+pub fn parse_duration(text: &str) -> Result<Dur, crate::i18n::Msg> {
     let s = text.trim();
     if s.is_empty() {
         return Err(duration_help(text));
@@ -98,13 +98,13 @@ pub fn parse_duration(text: &str) -> Result<Dur, String> {
         total += value * factor;
     }
     if !total.is_finite() || total > 1e18 {
-        return Err(crate::t!("duration-too-long", text = text));
+        return Err(crate::msg!("duration-too-long", text = text));
     }
     Ok(Dur(total.round() as u64))
 }
 
-fn duration_help(text: &str) -> String {
-    crate::t!("duration-invalid", text = text)
+fn duration_help(text: &str) -> crate::i18n::Msg {
+    crate::msg!("duration-invalid", text = text)
 }
 
 impl Dur {
@@ -155,13 +155,14 @@ impl<'de> Deserialize<'de> for Dur {
         impl serde::de::Visitor<'_> for V {
             type Value = Dur;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&crate::t!("duration-expecting"))
+                // The message's transport form: the scenario's reader says it.
+                write!(f, "{}", crate::msg!("duration-expecting"))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dur, E> {
                 parse_duration(v).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dur, E> {
-                Err(E::custom(crate::t!(
+                Err(E::custom(crate::msg!(
                     "duration-bare-number",
                     value = v.to_string()
                 )))
@@ -170,7 +171,7 @@ impl<'de> Deserialize<'de> for Dur {
                 self.visit_i64(v as i64)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dur, E> {
-                Err(E::custom(crate::t!(
+                Err(E::custom(crate::msg!(
                     "duration-bare-decimal",
                     value = v.to_string()
                 )))

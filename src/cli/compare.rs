@@ -79,12 +79,13 @@ pub fn compare(args: CompareArgs) -> Outcome {
         });
         match sim.limit_crossed() {
             // As it always said: the scenario's origin, `builtin:` included.
-            Some(stop) => Err(stopped(&s.origin, stop.at, &stop.message)),
+            Some(stop) => Err(stopped(&s.origin, stop.at, &stop.message.said())),
             None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
         }
     };
     let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| side(&cmp.b));
+        let lang = breakwater::i18n::current();
+        let b = scope.spawn(|| breakwater::i18n::scoped(lang, || side(&cmp.b)));
         let a = side(&cmp.a);
         (a, b.join())
     });

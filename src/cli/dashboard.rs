@@ -88,6 +88,8 @@ pub fn live(mut app: App, args: DashArgs, names: &[String]) -> Outcome {
     let ended = tui::run(&mut app, &theme)
         .map_err(|e| Failure::io(t!("terminal-error", reason = e.to_string())))?;
     let wall = started.elapsed().as_secs_f64();
+    // What follows speaks the dashboard's language at the end (`L` moved it).
+    let _lang = breakwater::i18n::Scope::enter(app.lang());
     for (side, name) in app.sides().iter().zip(names) {
         let summary = Summary::of(&side.sim, name, wall);
         // The terminal may be gone (hang-up): the summary is then lost, not an error.

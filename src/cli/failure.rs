@@ -20,13 +20,13 @@ pub struct Failure {
 
 impl Failure {
     /// Exit 2, bad input: "breakwater: " and the message.
-    pub fn bad(message: impl std::fmt::Display) -> Self {
-        Self::with(2, format!("breakwater: {message}"))
+    pub fn bad(message: impl Words) -> Self {
+        Self::with(2, format!("breakwater: {}", message.words()))
     }
 
     /// Exit 1, an I/O or internal error: "breakwater: " and the message.
-    pub fn io(message: impl std::fmt::Display) -> Self {
-        Self::with(1, format!("breakwater: {message}"))
+    pub fn io(message: impl Words) -> Self {
+        Self::with(1, format!("breakwater: {}", message.words()))
     }
 
     /// `code` with a message said as it is (it carries its own prefix, as a
@@ -58,6 +58,33 @@ impl Failure {
     #[cfg(test)]
     pub fn parts(&self) -> (u8, Option<&str>) {
         (self.code, self.message.as_deref())
+    }
+}
+
+/// What a failure says: text already in the reader's words, or a message of
+/// the core (data) said now in the command's language. Not `Display`: a
+/// `Msg`'s `Display` is its transport form, not words.
+pub trait Words {
+    fn words(self) -> String;
+}
+impl Words for String {
+    fn words(self) -> String {
+        self
+    }
+}
+impl Words for &str {
+    fn words(self) -> String {
+        self.to_string()
+    }
+}
+impl Words for &String {
+    fn words(self) -> String {
+        self.clone()
+    }
+}
+impl Words for breakwater::i18n::Msg {
+    fn words(self) -> String {
+        self.said()
     }
 }
 

@@ -54,7 +54,7 @@ impl Duration {
     pub fn fit(&self, s: &mut Scenario) -> Result<(), String> {
         if let Some(d) = self.duration {
             if let Some(message) = estimate(&s.world, &s.timeline, d).excess() {
-                return Err(format!("--duration {d}: {message}"));
+                return Err(format!("--duration {d}: {}", message.said()));
             }
             s.duration = d;
         }

@@ -32,7 +32,7 @@ pub fn list() -> Outcome {
             }
             Err(e) => text.push_str(&format!(
                 "{name:<20} ({})\n",
-                t!("list-broken", reason = e.to_string())
+                t!("list-broken", reason = e.say(breakwater::i18n::current()))
             )),
         }
     }

@@ -49,17 +49,26 @@ pub enum Command {
     Plot(plot::PlotArgs),
 }
 
-/// The process's arguments, parsed in the reader's language: the language
-/// first (so that `--help` and clap's errors speak it), then the command.
-/// Help and version are printed here and end as exit 0.
-pub fn parse() -> Result<Cli, Failure> {
-    let args: Vec<String> = std::env::args_os()
+/// The process's arguments.
+fn args() -> Vec<String> {
+    std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let code = breakwater::i18n::from_args_and_env(&args, |k| std::env::var(k).ok())
-        .map_err(Failure::bad)?;
-    breakwater::i18n::set(code);
+        .collect()
+}
+
+/// The reader's language, from `--lang` anywhere on the line, then the
+/// environment; the command renders in it (`main` holds it for the whole
+/// command; threads a command spawns carry it in themselves).
+pub fn language() -> Result<&'static str, Failure> {
+    breakwater::i18n::from_args_and_env(&args(), |k| std::env::var(k).ok()).map_err(Failure::bad)
+}
+
+/// The process's arguments, parsed in the reader's language (already
+/// entered, so that `--help` and clap's errors speak it). Help and version
+/// are printed here and end as exit 0.
+pub fn parse() -> Result<Cli, Failure> {
+    let args = args();
     let mut argv = vec!["breakwater".to_string()];
     argv.extend(text::without_lang(&args));
     match text::command(Cli::command())
@@ -75,7 +84,3 @@ pub fn parse() -> Result<Cli, Failure> {
         Err(e) => Err(Failure::with(2, text::explain(&e))),
     }
 }
-
-/// The tests that switch the process's language take turns.
-#[cfg(test)]
-pub static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());

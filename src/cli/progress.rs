@@ -228,10 +228,7 @@ mod tests {
 
     #[test]
     fn a_plain_line_comes_every_ten_seconds_and_not_before() {
-        let _turn = super::super::LANGUAGE
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        breakwater::i18n::set("en");
+        let _lang = breakwater::i18n::Scope::enter("en");
         assert!(!line_due(Duration::from_secs(0)));
         assert!(!line_due(Duration::from_millis(9_999)));
         assert!(line_due(Duration::from_secs(10)));
@@ -256,10 +253,7 @@ mod tests {
 
     #[test]
     fn the_text_says_the_share_done_the_pace_and_the_time_left() {
-        let _turn = super::super::LANGUAGE
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        breakwater::i18n::set("en");
+        let _lang = breakwater::i18n::Scope::enter("en");
         let p = lines(
             Work::Simulated {
                 of: Dur::from_secs(300),

@@ -55,7 +55,7 @@ pub fn with_sets(
 
 /// A scenario as its file (or built-in) says it, no flag applied yet.
 pub fn load_raw(spec: &str) -> Result<Scenario, Failure> {
-    scenario::load(spec).map_err(|e| Failure::with(2, e.to_string()))
+    scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))
 }
 
 /// Checks that `path` can be written before a run starts, so a typo in an
@@ -110,7 +110,7 @@ pub fn stopped(spec: &str, at: breakwater::base::time::SimTime, why: &str) -> Fa
 /// The limit a simulation crossed, if any, as `stopped` says it.
 pub fn stopped_by(spec: &str, stop: Option<&LimitCrossed>) -> Result<(), Failure> {
     match stop {
-        Some(s) => Err(stopped(spec, s.at, &s.message)),
+        Some(s) => Err(stopped(spec, s.at, &s.message.said())),
         None => Ok(()),
     }
 }

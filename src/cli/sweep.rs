@@ -170,9 +170,11 @@ pub fn sweep(a: SweepArgs) -> Outcome {
         let (tx, rx) = std::sync::mpsc::channel::<CellResult>();
         let (sw, base, stop, todo, sized) = (&sw, &base, &stop, &todo, &sized);
         let seeds = (sw.seed, sw.seeds);
+        let lang = breakwater::i18n::current();
         scope.spawn(move || {
             pool.install(|| {
                 todo.par_iter().for_each_with(tx, |tx, &i| {
+                    let _lang = breakwater::i18n::Scope::enter(lang);
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }

@@ -20,7 +20,7 @@ pub fn parse_side(s: &str) -> Result<Side, String> {
 
 /// A time in the scenario: a duration from t = 0, 0s included.
 pub fn parse_at(s: &str) -> Result<Dur, String> {
-    parse_duration(s)
+    parse_duration(s).map_err(|m| m.said())
 }
 
 pub fn parse_calls(s: &str) -> Result<u32, String> {
@@ -31,7 +31,7 @@ pub fn parse_calls(s: &str) -> Result<u32, String> {
 }
 
 pub fn parse_dur_arg(s: &str) -> Result<Dur, String> {
-    let d = parse_duration(s)?;
+    let d = parse_duration(s).map_err(|m| m.said())?;
     if d.0 == 0 || d > Dur::from_secs(7 * 86_400) {
         return Err(t!("cli-bad-duration"));
     }

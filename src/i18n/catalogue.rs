@@ -17,6 +17,11 @@ pub struct Catalogue {
     codes: Vec<&'static str>,
     bundles: Vec<FluentBundle<FluentResource>>,
     styles: Vec<number::Style>,
+    /// Every message id of the default language, sorted (to read a message
+    /// back from its transport form, `Msg::decode`).
+    ids: Vec<String>,
+    /// Every variable name of those messages, sorted.
+    variables: Vec<String>,
 }
 
 static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -50,10 +55,23 @@ fn build() -> Catalogue {
         })
         .collect::<Vec<_>>();
     let styles = bundles.iter().map(number::Style::of).collect();
+    let messages: Vec<(String, Vec<String>)> = files::FILES
+        .iter()
+        .filter(|f| f.0 == super::DEFAULT)
+        .flat_map(|(_, _, text)| messages_of(text))
+        .collect();
+    let mut variables: Vec<String> = messages.iter().flat_map(|m| m.1.clone()).collect();
+    variables.sort();
+    variables.dedup();
+    let mut ids: Vec<String> = messages.into_iter().map(|m| m.0).collect();
+    ids.sort();
+    ids.dedup();
     Catalogue {
         codes,
         bundles,
         styles,
+        ids,
+        variables,
     }
 }
 
@@ -73,6 +91,21 @@ impl Catalogue {
             Some(i) => self.styles[i].clone(),
             None => number::Style::default(),
         }
+    }
+
+    /// The catalogue's own copy of message id `id`, if there is one.
+    pub fn id(&'static self, id: &str) -> Option<&'static str> {
+        let i = self.ids.binary_search_by(|k| k.as_str().cmp(id)).ok()?;
+        Some(self.ids[i].as_str())
+    }
+
+    /// The catalogue's own copy of variable name `name`, if a message has it.
+    pub fn variable(&'static self, name: &str) -> Option<&'static str> {
+        let i = self
+            .variables
+            .binary_search_by(|k| k.as_str().cmp(name))
+            .ok()?;
+        Some(self.variables[i].as_str())
     }
 
     pub fn has(&self, code: &str, id: &str) -> bool {

@@ -8,23 +8,30 @@
 //!
 //! This is the bottom of the house beside `base`: any layer may use it, it
 //! uses nothing of the crate. Machine outputs (JSON, CSV) never go through
-//! it. The language is process-wide (the dashboard's `L` switches it live);
-//! `tr_in` formats in a named language when a text must not follow it.
+//! it. There is no process-wide language: whatever renders text is given
+//! its reader's language and says it, either explicitly (`Msg::say(lang)`,
+//! `tr_in`) or by running its drawing inside [`scoped`], which makes that
+//! language this thread's for `t!` and number formatting. A thread a shell
+//! spawns carries the language into it (`scoped` again, inside the thread),
+//! so two readers in two languages can render side by side in one process.
 
 mod catalogue;
 mod choose;
 pub mod msg;
 mod number;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 pub use choose::{from_args_and_env, from_env_vars};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use msg::{Msg, MsgArg};
 pub use number::{grouped, number};
 
-/// The current language, an index into [`languages`].
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// This thread's language while a renderer runs (an index into
+    /// [`languages`]); the default language outside any [`scoped`].
+    static CURRENT: Cell<usize> = const { Cell::new(0) };
+}
 
 /// The code of the language the program falls back to.
 pub const DEFAULT: &str = "en";
@@ -34,31 +41,54 @@ pub fn languages() -> &'static [&'static str] {
     catalogue::get().codes()
 }
 
-/// The current language's code (`en`, `es`).
+/// The language this thread renders in (`en`, `es`): the one given to the
+/// innermost [`scoped`] around the caller, else the default.
 pub fn current() -> &'static str {
-    languages()[CURRENT.load(Ordering::Relaxed)]
+    languages()[CURRENT.with(Cell::get)]
 }
 
-/// Makes `code` the current language; false (and no change) when there is
-/// no catalogue for it.
-pub fn set(code: &str) -> bool {
-    match languages().iter().position(|l| *l == code) {
-        Some(i) => {
-            CURRENT.store(i, Ordering::Relaxed);
-            true
+/// The catalogue's own code for `code`, if there is a catalogue for it.
+pub fn known(code: &str) -> Option<&'static str> {
+    languages().iter().copied().find(|l| *l == code)
+}
+
+/// The language after `code` in [`languages`] (the dashboard's `L`).
+pub fn next(code: &str) -> &'static str {
+    let all = languages();
+    let i = all.iter().position(|l| *l == code).map_or(0, |i| i + 1);
+    all[i % all.len()]
+}
+
+/// Runs `f` with `code` as this thread's language (`t!`, numbers, a
+/// `Localised` text), then restores the one before, even if `f` panics. An
+/// unknown code means the default language.
+pub fn scoped<R>(code: &str, f: impl FnOnce() -> R) -> R {
+    let _scope = Scope::enter(code);
+    f()
+}
+
+/// This thread's language until dropped (the guard form of [`scoped`]).
+#[must_use = "the language holds only while the scope is alive"]
+pub struct Scope {
+    before: usize,
+}
+
+impl Scope {
+    pub fn enter(code: &str) -> Scope {
+        let i = languages().iter().position(|l| *l == code).unwrap_or(0);
+        Scope {
+            before: CURRENT.with(|c| c.replace(i)),
         }
-        None => false,
     }
 }
 
-/// Switches to the next language (the dashboard's `L`); returns its code.
-pub fn cycle() -> &'static str {
-    let next = (CURRENT.load(Ordering::Relaxed) + 1) % languages().len();
-    CURRENT.store(next, Ordering::Relaxed);
-    current()
+impl Drop for Scope {
+    fn drop(&mut self) {
+        CURRENT.with(|c| c.set(self.before));
+    }
 }
 
-/// The message `id` in the current language, its variables from `args`.
+/// The message `id` in this thread's language, its variables from `args`.
 pub fn tr(id: &str, args: Option<&FluentArgs>) -> String {
     tr_in(current(), id, args)
 }
@@ -101,6 +131,17 @@ impl Arg for &String {
         FluentValue::from(self.clone())
     }
 }
+/// A message as data, said in this thread's language (a shell's `t!`).
+impl Arg for Msg {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.say(current()))
+    }
+}
+impl Arg for &Msg {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.say(current()))
+    }
+}
 impl Arg for std::borrow::Cow<'_, str> {
     fn into_value(self) -> FluentValue<'static> {
         FluentValue::from(self.into_owned())
@@ -122,7 +163,8 @@ pub fn arg(v: impl Arg) -> FluentValue<'static> {
     v.into_value()
 }
 
-/// A message in the current language: `t!("id")` or
+/// A message in this thread's language (shells only; the core returns
+/// `msg!` data): `t!("id")` or
 /// `t!("id", name = value, …)`.
 #[macro_export]
 macro_rules! t {

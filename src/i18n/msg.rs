@@ -46,13 +46,19 @@ impl Msg {
         let mut args = FluentArgs::new();
         for (k, v) in &self.args {
             let value = match v {
-                MsgArg::Text(s) => FluentValue::from(s.clone()),
+                MsgArg::Text(s) => FluentValue::from(Msg::say_within(s, lang)),
                 MsgArg::Number(n) => FluentValue::from(*n),
                 MsgArg::Msg(m) => FluentValue::from(m.say(lang)),
             };
             args.set(*k, value);
         }
         tr_in(lang, self.id, Some(&args))
+    }
+
+    /// The message in this thread's language (a shell, inside the scope its
+    /// renderer set: `i18n::scoped`).
+    pub fn said(&self) -> String {
+        self.say(super::current())
     }
 
     /// The variable `name`, if the message has it (for tests and shells that
@@ -62,17 +68,128 @@ impl Msg {
     }
 }
 
-/// Said in the process's current language: a bridge for callers that still
-/// carry text, until every shell passes its reader's language.
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.say(super::current()))
+impl Msg {
+    /// A text that is already words (a name, a value as the file wrote it,
+    /// or a message a lower layer still says itself): said as it is in
+    /// every language.
+    pub fn verbatim(text: impl Into<String>) -> Msg {
+        Msg::new("verbatim").with("text", text.into())
+    }
+
+    /// The message read back from its transport form (`Display`), when
+    /// `text` is exactly one message.
+    pub fn decode(text: &str) -> Option<Msg> {
+        let mut chars = text.trim().chars().peekable();
+        if chars.next() != Some(START) {
+            return None;
+        }
+        let m = read(&mut chars)?;
+        chars.next().is_none().then_some(m)
+    }
+
+    /// `text` with every message in transport form inside it said in
+    /// `lang` (serde may wrap ours in its own sentence).
+    pub fn say_within(text: &str, lang: &str) -> String {
+        if !text.contains(START) {
+            return text.to_string();
+        }
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != START {
+                out.push(c);
+                continue;
+            }
+            match read(&mut chars) {
+                Some(m) => out.push_str(&m.say(lang)),
+                None => break,
+            }
+        }
+        out
     }
 }
 
-impl From<Msg> for String {
-    fn from(m: Msg) -> String {
-        m.to_string()
+const START: char = '\u{E000}';
+const NEXT: char = '\u{E001}';
+const END: char = '\u{E002}';
+
+impl std::fmt::Display for Msg {
+    /// The transport form, for serde's text errors (see the module's
+    /// documentation); not for a reader.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{START}{}", self.id)?;
+        for (k, v) in &self.args {
+            write!(f, "{NEXT}{k}")?;
+            match v {
+                // Its length first: the text may hold anything, marks too.
+                MsgArg::Text(s) => write!(f, "T{}:{s}", s.chars().count())?,
+                MsgArg::Number(n) => write!(f, "N{n:?}")?,
+                MsgArg::Msg(m) => write!(f, "M{m}")?,
+            }
+        }
+        write!(f, "{END}")
+    }
+}
+
+/// Reads one message after its `START`, through its `END`.
+fn read(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<Msg> {
+    let upto = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+        let mut s = String::new();
+        while let Some(&c) = chars.peek() {
+            if c == NEXT || c == END || c == START {
+                break;
+            }
+            s.push(c);
+            chars.next();
+        }
+        s
+    };
+    let id = super::catalogue::get().id(&upto(chars))?;
+    let mut m = Msg::new(id);
+    loop {
+        match chars.next()? {
+            END => return Some(m),
+            NEXT => {}
+            _ => return None,
+        }
+        let mut name = String::new();
+        let kind = loop {
+            let c = chars.next()?;
+            if c.is_ascii_uppercase() {
+                break c;
+            }
+            name.push(c);
+        };
+        // A variable no message uses says nothing: read and dropped.
+        let name = super::catalogue::get().variable(&name);
+        let value = match kind {
+            'T' => {
+                let mut len = String::new();
+                loop {
+                    match chars.next()? {
+                        ':' => break,
+                        c => len.push(c),
+                    }
+                }
+                let len: usize = len.parse().ok()?;
+                let text: String = chars.by_ref().take(len).collect();
+                if text.chars().count() != len {
+                    return None;
+                }
+                MsgArg::Text(text)
+            }
+            'N' => MsgArg::Number(upto(chars).parse().ok()?),
+            'M' => {
+                if chars.next()? != START {
+                    return None;
+                }
+                MsgArg::Msg(Box::new(read(chars)?))
+            }
+            _ => return None,
+        };
+        if let Some(name) = name {
+            m.args.push((name, value));
+        }
     }
 }
 
@@ -127,6 +244,25 @@ macro_rules! msg {
 
 #[cfg(test)]
 mod tests {
+    use super::Msg;
+
+    #[test]
+    fn the_transport_form_reads_back_whole() {
+        let inner = crate::msg!("unknown-name", what = "key", name = "na\u{E001}me");
+        let m = crate::msg!("unknown-name-far", unknown = inner, valid = "a, b");
+        let back = Msg::decode(&m.to_string()).expect("one message");
+        assert_eq!(back, m);
+        let n = crate::msg!("count-calls", n = 1.5);
+        assert_eq!(Msg::decode(&n.to_string()), Some(n.clone()));
+        let within = format!("invalid type: integer `5`, expected {n}");
+        assert_eq!(
+            Msg::say_within(&within, "es"),
+            format!("invalid type: integer `5`, expected {}", n.say("es"))
+        );
+        assert_eq!(Msg::decode("plain words"), None);
+        assert_eq!(Msg::decode(&format!("{n} and more")), None);
+    }
+
     #[test]
     fn a_message_is_said_in_the_language_asked_for() {
         let m = crate::msg!("must-be-whole-in-range", lo = "1", hi = "100");

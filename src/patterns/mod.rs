@@ -116,7 +116,7 @@ impl PatternSet {
     pub fn set(&mut self, pattern: &str, field: &str, value: &toml::Value) -> Result<(), Msg> {
         match registry::find(pattern) {
             Some(p) => p.config_mut(self).set_field(field, value),
-            None => Err(crate::base::settable::unknown_name_msg(
+            None => Err(crate::base::settable::unknown_name(
                 "pattern",
                 pattern,
                 PATTERN_NAMES,

@@ -129,7 +129,9 @@ pub fn run_side_watched(spec: &SideSpec, watch: &(dyn Fn(SimTime) + Sync)) -> Si
         side: spec.side,
         label: spec.label.clone(),
         series: rec.finish(),
-        stopped: sim.limit_crossed().map(|l| (l.at, l.message.clone())),
+        stopped: sim
+            .limit_crossed()
+            .map(|l| (l.at, l.message.say(crate::i18n::current()))),
     }
 }
 
@@ -145,7 +147,8 @@ pub fn build_watched(spec: &Spec, watch: &(dyn Fn(SimTime) + Sync)) -> Result<Fi
     let run_side = |side: &SideSpec| run_side_watched(side, watch);
     let sides: Vec<SideData> = match spec.sides.as_slice() {
         [a, b] => std::thread::scope(|scope| {
-            let hb = scope.spawn(|| run_side(b));
+            let lang = crate::i18n::current();
+            let hb = scope.spawn(|| crate::i18n::scoped(lang, || run_side(b)));
             let da = run_side(a);
             hb.join().map(|db| vec![da, db])
         })

@@ -5,6 +5,8 @@ use crate::base::localised::Localised;
 use crate::base::serde_message::SerdeError;
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
 use crate::scenario::syntax::syntax_message;
 use crate::scenario::variants::{Variant, Variants};
@@ -12,35 +14,32 @@ use crate::scenario::Scenario;
 use crate::sim::estimate::estimate;
 use crate::sim::limits;
 use crate::sim::world::*;
-use crate::t;
 use serde::Deserialize;
-use std::fmt;
 
 /// A bad scenario: where, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError {
     pub origin: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// What is wrong, said by the shell in its reader's language.
+    pub message: Msg,
 }
 
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ScenarioError {
+    /// `file:line:column: message`, the message in language `lang`.
+    pub fn say(&self, lang: &str) -> String {
         // The origin and the message may quote the file (a key's name, a
         // value): escaped, so they cannot command the terminal.
-        write!(
-            f,
+        format!(
             "{}:{}:{}: {}",
             crate::base::escape::escape(&self.origin),
             self.line,
             self.column,
-            crate::base::escape::escape(&self.message)
+            crate::base::escape::escape(&self.message.say(lang))
         )
     }
 }
-
-impl std::error::Error for ScenarioError {}
 
 const TOP_KEYS: &[&str] = &[
     "name",
@@ -126,7 +125,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Reads and validates a scenario from bytes (`origin` names it in errors).
 pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
-    let err_at = |text: &str, offset: usize, message: String| {
+    let err_at = |text: &str, offset: usize, message: Msg| {
         let (line, column) = line_col(text, offset);
         ScenarioError {
             origin: origin.to_string(),
@@ -140,7 +139,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
             origin: origin.into(),
             line: 1,
             column: 1,
-            message: t!(
+            message: msg!(
                 "file-too-big",
                 len = bytes.len().to_string(),
                 max = limits::MAX_FILE_BYTES.to_string()
@@ -151,7 +150,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         Ok(t) => t,
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-            return Err(err_at(valid, valid.len(), t!("file-not-utf8")));
+            return Err(err_at(valid, valid.len(), msg!("file-not-utf8")));
         }
     };
     // Syntax first, so that its errors say so; then an empty file.
@@ -167,7 +166,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         }
     };
     if doc.as_table().is_empty() {
-        return Err(err_at(text, 0, t!("file-empty")));
+        return Err(err_at(text, 0, msg!("file-empty")));
     }
     let doc = Some(doc);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
@@ -186,7 +185,7 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
 
 /// serde's message about the file's shape, read back into a structured
 /// error and said in the reader's language.
-fn friendly_toml_message(e: &toml::de::Error) -> String {
+fn friendly_toml_message(e: &toml::de::Error) -> Msg {
     match SerdeError::parse(e.message()) {
         // "unknown field `nmae`" → the nearest valid key.
         SerdeError::UnknownField { name, valid } => {
@@ -199,19 +198,19 @@ fn friendly_toml_message(e: &toml::de::Error) -> String {
             unknown_name("key", &name, &valid)
         }
         SerdeError::MissingField(field) => missing_help(&field),
-        other => other.text(None),
+        other => other.msg(None),
     }
 }
 
 /// What a missing required key is for, and how to write it.
-fn missing_help(field: &str) -> String {
+fn missing_help(field: &str) -> Msg {
     let known = ["name", "duration", "load", "services", "at"];
     let which = if known.contains(&field) {
         field
     } else {
         "other"
     };
-    t!("missing-key", key = field, which = which)
+    msg!("missing-key", key = field, which = which)
 }
 
 fn apply_table<T: Settable>(
@@ -229,7 +228,7 @@ fn apply_table<T: Settable>(
         target.set(k, v).map_err(|m| PathError {
             path: p,
             at_key: !T::FIELDS.contains(&k.as_str()),
-            message: m.into(),
+            message: m,
         })?;
     }
     Ok(())
@@ -250,7 +249,7 @@ fn apply_pattern(
     let toml::Value::Table(t) = value else {
         return Err(PathError::new(
             path.to_vec(),
-            t!("pattern-not-table", pattern = pattern),
+            msg!("pattern-not-table", pattern = pattern),
         ));
     };
     if !wide_off {
@@ -263,7 +262,7 @@ fn apply_pattern(
         set.set(pattern, k, v).map_err(|m| PathError {
             at_key: !PatternSet::fields(pattern).contains(&k.as_str()),
             path: p,
-            message: m.into(),
+            message: m,
         })?;
     }
     Ok(())
@@ -273,20 +272,20 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     use limits::*;
     let top = |k: &str| vec![key(k)];
     if raw.name.is_blank() || raw.name.texts().iter().any(|(_, t)| t.chars().count() > 80) {
-        return Err(PathError::new(top("name"), t!("scenario-name-length")));
+        return Err(PathError::new(top("name"), msg!("scenario-name-length")));
     }
     if raw.duration.0 == 0 || raw.duration > Dur::from_secs(MAX_DURATION_SECS) {
         return Err(PathError::new(
             top("duration"),
-            t!("scenario-duration-range"),
+            msg!("scenario-duration-range"),
         ));
     }
     let tick = raw.tick.unwrap_or(Dur::from_millis(100));
     if tick < Dur::from_millis(1) || tick > Dur::from_secs(60) {
-        return Err(PathError::new(top("tick"), t!("scenario-tick-range")));
+        return Err(PathError::new(top("tick"), msg!("scenario-tick-range")));
     }
     if raw.duration.0 / tick.0 > 10_000_000 {
-        return Err(PathError::new(top("tick"), t!("scenario-too-many-ticks")));
+        return Err(PathError::new(top("tick"), msg!("scenario-too-many-ticks")));
     }
 
     let mut load = LoadConfig::default();
@@ -334,16 +333,16 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
             Some(_) => {
                 let mut p = base.clone();
                 p.push(key("name"));
-                return Err(PathError::new(p, t!("service-name-form")));
+                return Err(PathError::new(p, msg!("service-name-form")));
             }
-            None => return Err(PathError::new(base, t!("service-name-missing"))),
+            None => return Err(PathError::new(base, msg!("service-name-missing"))),
         };
         if services.iter().any(|s: &ServiceConfig| s.name == name) {
             let mut p = base.clone();
             p.push(key("name"));
             return Err(PathError::new(
                 p,
-                t!("service-name-twice", name = name.as_str()),
+                msg!("service-name-twice", name = name.as_str()),
             ));
         }
         let mut params = ServiceParams::default();
@@ -392,7 +391,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     if raw.timeline.len() > MAX_TIMELINE {
         return Err(PathError::new(
             top("timeline"),
-            t!("timeline-too-long", max = MAX_TIMELINE.to_string()),
+            msg!("timeline-too-long", max = MAX_TIMELINE.to_string()),
         ));
     }
     let (timeline, entry_of) =
@@ -453,7 +452,7 @@ fn build_timeline(
             p.push(key("at"));
             return Err(PathError::new(
                 p,
-                t!(
+                msg!(
                     "timeline-after-end",
                     at = e.at.to_string(),
                     duration = duration.to_string()
@@ -461,7 +460,7 @@ fn build_timeline(
             ));
         }
         if e.set.is_empty() && e.note.is_none() && !e.pause {
-            return Err(PathError::new(base, t!("timeline-entry-empty")));
+            return Err(PathError::new(base, msg!("timeline-entry-empty")));
         }
         let mut first = true;
         for (path, value) in &e.set {
@@ -472,10 +471,10 @@ fn build_timeline(
                 .map_err(|m| PathError::new(p.clone(), m))?;
             if let Some(over) = e.over {
                 if !(value.is_integer() || value.is_float()) {
-                    return Err(PathError::new(p, t!("timeline-over-not-number")));
+                    return Err(PathError::new(p, msg!("timeline-over-not-number")));
                 }
                 if over.0 == 0 || over > duration {
-                    return Err(PathError::new(base.clone(), t!("timeline-over-range")));
+                    return Err(PathError::new(base.clone(), msg!("timeline-over-range")));
                 }
             }
             timeline.push(Change {
@@ -525,7 +524,10 @@ fn build_variant(
     };
     if let Some(label) = &raw.label {
         if label.is_blank() || label.texts().iter().any(|(_, t)| t.chars().count() > 40) {
-            return Err(PathError::new(here(&["label"]), t!("variant-label-length")));
+            return Err(PathError::new(
+                here(&["label"]),
+                msg!("variant-label-length"),
+            ));
         }
     }
     let mut dry = world.clone();
@@ -563,9 +565,9 @@ fn valid_name(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
+fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, Msg> {
     let names = PatternKind::DEFAULT_ORDER.map(PatternKind::name);
-    let help = t!("order-help");
+    let help = msg!("order-help");
     let toml::Value::Array(items) = v else {
         return Err(help);
     };
@@ -576,7 +578,7 @@ fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, String> {
             None => help.clone(),
         })?;
         if order.contains(&kind) {
-            return Err(t!("order-twice", pattern = kind.name(), help = help));
+            return Err(msg!("order-twice", pattern = kind.name(), help = help));
         }
         order.push(kind);
     }

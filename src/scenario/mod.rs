@@ -13,8 +13,9 @@ pub mod variants;
 use crate::base::localised::Localised;
 use crate::base::settable;
 use crate::base::time::Dur;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::sim::world::{Change, World};
-use crate::t;
 
 pub use file::{parse_scenario, ScenarioError};
 
@@ -96,7 +97,7 @@ impl crate::sim::Setup for Scenario {
 /// dangling link is called what it is.
 pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
     use std::io::Read;
-    let fail = |message: String| ScenarioError {
+    let fail = |message: Msg| ScenarioError {
         origin: spec.to_string(),
         line: 1,
         column: 1,
@@ -106,11 +107,11 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Err(fail(t!("load-symlink-loop")))
+            return Err(fail(msg!("load-symlink-loop")))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if path.symlink_metadata().is_ok() {
-                return Err(fail(t!("load-dangling-symlink")));
+                return Err(fail(msg!("load-dangling-symlink")));
             }
             return builtin_or_missing(spec);
         }
@@ -118,7 +119,7 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
     };
     let kind = file_kind(&meta.file_type());
     if let Some(kind) = kind {
-        return Err(fail(t!("load-not-a-file", kind = kind)));
+        return Err(fail(msg!("load-not-a-file", kind = kind)));
     }
     let max = limits::MAX_FILE_BYTES;
     if meta.len() > max as u64 {
@@ -137,17 +138,17 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
 
 use crate::sim::limits;
 
-fn too_big(len: u64) -> String {
+fn too_big(len: u64) -> Msg {
     let max = limits::MAX_FILE_BYTES.to_string();
     if len > limits::MAX_FILE_BYTES as u64 + 1 {
-        t!("load-too-big", len = len.to_string(), max = max)
+        msg!("load-too-big", len = len.to_string(), max = max)
     } else {
-        t!("load-over", max = max)
+        msg!("load-over", max = max)
     }
 }
 
-fn cannot_read(e: &std::io::Error) -> String {
-    t!(
+fn cannot_read(e: &std::io::Error) -> Msg {
+    msg!(
         "load-cannot-read",
         reason = crate::base::io_reason::io_reason(e)
     )
@@ -175,8 +176,8 @@ fn builtin_or_missing(spec: &str) -> Result<Scenario, ScenarioError> {
     }
     let names = builtin::names().join(", ");
     let message = match settable::nearest(spec, &builtin::names()) {
-        Some(near) => t!("load-no-such-near", spec = spec, best = near, names = names),
-        None => t!("load-no-such", spec = spec, names = names),
+        Some(near) => msg!("load-no-such-near", spec = spec, best = near, names = names),
+        None => msg!("load-no-such", spec = spec, names = names),
     };
     Err(ScenarioError {
         origin: spec.to_string(),

@@ -6,19 +6,21 @@
 
 use crate::base::escape::escape;
 use crate::base::time::Dur;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 use crate::sim::estimate::estimate;
 use crate::sim::world::Change;
 
 /// Reads `PATH=VALUE`. VALUE is TOML (`0.2`, `true`, `"2s"`); anything that is
 /// not TOML is taken as a string, so `2s` and `full` need no quotes.
-pub fn parse_set(arg: &str) -> Result<(String, toml::Value), String> {
+pub fn parse_set(arg: &str) -> Result<(String, toml::Value), Msg> {
     let Some((path, raw)) = arg.split_once('=') else {
-        return Err(crate::t!("set-form"));
+        return Err(crate::msg!("set-form"));
     };
     let (path, raw) = (path.trim(), raw.trim());
     if path.is_empty() || raw.is_empty() {
-        return Err(crate::t!("set-form"));
+        return Err(crate::msg!("set-form"));
     }
     let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
         .ok()
@@ -29,13 +31,13 @@ pub fn parse_set(arg: &str) -> Result<(String, toml::Value), String> {
 
 /// Applies `args` (each `PATH=VALUE`, given with `flag`) to `s`: each is checked
 /// as the world will meet it, and a refusal names the flag and the argument.
-pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), String> {
+pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), Msg> {
     let mut dry = s.world.clone();
     let mut changes = Vec::new();
     for arg in args {
-        let named = |m: &str| format!("{flag} {}: {m}", escape(arg));
-        let (path, value) = parse_set(arg).map_err(|m| named(&m))?;
-        dry.set(&path, &value).map_err(|m| named(&m))?;
+        let named = |m: Msg| msg!("set-named", flag = flag, arg = escape(arg), message = m);
+        let (path, value) = parse_set(arg).map_err(named)?;
+        dry.set(&path, &value).map_err(named)?;
         changes.push(Change {
             at: Dur(0),
             note: None,
@@ -53,7 +55,7 @@ pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), S
     timeline.splice(at..at, changes.iter().cloned());
     let e = estimate(&s.world, &timeline, s.duration);
     if let Some(message) = e.excess() {
-        return Err(crate::t!("set-excess", flag = flag, message = message));
+        return Err(crate::msg!("set-excess", flag = flag, message = message));
     }
     s.timeline = timeline;
     s.overrides.extend(changes);

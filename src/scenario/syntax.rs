@@ -8,7 +8,8 @@
 //! through the catalogue. A part not known here keeps the parser's words.
 
 use crate::base::serde_message::decimal_point;
-use crate::t;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One of the parser's messages, taken apart.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,10 +93,10 @@ impl Syntax {
         }
     }
 
-    /// The message in the reader's language (without the "TOML syntax
-    /// error" heading); empty when the parser said nothing.
-    pub fn text(&self) -> String {
-        match self {
+    /// The message (without the "TOML syntax error" heading); `None`
+    /// when the parser said nothing.
+    pub fn msg(&self) -> Option<Msg> {
+        Some(match self {
             Syntax::Parse {
                 invalid,
                 expected,
@@ -103,34 +104,61 @@ impl Syntax {
             } => {
                 let mut parts = Vec::new();
                 if let Some(what) = invalid {
-                    parts.push(t!("syntax-invalid", what = what_word(what)));
+                    parts.push(msg!("syntax-invalid", what = what_word(what)));
                 }
                 if !expected.is_empty() {
-                    let list: Vec<String> = expected.iter().map(|e| token_word(e)).collect();
-                    parts.push(t!("syntax-expected", list = join_or(&list)));
+                    let list: Vec<Msg> = expected.iter().map(|e| token_word(e)).collect();
+                    parts.push(msg!("syntax-expected", list = join_or(list)));
                 }
                 if let Some(c) = cause {
                     parts.push(cause_words(c));
                 }
-                parts.join("; ")
+                // "a; b; c", in every language.
+                let last = parts.pop()?;
+                parts.into_iter().rev().fold(last, |rest, first| {
+                    msg!("syntax-parts", first = first, rest = rest)
+                })
             }
             Syntax::DuplicateKey { key, table: None } => {
-                t!("syntax-duplicate-key-root", key = key.as_str())
+                msg!("syntax-duplicate-key-root", key = key.as_str())
             }
             Syntax::DuplicateKey {
                 key,
                 table: Some(table),
-            } => t!(
+            } => msg!(
                 "syntax-duplicate-key",
                 key = key.as_str(),
                 table = table.as_str()
             ),
             Syntax::DottedKeyNotTable { key } => {
-                t!("syntax-dotted-key-not-table", key = key.as_str())
+                msg!("syntax-dotted-key-not-table", key = key.as_str())
             }
-            Syntax::OutOfRange => t!("syntax-out-of-range"),
-            Syntax::TooDeep => t!("syntax-too-deep"),
-            Syntax::Other(m) => m.clone(),
+            Syntax::OutOfRange => msg!("syntax-out-of-range"),
+            Syntax::TooDeep => msg!("syntax-too-deep"),
+            Syntax::Other(m) if m.is_empty() => return None,
+            Syntax::Other(m) => Msg::verbatim(m.as_str()),
+        })
+    }
+
+    /// Whether the message mentions `words` in what it keeps of the
+    /// parser's own words (the catalogue's words never say them).
+    fn mentions(&self, words: &str) -> bool {
+        match self {
+            Syntax::Parse {
+                invalid,
+                expected,
+                cause,
+            } => invalid
+                .iter()
+                .chain(expected)
+                .chain(cause)
+                .any(|w| w.contains(words)),
+            Syntax::DuplicateKey { key, table } => {
+                key.contains(words) || table.as_ref().is_some_and(|t| t.contains(words))
+            }
+            Syntax::DottedKeyNotTable { key } => key.contains(words),
+            Syntax::Other(m) => m.contains(words),
+            Syntax::OutOfRange | Syntax::TooDeep => false,
         }
     }
 }
@@ -161,7 +189,7 @@ fn split_tokens(list: &str) -> Vec<String> {
 }
 
 /// The parser's name of a construct, in the reader's language.
-fn what_word(what: &str) -> String {
+fn what_word(what: &str) -> Msg {
     const KNOWN: &[&str] = &[
         "array",
         "basic string",
@@ -185,57 +213,63 @@ fn what_word(what: &str) -> String {
         "unicode 8-digit hex code",
     ];
     if KNOWN.contains(&what) {
-        t!("syntax-what", what = what.replace(' ', "-"))
+        msg!("syntax-what", what = what.replace(' ', "-"))
     } else {
-        what.to_string()
+        Msg::verbatim(what)
     }
 }
 
 /// A token the parser expected: literals (`` `#` ``) stay as written, its
 /// words are said in the reader's language.
-fn token_word(token: &str) -> String {
+fn token_word(token: &str) -> Msg {
     match token {
         "newline" | "digit" | "leading digit" | "end of input" | "letters" | "numbers" => {
-            t!("syntax-token", token = token.replace(' ', "-"))
+            msg!("syntax-token", token = token.replace(' ', "-"))
         }
-        other => other.to_string(),
+        other => Msg::verbatim(other),
     }
 }
 
-fn cause_words(cause: &str) -> String {
+fn cause_words(cause: &str) -> Msg {
     match cause {
-        "number too large to fit in target type" => t!("syntax-too-large"),
-        "number too small to fit in target type" => t!("syntax-too-small"),
-        _ => cause.to_string(),
+        "number too large to fit in target type" => msg!("syntax-too-large"),
+        "number too small to fit in target type" => msg!("syntax-too-small"),
+        _ => Msg::verbatim(cause),
     }
 }
 
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => t!("list-or", list = rest.join(", "), last = last.as_str()),
-    }
+/// `a`, `a or b`, `a, b or c` (the list as one message: its items said in
+/// the reader's language, joined by commas, then the language's "or").
+fn join_or(mut items: Vec<Msg>) -> Msg {
+    let Some(last) = items.pop() else {
+        return Msg::verbatim("");
+    };
+    let Some(first) = (!items.is_empty()).then(|| items.remove(0)) else {
+        return last;
+    };
+    let list = items.into_iter().fold(first, |list, item| {
+        msg!("list-comma", list = list, item = item)
+    });
+    msg!("list-or", list = list, last = last)
 }
 
 /// A TOML syntax error in one line, with a hint for the usual slips.
-pub fn syntax_message(text: &str, offset: usize, message: &str) -> String {
+pub fn syntax_message(text: &str, offset: usize, message: &str) -> Msg {
     let at = offset.min(text.len());
     let here = text.get(at..).and_then(|t| t.chars().next());
     if here == Some('\r') {
-        return t!("syntax-carriage-return");
+        return msg!("syntax-carriage-return");
     }
     let syntax = Syntax::parse(message);
-    let mut msg = syntax.text();
-    if msg.is_empty() {
-        msg = match here {
-            Some(c) => t!(
-                "syntax-unexpected",
-                text = crate::base::escape::escape(&c.to_string())
-            ),
-            None => t!("syntax-unexpected-end"),
-        };
-    }
+    let said = syntax.msg();
+    let msg = match (said, here) {
+        (Some(m), _) => m,
+        (None, Some(c)) => msg!(
+            "syntax-unexpected",
+            text = crate::base::escape::escape(&c.to_string())
+        ),
+        (None, None) => msg!("syntax-unexpected-end"),
+    };
     let mut start = at;
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -246,31 +280,30 @@ pub fn syntax_message(text: &str, offset: usize, message: &str) -> String {
     // The value up to a comment or the end of the line: `0,5 # half`.
     let bare = value.split('#').next().unwrap_or("").trim();
     let hint = if let Some(fixed) = decimal_point(bare) {
-        t!("hint-decimal-comma", fixed = fixed)
+        Some(msg!("hint-decimal-comma", fixed = fixed))
     } else if matches!(
         syntax,
         Syntax::Parse {
             cause: Some(ref c),
             ..
         } if c.contains("too large")
-    ) || msg.contains("too large")
+    ) || syntax.mentions("too large")
     {
-        t!("syntax-hint-too-large")
+        Some(msg!("syntax-hint-too-large"))
     } else if value.starts_with(|c: char| c.is_ascii_digit())
         && crate::base::time::parse_duration(bare).is_ok()
     {
-        t!("syntax-hint-duration-quotes")
+        Some(msg!("syntax-hint-duration-quotes"))
     } else if matches!(&syntax, Syntax::Parse { invalid: Some(w), .. } if w == "basic string") {
-        t!("syntax-hint-closing-quote")
+        Some(msg!("syntax-hint-closing-quote"))
     } else if matches!(&syntax, Syntax::Parse { invalid: Some(w), .. } if w == "string") {
-        t!("syntax-hint-value-forms")
+        Some(msg!("syntax-hint-value-forms"))
     } else {
-        String::new()
+        None
     };
-    if hint.is_empty() {
-        t!("syntax-error", message = msg)
-    } else {
-        t!("syntax-error-hint", message = msg, hint = hint)
+    match hint {
+        None => msg!("syntax-error", message = msg),
+        Some(hint) => msg!("syntax-error-hint", message = msg, hint = hint),
     }
 }
 
@@ -335,9 +368,8 @@ mod tests {
         let en = crate::i18n::tr_in("en", "hint-decimal-comma", None);
         assert!(en.starts_with("TOML uses a decimal point"), "{en}");
         let m = syntax_message(text, offset, "expected newline, `#`");
-        // The message follows the process's language; English by default.
-        if crate::i18n::current() == "en" {
-            assert!(m.contains("TOML uses a decimal point: write 0.5"), "{m}");
-        }
+        // The message is data, said in the language the reader asks for.
+        let m = m.say("en");
+        assert!(m.contains("TOML uses a decimal point: write 0.5"), "{m}");
     }
 }

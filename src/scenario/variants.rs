@@ -140,12 +140,12 @@ impl Comparison {
 
     /// Two files: the same services are required; both run with A's seed,
     /// duration and tick.
-    pub fn of_files(a: Scenario, mut b: Scenario) -> Result<Comparison, String> {
+    pub fn of_files(a: Scenario, mut b: Scenario) -> Result<Comparison, crate::i18n::Msg> {
         let names = |s: &Scenario| -> Vec<String> {
             s.world.services.iter().map(|x| x.name.clone()).collect()
         };
         if names(&a) != names(&b) {
-            return Err(crate::t!(
+            return Err(crate::msg!(
                 "compare-services-differ",
                 a = escape(&a.origin),
                 a_names = names(&a).join(", "),
@@ -173,7 +173,7 @@ impl Comparison {
         both: &[String],
         only_a: &[String],
         only_b: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::i18n::Msg> {
         for (s, own, flag, label) in [
             (&mut self.a, only_a, "--set-a", &mut self.label_a),
             (&mut self.b, only_b, "--set-b", &mut self.label_b),

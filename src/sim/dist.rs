@@ -76,11 +76,11 @@ impl Dist {
     }
 
     /// Checks the parameters; the message says what is valid.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::i18n::Msg> {
         let day = Dur(MAX_DRAW);
         let check = |name: &str, d: Dur| {
             if d > day {
-                Err(crate::t!("dist-at-most-a-day", name = name))
+                Err(crate::msg!("dist-at-most-a-day", name = name))
             } else {
                 Ok(())
             }
@@ -90,7 +90,7 @@ impl Dist {
             Dist::Uniform { min, max } => {
                 check("max", max)?;
                 if min > max {
-                    return Err(crate::t!(
+                    return Err(crate::msg!(
                         "dist-uniform-order",
                         min = min.to_string(),
                         max = max.to_string()
@@ -106,10 +106,10 @@ impl Dist {
             Dist::LogNormal { p50, p99 } => {
                 check("p99", p99)?;
                 if p50.0 == 0 {
-                    return Err(crate::t!("dist-lognormal-p50"));
+                    return Err(crate::msg!("dist-lognormal-p50"));
                 }
                 if p99 < p50 {
-                    return Err(crate::t!(
+                    return Err(crate::msg!(
                         "dist-lognormal-order",
                         p50 = p50.to_string(),
                         p99 = p99.to_string()
@@ -120,10 +120,10 @@ impl Dist {
             Dist::Pareto { scale, shape } => {
                 check("scale", scale)?;
                 if scale.0 == 0 {
-                    return Err(crate::t!("dist-pareto-scale"));
+                    return Err(crate::msg!("dist-pareto-scale"));
                 }
                 if !(shape.is_finite() && shape > 0.0 && shape <= 100.0) {
-                    return Err(crate::t!("dist-pareto-shape", shape = shape.to_string()));
+                    return Err(crate::msg!("dist-pareto-shape", shape = shape.to_string()));
                 }
                 Ok(())
             }

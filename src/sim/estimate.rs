@@ -74,16 +74,16 @@ pub struct Estimate {
 
 impl Estimate {
     /// The limit crossed, in words, if one is.
-    pub fn excess(&self) -> Option<String> {
+    pub fn excess(&self) -> Option<crate::i18n::Msg> {
         self.crossed?;
         Some(if self.calls > MAX_EXPECTED_CALLS {
-            crate::t!(
+            crate::msg!(
                 "estimate-calls",
                 calls = self.calls.round(),
                 max = format!("{MAX_EXPECTED_CALLS:.0}")
             )
         } else {
-            crate::t!(
+            crate::msg!(
                 "estimate-attempts",
                 attempts = self.attempts.round(),
                 max = format!("{MAX_EXPECTED_ATTEMPTS:.0}")

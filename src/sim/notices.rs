@@ -24,8 +24,9 @@ pub enum NoticeKind {
         value: String,
         live: bool,
     },
-    /// A limit was reached or a change was refused.
-    Limit(String),
+    /// A limit was reached or a change was refused: said when shown, so it
+    /// re-translates with the reader's language.
+    Limit(crate::i18n::Msg),
 }
 
 #[derive(Clone, Debug, PartialEq)]

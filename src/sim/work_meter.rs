@@ -24,7 +24,7 @@ pub struct LimitCrossed {
     pub limit: Limit,
     pub count: u64,
     /// What crossed it and what would help, for the person who wrote the scenario.
-    pub message: String,
+    pub message: crate::i18n::Msg,
 }
 
 /// Counts of the current simulated second and of the run.

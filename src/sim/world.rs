@@ -6,6 +6,8 @@
 use crate::base::localised::Localised;
 use crate::base::settable::{unknown_name, Settable};
 use crate::base::time::Dur;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
 use crate::settable;
 use crate::sim::dist::Dist;
@@ -137,16 +139,16 @@ pub fn key(s: &str) -> Seg {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathError {
     pub path: Vec<Seg>,
-    pub message: String,
+    pub message: Msg,
     /// Point at the key rather than its value (unknown keys).
     pub at_key: bool,
 }
 
 impl PathError {
-    pub fn new(path: Vec<Seg>, message: impl Into<String>) -> PathError {
+    pub fn new(path: Vec<Seg>, message: Msg) -> PathError {
         PathError {
             path,
-            message: message.into(),
+            message,
             at_key: false,
         }
     }
@@ -240,13 +242,13 @@ impl World {
     }
 
     /// Sets the value at `path`, checking the result; on error nothing changes.
-    pub fn set(&mut self, path: &str, value: &toml::Value) -> Result<Touched, String> {
+    pub fn set(&mut self, path: &str, value: &toml::Value) -> Result<Touched, Msg> {
         let p = self.parse_path(path)?;
         self.set_at(&p, value)
     }
 
     /// Resolves a change path against this world.
-    pub fn parse_path(&self, path: &str) -> Result<ChangePath, String> {
+    pub fn parse_path(&self, path: &str) -> Result<ChangePath, Msg> {
         let parts: Vec<&str> = path.split('.').collect();
         let pattern = |name: &str| {
             pattern_static(name).ok_or_else(|| unknown_name("pattern", name, PATTERN_NAMES))
@@ -255,7 +257,7 @@ impl World {
             ["load", field] => Target::Load(field.to_string()),
             ["client", field] => match &self.client {
                 Some(_) => Target::Client(field.to_string()),
-                None => return Err(crate::t!("no-client-section-add")),
+                None => return Err(msg!("no-client-section-add")),
             },
             ["services", name, rest @ ..] => {
                 let i = self
@@ -337,13 +339,13 @@ impl World {
 
     /// Sets the value at a parsed path and checks the world; on error it is
     /// put back as it was. Returns what was touched, as it was before.
-    pub fn set_at(&mut self, p: &ChangePath, value: &toml::Value) -> Result<Touched, String> {
+    pub fn set_at(&mut self, p: &ChangePath, value: &toml::Value) -> Result<Touched, Msg> {
         let saved = self.save(p);
         let result = match &p.target {
             Target::Load(field) => self.load.set(field, value),
             Target::Client(field) => match &mut self.client {
                 Some(c) => c.set(field, value),
-                None => Err(crate::msg!("no-client-section")),
+                None => Err(msg!("no-client-section")),
             },
             Target::Service(i, field) => self.services[*i].params.set(field, value),
             Target::ServicePattern(i, pattern, field) => {
@@ -358,9 +360,9 @@ impl World {
                 })
             }
         };
-        let result = result.map_err(String::from).and_then(|()| {
+        let result = result.and_then(|()| {
             self.validate().map_err(|e| {
-                crate::t!(
+                msg!(
                     "change-refused",
                     path = p.text.as_str(),
                     value = value.to_string(),
@@ -395,14 +397,14 @@ impl World {
     /// Checks every range and limit; the error carries the path of the culprit.
     pub fn validate(&self) -> Result<(), PathError> {
         use crate::sim::limits::*;
-        let at = |p: &[&str], m: String| PathError::new(p.iter().map(|s| key(s)).collect(), m);
+        let at = |p: &[&str], m: Msg| PathError::new(p.iter().map(|s| key(s)).collect(), m);
         let l = &self.load;
         match l.kind {
             LoadKind::Poisson | LoadKind::Constant => {
                 if !(l.rate.is_finite() && l.rate >= 0.0 && l.rate <= MAX_RATE) {
                     return Err(at(
                         &["load", "rate"],
-                        crate::t!(
+                        msg!(
                             "load-rate-range",
                             value = l.rate.to_string(),
                             max = MAX_RATE.to_string()
@@ -414,7 +416,7 @@ impl World {
                 if l.clients > MAX_CLIENTS {
                     return Err(at(
                         &["load", "clients"],
-                        crate::t!("load-clients-range", max = MAX_CLIENTS.to_string()),
+                        msg!("load-clients-range", max = MAX_CLIENTS.to_string()),
                     ));
                 }
                 l.think.validate().map_err(|m| at(&["load", "think"], m))?;
@@ -424,23 +426,23 @@ impl World {
             if !(1..=MAX_THREADS).contains(&c.threads) {
                 return Err(at(
                     &["client", "threads"],
-                    crate::t!("client-threads-range", max = MAX_THREADS.to_string()),
+                    msg!("client-threads-range", max = MAX_THREADS.to_string()),
                 ));
             }
             if c.queue > MAX_QUEUE {
                 return Err(at(
                     &["client", "queue"],
-                    crate::t!("queue-range", max = MAX_QUEUE.to_string()),
+                    msg!("queue-range", max = MAX_QUEUE.to_string()),
                 ));
             }
         }
         if self.services.is_empty() {
-            return Err(at(&["services"], crate::t!("no-services")));
+            return Err(at(&["services"], msg!("no-services")));
         }
         if self.services.len() > MAX_SERVICES {
             return Err(at(
                 &["services"],
-                crate::t!("too-many-services", max = MAX_SERVICES.to_string()),
+                msg!("too-many-services", max = MAX_SERVICES.to_string()),
             ));
         }
         // The defaults first: a bad value in [patterns.*] is reported there,
@@ -448,7 +450,7 @@ impl World {
         self.defaults.validate().map_err(|(pat, f, m)| {
             PathError::new(
                 vec![key("patterns"), key(pat), key(f)],
-                pattern_message(pat, f, &m.to_string()),
+                pattern_message(pat, f, m),
             )
         })?;
         let mut total_share = 0.0;
@@ -458,14 +460,14 @@ impl World {
             if !(p.share.is_finite() && p.share >= 0.0 && p.share <= 1e6) {
                 return Err(PathError::new(
                     sp("share"),
-                    crate::t!("service-share-range", value = p.share.to_string()),
+                    msg!("service-share-range", value = p.share.to_string()),
                 ));
             }
             total_share += p.share;
             if !(1..=MAX_WORKERS).contains(&p.workers) {
                 return Err(PathError::new(
                     sp("workers"),
-                    crate::t!(
+                    msg!(
                         "service-workers-range",
                         max = MAX_WORKERS.to_string(),
                         value = p.workers.to_string()
@@ -475,7 +477,7 @@ impl World {
             if p.queue > MAX_QUEUE {
                 return Err(PathError::new(
                     sp("queue"),
-                    crate::t!("queue-range", max = MAX_QUEUE.to_string()),
+                    msg!("queue-range", max = MAX_QUEUE.to_string()),
                 ));
             }
             p.latency
@@ -487,7 +489,7 @@ impl World {
             {
                 return Err(PathError::new(
                     sp("latency_factor"),
-                    crate::t!(
+                    msg!(
                         "service-latency-factor-range",
                         value = p.latency_factor.to_string()
                     ),
@@ -496,7 +498,7 @@ impl World {
             if !(p.failure_rate.is_finite() && (0.0..=1.0).contains(&p.failure_rate)) {
                 return Err(PathError::new(
                     sp("failure_rate"),
-                    crate::t!(
+                    msg!(
                         "service-failure-rate-range",
                         value = p.failure_rate.to_string()
                     ),
@@ -505,28 +507,28 @@ impl World {
             s.patterns.validate().map_err(|(pat, f, m)| {
                 PathError::new(
                     vec![key("services"), Seg::Index(i), key(pat), key(f)],
-                    pattern_message(pat, f, &m.to_string()),
+                    pattern_message(pat, f, m),
                 )
             })?;
         }
         if total_share <= 0.0 && l.kind != LoadKind::Closed && l.rate > 0.0 {
-            return Err(at(&["services"], crate::t!("shares-zero")));
+            return Err(at(&["services"], msg!("shares-zero")));
         }
         Ok(())
     }
 }
 
 /// A pattern's range error, prefixed with the field it is about.
-fn pattern_message(pattern: &str, field: &str, message: &str) -> String {
-    crate::t!(
+fn pattern_message(pattern: &str, field: &str, message: Msg) -> Msg {
+    msg!(
         "field-message",
         key = format!("{pattern}.{field}"),
         message = message
     )
 }
 
-fn path_help(path: &str) -> String {
-    crate::t!("not-a-change-path", path = path)
+fn path_help(path: &str) -> Msg {
+    msg!("not-a-change-path", path = path)
 }
 
 /// One change to the world at a virtual time: from the timeline, a key press,

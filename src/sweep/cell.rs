@@ -68,7 +68,11 @@ pub fn run_cell(
         }
         if let Some(crossed) = sim.limit_crossed() {
             limit.get_or_insert_with(|| {
-                text::cell_limit(seed, &clock(crossed.at), &crossed.message)
+                text::cell_limit(
+                    seed,
+                    &clock(crossed.at),
+                    &crossed.message.say(crate::i18n::current()),
+                )
             });
             continue;
         }

@@ -85,7 +85,8 @@ impl Grid {
     /// `--set`s) with the cell's, exactly as `run --set …` builds it.
     pub fn scenario(&self, base: &Scenario, index: usize) -> Result<Scenario, String> {
         let mut s = base.clone();
-        apply_sets(&mut s, "--vary", &self.sets(index))?;
+        apply_sets(&mut s, "--vary", &self.sets(index))
+            .map_err(|m| m.say(crate::i18n::current()))?;
         Ok(s)
     }
 
@@ -115,7 +116,8 @@ impl Grid {
             }
             for i in 0..a.values.len() {
                 let mut s = base.clone();
-                apply_sets(&mut s, "--vary", &[a.set(i)])?;
+                apply_sets(&mut s, "--vary", &[a.set(i)])
+                    .map_err(|m| m.say(crate::i18n::current()))?;
             }
         }
         for index in 0..self.len() {

@@ -145,6 +145,9 @@ pub struct App {
     pacing: pacing::Pacing,
     /// The trace overlay, while open (`trace`).
     trace: Option<TraceView>,
+    /// The language the dashboard speaks (`L` switches it): its own, given
+    /// to whatever draws it, never the process's.
+    lang: &'static str,
 }
 
 impl App {
@@ -192,6 +195,7 @@ impl App {
             lagging: 0,
             pacing: Default::default(),
             trace: None,
+            lang: crate::i18n::current(),
         };
         app.plan_pauses();
         app
@@ -208,6 +212,11 @@ impl App {
     }
     pub fn seed(&self) -> u64 {
         self.seed
+    }
+    /// The language the dashboard speaks (that of the thread that made it,
+    /// until `L`).
+    pub fn lang(&self) -> &'static str {
+        self.lang
     }
     pub fn history(&self) -> &History {
         &self.sides[self.selected].history
@@ -346,6 +355,7 @@ impl App {
     /// may leave B behind; the next frame heads for a time counted from the
     /// side behind (`now`), so B catches up first.
     pub fn advance_slice(&mut self, max_events: u64) -> bool {
+        let _lang = crate::i18n::Scope::enter(self.lang);
         let Some(target) = self.frame_target else {
             return true;
         };
@@ -468,6 +478,7 @@ impl App {
 
     /// Does what an action asks (the key table maps keys to actions).
     pub fn perform(&mut self, action: Action) -> Option<Effect> {
+        let _lang = crate::i18n::Scope::enter(self.lang);
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
@@ -601,8 +612,8 @@ impl App {
             Action::ExportFigure => return self.export(),
             Action::ToggleHelp => self.help = !self.help,
             Action::SwitchLanguage => {
-                crate::i18n::cycle();
-                self.status = Some(t!("status-language"));
+                self.lang = crate::i18n::next(self.lang);
+                self.status = Some(crate::i18n::scoped(self.lang, || t!("status-language")));
             }
             Action::CloseHelp => self.help = false,
             Action::Zoom => self.zoom = !self.zoom,

@@ -75,6 +75,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         let mut guard = TerminalGuard::enter()?;
         rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
     };
+    let _lang = crate::i18n::Scope::enter(app.lang());
     for (path, text) in app.finish().map(files_of).unwrap_or_default() {
         match save::write_new(&path, &text) {
             Ok(written) => messages.push(t!("status-recording-written", path = written)),
@@ -185,6 +186,9 @@ async fn event_loop(
     let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<ExportDone>();
     let lost = |e: io::Error| Ok(EndedBy::TerminalLost(e.to_string()));
     loop {
+        // Whatever this turn says (statuses, exports), it says in the
+        // dashboard's language.
+        let _lang = crate::i18n::Scope::enter(app.lang());
         if dirty {
             let drawn = guard.terminal.draw(|f| {
                 panels::draw(f, app, theme);
@@ -225,8 +229,9 @@ async fn event_loop(
                             let done = done_tx.clone();
                             // Off the event loop: the re-run and the drawing
                             // take a moment, and the dashboard keeps going.
+                            let lang = app.lang();
                             std::thread::spawn(move || {
-                                let r = crate::plot::export(&spec, &base);
+                                let r = crate::i18n::scoped(lang, || crate::plot::export(&spec, &base));
                                 let _ = done.send((base, r));
                             });
                         }

@@ -80,7 +80,9 @@ impl SideState {
 
     /// The one way the dashboard changes this world.
     pub fn change(&mut self, path: &str, value: toml::Value) -> Result<(), String> {
-        self.sim.change_now(path, value)
+        self.sim
+            .change_now(path, value)
+            .map_err(|m| m.say(crate::i18n::current()))
     }
 
     pub fn latency_spike_on(&self, service: usize) -> bool {

@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 /// A scenario from TOML text; panics with the error and the text if invalid.
 pub fn scenario(toml: &str) -> Scenario {
     parse_scenario("test.toml", toml.as_bytes())
-        .unwrap_or_else(|e| panic!("test scenario invalid: {e}\n{toml}"))
+        .unwrap_or_else(|e| panic!("test scenario invalid: {}\n{toml}", e.say("en")))
 }
 
 /// A built-in scenario by name (as `breakwater run NAME` loads it).
 pub fn builtin(name: &str) -> Scenario {
-    breakwater::scenario::load(name).unwrap_or_else(|e| panic!("built-in {name}: {e}"))
+    breakwater::scenario::load(name).unwrap_or_else(|e| panic!("built-in {name}: {}", e.say("en")))
 }
 
 /// Runs `s` to the end, handing every tick to `each`; returns the finished

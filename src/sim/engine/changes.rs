@@ -34,7 +34,7 @@ impl Simulation {
     /// Makes a change now, as a user at the keyboard does. It is queued like a
     /// timeline event and runs after everything else at this instant, so a
     /// recording replays it identically.
-    pub fn change_now(&mut self, path: &str, value: toml::Value) -> Result<(), String> {
+    pub fn change_now(&mut self, path: &str, value: toml::Value) -> Result<(), crate::i18n::Msg> {
         // Check first, so that a bad value is refused without being
         // scheduled: set it, and put back the part of the world it touched.
         let p = self.world.parse_path(path)?;
@@ -45,7 +45,7 @@ impl Simulation {
         // A change that would make the run cross a limit while running is
         // refused now, rather than stopping the class later.
         if calls > limits::MAX_CALLS_PER_SIM_SECOND as f64 {
-            return Err(crate::t!(
+            return Err(crate::msg!(
                 "change-too-many-calls",
                 path = path,
                 value = value.to_string(),
@@ -54,7 +54,7 @@ impl Simulation {
             ));
         }
         if attempts > limits::MAX_ATTEMPTS_PER_SIM_SECOND as f64 {
-            return Err(crate::t!(
+            return Err(crate::msg!(
                 "change-too-many-attempts",
                 path = path,
                 value = value.to_string(),
@@ -228,7 +228,7 @@ impl Simulation {
         &mut self,
         path: &ChangePath,
         value: &toml::Value,
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::i18n::Msg> {
         let touched = self.world.set_at(path, value)?;
         self.refresh(touched);
         Ok(())

@@ -1,25 +1,26 @@
 //! What a crossed limit says: the count, the limit, and what in the scenario
-//! would bring the run back under it, in the reader's language (limits
-//! and the scenario's values as a file writes them).
+//! would bring the run back under it, as a message the reader's shell says
+//! (limits and the scenario's values as a file writes them).
 
 use super::Simulation;
 use crate::base::time::{clock, Dur};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::sim::limits::{
     MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
     MAX_WORK_PER_SIM_SECOND,
 };
 use crate::sim::work_meter::Limit;
 use crate::sim::world::LoadKind;
-use crate::t;
 
 impl Simulation {
     /// What crossed a limit, and what in the scenario would help.
-    pub(super) fn diagnose(&self, limit: Limit, count: u64) -> String {
+    pub(super) fn diagnose(&self, limit: Limit, count: u64) -> Msg {
         let from = clock(self.meter.second_start());
         let load = &self.world.load;
         let count = count as f64;
         match limit {
-            Limit::CallsPerSecond if load.kind == LoadKind::Closed => t!(
+            Limit::CallsPerSecond if load.kind == LoadKind::Closed => msg!(
                 "limit-calls-per-second-closed",
                 count = count,
                 from = from,
@@ -28,14 +29,14 @@ impl Simulation {
                 think = toml::Value::try_from(&load.think)
                     .map_or_else(|_| "?".into(), |v| v.to_string())
             ),
-            Limit::CallsPerSecond => t!(
+            Limit::CallsPerSecond => msg!(
                 "limit-calls-per-second",
                 count = count,
                 from = from,
                 max = MAX_CALLS_PER_SIM_SECOND.to_string(),
                 rate = load.rate.to_string()
             ),
-            Limit::AttemptsPerSecond => t!(
+            Limit::AttemptsPerSecond => msg!(
                 "limit-attempts-per-second",
                 count = count,
                 from = from,
@@ -50,7 +51,7 @@ impl Simulation {
                     .unwrap_or(1)
                     .to_string()
             ),
-            Limit::WorkPerSecond => t!(
+            Limit::WorkPerSecond => msg!(
                 "limit-work-per-second",
                 count = count,
                 from = from,
@@ -59,7 +60,7 @@ impl Simulation {
                 services = self.services.len(),
                 tick = Dur(self.tick_len).to_string()
             ),
-            Limit::CallsPerRun => t!(
+            Limit::CallsPerRun => msg!(
                 "limit-calls-per-run",
                 count = count,
                 by = clock(self.now),

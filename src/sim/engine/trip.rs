@@ -53,10 +53,7 @@ impl Simulation {
         if self.in_flight > limits::MAX_IN_FLIGHT {
             if !self.in_flight_limit_noted {
                 self.in_flight_limit_noted = true;
-                let msg = format!(
-                    "{} calls in flight: the limit; new calls are refused as client_rejected",
-                    limits::MAX_IN_FLIGHT
-                );
+                let msg = crate::msg!("limit-in-flight", max = limits::MAX_IN_FLIGHT.to_string());
                 self.notices.push(Notice {
                     at: self.now,
                     service: None,

@@ -13,7 +13,9 @@ use crate::t;
 /// How long the banner stays without a key press.
 pub const BANNER_FOR: Duration = Duration::from_secs(5);
 
-/// What the dashboard just stopped at, in words big enough for a room.
+/// What the dashboard just stopped at, in words big enough for a room (said
+/// when asked for, in the dashboard's language of the moment: `L` while it
+/// shows re-translates it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
     /// When it happened, and what kind of moment: `01:00.0 · timeline`.
@@ -22,6 +24,14 @@ pub struct Banner {
     pub text: String,
     /// A second line: the breaker's reason, or the entry's change.
     pub detail: String,
+}
+
+/// The banner as data: the moment reached (and on which side), and how long
+/// it has shown.
+#[derive(Clone, Debug)]
+pub(super) struct Shown {
+    side: Option<usize>,
+    moment: Moment,
     shown: Duration,
 }
 
@@ -32,13 +42,16 @@ pub(super) struct Pacing {
     pauses: Vec<SimTime>,
     /// While `n` runs: the time it started from.
     seeking: Option<SimTime>,
-    banner: Option<Banner>,
+    banner: Option<Shown>,
 }
 
 impl App {
-    /// The banner, while it shows.
-    pub fn banner(&self) -> Option<&Banner> {
-        self.pacing.banner.as_ref()
+    /// The banner, while it shows, in the dashboard's language.
+    pub fn banner(&self) -> Option<Banner> {
+        let b = self.pacing.banner.as_ref()?;
+        Some(crate::i18n::scoped(self.lang, || {
+            self.banner_of(b.side, &b.moment)
+        }))
     }
 
     /// Whether `n` is running to the next moment.
@@ -170,6 +183,15 @@ impl App {
     }
 
     fn show_banner(&mut self, side: Option<usize>, m: &Moment) {
+        self.pacing.banner = Some(Shown {
+            side,
+            moment: m.clone(),
+            shown: Duration::ZERO,
+        });
+    }
+
+    /// The banner of moment `m` (on `side`), in this thread's language.
+    fn banner_of(&self, side: Option<usize>, m: &Moment) -> Banner {
         let letter = side
             .map(|k| format!("{} · ", self.sides[k].letter()))
             .unwrap_or_default();
@@ -197,12 +219,11 @@ impl App {
                 )
             }
         };
-        self.pacing.banner = Some(Banner {
+        Banner {
             title: format!("{} · {kind}", clock(m.at)),
             text,
             detail: escape(&detail).into_owned(),
-            shown: Duration::ZERO,
-        });
+        }
     }
 
     /// The banner comes down after `BANNER_FOR` of wall time.

@@ -61,9 +61,10 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
                 escape(value)
             )));
         }
-        NoticeKind::Limit(text) => {
+        NoticeKind::Limit(m) => {
+            // Said now, in the dashboard's language (it follows `L`).
             spans.push(styled("! ", theme.bad));
-            spans.push(styled(text.clone(), theme.bad));
+            spans.push(styled(m.say(crate::i18n::current()), theme.bad));
         }
     }
     Line::from(spans)

@@ -39,8 +39,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// Draws the whole dashboard into a buffer (what `draw` and tests use).
+/// Everything is said in the dashboard's own language.
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
-    render_all(area, buf, app, theme);
+    crate::i18n::scoped(app.lang(), || render_all(area, buf, app, theme));
     theme.paint_base(area, buf);
 }
 
