@@ -110,7 +110,7 @@ impl Run {
             .iter()
             .filter_map(|n| match &n.kind {
                 NoticeKind::Breaker { to, reason, .. } if n.service == Some(i) => {
-                    Some((n.at, *to, reason.to_string()))
+                    Some((n.at, *to, reason.in_language("en")))
                 }
                 _ => None,
             })

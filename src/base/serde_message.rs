@@ -134,12 +134,6 @@ impl SerdeError {
         }
     }
 
-    /// The message said in this thread's language: for `base/settable.rs`
-    /// alone, until it returns `Msg` too (its conversion is done apart).
-    pub fn text(&self, range: Option<(u64, u64)>) -> String {
-        self.msg(range).say(crate::i18n::current())
-    }
-
     /// The message, to be said in the reader's language. `range` replaces
     /// an integer type's range with the field's own (validation's).
     pub fn msg(&self, range: Option<(u64, u64)>) -> Msg {

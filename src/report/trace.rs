@@ -150,7 +150,7 @@ pub fn step_words(step: &Step, service: &str) -> String {
                     counted = counted,
                     from = state_words(*from),
                     to = state_words(*to),
-                    reason = reason.to_string()
+                    reason = reason.msg().said()
                 ),
                 None => counted,
             }

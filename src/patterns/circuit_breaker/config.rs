@@ -52,7 +52,7 @@ impl<'de> Deserialize<'de> for WindowSize {
             toml::Value::String(s) => crate::base::time::parse_duration(&s)
                 .map(WindowSize::Time)
                 .map_err(D::Error::custom),
-            other => Err(D::Error::custom(crate::t!(
+            other => Err(D::Error::custom(crate::msg!(
                 "breaker-window-size-type",
                 found = other.to_string()
             ))),
@@ -117,7 +117,7 @@ impl<'de> Deserialize<'de> for HalfOpenCalls {
                 Ok(HalfOpenCalls::Calls(n as u32))
             }
             toml::Value::String(s) if s == "all" => Ok(HalfOpenCalls::All),
-            other => Err(D::Error::custom(crate::t!(
+            other => Err(D::Error::custom(crate::msg!(
                 "breaker-half-open-calls-type",
                 found = other.to_string()
             ))),

@@ -122,12 +122,9 @@ impl CircuitBreaker {
     pub fn since(&self) -> SimTime {
         self.since
     }
-    /// Why it is in its state, in the reader's language (empty before its
-    /// first transition).
-    pub fn last_reason(&self) -> String {
-        self.last_reason
-            .as_ref()
-            .map_or_else(String::new, Reason::to_string)
+    /// Why it is in its state (none before its first transition).
+    pub fn last_reason(&self) -> Option<&Reason> {
+        self.last_reason.as_ref()
     }
     /// How many times it has opened (not counting forced opens).
     pub fn times_opened(&self) -> u32 {

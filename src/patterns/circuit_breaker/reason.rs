@@ -5,7 +5,6 @@
 use crate::base::time::Dur;
 use crate::i18n::Msg;
 use crate::msg;
-use std::fmt;
 
 /// The calls a rate was measured over.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -194,13 +193,6 @@ impl Reason {
             Reason::Disabled => msg!("reason-disabled"),
             Reason::BackToNormal => msg!("reason-back-to-normal"),
         }
-    }
-}
-
-impl fmt::Display for Reason {
-    /// In the reader's language.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_language(crate::i18n::current()))
     }
 }
 

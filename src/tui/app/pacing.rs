@@ -215,7 +215,7 @@ impl App {
                 (
                     "Circuit Breaker".to_string(),
                     format!("{letter}{}: {} → {}", escape(name), from.word(), to.word()),
-                    reason.to_string(),
+                    reason.msg().said(),
                 )
             }
         };

@@ -168,10 +168,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         lines.push(Line::from(spans));
         if two {
             let reason = b.last_reason();
-            let text = if reason.is_empty() {
-                t!("breaker-no-transition")
-            } else {
-                reason.to_string()
+            let text = match reason {
+                None => t!("breaker-no-transition"),
+                Some(r) => r.msg().said(),
             };
             let room = (inner.width as usize).saturating_sub(indent + 3);
             lines.push(Line::styled(

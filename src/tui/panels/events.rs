@@ -28,7 +28,7 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
                 format!("{} {}", symbol(*to), to.word()),
                 theme.breaker(*to),
             ));
-            spans.push(Span::raw(format!(": {reason}")));
+            spans.push(Span::raw(format!(": {}", reason.msg().said())));
         }
         NoticeKind::Note(text) => {
             spans.push(styled(format!("{} ", t!("event-note")), theme.accent));

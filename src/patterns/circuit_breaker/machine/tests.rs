@@ -37,7 +37,7 @@ fn lesson_breaker_opens_after_five_failures_and_probes_after_sixty_seconds() {
     }
     let t = fail(&mut b, &cfg, 4 * S).expect("fifth failure opens");
     assert_eq!((t.from, t.to), (BreakerState::Closed, BreakerState::Open));
-    assert_eq!(t.reason.to_string(), "5 consecutive failures");
+    assert_eq!(t.reason.in_language("en"), "5 consecutive failures");
     let mut log = vec![];
     // Opened at 4 s: 59.9 s later it is still open.
     assert!(acquire(&mut b, &cfg, 4 * S + 59_900_000_000, &mut log).is_err());
@@ -52,7 +52,7 @@ fn lesson_breaker_opens_after_five_failures_and_probes_after_sixty_seconds() {
         .on_result(&cfg, p, 65 * S, false, Dur(0))
         .expect("success closes");
     assert_eq!(
-        (t.to, t.reason.to_string().as_str()),
+        (t.to, t.reason.in_language("en").as_str()),
         (BreakerState::Closed, "probe succeeded")
     );
 }
@@ -66,7 +66,7 @@ fn failed_probe_reopens() {
     }
     let t = fail(&mut b, &cfg, 61 * S).expect("probe failure re-opens");
     assert_eq!(
-        (t.to, t.reason.to_string().as_str()),
+        (t.to, t.reason.in_language("en").as_str()),
         (BreakerState::Open, "probe failed")
     );
     assert_eq!(b.times_opened(), 2);
@@ -111,7 +111,7 @@ fn rate_breaker_waits_for_min_calls_then_trips_at_threshold() {
     let p = acquire(&mut b, &cfg, 10, &mut log).unwrap();
     let t = b.on_result(&cfg, p, 10, false, Dur(0)).expect("opens");
     assert_eq!(
-        t.reason.to_string(),
+        t.reason.in_language("en"),
         "failure rate 90 % ≥ 50 % over the last 10 calls"
     );
 }
@@ -173,10 +173,10 @@ fn slow_calls_trip_a_rate_breaker_without_errors() {
     assert_eq!(i, 9, "only once min_calls is reached");
     assert!(
         t.reason
-            .to_string()
+            .in_language("en")
             .starts_with("slow-call rate 100 % ≥ 60 %"),
         "{}",
-        t.reason
+        t.reason.in_language("en")
     );
 }
 
@@ -203,7 +203,7 @@ fn half_open_limit_and_multi_probe_close() {
     assert!(b.on_result(&cfg, permits[1], now, false, Dur(0)).is_none());
     let t = b.on_result(&cfg, permits[2], now, false, Dur(0)).unwrap();
     assert_eq!(
-        (t.to, t.reason.to_string().as_str()),
+        (t.to, t.reason.in_language("en").as_str()),
         (BreakerState::Closed, "3 probes succeeded")
     );
 }
