@@ -398,7 +398,7 @@ fn a_frame_cut_short_drops_its_backlog_and_says_how_fast_it_went() {
 #[test]
 fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
     use breakwater::tui::app::{App, Effect};
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = App::new(common::app::lesson(), 7);
     let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));

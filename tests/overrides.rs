@@ -11,7 +11,7 @@ use breakwater::scenario::parse_scenario;
 use breakwater::tui::app::App;
 use common::app::{lesson, press};
 use common::*;
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 fn json_without_wall(text: &str) -> String {
     text.lines()

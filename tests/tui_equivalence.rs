@@ -12,7 +12,7 @@ use breakwater::scenario::{parse_scenario, Scenario};
 use breakwater::sim::Change;
 use breakwater::tui::app::{App, Effect};
 use common::app::{lesson, press};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 
 fn no_wall(mut s: Summary) -> Summary {
     s.wall_seconds = 0.0;

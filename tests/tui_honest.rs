@@ -13,7 +13,7 @@ use breakwater::tui::save::write_new;
 use breakwater::tui::theme::Theme;
 use common::app::{app_at, ch, draw, lesson, press, screen, text};
 use common::scenario;
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 #[test]

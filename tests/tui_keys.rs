@@ -8,7 +8,7 @@ use breakwater::tui::app::PanelId;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::keys::{self, Action, Context};
 use common::app::{app_at, ch, press};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn get(app: &App, path: &str) -> toml::Value {
     app.sim()

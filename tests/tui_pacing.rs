@@ -7,7 +7,7 @@ mod common;
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::{App, Effect};
 use common::app::{ch, compare_at, press, screen, text};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 
 /// Drives frames until the app pauses or `limit` frames pass.

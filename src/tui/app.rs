@@ -12,7 +12,7 @@ use crate::scenario::variants::{Comparison, Side};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
 use crate::t;
-use crossterm::event::KeyEvent;
+use ratatui::crossterm::event::KeyEvent;
 use std::time::Duration;
 
 mod controls;

@@ -1,7 +1,7 @@
 //! Key bindings as data: one table that the key handler, the footer and the
 //! help overlay all read, so what the screen says is what the keys do.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// What a key asks for. The app turns actions into view changes or into
 /// `sim.change_now` calls; nothing else changes the world.

@@ -15,9 +15,9 @@ pub mod theme;
 
 use crate::t;
 use app::{App, Effect};
-use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

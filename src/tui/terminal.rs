@@ -2,12 +2,13 @@
 //! it restores the terminal, and a panic hook restores it before the panic
 //! message is printed, so no exit path leaves the shell broken.
 
-use crossterm::cursor;
-use crossterm::execute;
-use crossterm::terminal::{
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor;
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,7 +35,7 @@ impl TerminalGuard {
             let mut out = io::stdout();
             execute!(out, EnterAlternateScreen, cursor::Hide)?;
             let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-            terminal.clear()?;
+            clear_all(&mut terminal)?;
             Ok(terminal)
         };
         match setup() {
@@ -55,8 +56,19 @@ impl TerminalGuard {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-        self.terminal.clear()
+        clear_all(&mut self.terminal)
     }
+}
+
+/// Clears the whole screen and makes the next frame draw every cell.
+/// Not `Terminal::clear`: since ratatui 0.30 it first asks the terminal where
+/// the cursor is, and after a suspend that answer races the event stream's
+/// reader and times out ("the cursor position could not be read"), which
+/// ended the dashboard on `fg`. A full-screen resize to the present size
+/// clears and resets the previous frame without asking anything.
+fn clear_all(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 impl Drop for TerminalGuard {

@@ -7,9 +7,9 @@ use breakwater::scenario::Scenario;
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::panels;
 use breakwater::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 
 /// The built-in `seed-lesson`, the dashboard's usual subject.
