@@ -7,9 +7,9 @@
 mod common;
 
 use breakwater::i18n::{self, FluentArgs};
+use breakwater::tui::input::KeyCode;
 use common::app::{app_at, ch, compare_at, press, screen, text};
 use insta::assert_snapshot;
-use ratatui::crossterm::event::KeyCode;
 use std::process::Command;
 
 /// Words the lesson keeps in English on Spanish slides, and names that are

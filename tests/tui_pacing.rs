@@ -6,8 +6,8 @@ mod common;
 
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::KeyCode;
 use common::app::{ch, compare_at, press, screen, text};
-use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 
 /// Drives frames until the app pauses or `limit` frames pass.

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod fields;
 pub mod history;
+pub mod input;
 pub mod keys;
 pub mod panels;
 pub mod save;
@@ -203,7 +204,7 @@ async fn event_loop(
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     let was_running = app.is_running();
-                    match app.handle_key(key) {
+                    match app.handle_key(terminal::key_of(&key)) {
                         Some(Effect::Quit) => {
                             // A figure being drawn is finished, not cut short.
                             while !exporting.is_empty() {
