@@ -68,6 +68,38 @@ fn n_stops_at_the_next_entry_then_at_the_breaker_opening() {
     assert!(app.banner().is_none());
 }
 
+/// The teacher talks over the banner: it stays through a long pause, and
+/// only a key takes it down (`Esc` closes it without quitting or resuming).
+#[test]
+fn the_banner_stays_while_paused_until_a_key() {
+    let s = common::scenario(SCENARIO);
+    let mut app = App::new(s, 3);
+    app.set_paused(true);
+    ch(&mut app, 'n');
+    run_until_paused(&mut app, 10_000);
+    let at = app.now();
+    let banner = app
+        .banner()
+        .cloned()
+        .expect("a banner says what was reached");
+    // A minute of wall time, paused: frames come (a resize, a redraw) and
+    // nothing moves, the banner included.
+    for _ in 0..60 {
+        app.on_frame(Duration::from_secs(1));
+    }
+    assert_eq!(app.now(), at);
+    assert_eq!(app.banner(), Some(&banner), "the banner is still up");
+    assert!(text(&screen(&app, 80, 24)).contains("api fails"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None, "Esc does not quit");
+    assert!(app.banner().is_none(), "a key takes the banner down");
+    assert!(app.paused(), "and the dashboard stays paused");
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        Some(Effect::Quit),
+        "with nothing open, Esc quits as before"
+    );
+}
+
 #[test]
 fn a_pause_entry_pauses_a_running_dashboard_there() {
     let s = common::scenario(SCENARIO);

@@ -21,7 +21,7 @@ mod feedback;
 mod pacing;
 mod recording;
 mod trace;
-pub use pacing::{Banner, BANNER_FOR};
+pub use pacing::Banner;
 pub use trace::{SideTrace, TraceView};
 
 /// The speeds `+` and `-` step through.
@@ -324,7 +324,6 @@ impl App {
         self.frame_wall = wall.min(MAX_FRAME);
         self.frame_target = None;
         self.slicing = 0;
-        self.age_banner(self.frame_wall);
         if !self.is_running() {
             return;
         }

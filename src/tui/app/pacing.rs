@@ -10,10 +10,10 @@ use crate::base::time::clock;
 use crate::sim::{Moment, MomentKind};
 use crate::t;
 
-/// How long the banner stays without a key press.
-pub const BANNER_FOR: Duration = Duration::from_secs(5);
-
-/// What the dashboard just stopped at, in words big enough for a room.
+/// What the dashboard just stopped at, in words big enough for a room. It
+/// stays, however long the pause lasts, until a key is pressed: the teacher
+/// talks over it, and it must not go while they do. Any key takes it down
+/// (`Esc` does nothing more); `n` replaces it with the next one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
     /// When it happened, and what kind of moment: `01:00.0 · timeline`.
@@ -22,7 +22,6 @@ pub struct Banner {
     pub text: String,
     /// A second line: the breaker's reason, or the entry's change.
     pub detail: String,
-    shown: Duration,
 }
 
 /// Pauses ahead, a seek under way, the banner.
@@ -44,12 +43,6 @@ impl App {
     /// Whether `n` is running to the next moment.
     pub fn seeking(&self) -> bool {
         self.pacing.seeking.is_some()
-    }
-
-    /// Whether the shell should keep sending frames: running, or a banner
-    /// to take down after a few seconds.
-    pub fn wants_frames(&self) -> bool {
-        self.is_running() || self.pacing.banner.is_some()
     }
 
     /// Notes the `pause = true` entries ahead (at start and on restart); one
@@ -201,18 +194,7 @@ impl App {
             title: format!("{} · {kind}", clock(m.at)),
             text,
             detail: escape(&detail).into_owned(),
-            shown: Duration::ZERO,
         });
-    }
-
-    /// The banner comes down after `BANNER_FOR` of wall time.
-    pub(super) fn age_banner(&mut self, wall: Duration) {
-        if let Some(b) = &mut self.pacing.banner {
-            b.shown += wall;
-            if b.shown >= BANNER_FOR {
-                self.pacing.banner = None;
-            }
-        }
     }
 
     /// Takes the banner down (a key was pressed); whether one was up.
