@@ -84,7 +84,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
                 messages.push(t!(
                     "status-recording-failed",
                     path = path.clone(),
-                    reason = e.to_string()
+                    reason = e.reason()
                 ));
             }
         }
@@ -242,7 +242,7 @@ async fn event_loop(
                                     Err(e) => app.set_status(t!(
                                         "status-recording-failed",
                                         path = path.clone(),
-                                        reason = e.to_string()
+                                        reason = e.reason()
                                     )),
                                 }
                             }
