@@ -11,10 +11,10 @@
 
 use breakwater::report::Summary;
 use breakwater::scenario::parse_scenario;
+use breakwater::sim::sampling::exp1;
 use breakwater::sim::Simulation;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Exp1};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::time::Instant;
@@ -43,7 +43,7 @@ fn reference(seed: u64) -> (u64, f64) {
     let mut busy = 0u32;
     let (mut calls, mut done, mut response_sum) = (0u64, 0u64, 0u128);
     let gap = |rng: &mut ChaCha8Rng| {
-        let e: f64 = Exp1.sample(rng);
+        let e = exp1(rng);
         ns(e / RATE).max(1)
     };
     let first = gap(&mut arrivals);
@@ -57,7 +57,7 @@ fn reference(seed: u64) -> (u64, f64) {
                 calls += 1;
                 if busy < WORKERS {
                     busy += 1;
-                    let e: f64 = Exp1.sample(&mut service);
+                    let e = exp1(&mut service);
                     seq += 1;
                     heap.push(Reverse((
                         t + ns(e * MEAN_SERVICE_S),
@@ -76,7 +76,7 @@ fn reference(seed: u64) -> (u64, f64) {
                 response_sum += (t - arrived) as u128;
                 match queue.pop_front() {
                     Some(a) => {
-                        let e: f64 = Exp1.sample(&mut service);
+                        let e = exp1(&mut service);
                         seq += 1;
                         heap.push(Reverse((
                             t + ns(e * MEAN_SERVICE_S),

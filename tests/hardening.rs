@@ -398,15 +398,15 @@ fn a_frame_cut_short_drops_its_backlog_and_says_how_fast_it_went() {
 #[test]
 fn ctrl_z_asks_the_shell_to_suspend_in_every_context() {
     use breakwater::tui::app::{App, Effect};
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use breakwater::tui::input::{Key, KeyCode, Modifiers};
     let mut app = App::new(common::app::lesson(), 7);
-    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let ctrl_z = Key::new(KeyCode::Char('z'), Modifiers::CONTROL);
     assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));
     app.perform(breakwater::tui::keys::Action::ToggleHelp);
     assert_eq!(app.handle_key(ctrl_z), Some(Effect::Suspend));
     // Plain z is still zoom.
     app.perform(breakwater::tui::keys::Action::CloseHelp);
-    let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+    let z = Key::new(KeyCode::Char('z'), Modifiers::NONE);
     assert_eq!(app.handle_key(z), None);
     assert!(app.zoomed());
 }

@@ -9,9 +9,9 @@ use breakwater::report::Summary;
 use breakwater::scenario::overrides::apply_sets;
 use breakwater::scenario::parse_scenario;
 use breakwater::tui::app::App;
+use breakwater::tui::input::KeyCode;
 use common::app::{lesson, press};
 use common::*;
-use crossterm::event::KeyCode;
 
 fn json_without_wall(text: &str) -> String {
     text.lines()

@@ -8,8 +8,8 @@
 mod common;
 
 use breakwater::i18n::{self, FluentArgs};
+use breakwater::tui::input::KeyCode;
 use common::app::{app_at, ch, compare_at, press, screen, text};
-use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 use std::process::Command;
 

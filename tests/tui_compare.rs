@@ -9,9 +9,9 @@ use breakwater::report::Summary;
 use breakwater::scenario::parse_scenario;
 use breakwater::scenario::variants::Comparison;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::KeyCode;
 use breakwater::tui::theme::Theme;
 use common::app::{ch, compare_at, draw, press, retry_storm_comparison, screen, text};
-use crossterm::event::KeyCode;
 
 fn no_wall(mut s: Summary) -> Summary {
     s.wall_seconds = 0.0;

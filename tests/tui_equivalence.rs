@@ -11,8 +11,8 @@ use breakwater::scenario::recording::recording_toml;
 use breakwater::scenario::{parse_scenario, Scenario};
 use breakwater::sim::Change;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::KeyCode;
 use common::app::{lesson, press};
-use crossterm::event::KeyCode;
 
 fn no_wall(mut s: Summary) -> Summary {
     s.wall_seconds = 0.0;

@@ -9,11 +9,11 @@ mod common;
 
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::{App, PanelId};
+use breakwater::tui::input::KeyCode;
 use breakwater::tui::save::write_new;
 use breakwater::tui::theme::Theme;
 use common::app::{app_at, ch, draw, lesson, press, screen, text};
 use common::scenario;
-use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 #[test]

@@ -6,9 +6,9 @@ mod common;
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::PanelId;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::{Key, KeyCode, Modifiers};
 use breakwater::tui::keys::{self, Action, Context};
 use common::app::{app_at, ch, press};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn get(app: &App, path: &str) -> toml::Value {
     app.sim()
@@ -257,7 +257,7 @@ fn help_zoom_focus_and_quit() {
     assert_eq!(ch(&mut a, 'q'), Some(Effect::Quit));
     assert_eq!(press(&mut a, KeyCode::Esc), Some(Effect::Quit));
     assert_eq!(
-        a.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        a.handle_key(Key::new(KeyCode::Char('c'), Modifiers::CONTROL)),
         Some(Effect::Quit)
     );
     ch(&mut a, '?');
@@ -271,9 +271,9 @@ fn help_zoom_focus_and_quit() {
 #[test]
 fn r_and_shift_r_are_different_keys() {
     let cx = Context::default();
-    let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
-    let big = KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT);
-    let kitty = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::SHIFT);
+    let r = Key::new(KeyCode::Char('r'), Modifiers::NONE);
+    let big = Key::new(KeyCode::Char('R'), Modifiers::SHIFT);
+    let kitty = Key::new(KeyCode::Char('r'), Modifiers::SHIFT);
     assert_eq!(keys::action_for(&r, cx), Some(Action::Restart));
     assert_eq!(keys::action_for(&big, cx), Some(Action::ToggleRecording));
     assert_eq!(keys::action_for(&kitty, cx), Some(Action::ToggleRecording));
@@ -348,4 +348,31 @@ fn a_value_stops_at_the_end_of_its_range_and_says_so() {
         Some(10)
     );
     assert!(a.status().is_some_and(|s| s.contains("limit")));
+}
+
+/// The dashboard's state and its key table know no terminal library, so
+/// another front end (a browser) can drive them: only the terminal shell
+/// (`tui/mod.rs`, `tui/terminal.rs`) names crossterm.
+#[test]
+fn the_app_and_its_keys_name_no_terminal_library() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = vec![
+        root.join("app.rs"),
+        root.join("keys.rs"),
+        root.join("input.rs"),
+    ];
+    for dir in ["app", "panels"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            files.push(e.unwrap().path());
+        }
+    }
+    assert!(files.len() > 10, "{files:?}");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(
+            !text.contains("crossterm"),
+            "{} names crossterm",
+            f.display()
+        );
+    }
 }

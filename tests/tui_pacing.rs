@@ -6,8 +6,8 @@ mod common;
 
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::KeyCode;
 use common::app::{ch, compare_at, press, screen, text};
-use crossterm::event::KeyCode;
 use std::time::Duration;
 
 /// Drives frames until the app pauses or `limit` frames pass.
@@ -66,6 +66,35 @@ fn n_stops_at_the_next_entry_then_at_the_breaker_opening() {
     // Any key takes the banner down.
     ch(&mut app, '+');
     assert!(app.banner().is_none());
+}
+
+/// The teacher talks over the banner: it stays through a long pause, and
+/// only a key takes it down (`Esc` closes it without quitting or resuming).
+#[test]
+fn the_banner_stays_while_paused_until_a_key() {
+    let s = common::scenario(SCENARIO);
+    let mut app = App::new(s, 3);
+    app.set_paused(true);
+    ch(&mut app, 'n');
+    run_until_paused(&mut app, 10_000);
+    let at = app.now();
+    let banner = app.banner().expect("a banner says what was reached");
+    // A minute of wall time, paused: frames come (a resize, a redraw) and
+    // nothing moves, the banner included.
+    for _ in 0..60 {
+        app.on_frame(Duration::from_secs(1));
+    }
+    assert_eq!(app.now(), at);
+    assert_eq!(app.banner(), Some(banner), "the banner is still up");
+    assert!(text(&screen(&app, 80, 24)).contains("api fails"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None, "Esc does not quit");
+    assert!(app.banner().is_none(), "a key takes the banner down");
+    assert!(app.paused(), "and the dashboard stays paused");
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        Some(Effect::Quit),
+        "with nothing open, Esc quits as before"
+    );
 }
 
 #[test]

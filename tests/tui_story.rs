@@ -8,8 +8,8 @@ mod common;
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::scenario::parse_scenario;
 use breakwater::tui::app::App;
+use breakwater::tui::input::KeyCode;
 use common::app::{app_at, press, screen, text};
-use crossterm::event::KeyCode;
 
 /// The Events panel's lines of a 120×40 screen.
 fn events(app: &App) -> Vec<String> {

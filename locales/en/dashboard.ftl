@@ -94,6 +94,7 @@ status-stopped-at = stopped at { $at }: { $reason }
 status-recording-to = recording to { $path }
 status-recording-written = recording written to { $path }
 status-recording-failed = cannot write the recording { $path }: { $reason }
+save-names-taken = { $count } recordings of this name exist already
 status-at-limit = { $field } is at its limit
 status-cannot-read = { $path } cannot be read
 status-restarted = restarted at t=0 with the same seed

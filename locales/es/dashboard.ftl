@@ -94,6 +94,7 @@ status-stopped-at = detenido en { $at }: { $reason }
 status-recording-to = grabando en { $path }
 status-recording-written = grabación guardada en { $path }
 status-recording-failed = no se puede guardar la grabación { $path }: { $reason }
+save-names-taken = ya hay { $count } grabaciones con este nombre
 status-at-limit = { $field } está en su límite
 status-cannot-read = no se puede leer { $path }
 status-restarted = reiniciado en t=0 con la misma semilla

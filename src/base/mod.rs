@@ -7,6 +7,7 @@ pub mod duration_or_table;
 pub mod escape;
 pub mod io_reason;
 pub mod localised;
+pub mod maths;
 pub mod outcome;
 pub mod range;
 pub mod ring;

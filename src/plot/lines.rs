@@ -7,6 +7,7 @@ use super::figure::Figure;
 use super::series::Point;
 use super::style::{self, Scale};
 use super::text;
+use crate::base::maths;
 use crate::base::time::{SimTime, NANOS_PER_SEC};
 use crate::scenario::variants::Side;
 use plotters::prelude::*;
@@ -90,7 +91,7 @@ fn secs(t: SimTime) -> f64 {
 /// 2.5, 3, 4 or 5 times a power of ten), or just 0 and `top`.
 pub fn value_steps(top: f64, max_labels: usize) -> Vec<f64> {
     let round = |x: f64| {
-        let p = 10f64.powf(x.log10().floor());
+        let p = maths::pow(10.0, maths::log10(x).floor());
         let m = x / p;
         [1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 10.0]
             .iter()
@@ -109,7 +110,7 @@ pub fn nice_top(max: f64) -> f64 {
         return 1.0;
     }
     let m = max * 1.08;
-    let p = 10f64.powf(m.log10().floor());
+    let p = maths::pow(10.0, maths::log10(m).floor());
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|k| k * p)

@@ -32,7 +32,7 @@ fn delta(a: f64, b: f64, decimals: usize) -> String {
     if !d.is_finite() {
         return "—".into();
     }
-    if d.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+    if d.abs() < 0.5 * crate::base::maths::powi(10.0, -(decimals as i32)) {
         "=".into()
     } else {
         let sign = if d < 0.0 { "-" } else { "+" };

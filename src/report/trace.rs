@@ -77,38 +77,6 @@ pub fn layer_words(kind: PatternKind) -> &'static str {
     }
 }
 
-/// Which pattern (or part) a step belongs to, for a label or a colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Call,
-    Caller,
-    Layer(PatternKind),
-    Downstream,
-    Fallback,
-}
-
-pub fn part_of(step: &Step) -> Part {
-    match step {
-        Step::Arrived { .. } | Step::Finished { .. } => Part::Call,
-        Step::CallerQueued { .. } | Step::CallerGranted { .. } | Step::CallerRejected => {
-            Part::Caller
-        }
-        Step::Attempt { .. }
-        | Step::AttemptEnded { .. }
-        | Step::Backoff { .. }
-        | Step::RetryStopped { .. } => Part::Layer(PatternKind::Retry),
-        Step::Breaker { .. } | Step::BreakerRecorded { .. } => {
-            Part::Layer(PatternKind::CircuitBreaker)
-        }
-        Step::BulkheadSlot { .. }
-        | Step::BulkheadQueued { .. }
-        | Step::BulkheadAdmitted { .. }
-        | Step::BulkheadRejected { .. } => Part::Layer(PatternKind::Bulkhead),
-        Step::TimeoutArmed { .. } | Step::TimeoutFired { .. } => Part::Layer(PatternKind::Timeout),
-        Step::Sent { .. } | Step::Replied { .. } => Part::Downstream,
-    }
-}
-
 fn state_words(s: BreakerState) -> &'static str {
     s.word()
 }

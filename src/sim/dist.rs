@@ -2,9 +2,10 @@
 //! A plain duration means constant; otherwise a table names the `dist`.
 
 use crate::base::duration_or_table::DurationOrTable;
+use crate::base::maths;
 use crate::base::time::{Dur, NANOS_PER_SEC};
+use crate::sim::sampling::{Exp, LogNormal, Normal, Pareto};
 use rand::Rng;
-use rand_distr::{Distribution, Exp, LogNormal, Normal, Pareto};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The longest duration any draw may take, so that heavy tails (pareto) cannot
@@ -50,8 +51,8 @@ impl Dist {
             Dist::Exponential { mean } => mean.as_secs_f64(),
             Dist::Normal { mean, .. } => mean.as_secs_f64(),
             Dist::LogNormal { p50, p99 } => {
-                let sigma = (p99.as_secs_f64() / p50.as_secs_f64()).ln() / Z99;
-                p50.as_secs_f64() * (sigma * sigma / 2.0).exp()
+                let sigma = maths::ln(p99.as_secs_f64() / p50.as_secs_f64()) / Z99;
+                p50.as_secs_f64() * maths::exp(sigma * sigma / 2.0)
             }
             Dist::Pareto { scale, shape } => {
                 if shape <= 1.0 {
@@ -69,7 +70,7 @@ impl Dist {
         let median = match *self {
             Dist::Exponential { mean } => mean.as_secs_f64() * std::f64::consts::LN_2,
             Dist::LogNormal { p50, .. } => p50.as_secs_f64(),
-            Dist::Pareto { scale, shape } => scale.as_secs_f64() * 2f64.powf(1.0 / shape),
+            Dist::Pareto { scale, shape } => scale.as_secs_f64() * maths::pow(2.0, 1.0 / shape),
             _ => self.mean_secs(),
         };
         median.min(self.mean_secs())
@@ -140,19 +141,21 @@ impl Dist {
                 if mean.0 == 0 {
                     Sampler::Constant(0)
                 } else {
-                    Sampler::Exp(Exp::new(1.0 / s(mean)).expect("positive rate"))
+                    Sampler::Exp(Exp::with_mean(s(mean)))
                 }
             }
-            Dist::Normal { mean, sd } => {
-                Sampler::Normal(Normal::new(s(mean), s(sd)).expect("finite sd"))
-            }
+            Dist::Normal { mean, sd } => Sampler::Normal(Normal {
+                mean: s(mean),
+                sd: s(sd),
+            }),
             Dist::LogNormal { p50, p99 } => {
-                let sigma = (s(p99) / s(p50)).ln() / Z99;
-                Sampler::LogNormal(LogNormal::new(s(p50).ln(), sigma).expect("finite sigma"))
+                let sigma = maths::ln(s(p99) / s(p50)) / Z99;
+                Sampler::LogNormal(LogNormal {
+                    mu: maths::ln(s(p50)),
+                    sigma,
+                })
             }
-            Dist::Pareto { scale, shape } => {
-                Sampler::Pareto(Pareto::new(s(scale), shape).expect("valid pareto"))
-            }
+            Dist::Pareto { scale, shape } => Sampler::Pareto(Pareto::new(s(scale), shape)),
         }
     }
 }
@@ -162,10 +165,10 @@ impl Dist {
 pub enum Sampler {
     Constant(u64),
     Uniform(f64, f64),
-    Exp(Exp<f64>),
-    Normal(Normal<f64>),
-    LogNormal(LogNormal<f64>),
-    Pareto(Pareto<f64>),
+    Exp(Exp),
+    Normal(Normal),
+    LogNormal(LogNormal),
+    Pareto(Pareto),
 }
 
 impl Sampler {

@@ -52,7 +52,9 @@ impl World {
                 } else {
                     s.params.failure_rate
                 };
-                let amplification: f64 = (0..r.max_attempts).map(|k| p.powi(k as i32)).sum();
+                let amplification: f64 = (0..r.max_attempts)
+                    .map(|k| crate::base::maths::powi(p, k as i32))
+                    .sum();
                 match r.budget {
                     Some(b) => amplification.min(1.0 + b.token_ratio.max(0.0)),
                     None => amplification,

@@ -12,10 +12,12 @@ pub mod limits;
 pub mod metrics;
 pub mod notices;
 pub mod rng;
+pub mod sampling;
 pub mod setup;
 pub mod trace;
 pub mod work_meter;
 pub mod world;
+pub mod ziggurat_tables;
 
 pub use engine::{Moment, MomentKind, Simulation};
 pub use setup::Setup;

@@ -5,6 +5,7 @@
 
 use super::fields::{fields_of, step_value, Field};
 use super::history::{History, Window};
+use super::input::Key;
 use super::keys::{self, Action, Context};
 pub use super::side::SideState;
 use crate::base::time::SimTime;
@@ -12,7 +13,6 @@ use crate::scenario::variants::{Comparison, Side};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
 use crate::t;
-use crossterm::event::KeyEvent;
 use std::time::Duration;
 
 mod controls;
@@ -21,7 +21,7 @@ mod feedback;
 mod pacing;
 mod recording;
 mod trace;
-pub use pacing::{Banner, BANNER_FOR};
+pub use pacing::Banner;
 pub use trace::{SideTrace, TraceView};
 
 /// The speeds `+` and `-` step through.
@@ -333,7 +333,6 @@ impl App {
         self.frame_wall = wall.min(MAX_FRAME);
         self.frame_target = None;
         self.slicing = 0;
-        self.age_banner(self.frame_wall);
         if !self.is_running() {
             return;
         }
@@ -468,7 +467,7 @@ impl App {
 
     /// Handles a key press; returns what the shell must do, if anything.
     /// Any key takes the banner down; `Esc` then does nothing more.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
+    pub fn handle_key(&mut self, key: Key) -> Option<Effect> {
         let action = keys::action_for(&key, self.context());
         match (self.take_banner(), action?) {
             (true, Action::CloseOverlay) => None,

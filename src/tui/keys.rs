@@ -1,7 +1,7 @@
 //! Key bindings as data: one table that the key handler, the footer and the
 //! help overlay all read, so what the screen says is what the keys do.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use super::input::{Key, KeyCode};
 
 /// What a key asks for. The app turns actions into view changes or into
 /// `sim.change_now` calls; nothing else changes the world.
@@ -95,41 +95,41 @@ impl When {
     }
 }
 
-/// A key: its code, and whether Ctrl is held. Shift is not compared, because
-/// terminals disagree on whether `+`, `?` or `R` carry it.
+/// What a binding listens for: a key code, and whether Ctrl is held. Shift
+/// is not compared, because terminals disagree on whether `+`, `?` or `R`
+/// carry it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
+pub struct Chord {
     pub code: KeyCode,
     pub ctrl: bool,
 }
 
-const fn ch(c: char) -> Key {
-    Key {
+const fn ch(c: char) -> Chord {
+    Chord {
         code: KeyCode::Char(c),
         ctrl: false,
     }
 }
-const fn ctrl(c: char) -> Key {
-    Key {
+const fn ctrl(c: char) -> Chord {
+    Chord {
         code: KeyCode::Char(c),
         ctrl: true,
     }
 }
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+const fn code(code: KeyCode) -> Chord {
+    Chord { code, ctrl: false }
 }
 
-impl Key {
-    pub fn matches(&self, ev: &KeyEvent) -> bool {
-        let ev_ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        if self.ctrl != ev_ctrl {
+impl Chord {
+    pub fn matches(&self, key: &Key) -> bool {
+        if self.ctrl != key.mods.ctrl {
             return false;
         }
-        match (self.code, ev.code) {
+        match (self.code, key.code) {
             // `r` and `R` differ: a letter is upper case if the terminal sent
             // it so or sent Shift with it (kitty's keyboard protocol does).
             (KeyCode::Char(a), KeyCode::Char(b)) if a.is_ascii_alphabetic() => {
-                let upper = b.is_ascii_uppercase() || ev.modifiers.contains(KeyModifiers::SHIFT);
+                let upper = b.is_ascii_uppercase() || key.mods.shift;
                 a.eq_ignore_ascii_case(&b) && a.is_ascii_uppercase() == upper
             }
             (a, b) => a == b,
@@ -140,7 +140,7 @@ impl Key {
 /// One row of the table.
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: &'static [Chord],
     /// How the help overlay writes the keys.
     pub label: &'static str,
     pub action: Action,
@@ -151,7 +151,7 @@ pub struct Binding {
 }
 
 const fn b(
-    keys: &'static [Key],
+    keys: &'static [Chord],
     label: &'static str,
     action: Action,
     help: &'static str,
@@ -472,14 +472,11 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action of a key press in this context, if any.
-pub fn action_for(ev: &KeyEvent, cx: Context) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
+pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
     BINDINGS
         .iter()
         .filter(|b| b.when.applies(cx))
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .find(|b| b.keys.iter().any(|k| k.matches(key)))
         .map(|b| b.action)
 }
 

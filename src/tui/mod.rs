@@ -6,6 +6,7 @@
 pub mod app;
 pub mod fields;
 pub mod history;
+pub mod input;
 pub mod keys;
 pub mod panels;
 pub mod save;
@@ -15,9 +16,9 @@ pub mod theme;
 
 use crate::t;
 use app::{App, Effect};
-use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -84,7 +85,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
                 messages.push(t!(
                     "status-recording-failed",
                     path = path.clone(),
-                    reason = e.to_string()
+                    reason = e.reason()
                 ));
             }
         }
@@ -207,7 +208,7 @@ async fn event_loop(
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     let was_running = app.is_running();
-                    match app.handle_key(key) {
+                    match app.handle_key(terminal::key_of(&key)) {
                         Some(Effect::Quit) => {
                             // A figure being drawn is finished, not cut short.
                             while !exporting.is_empty() {
@@ -246,7 +247,7 @@ async fn event_loop(
                                     Err(e) => app.set_status(t!(
                                         "status-recording-failed",
                                         path = path.clone(),
-                                        reason = e.to_string()
+                                        reason = e.reason()
                                     )),
                                 }
                             }

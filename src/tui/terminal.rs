@@ -2,12 +2,15 @@
 //! it restores the terminal, and a panic hook restores it before the panic
 //! message is printed, so no exit path leaves the shell broken.
 
-use crossterm::cursor;
-use crossterm::execute;
-use crossterm::terminal::{
+use super::input::{Key, KeyCode, Modifiers};
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor;
+use ratatui::crossterm::event::{KeyCode as TermCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,7 +37,7 @@ impl TerminalGuard {
             let mut out = io::stdout();
             execute!(out, EnterAlternateScreen, cursor::Hide)?;
             let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-            terminal.clear()?;
+            clear_all(&mut terminal)?;
             Ok(terminal)
         };
         match setup() {
@@ -55,8 +58,19 @@ impl TerminalGuard {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-        self.terminal.clear()
+        clear_all(&mut self.terminal)
     }
+}
+
+/// Clears the whole screen and makes the next frame draw every cell.
+/// Not `Terminal::clear`: since ratatui 0.30 it first asks the terminal where
+/// the cursor is, and after a suspend that answer races the event stream's
+/// reader and times out ("the cursor position could not be read"), which
+/// ended the dashboard on `fg`. A full-screen resize to the present size
+/// clears and resets the previous frame without asking anything.
+fn clear_all(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 impl Drop for TerminalGuard {
@@ -85,4 +99,67 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// A crossterm key event as the dashboard's own key (the `App` knows no
+/// terminal types). Releases are the caller's to drop.
+pub fn key_of(ev: &KeyEvent) -> Key {
+    let code = match ev.code {
+        TermCode::Char(c) => KeyCode::Char(c),
+        TermCode::Tab => KeyCode::Tab,
+        TermCode::BackTab => KeyCode::BackTab,
+        TermCode::Up => KeyCode::Up,
+        TermCode::Down => KeyCode::Down,
+        TermCode::Left => KeyCode::Left,
+        TermCode::Right => KeyCode::Right,
+        TermCode::Esc => KeyCode::Esc,
+        TermCode::Enter => KeyCode::Enter,
+        TermCode::Backspace => KeyCode::Backspace,
+        _ => KeyCode::Other,
+    };
+    let mods = Modifiers {
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        shift: ev.modifiers.contains(KeyModifiers::SHIFT),
+    };
+    Key::new(code, mods)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crossterm_keys_become_the_app_s_keys() {
+        let ev = |code, mods| key_of(&KeyEvent::new(code, mods));
+        assert_eq!(
+            ev(TermCode::Char('c'), KeyModifiers::CONTROL),
+            Key::ctrl('c')
+        );
+        assert_eq!(
+            ev(TermCode::Char('R'), KeyModifiers::SHIFT),
+            Key::new(KeyCode::Char('R'), Modifiers::SHIFT)
+        );
+        assert_eq!(
+            ev(TermCode::Char('r'), KeyModifiers::SHIFT | KeyModifiers::ALT),
+            Key::new(KeyCode::Char('r'), Modifiers::SHIFT)
+        );
+        assert_eq!(
+            ev(TermCode::BackTab, KeyModifiers::SHIFT).code,
+            KeyCode::BackTab
+        );
+        for (t, k) in [
+            (TermCode::Tab, KeyCode::Tab),
+            (TermCode::Up, KeyCode::Up),
+            (TermCode::Down, KeyCode::Down),
+            (TermCode::Left, KeyCode::Left),
+            (TermCode::Right, KeyCode::Right),
+            (TermCode::Esc, KeyCode::Esc),
+            (TermCode::Enter, KeyCode::Enter),
+            (TermCode::Backspace, KeyCode::Backspace),
+            (TermCode::F(5), KeyCode::Other),
+            (TermCode::Home, KeyCode::Other),
+        ] {
+            assert_eq!(ev(t, KeyModifiers::NONE), Key::from(k), "{t:?}");
+        }
+    }
 }

@@ -5,9 +5,9 @@ use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
 use breakwater::tui::app::{App, Effect};
+use breakwater::tui::input::{Key, KeyCode, Modifiers};
 use breakwater::tui::panels;
 use breakwater::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
@@ -50,10 +50,10 @@ pub fn retry_storm_comparison() -> Comparison {
 /// Shift, everything else without modifiers.
 pub fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
     let mods = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
+        KeyCode::Char(c) if c.is_ascii_uppercase() => Modifiers::SHIFT,
+        _ => Modifiers::NONE,
     };
-    app.handle_key(KeyEvent::new(code, mods))
+    app.handle_key(Key::new(code, mods))
 }
 
 /// Types the character `c` (see `press`).

@@ -55,7 +55,8 @@ impl Backoff {
                 min,
                 max,
             } => {
-                let raw = multiplier.0 as f64 * base.powi((n - 1).min(1000) as i32);
+                let raw =
+                    multiplier.0 as f64 * crate::base::maths::powi(base, (n - 1).min(1000) as i32);
                 let clamped = raw.max(min.0 as f64).min(max.0 as f64);
                 clamped.round() as u64
             }

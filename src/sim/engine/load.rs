@@ -2,6 +2,7 @@
 //! rate changes) and closed-loop clients that think between calls.
 
 use super::*;
+use crate::sim::sampling::exp1;
 
 impl Simulation {
     pub(super) fn start_load(&mut self) {
@@ -58,7 +59,7 @@ impl Simulation {
         }
         let gap_secs = match self.world.load.kind {
             LoadKind::Poisson => {
-                let e: f64 = Exp1.sample(&mut self.services[s].arrivals);
+                let e = exp1(&mut self.services[s].arrivals);
                 e / rate
             }
             _ => 1.0 / rate,

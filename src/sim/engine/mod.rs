@@ -50,7 +50,6 @@ use crate::sim::setup::Setup;
 use crate::sim::work_meter::{LimitCrossed, WorkMeter};
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
 use rand::Rng;
-use rand_distr::{Distribution, Exp1};
 use std::collections::VecDeque;
 
 mod changes;

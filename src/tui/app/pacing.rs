@@ -10,12 +10,11 @@ use crate::base::time::clock;
 use crate::sim::{Moment, MomentKind};
 use crate::t;
 
-/// How long the banner stays without a key press.
-pub const BANNER_FOR: Duration = Duration::from_secs(5);
-
-/// What the dashboard just stopped at, in words big enough for a room (said
-/// when asked for, in the dashboard's language of the moment: `L` while it
-/// shows re-translates it).
+/// What the dashboard just stopped at, in words big enough for a room. It
+/// stays, however long the pause lasts, until a key is pressed: the teacher
+/// talks over it, and it must not go while they do. Any key takes it down
+/// (`Esc` does nothing more); `n` replaces it with the next one. It is said
+/// when asked for, in the dashboard's language of the moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
     /// When it happened, and what kind of moment: `01:00.0 · timeline`.
@@ -26,13 +25,11 @@ pub struct Banner {
     pub detail: String,
 }
 
-/// The banner as data: the moment reached (and on which side), and how long
-/// it has shown.
+/// The banner as data: the moment reached (and on which side).
 #[derive(Clone, Debug)]
 pub(super) struct Shown {
     side: Option<usize>,
     moment: Moment,
-    shown: Duration,
 }
 
 /// Pauses ahead, a seek under way, the banner.
@@ -57,12 +54,6 @@ impl App {
     /// Whether `n` is running to the next moment.
     pub fn seeking(&self) -> bool {
         self.pacing.seeking.is_some()
-    }
-
-    /// Whether the shell should keep sending frames: running, or a banner
-    /// to take down after a few seconds.
-    pub fn wants_frames(&self) -> bool {
-        self.is_running() || self.pacing.banner.is_some()
     }
 
     /// Notes the `pause = true` entries ahead (at start and on restart); one
@@ -186,7 +177,6 @@ impl App {
         self.pacing.banner = Some(Shown {
             side,
             moment: m.clone(),
-            shown: Duration::ZERO,
         });
     }
 
@@ -223,16 +213,6 @@ impl App {
             title: format!("{} · {kind}", clock(m.at)),
             text,
             detail: escape(&detail).into_owned(),
-        }
-    }
-
-    /// The banner comes down after `BANNER_FOR` of wall time.
-    pub(super) fn age_banner(&mut self, wall: Duration) {
-        if let Some(b) = &mut self.pacing.banner {
-            b.shown += wall;
-            if b.shown >= BANNER_FOR {
-                self.pacing.banner = None;
-            }
         }
     }
 
