@@ -3,7 +3,7 @@
 //! the program has.
 
 use breakwater::scenario::builtin::BUILTINS;
-use breakwater::tui::keys::BINDINGS;
+use breakwater::tui::keys::bindings;
 use std::collections::BTreeSet;
 
 fn read(name: &str) -> String {
@@ -67,7 +67,7 @@ fn readme_and_readme_es_list_the_same_keys_commands_and_scenarios() {
 fn the_readme_lists_every_key_command_and_scenario_the_program_has() {
     let en = read("README.md");
     let listed = keys(&en);
-    for b in BINDINGS {
+    for b in bindings() {
         // Keys written as one character: `n`, `t`, `?`, `+` …
         for label in b.label.split_whitespace() {
             if label.chars().count() == 1 && label != "/" {

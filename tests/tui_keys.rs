@@ -324,7 +324,7 @@ fn no_key_is_bound_twice_in_one_context() {
         },
     ] {
         let mut seen = Vec::new();
-        for b in keys::BINDINGS.iter().filter(|b| b.when.applies(cx)) {
+        for b in keys::bindings().iter().filter(|b| b.when.applies(cx)) {
             for k in b.keys {
                 assert!(!seen.contains(k), "{k:?} bound twice in {cx:?}");
                 seen.push(*k);

@@ -67,7 +67,7 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
         s.contains("Payment is the troubled service"),
         "the lesson text"
     );
-    for b in breakwater::tui::keys::BINDINGS {
+    for b in breakwater::tui::keys::bindings() {
         // Keys of the split dashboard are listed only in a comparison.
         if b.when != breakwater::tui::keys::When::Help
             && b.when != breakwater::tui::keys::When::Compare

@@ -2,6 +2,7 @@
 //! help overlay all read, so what the screen says is what the keys do.
 
 use super::input::{Key, KeyCode};
+use crate::patterns::PATTERNS;
 
 /// What a key asks for. The app turns actions into view changes or into
 /// `sim.change_now` calls; nothing else changes the world.
@@ -171,8 +172,8 @@ const fn b(
 use Action as A;
 use When as W;
 
-/// Every binding, in the order the help overlay lists them.
-pub const BINDINGS: &[Binding] = &[
+/// The bindings before the patterns' toggles, in help order.
+const BEFORE_TOGGLES: &[Binding] = &[
     b(
         &[ch(' ')],
         "space",
@@ -285,38 +286,10 @@ pub const BINDINGS: &[Binding] = &[
         None,
         W::Normal,
     ),
-    b(
-        &[ch('1')],
-        "1",
-        A::TogglePattern("circuit_breaker"),
-        "key-toggle-circuit-breaker",
-        Some(("1-4", "key-toggle-circuit-breaker-short")),
-        W::Normal,
-    ),
-    b(
-        &[ch('2')],
-        "2",
-        A::TogglePattern("retry"),
-        "key-toggle-retry",
-        None,
-        W::Normal,
-    ),
-    b(
-        &[ch('3')],
-        "3",
-        A::TogglePattern("bulkhead"),
-        "key-toggle-bulkhead",
-        None,
-        W::Normal,
-    ),
-    b(
-        &[ch('4')],
-        "4",
-        A::TogglePattern("timeout"),
-        "key-toggle-timeout",
-        None,
-        W::Normal,
-    ),
+];
+
+/// The bindings after the patterns' toggles, in help order.
+const AFTER_TOGGLES: &[Binding] = &[
     b(
         &[ch('o')],
         "o",
@@ -471,9 +444,45 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// Every binding, in the order the help overlay lists them: the fixed
+/// ones, with a toggle for each pattern the registry gives a key (its key,
+/// and its help `key-toggle-<name>`), so a new pattern brings its own.
+pub fn bindings() -> &'static [Binding] {
+    static ALL: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
+        let toggles: Vec<(char, &'static str)> = PATTERNS
+            .iter()
+            .filter_map(|p| p.toggle.map(|key| (key, p.name)))
+            .collect();
+        // The footer names the toggles once, as a range (`1-4`).
+        let range = match (toggles.first(), toggles.last()) {
+            (Some((a, _)), Some((z, _))) if a != z => format!("{a}-{z}"),
+            (Some((a, _)), _) => a.to_string(),
+            _ => String::new(),
+        };
+        let range: &'static str = Box::leak(range.into_boxed_str());
+        let mut all = BEFORE_TOGGLES.to_vec();
+        for (i, &(key, name)) in toggles.iter().enumerate() {
+            let keys: &'static [Chord] = Box::leak(Box::new([ch(key)]));
+            let label: &'static str = Box::leak(key.to_string().into_boxed_str());
+            let help = format!("key-toggle-{}", name.replace('_', "-"));
+            all.push(b(
+                keys,
+                label,
+                A::TogglePattern(name),
+                Box::leak(help.into_boxed_str()),
+                (i == 0).then_some((range, "key-toggle-patterns-short")),
+                W::Normal,
+            ));
+        }
+        all.extend_from_slice(AFTER_TOGGLES);
+        all
+    });
+    &ALL
+}
+
 /// The action of a key press in this context, if any.
 pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
-    BINDINGS
+    bindings()
         .iter()
         .filter(|b| b.when.applies(cx))
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
@@ -482,7 +491,7 @@ pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
 
 /// The bindings the footer shows in this context, in table order.
 pub fn footer(cx: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
-    BINDINGS
+    bindings()
         .iter()
         .filter(move |b| b.when.applies(cx))
         .filter_map(|b| b.footer)

@@ -6,7 +6,7 @@ use crate::base::escape::escape;
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::keys::{When, BINDINGS};
+use crate::tui::keys::{bindings, When};
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         inner.width as usize
     };
-    let rows: Vec<Vec<Span>> = BINDINGS
+    let rows: Vec<Vec<Span>> = bindings()
         .iter()
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
         .map(|b| {
