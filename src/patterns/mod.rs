@@ -16,6 +16,7 @@ pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod edit;
 pub mod fallback;
+pub mod layer;
 pub mod registry;
 pub mod retry;
 pub mod timeout;
