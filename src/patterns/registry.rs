@@ -154,37 +154,37 @@ macro_rules! dispatch {
 }
 
 /// The layer `kind`'s hook for a request going inward.
-#[inline]
+#[inline(always)]
 pub fn enter<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) -> Inward {
     dispatch!(kind, enter(cx, eng))
 }
 
 /// The layer `kind`'s hook for a result going outward.
-#[inline]
+#[inline(always)]
 pub fn exit<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E, outcome: Outcome) -> Outward {
     dispatch!(kind, exit(cx, eng, outcome))
 }
 
 /// The layer `kind`'s hook for its timer.
-#[inline]
+#[inline(always)]
 pub fn timer<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) -> Fired {
     dispatch!(kind, timer(cx, eng))
 }
 
 /// The layer `kind`'s hook for a timeout outside abandoning the call.
-#[inline]
+#[inline(always)]
 pub fn abandon<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) {
     dispatch!(kind, abandon(cx, eng))
 }
 
 /// The layer `kind`'s hook for a parked call let go on.
-#[inline]
+#[inline(always)]
 pub fn resumed<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) {
     dispatch!(kind, resumed(cx, eng))
 }
 
 /// The layer `kind` lets its parked calls go on (into `out`).
-#[inline]
+#[inline(always)]
 pub fn wake(
     kind: PatternKind,
     patterns: &PatternSet,
@@ -196,7 +196,7 @@ pub fn wake(
 }
 
 /// The layer `kind` sweeps its waiters that gave up.
-#[inline]
+#[inline(always)]
 pub fn tidy(kind: PatternKind, service: &mut ServiceLayers, calls: &impl Parked) {
     dispatch!(kind, tidy(service, calls))
 }

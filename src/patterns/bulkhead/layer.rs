@@ -81,6 +81,7 @@ impl Layer for BulkheadLayer {
     }
 
     /// The wait is over without a slot.
+    #[inline]
     fn timer<E: Engine>(cx: &mut Cx, eng: &mut E) -> Fired {
         cx.call.bulkhead = Slot::None;
         if cx.traced {
@@ -91,6 +92,7 @@ impl Layer for BulkheadLayer {
         Fired::Exit(Outcome::BulkheadRejected)
     }
 
+    #[inline]
     fn abandon<E: Engine>(cx: &mut Cx, eng: &mut E) {
         match cx.call.bulkhead {
             Slot::Held => release(cx, eng),
@@ -103,6 +105,7 @@ impl Layer for BulkheadLayer {
         }
     }
 
+    #[inline]
     fn resumed<E: Engine>(cx: &mut Cx, eng: &mut E) {
         if cx.traced {
             let waited = eng.since(Mark::Queued);
@@ -116,6 +119,7 @@ impl Layer for BulkheadLayer {
         };
     }
 
+    #[inline]
     fn wake(
         patterns: &PatternSet,
         service: &mut ServiceLayers,
@@ -138,6 +142,7 @@ impl Layer for BulkheadLayer {
 
     /// Dead queue entries are dropped lazily; when they pile up (no slot is
     /// freed for a long time) they are swept.
+    #[inline]
     fn tidy(service: &mut ServiceLayers, calls: &impl Parked) {
         let b = &mut service.bulkhead;
         if b.queue_len() > 2 * b.waiting() as usize + 16 {

@@ -87,6 +87,7 @@ impl Layer for Breaker {
         Outward::Pass
     }
 
+    #[inline]
     fn abandon<E: Engine>(cx: &mut Cx, eng: &mut E) {
         result(cx, eng, Outcome::TimedOut);
     }

@@ -118,6 +118,7 @@ impl Layer for Retry {
         Fired::Reenter
     }
 
+    #[inline]
     fn abandon<E: Engine>(cx: &mut Cx, eng: &mut E) {
         if cx.call.retry.phase == Phase::BackingOff {
             cx.call.retry.phase = Phase::Attempting;

@@ -261,8 +261,15 @@ impl Simulation {
     }
 
     /// Does what a hook of the layer at `depth` of service `s` asked for.
-    #[inline]
+    #[inline(always)]
     pub(super) fn follow_up(&mut self, s: usize, depth: usize, f: FollowUp) {
+        if f.transition.is_some() || f.tidy || f.wake {
+            self.follow_up_now(s, depth, f);
+        }
+    }
+
+    #[inline(never)]
+    fn follow_up_now(&mut self, s: usize, depth: usize, f: FollowUp) {
         if f.transition.is_some() {
             self.log_transition(s, f.transition);
         }
