@@ -157,3 +157,185 @@ pub trait Layer {
     /// Sweeps waiters that gave up, after a hook asked to.
     fn tidy(_service: &mut ServiceLayers, _calls: &impl Parked) {}
 }
+
+#[cfg(test)]
+mod tests {
+    //! A layer's hooks run against a stand-in engine: no simulation needed.
+    use super::*;
+    use crate::patterns::registry::{self, ServiceLayers};
+    use crate::patterns::PatternKind;
+
+    /// Draws that are all zero (the jitter's draws do not matter here).
+    struct Zeros;
+    impl rand::RngCore for Zeros {
+        fn next_u32(&mut self) -> u32 {
+            0
+        }
+        fn next_u64(&mut self) -> u64 {
+            0
+        }
+        fn fill_bytes(&mut self, dest: &mut [u8]) {
+            dest.fill(0);
+        }
+    }
+
+    /// Records what the hooks asked of the engine.
+    #[derive(Default)]
+    struct Fake {
+        armed: Vec<SimTime>,
+        lazy: Vec<SimTime>,
+        disarmed: u32,
+        counts: Vec<Count>,
+        woken: bool,
+    }
+
+    #[derive(Debug)]
+    struct AnyStep;
+    impl From<crate::patterns::retry::layer::Step> for AnyStep {
+        fn from(_: crate::patterns::retry::layer::Step) -> Self {
+            AnyStep
+        }
+    }
+    impl From<crate::patterns::circuit_breaker::layer::Step> for AnyStep {
+        fn from(_: crate::patterns::circuit_breaker::layer::Step) -> Self {
+            AnyStep
+        }
+    }
+    impl From<crate::patterns::bulkhead::layer::Step> for AnyStep {
+        fn from(_: crate::patterns::bulkhead::layer::Step) -> Self {
+            AnyStep
+        }
+    }
+    impl From<crate::patterns::timeout::layer::Step> for AnyStep {
+        fn from(_: crate::patterns::timeout::layer::Step) -> Self {
+            AnyStep
+        }
+    }
+
+    impl Engine for Fake {
+        type Step = AnyStep;
+        type Rng = Zeros;
+        fn call(&self) -> u32 {
+            0
+        }
+        fn next_ticket(&self) -> u32 {
+            1
+        }
+        fn arm(&mut self, at: SimTime) {
+            self.armed.push(at);
+        }
+        fn arm_lazily(&mut self, at: SimTime) {
+            self.lazy.push(at);
+        }
+        fn disarm(&mut self) {
+            self.disarmed += 1;
+        }
+        fn count(&mut self, count: Count) {
+            self.counts.push(count);
+        }
+        fn jitter(&self, _attempt: u32) -> Zeros {
+            Zeros
+        }
+        fn note(&mut self, _step: AnyStep) {}
+        fn since(&mut self, _mark: Mark) -> Dur {
+            Dur(0)
+        }
+        fn transition(&mut self, _transition: Option<Transition>) {}
+        fn wake(&mut self) {
+            self.woken = true;
+        }
+        fn tidy(&mut self) {}
+    }
+
+    fn run<R>(
+        patterns: &PatternSet,
+        call: &mut CallLayers,
+        service: &mut ServiceLayers,
+        now: SimTime,
+        eng: &mut Fake,
+        f: impl FnOnce(&mut Cx, &mut Fake) -> R,
+    ) -> R {
+        let mut cx = Cx {
+            patterns,
+            call,
+            service,
+            now,
+            traced: false,
+        };
+        f(&mut cx, eng)
+    }
+
+    #[test]
+    fn a_timeout_arms_lazily_and_disarms_on_the_way_out() {
+        let mut patterns = PatternSet::default();
+        patterns.timeout.enabled = true;
+        let (mut call, mut service) = (CallLayers::default(), ServiceLayers::new(&patterns));
+        let mut eng = Fake::default();
+        let kind = PatternKind::Timeout;
+        let (p, c, s) = (&patterns, &mut call, &mut service);
+        let step = run(p, c, s, 7, &mut eng, |cx, e| registry::enter(kind, cx, e));
+        assert_eq!(step, Inward::Pass);
+        assert_eq!(eng.lazy, vec![7 + patterns.timeout.per_attempt.0]);
+        let out = run(p, c, s, 9, &mut eng, |cx, e| {
+            registry::exit(kind, cx, e, Outcome::Ok)
+        });
+        assert_eq!((out, eng.disarmed), (Outward::Pass, 1));
+        let fired = run(p, c, s, 9, &mut eng, |cx, e| registry::timer(kind, cx, e));
+        assert_eq!(fired, Fired::Abandon(Outcome::TimedOut));
+    }
+
+    #[test]
+    fn a_retry_parks_on_a_failure_and_goes_in_again_when_its_timer_fires() {
+        let mut patterns = PatternSet::default();
+        patterns.retry.enabled = true;
+        let (mut call, mut service) = (CallLayers::default(), ServiceLayers::new(&patterns));
+        let mut eng = Fake::default();
+        let kind = PatternKind::Retry;
+        let (p, c, s) = (&patterns, &mut call, &mut service);
+        assert!(!c.counted_attempts());
+        run(p, c, s, 0, &mut eng, |cx, e| registry::enter(kind, cx, e));
+        assert!(c.counted_attempts());
+        let out = run(p, c, s, 5, &mut eng, |cx, e| {
+            registry::exit(kind, cx, e, Outcome::Failed)
+        });
+        assert_eq!(out, Outward::Park);
+        assert_eq!(eng.armed.len(), 1);
+        assert!(eng.armed[0] > 5);
+        let fired = run(p, c, s, eng.armed[0], &mut eng, |cx, e| {
+            registry::timer(kind, cx, e)
+        });
+        assert_eq!(fired, Fired::Reenter);
+        assert_eq!(c.attempt(), 2);
+        let out = run(p, c, s, 6, &mut eng, |cx, e| {
+            registry::exit(kind, cx, e, Outcome::Ok)
+        });
+        assert_eq!(out, Outward::Pass);
+        assert!(eng.counts.contains(&Count::Retry));
+    }
+
+    #[test]
+    fn a_full_bulkhead_parks_the_call_and_a_release_wakes_the_waiters() {
+        let mut patterns = PatternSet::default();
+        patterns.bulkhead.enabled = true;
+        patterns.bulkhead.max_concurrent = 1;
+        patterns.bulkhead.max_queue = 1;
+        patterns.bulkhead.max_wait = Dur::from_secs(1);
+        let mut service = ServiceLayers::new(&patterns);
+        let (mut first, mut second) = (CallLayers::default(), CallLayers::default());
+        let mut eng = Fake::default();
+        let kind = PatternKind::Bulkhead;
+        let p = &patterns;
+        let a = run(p, &mut first, &mut service, 0, &mut eng, |cx, e| {
+            registry::enter(kind, cx, e)
+        });
+        let b = run(p, &mut second, &mut service, 0, &mut eng, |cx, e| {
+            registry::enter(kind, cx, e)
+        });
+        assert_eq!((a, b), (Inward::Pass, Inward::Park));
+        assert_eq!(eng.armed, vec![p.bulkhead.max_wait.0]);
+        run(p, &mut first, &mut service, 1, &mut eng, |cx, e| {
+            registry::exit(kind, cx, e, Outcome::Ok)
+        });
+        assert!(eng.woken);
+    }
+}

@@ -6,7 +6,10 @@
 //! This file owns the driving loop, the event and call types and the public
 //! view. The rest is split by concern:
 //! - `trip`: a call's trip through the layers (enter, dispatch, exit, timers,
-//!   abandon, finish);
+//!   abandon, finish), by depth, never naming a pattern;
+//! - `hooks`: the engine as the layers' hooks see it (`patterns::layer::Engine`),
+//!   the call's timers, and what the walk does after a hook (waking waiters,
+//!   reporting a breaker's transition);
 //! - `load`: open-loop arrivals and closed-loop clients;
 //! - `changes`: changes to the world (timeline, keys, recordings) and ramps.
 //!
@@ -25,7 +28,7 @@
 //! ## Stale events
 //! Nothing is removed from the event heap. Call slots are reused, so each
 //! slot has a generation (`gen`, bumped when a call finishes) and each armed
-//! timer a ticket (`timers[depth]`, zeroed when disarmed). An event whose
+//! timer a ticket (`timers.armed[depth]`, zeroed when disarmed). An event whose
 //! generation or ticket no longer matches is stale and ignored; arrivals and
 //! jobs carry generations likewise. Stale events are counted and the heap is
 //! compacted when they dominate, so memory follows what is in flight.
