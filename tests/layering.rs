@@ -401,3 +401,27 @@ fn no_source_file_is_too_long_unless_its_size_is_earned() {
         long.join("\n")
     );
 }
+
+/// The engine's walk knows layers by depth: a pattern's behaviour is reached
+/// through the registry's dispatch (`patterns::registry`), never by matching
+/// on a `PatternKind` in the walk (`trip`) or the hooks' engine side (`hooks`).
+#[test]
+fn the_engine_walk_names_no_pattern() {
+    for file in ["src/sim/engine/trip.rs", "src/sim/engine/hooks.rs"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        for name in [
+            "PatternKind::",
+            "Slot::",
+            "RetryPhase",
+            "Phase::",
+            "Admission::",
+        ] {
+            assert!(!text.contains(name), "{file} names `{name}`");
+        }
+    }
+    let registry = std::fs::read_to_string(root().join("src/patterns/registry.rs")).unwrap();
+    let dispatch = registry
+        .find("macro_rules! dispatch")
+        .expect("the dispatch");
+    assert!(registry[dispatch..].contains("PatternKind::Timeout =>"));
+}

@@ -5,17 +5,24 @@
 //! dashboard's editable fields). `PatternKind` lists the layers that can be
 //! ordered; fallback is always outermost and is not a layer.
 //!
+//! A layer's engine hooks (enter / exit / timer / abandon, with its per-call
+//! and per-service state) are in its folder's `layer.rs`, written against
+//! `layer::Engine`; the engine walks layers by depth and reaches them only
+//! through `registry`'s one dispatch.
+//!
 //! A new pattern touches: its folder (its config implementing
-//! `PatternConfig`, its state machine, its `PATTERN` entry), its catalogue
-//! file per language, its tests, and one line in `registry::PATTERNS` (plus
-//! its field in `PatternSet`). Until the engine walks layers through hooks
-//! (issue 19, item 1's second half), an ordered layer also needs its arms in
-//! `sim/engine/trip.rs`.
+//! `PatternConfig`, its state machine, its `PATTERN` entry, its `layer.rs`),
+//! its catalogue file per language, its tests, and the registry: one line in
+//! `PATTERNS`, and for a layer its arm in `dispatch!`, its fields in
+//! `CallLayers`/`ServiceLayers` and its `PatternKind` (plus its field in
+//! `PatternSet`). A layer with trace steps of its own converts them into the
+//! story's steps in `sim/trace.rs` (rendered in `report/trace.rs`).
 
 pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod edit;
 pub mod fallback;
+pub mod layer;
 pub mod registry;
 pub mod retry;
 pub mod timeout;

@@ -3,9 +3,19 @@
 //! keys all come from here, so a pattern is registered once: one line in
 //! `PATTERNS`, its entry (`PATTERN`) written in its own folder.
 
+use super::bulkhead::layer::{BulkheadLayer, Slot};
+use super::bulkhead::{Bulkhead, Waiter};
+use super::circuit_breaker::layer::{Breaker, CallBreaker};
+use super::circuit_breaker::{CircuitBreaker, Transition};
 use super::edit::Editable;
+use super::layer::{Cx, Engine, Fired, Inward, Layer, Outward, Parked};
+use super::retry::layer::{CallRetry, Phase, Retry};
+use super::retry::RetryBudget;
+use super::timeout::layer::Timeout;
 use super::{PatternKind, PatternSet};
+use crate::base::outcome::Outcome;
 use crate::base::settable::Settable;
+use crate::base::time::SimTime;
 use crate::i18n::Msg;
 
 /// A pattern's configuration as the registry handles it: whether it is on,
@@ -70,6 +80,125 @@ pub fn layer(kind: PatternKind) -> &'static Pattern {
 /// The pattern toggled by key `key`.
 pub fn toggled_by(key: char) -> Option<&'static Pattern> {
     PATTERNS.iter().find(|p| p.toggle == Some(key))
+}
+
+/// Each layer's state for one call in flight (its pattern's own struct).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CallLayers {
+    pub retry: CallRetry,
+    pub circuit_breaker: CallBreaker,
+    pub bulkhead: Slot,
+}
+
+impl CallLayers {
+    /// The number of the attempt under way (1 without a retry layer).
+    #[inline]
+    pub fn attempt(&self) -> u32 {
+        self.retry.attempt()
+    }
+
+    /// Whether a layer counted the call's attempts itself (if not, the
+    /// engine counts its single attempt when it finishes).
+    #[inline]
+    pub fn counted_attempts(&self) -> bool {
+        self.retry.phase != Phase::Unused
+    }
+}
+
+/// Each layer's runtime for one service (its pattern's own struct).
+#[derive(Clone, Debug)]
+pub struct ServiceLayers {
+    pub circuit_breaker: CircuitBreaker,
+    pub bulkhead: Bulkhead,
+    pub retry: RetryBudget,
+}
+
+impl ServiceLayers {
+    pub fn new(patterns: &PatternSet) -> ServiceLayers {
+        ServiceLayers {
+            circuit_breaker: CircuitBreaker::new(&patterns.circuit_breaker),
+            bulkhead: Bulkhead::default(),
+            retry: RetryBudget::new(patterns.retry.budget),
+        }
+    }
+
+    /// The service's patterns changed from `before`: the runtime follows
+    /// (waiters are let go on by `wake` afterwards). A breaker transition
+    /// this makes is returned for the engine to report.
+    pub fn reconfigure(
+        &mut self,
+        before: &PatternSet,
+        after: &PatternSet,
+        now: SimTime,
+    ) -> Option<Transition> {
+        let t =
+            self.circuit_breaker
+                .reconfigure(&before.circuit_breaker, &after.circuit_breaker, now);
+        if before.retry.budget != after.retry.budget {
+            self.retry = RetryBudget::new(after.retry.budget);
+        }
+        t
+    }
+}
+
+/// The one dispatch from a layer to its pattern's hooks (`layer::Layer`).
+macro_rules! dispatch {
+    ($kind:expr, $hook:ident ( $($arg:expr),* )) => {
+        match $kind {
+            PatternKind::Retry => Retry::$hook($($arg),*),
+            PatternKind::CircuitBreaker => Breaker::$hook($($arg),*),
+            PatternKind::Bulkhead => BulkheadLayer::$hook($($arg),*),
+            PatternKind::Timeout => Timeout::$hook($($arg),*),
+        }
+    };
+}
+
+/// The layer `kind`'s hook for a request going inward.
+#[inline(always)]
+pub fn enter<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) -> Inward {
+    dispatch!(kind, enter(cx, eng))
+}
+
+/// The layer `kind`'s hook for a result going outward.
+#[inline(always)]
+pub fn exit<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E, outcome: Outcome) -> Outward {
+    dispatch!(kind, exit(cx, eng, outcome))
+}
+
+/// The layer `kind`'s hook for its timer.
+#[inline(always)]
+pub fn timer<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) -> Fired {
+    dispatch!(kind, timer(cx, eng))
+}
+
+/// The layer `kind`'s hook for a timeout outside abandoning the call.
+#[inline(always)]
+pub fn abandon<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) {
+    dispatch!(kind, abandon(cx, eng))
+}
+
+/// The layer `kind`'s hook for a parked call let go on.
+#[inline(always)]
+pub fn resumed<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E) {
+    dispatch!(kind, resumed(cx, eng))
+}
+
+/// The layer `kind` lets its parked calls go on (into `out`).
+#[inline(always)]
+pub fn wake(
+    kind: PatternKind,
+    patterns: &PatternSet,
+    service: &mut ServiceLayers,
+    calls: &impl Parked,
+    out: &mut Vec<Waiter>,
+) {
+    dispatch!(kind, wake(patterns, service, calls, out))
+}
+
+/// The layer `kind` sweeps its waiters that gave up.
+#[inline(always)]
+pub fn tidy(kind: PatternKind, service: &mut ServiceLayers, calls: &impl Parked) {
+    dispatch!(kind, tidy(service, calls))
 }
 
 /// `PatternConfig` for a `Settable` configuration with an `enabled` field and

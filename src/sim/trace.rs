@@ -12,7 +12,7 @@ use crate::base::time::{Dur, SimTime};
 use crate::patterns::circuit_breaker::reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::retry::StopReason;
-use crate::patterns::PatternKind;
+use crate::patterns::{self, PatternKind};
 
 /// Which calls of a service to follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,5 +166,51 @@ impl CallTrace {
                 _ => None,
             })
             .collect()
+    }
+}
+
+// Each layer's own steps, as steps of the story.
+
+impl From<patterns::retry::layer::Step> for Step {
+    fn from(step: patterns::retry::layer::Step) -> Step {
+        use patterns::retry::layer::Step as S;
+        match step {
+            S::Attempt { n } => Step::Attempt { n },
+            S::AttemptEnded { n, outcome, took } => Step::AttemptEnded { n, outcome, took },
+            S::Backoff { wait, next } => Step::Backoff { wait, next },
+            S::Stopped { reason } => Step::RetryStopped { reason },
+        }
+    }
+}
+
+impl From<patterns::circuit_breaker::layer::Step> for Step {
+    fn from(step: patterns::circuit_breaker::layer::Step) -> Step {
+        use patterns::circuit_breaker::layer::Step as S;
+        match step {
+            S::Decided { state, permitted } => Step::Breaker { state, permitted },
+            S::Recorded { failed, transition } => Step::BreakerRecorded { failed, transition },
+        }
+    }
+}
+
+impl From<patterns::bulkhead::layer::Step> for Step {
+    fn from(step: patterns::bulkhead::layer::Step) -> Step {
+        use patterns::bulkhead::layer::Step as S;
+        match step {
+            S::Slot { in_use, max } => Step::BulkheadSlot { in_use, max },
+            S::Queued { waiting, max_wait } => Step::BulkheadQueued { waiting, max_wait },
+            S::Admitted { waited } => Step::BulkheadAdmitted { waited },
+            S::Rejected { waited } => Step::BulkheadRejected { waited },
+        }
+    }
+}
+
+impl From<patterns::timeout::layer::Step> for Step {
+    fn from(step: patterns::timeout::layer::Step) -> Step {
+        use patterns::timeout::layer::Step as S;
+        match step {
+            S::Armed { after } => Step::TimeoutArmed { after },
+            S::Fired { after } => Step::TimeoutFired { after },
+        }
     }
 }

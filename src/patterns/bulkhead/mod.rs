@@ -9,6 +9,7 @@
 //! - `pool`: the slots and the waiters.
 
 mod config;
+pub mod layer;
 mod pool;
 
 pub use config::BulkheadConfig;

@@ -9,6 +9,7 @@
 //! - `window`: the sliding window a rate breaker measures over.
 
 mod config;
+pub mod layer;
 mod machine;
 pub mod reason;
 pub mod window;

@@ -12,6 +12,7 @@ mod backoff;
 mod budget;
 mod config;
 mod jitter;
+pub mod layer;
 mod state;
 
 pub use backoff::Backoff;

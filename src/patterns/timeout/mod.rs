@@ -4,6 +4,8 @@
 //!
 //! Sans-IO: the deadline is computed here; the simulation arms the timer.
 
+pub mod layer;
+
 use crate::base::settable::Settable;
 use crate::base::time::{Dur, SimTime};
 use crate::i18n::Msg;

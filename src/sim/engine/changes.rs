@@ -260,26 +260,21 @@ impl Simulation {
                     let pats = &self.world.services[s].patterns;
                     self.services[s].layers = layer_mask(pats, &self.order);
                     let before = touched.patterns_before(s).expect("touched");
-                    let old = &before.circuit_breaker;
-                    let t =
-                        self.services[s]
-                            .breaker
-                            .reconfigure(old, &pats.circuit_breaker, self.now);
+                    let t = self.services[s].state.reconfigure(before, pats, self.now);
                     self.log_transition(s, t);
                     let pats = &self.world.services[s].patterns;
                     // A breaker turned on mid-tick is seen from now on; one
                     // turned off as a tick starts (an override at t = 0) was
                     // never seen in it.
                     if pats.circuit_breaker.enabled && self.services[s].breaker_seen.is_empty() {
-                        let state = self.services[s].breaker.state();
+                        let state = self.services[s].state.circuit_breaker.state();
                         self.services[s].breaker_seen.push(state);
                     } else if !pats.circuit_breaker.enabled && self.now == self.last_tick {
                         self.services[s].breaker_seen = Default::default();
                     }
-                    if before.retry.budget != pats.retry.budget {
-                        self.services[s].budget = RetryBudget::new(pats.retry.budget);
+                    for d in 0..LAYERS {
+                        self.wake(s, d);
                     }
-                    self.admit_bulkhead(s);
                 }
             }
         }

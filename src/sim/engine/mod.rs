@@ -6,7 +6,10 @@
 //! This file owns the driving loop, the event and call types and the public
 //! view. The rest is split by concern:
 //! - `trip`: a call's trip through the layers (enter, dispatch, exit, timers,
-//!   abandon, finish);
+//!   abandon, finish), by depth, never naming a pattern;
+//! - `hooks`: the engine as the layers' hooks see it (`patterns::layer::Engine`),
+//!   the call's timers, and what the walk does after a hook (waking waiters,
+//!   reporting a breaker's transition);
 //! - `load`: open-loop arrivals and closed-loop clients;
 //! - `changes`: changes to the world (timeline, keys, recordings) and ramps.
 //!
@@ -25,16 +28,16 @@
 //! ## Stale events
 //! Nothing is removed from the event heap. Call slots are reused, so each
 //! slot has a generation (`gen`, bumped when a call finishes) and each armed
-//! timer a ticket (`timers[depth]`, zeroed when disarmed). An event whose
+//! timer a ticket (`timers.armed[depth]`, zeroed when disarmed). An event whose
 //! generation or ticket no longer matches is stale and ignored; arrivals and
 //! jobs carry generations likewise. Stale events are counted and the heap is
 //! compacted when they dominate, so memory follows what is in flight.
 
 use crate::base::outcome::Outcome;
 use crate::base::time::{Dur, SimTime, NANOS_PER_SEC};
-use crate::patterns::bulkhead::{Admission, Bulkhead, Waiter};
-use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Permit, Transition};
-use crate::patterns::retry::{Decision, RetryBudget, RetryState};
+use crate::patterns::bulkhead::{Bulkhead, Waiter};
+use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Transition};
+use crate::patterns::registry::{self, CallLayers, ServiceLayers};
 use crate::patterns::{PatternKind, PatternSet};
 use crate::sim::caller_pool::{Acquire, CallerPool};
 use crate::sim::dist::Sampler;
@@ -54,6 +57,7 @@ use std::collections::VecDeque;
 
 mod changes;
 mod diagnose;
+mod hooks;
 mod load;
 mod moments;
 mod tracing;
@@ -106,50 +110,32 @@ struct Call {
     holds_thread: bool,
     /// Bit d: the layer at depth d is entered and awaits the inner result.
     entered: u8,
-    retry: RetryState,
-    retry_phase: RetryPhase,
-    permit: Option<Permit>,
-    breaker_entered: SimTime,
-    bulkhead: Slot,
-    /// The armed timer of each layer (0 = none).
-    timers: [u32; LAYERS],
-    /// The timeout layer's timer while it is armed but not yet in the heap
-    /// (see `trip::arm_lazily`).
-    lazy: Option<LazyTimer>,
-    next_ticket: u32,
+    /// Each layer's own state for this call (the patterns' structs).
+    layers: CallLayers,
+    timers: Timers,
     job: Option<JobId>,
     /// Its story is being recorded (`tracing`).
     traced: bool,
 }
 
+/// A call's layer timers.
+#[derive(Clone, Copy, Debug, Default)]
+struct Timers {
+    /// The armed timer of each layer (0 = none).
+    armed: [u32; LAYERS],
+    /// A layer's timer while it is armed but not yet in the heap (see
+    /// `trip::Timers::arm_lazily`).
+    lazy: Option<LazyTimer>,
+    next_ticket: u32,
+}
+
 /// A timer kept out of the heap while the attempt it guards is known to end
-/// first: its time and its reserved place in the heap's order.
+/// first: its layer, its time and its reserved place in the heap's order.
 #[derive(Clone, Copy, Debug)]
 struct LazyTimer {
+    depth: u8,
     at: SimTime,
     seq: u64,
-}
-
-/// Where a call stands with its service's bulkhead.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Slot {
-    #[default]
-    None,
-    /// Queued for a slot, with a `max_wait` timer armed.
-    Waiting,
-    Held,
-}
-
-/// Where a call stands with its retry layer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum RetryPhase {
-    /// Never entered: the call's single attempt is counted when it finishes.
-    #[default]
-    Unused,
-    /// An attempt is under way (or the layer has let the result out).
-    Attempting,
-    /// Sleeping a backoff before the next attempt, with a timer armed.
-    BackingOff,
 }
 
 /// Deferred work, so that a release admitting a waiter does not recurse.
@@ -165,9 +151,8 @@ enum Step {
 #[derive(Clone)]
 struct ServiceRt {
     downstream: Downstream,
-    breaker: CircuitBreaker,
-    bulkhead: Bulkhead,
-    budget: RetryBudget,
+    /// Each layer's own runtime for this service (the patterns' structs).
+    state: ServiceLayers,
     arrivals: SimRng,
     /// The root of this service's per-attempt draws (common random numbers).
     attempts: StreamKey,
@@ -191,14 +176,6 @@ fn layer_mask(patterns: &PatternSet, order: &[PatternKind; LAYERS]) -> u8 {
         .fold(0, |m, d| m | 1 << d)
 }
 
-/// The depth of a layer in an order (every layer has one).
-fn depth_in(order: &[PatternKind; LAYERS], kind: PatternKind) -> usize {
-    order
-        .iter()
-        .position(|k| *k == kind)
-        .expect("every pattern is in the order")
-}
-
 /// Cloneable, so a shell can run a copy ahead (a trace) without touching
 /// the world it shows.
 #[derive(Clone)]
@@ -210,8 +187,6 @@ pub struct Simulation {
     seed: u64,
     world: World,
     order: [PatternKind; LAYERS],
-    /// Where the timeout layer is in `order` (its timer may be lazy).
-    timeout_depth: usize,
     queue: EventQueue<Event>,
     calls: Vec<Call>,
     free_calls: Vec<u32>,
@@ -273,9 +248,7 @@ impl Simulation {
             .map(|s| ServiceRt {
                 downstream: Downstream::new(&s.params),
                 layers: layer_mask(&s.patterns, &order),
-                breaker: CircuitBreaker::new(&s.patterns.circuit_breaker),
-                bulkhead: Bulkhead::default(),
-                budget: RetryBudget::new(s.patterns.retry.budget),
+                state: ServiceLayers::new(&s.patterns),
                 arrivals: StreamKey::new(seed, "arrivals", &s.name).stream(),
                 attempts: StreamKey::new(seed, "attempts", &s.name),
                 calls_started: 0,
@@ -294,7 +267,6 @@ impl Simulation {
             think: world.load.think.sampler(),
             world,
             order,
-            timeout_depth: depth_in(&order, PatternKind::Timeout),
             queue: EventQueue::default(),
             calls: Vec::new(),
             free_calls: Vec::new(),
@@ -337,11 +309,6 @@ impl Simulation {
         sim.queue.push(sim.tick_len.min(sim.end), Event::Tick);
         sim.start_load();
         sim
-    }
-
-    /// The depth of a layer in `patterns.order` (every layer has one).
-    fn depth_of(&self, kind: PatternKind) -> usize {
-        depth_in(&self.order, kind)
     }
 
     /// Whether ticks carry each service's counts, gauges and latency
@@ -403,17 +370,17 @@ impl Simulation {
         (self.caller_pool.busy(), self.caller_pool.waiting())
     }
     pub fn breaker(&self, service: usize) -> &CircuitBreaker {
-        &self.services[service].breaker
+        &self.services[service].state.circuit_breaker
     }
     pub fn bulkhead(&self, service: usize) -> &Bulkhead {
-        &self.services[service].bulkhead
+        &self.services[service].state.bulkhead
     }
     pub fn downstream(&self, service: usize) -> &Downstream {
         &self.services[service].downstream
     }
     pub fn budget_tokens(&self, service: usize) -> Option<f64> {
         let cfg = &self.world.services[service].patterns.retry;
-        self.services[service].budget.reading(cfg)
+        self.services[service].state.retry.reading(cfg)
     }
     pub fn service_metrics(&self, service: usize) -> &ServiceMetrics {
         &self.services[service].metrics
@@ -424,7 +391,7 @@ impl Simulation {
     /// The breaker state as shown, with an OPEN whose wait is over shown HALF-OPEN.
     pub fn breaker_state(&self, service: usize) -> BreakerState {
         let cfg = &self.world.services[service].patterns.circuit_breaker;
-        let b = &self.services[service].breaker;
+        let b = &self.services[service].state.circuit_breaker;
         match b.probe_at(cfg) {
             Some(t) if t <= self.now => BreakerState::HalfOpen,
             _ => b.state(),
@@ -589,7 +556,7 @@ impl Simulation {
                 ticket,
             } => {
                 let c = &self.calls[call as usize];
-                c.live && c.gen == gen && ticket != 0 && c.timers[depth as usize] == ticket
+                c.live && c.gen == gen && ticket != 0 && c.timers.armed[depth as usize] == ticket
             }
             Event::JobDone { service, job } => {
                 self.services[service as usize].downstream.is_current(job)
@@ -624,7 +591,7 @@ impl Simulation {
         let on = self.world.services[s].patterns.circuit_breaker.enabled;
         let rt = &mut self.services[s];
         rt.breaker_seen = if on {
-            StatesSeen::of(rt.breaker.state())
+            StatesSeen::of(rt.state.circuit_breaker.state())
         } else {
             StatesSeen::default()
         };
@@ -633,7 +600,7 @@ impl Simulation {
     fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
         for s in 0..self.services.len() {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
-            let t = self.services[s].breaker.poll(cfg, self.now);
+            let t = self.services[s].state.circuit_breaker.poll(cfg, self.now);
             self.log_transition(s, t);
         }
         self.step_ramps();
@@ -655,11 +622,14 @@ impl Simulation {
                 in_flight: rt.in_flight,
                 downstream_busy: rt.downstream.busy(),
                 downstream_queued: rt.downstream.queued(),
-                bulkhead_in_use: rt.bulkhead.in_use(),
-                bulkhead_waiting: rt.bulkhead.waiting(),
-                breaker: rt.breaker.state(),
+                bulkhead_in_use: rt.state.bulkhead.in_use(),
+                bulkhead_waiting: rt.state.bulkhead.waiting(),
+                breaker: rt.state.circuit_breaker.state(),
                 breaker_seen: rt.breaker_seen,
-                budget_tokens: rt.budget.reading(&self.world.services[s].patterns.retry),
+                budget_tokens: rt
+                    .state
+                    .retry
+                    .reading(&self.world.services[s].patterns.retry),
             });
             rt.metrics.end_tick();
         }

@@ -4,7 +4,7 @@
 //! else here runs only for a traced call, out of line.
 
 use super::*;
-use crate::patterns::retry::StopReason;
+use crate::patterns::layer::Mark;
 use crate::sim::trace::TracedStep;
 use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest};
 
@@ -17,6 +17,46 @@ pub(super) struct Tracer {
     /// Traced calls in flight, by call slot.
     active: Vec<(u32, Active)>,
     done: Vec<CallTrace>,
+}
+
+impl Tracer {
+    fn active(&mut self, id: u32) -> Option<&mut Active> {
+        self.active
+            .iter_mut()
+            .find(|(slot, _)| *slot == id)
+            .map(|(_, a)| a)
+    }
+
+    /// Adds a step to a traced call's story, updating the times later steps
+    /// are measured from.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note(&mut self, id: u32, now: SimTime, step: TraceStep) {
+        let Some(a) = self.active(id) else {
+            return;
+        };
+        match step {
+            TraceStep::Attempt { .. } => a.attempt_started = now,
+            TraceStep::Sent { .. } => a.sent = now,
+            TraceStep::CallerQueued { .. } | TraceStep::BulkheadQueued { .. } => a.queued = now,
+            TraceStep::TimeoutArmed { .. } => a.timeout_armed = now,
+            _ => {}
+        }
+        a.trace.steps.push(TracedStep { at: now, step });
+    }
+
+    /// How long since the call's mark.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn since(&mut self, id: u32, now: SimTime, mark: Mark) -> Dur {
+        let at = |a: &Active| match mark {
+            Mark::Attempt => a.attempt_started,
+            Mark::Queued => a.queued,
+            Mark::TimeoutArmed => a.timeout_armed,
+            Mark::Sent => a.sent,
+        };
+        Dur(self.active(id).map_or(0, |a| now.saturating_sub(at(a))))
+    }
 }
 
 /// A traced call in flight, with the times its next steps are measured from.
@@ -102,78 +142,29 @@ impl Simulation {
         self.calls[id as usize].traced = true;
     }
 
-    fn active(&mut self, id: u32) -> Option<&mut Active> {
-        self.tracer
-            .as_mut()?
-            .active
-            .iter_mut()
-            .find(|(slot, _)| *slot == id)
-            .map(|(_, a)| a)
-    }
-
     /// Adds a step to a traced call's story, updating the times later steps
     /// are measured from.
     #[cold]
     #[inline(never)]
     pub(super) fn note(&mut self, id: u32, step: TraceStep) {
-        let now = self.now;
-        let Some(a) = self.active(id) else {
-            return;
-        };
-        match step {
-            TraceStep::Attempt { .. } => a.attempt_started = now,
-            TraceStep::Sent { .. } => a.sent = now,
-            TraceStep::CallerQueued { .. } | TraceStep::BulkheadQueued { .. } => a.queued = now,
-            TraceStep::TimeoutArmed { .. } => a.timeout_armed = now,
-            _ => {}
+        if let Some(t) = self.tracer.as_mut() {
+            t.note(id, self.now, step);
         }
-        a.trace.steps.push(TracedStep { at: now, step });
     }
 
     /// How long since the call's last step of a kind (see `Active`).
-    fn since(&mut self, id: u32, what: fn(&Active) -> SimTime) -> Dur {
+    fn since(&mut self, id: u32, mark: Mark) -> Dur {
         let now = self.now;
-        Dur(self.active(id).map_or(0, |a| now.saturating_sub(what(a))))
+        self.tracer
+            .as_mut()
+            .map_or(Dur(0), |t| t.since(id, now, mark))
     }
 
     #[cold]
     #[inline(never)]
     pub(super) fn note_caller_granted(&mut self, id: u32) {
-        let waited = self.since(id, |a| a.queued);
+        let waited = self.since(id, Mark::Queued);
         self.note(id, TraceStep::CallerGranted { waited });
-    }
-
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_bulkhead(&mut self, id: u32, s: usize, admission: Admission) {
-        let cfg = &self.world.services[s].patterns.bulkhead;
-        let b = &self.services[s].bulkhead;
-        let step = match admission {
-            Admission::Granted => TraceStep::BulkheadSlot {
-                in_use: b.in_use(),
-                max: cfg.max_concurrent,
-            },
-            Admission::Queued => TraceStep::BulkheadQueued {
-                waiting: b.waiting().saturating_sub(1),
-                max_wait: cfg.max_wait,
-            },
-            Admission::Rejected => TraceStep::BulkheadRejected { waited: None },
-        };
-        self.note(id, step);
-    }
-
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_bulkhead_waited(&mut self, id: u32, admitted: bool) {
-        let waited = self.since(id, |a| a.queued);
-        let step = if admitted {
-            TraceStep::BulkheadAdmitted { waited }
-        } else {
-            TraceStep::BulkheadRejected {
-                waited: Some(waited),
-            }
-        };
-        self.note(id, step);
     }
 
     #[cold]
@@ -192,59 +183,8 @@ impl Simulation {
     #[cold]
     #[inline(never)]
     pub(super) fn note_replied(&mut self, id: u32, ok: bool) {
-        let took = self.since(id, |a| a.sent);
+        let took = self.since(id, Mark::Sent);
         self.note(id, TraceStep::Replied { ok, took });
-    }
-
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_timeout_fired(&mut self, id: u32) {
-        let after = self.since(id, |a| a.timeout_armed);
-        self.note(id, TraceStep::TimeoutFired { after });
-    }
-
-    /// The attempt in progress ended so (`n` from the retry state).
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_attempt_ended(&mut self, id: u32, outcome: Outcome) {
-        let n = self.calls[id as usize].retry.attempts.max(1);
-        let took = self.since(id, |a| a.attempt_started);
-        self.note(id, TraceStep::AttemptEnded { n, outcome, took });
-    }
-
-    /// What the retry layer decided after an attempt.
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_retry(&mut self, id: u32, s: usize, outcome: Outcome, decision: Decision) {
-        let c = self.calls[id as usize];
-        let step = match decision {
-            Decision::RetryAfter(wait) => TraceStep::Backoff {
-                wait,
-                next: c.retry.attempts + 1,
-            },
-            Decision::Stop => {
-                let cfg = &self.world.services[s].patterns.retry;
-                let reason = c.retry.stop_reason(cfg, &self.services[s].budget, outcome);
-                if reason == StopReason::Succeeded {
-                    return;
-                }
-                TraceStep::RetryStopped { reason }
-            }
-        };
-        self.note(id, step);
-    }
-
-    /// The breaker counted a result, perhaps changing state.
-    #[cold]
-    #[inline(never)]
-    pub(super) fn note_breaker_recorded(
-        &mut self,
-        id: u32,
-        failed: bool,
-        transition: Option<&Transition>,
-    ) {
-        let transition = transition.map(|t| (t.from, t.to, t.reason.clone()));
-        self.note(id, TraceStep::BreakerRecorded { failed, transition });
     }
 
     /// The call's final answer closes its story.

@@ -2,8 +2,13 @@
 //! through the patterns (`enter`), to the downstream (`dispatch`), outward
 //! with its result (`exit`), timers firing (`timer`), a timeout abandoning what
 //! it wraps (`abandon_inside`), and the final answer (`finish`).
+//!
+//! The walk knows layers by depth, never by pattern: at each it calls the
+//! layer's hook through the registry (`patterns::registry::enter`, ...) and
+//! does what the hook answers (`patterns::layer::{Inward, Outward, Fired}`).
 
 use super::*;
+use crate::patterns::layer::{Fired, Inward, Outward};
 use crate::sim::trace::Step as TraceStep;
 
 impl Simulation {
@@ -16,7 +21,10 @@ impl Simulation {
             client,
             arrived: self.now,
             index,
-            next_ticket: 1,
+            timers: Timers {
+                next_ticket: 1,
+                ..Timers::default()
+            },
             ..Call::default()
         };
         self.in_flight += 1;
@@ -27,10 +35,13 @@ impl Simulation {
                 // bulkhead waiter left behind by the previous call in this
                 // slot must not match a timer of the new one.
                 let old = &self.calls[i as usize];
-                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.next_ticket);
+                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.timers.next_ticket);
                 self.calls[i as usize] = Call {
                     gen,
-                    next_ticket,
+                    timers: Timers {
+                        next_ticket,
+                        ..Timers::default()
+                    },
                     ..call
                 };
                 i
@@ -92,153 +103,37 @@ impl Simulation {
 
     /// Forgets a layer's armed timer; its heap entry (if it has one) becomes stale.
     pub(super) fn disarm(&mut self, id: u32, depth: usize) {
-        let c = &mut self.calls[id as usize];
-        if c.timers[depth] != 0 {
-            c.timers[depth] = 0;
-            if depth == self.timeout_depth && c.lazy.take().is_some() {
-                return; // never pushed: nothing is stale
-            }
+        if self.calls[id as usize].timers.disarm(depth) {
             self.stale += 1;
         }
-    }
-
-    /// Takes a ticket for a new timer of the layer at `depth`.
-    fn new_ticket(&mut self, id: u32, depth: usize) -> u32 {
-        let c = &mut self.calls[id as usize];
-        let ticket = c.next_ticket;
-        c.next_ticket = c.next_ticket.wrapping_add(1).max(1);
-        c.timers[depth] = ticket;
-        ticket
-    }
-
-    pub(super) fn arm(&mut self, id: u32, depth: usize, at: SimTime) {
-        // The call now waits on this timer: a lazy timeout must be in the heap.
-        self.push_lazy(id);
-        let ticket = self.new_ticket(id, depth);
-        let gen = self.calls[id as usize].gen;
-        self.queue.push(
-            at,
-            Event::Timer {
-                call: id,
-                gen,
-                depth: depth as u8,
-                ticket,
-            },
-        );
-    }
-
-    /// Arms the timeout layer's timer without pushing it: most attempts end
-    /// long before their timeout, and a timer that never fires would only
-    /// swell the heap. It is pushed (at the place in the heap's order it has
-    /// now) as soon as the call waits on anything not known to end first.
-    fn arm_lazily(&mut self, id: u32, depth: usize, at: SimTime) {
-        debug_assert_eq!(depth, self.timeout_depth);
-        if !self.lazy_timers {
-            self.arm(id, depth, at);
-            return;
-        }
-        self.new_ticket(id, depth);
-        let seq = self.queue.reserve();
-        self.calls[id as usize].lazy = Some(LazyTimer { at, seq });
     }
 
     /// Pushes the call's lazy timer, if it has one, into the heap.
     fn push_lazy(&mut self, id: u32) {
         let c = &mut self.calls[id as usize];
-        if let Some(t) = c.lazy.take() {
-            let event = Event::Timer {
-                call: id,
-                gen: c.gen,
-                depth: self.timeout_depth as u8,
-                ticket: c.timers[self.timeout_depth],
-            };
-            self.queue.push_reserved(t.at, NORMAL, t.seq, event);
-        }
+        c.timers.push_lazy(&mut self.queue, id, c.gen);
     }
 
     /// The request travels inward from layer `depth` towards the downstream.
     pub(super) fn enter(&mut self, id: u32, depth: usize) {
         let s = self.calls[id as usize].service as usize;
-        let now = self.now;
         // The enabled layers from `depth` inward, outermost first.
         let mut layers = self.services[s].layers & (u8::MAX << depth);
         while layers != 0 {
             let d = layers.trailing_zeros() as usize;
             layers &= layers - 1;
             let kind = self.order[d];
-            let pats = &self.world.services[s].patterns;
-            match kind {
-                PatternKind::Retry => {
-                    let c = &mut self.calls[id as usize];
-                    c.retry = RetryState::begin(now);
-                    c.retry_phase = RetryPhase::Attempting;
-                    c.entered |= 1 << d;
-                    self.services[s].metrics.tick.attempts += 1;
-                    if c.traced {
-                        self.note(id, TraceStep::Attempt { n: 1 });
-                    }
+            let (next, f) = self.hook(id, d, |cx, e| registry::enter(kind, cx, e));
+            self.follow_up(s, d, f);
+            match next {
+                Inward::Pass => self.calls[id as usize].entered |= 1 << d,
+                Inward::Park => {
+                    self.calls[id as usize].entered |= 1 << d;
+                    return;
                 }
-                PatternKind::CircuitBreaker => {
-                    let cfg = &pats.circuit_breaker;
-                    let rt = &mut self.services[s];
-                    let (answer, transition) = rt.breaker.try_acquire(cfg, now);
-                    self.log_transition(s, transition);
-                    if self.calls[id as usize].traced {
-                        let state = self.services[s].breaker.state();
-                        let permitted = answer.is_ok();
-                        self.note(id, TraceStep::Breaker { state, permitted });
-                    }
-                    match answer {
-                        Ok(permit) => {
-                            let c = &mut self.calls[id as usize];
-                            c.permit = Some(permit);
-                            c.breaker_entered = now;
-                            c.entered |= 1 << d;
-                        }
-                        Err(_short_circuited) => {
-                            self.exit(id, d, Outcome::ShortCircuited);
-                            return;
-                        }
-                    }
-                }
-                PatternKind::Bulkhead => {
-                    let cfg = &pats.bulkhead;
-                    let ticket = self.calls[id as usize].next_ticket;
-                    let admission = self.services[s]
-                        .bulkhead
-                        .try_acquire(cfg, Waiter { call: id, ticket });
-                    let wait = cfg.max_wait.0;
-                    if self.calls[id as usize].traced {
-                        self.note_bulkhead(id, s, admission);
-                    }
-                    match admission {
-                        Admission::Granted => {
-                            let c = &mut self.calls[id as usize];
-                            c.bulkhead = Slot::Held;
-                            c.entered |= 1 << d;
-                        }
-                        Admission::Queued => {
-                            let c = &mut self.calls[id as usize];
-                            c.bulkhead = Slot::Waiting;
-                            c.entered |= 1 << d;
-                            self.arm(id, d, now + wait);
-                            return;
-                        }
-                        Admission::Rejected => {
-                            self.exit(id, d, Outcome::BulkheadRejected);
-                            return;
-                        }
-                    }
-                }
-                PatternKind::Timeout => {
-                    let at = pats.timeout.deadline(now);
-                    let c = &mut self.calls[id as usize];
-                    c.entered |= 1 << d;
-                    if c.traced {
-                        let after = Dur(at - now);
-                        self.note(id, TraceStep::TimeoutArmed { after });
-                    }
-                    self.arm_lazily(id, d, at);
+                Inward::Stop(outcome) => {
+                    self.exit(id, d, outcome);
+                    return;
                 }
             }
         }
@@ -248,7 +143,7 @@ impl Simulation {
     /// The key of the call's current attempt (attempts count from 1).
     fn attempt_key(&self, id: u32) -> DrawKey {
         let c = &self.calls[id as usize];
-        let attempt = c.retry.attempts.max(1);
+        let attempt = c.layers.attempt();
         self.services[c.service as usize]
             .attempts
             .at(c.index, attempt)
@@ -280,7 +175,7 @@ impl Simulation {
             Submit::Started { job, done_at } => {
                 let c = &mut self.calls[id as usize];
                 c.job = Some(job);
-                if c.lazy.is_some_and(|t| done_at >= t.at) {
+                if c.timers.lazy.is_some_and(|t| done_at >= t.at) {
                     self.push_lazy(id);
                 }
                 self.queue.push(
@@ -333,66 +228,6 @@ impl Simulation {
         }
     }
 
-    pub(super) fn release_bulkhead(&mut self, s: usize, id: u32) {
-        self.calls[id as usize].bulkhead = Slot::None;
-        let rt = &mut self.services[s];
-        rt.bulkhead.release();
-        self.admit_bulkhead(s);
-    }
-
-    /// A bulkhead waiter gave up. Its queue entry is dropped lazily; when
-    /// dead entries pile up (no slot is freed for a long time) they are swept.
-    pub(super) fn abandon_bulkhead_wait(&mut self, s: usize) {
-        self.services[s].bulkhead.abandon();
-        let b = &self.services[s].bulkhead;
-        if b.queue_len() > 2 * b.waiting() as usize + 16 {
-            let depth = self.depth_of(PatternKind::Bulkhead);
-            let calls = &self.calls;
-            self.services[s].bulkhead.retain_waiters(|w| {
-                let c = &calls[w.call as usize];
-                c.live && c.bulkhead == Slot::Waiting && c.timers[depth] == w.ticket
-            });
-        }
-    }
-
-    pub(super) fn admit_bulkhead(&mut self, s: usize) {
-        if self.services[s].bulkhead.queue_len() == 0 {
-            return; // nobody waits: the common case on every release
-        }
-        let cfg = &self.world.services[s].patterns.bulkhead;
-        let calls = &self.calls;
-        let depth = self.depth_of(PatternKind::Bulkhead);
-        let mut admitted = std::mem::take(&mut self.admitted);
-        // A waiter is live while its call still waits on that very timer.
-        let is_live = |w: Waiter| {
-            let c = &calls[w.call as usize];
-            c.live && c.bulkhead == Slot::Waiting && c.timers[depth] == w.ticket
-        };
-        // Turned off, the bulkhead lets whoever still waits through, without a slot.
-        let with_slot = cfg.enabled;
-        if with_slot {
-            self.services[s].bulkhead.admit(cfg, is_live, &mut admitted);
-        } else {
-            self.services[s]
-                .bulkhead
-                .release_waiters(is_live, &mut admitted);
-        }
-        for w in admitted.drain(..) {
-            self.disarm(w.call, depth);
-            if self.calls[w.call as usize].traced {
-                self.note_bulkhead_waited(w.call, true);
-            }
-            let c = &mut self.calls[w.call as usize];
-            c.bulkhead = if with_slot { Slot::Held } else { Slot::None };
-            self.agenda.push_back(Step::Enter {
-                call: w.call,
-                gen: c.gen,
-                depth: depth as u8 + 1,
-            });
-        }
-        self.admitted = admitted;
-    }
-
     /// A breaker transition of service `s` becomes a notice.
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
@@ -412,26 +247,6 @@ impl Simulation {
         }
     }
 
-    pub(super) fn breaker_result(&mut self, id: u32, s: usize, outcome: Outcome) {
-        let c = &mut self.calls[id as usize];
-        let Some(permit) = c.permit.take() else {
-            return;
-        };
-        let duration = Dur(self.now - c.breaker_entered);
-        let failed = matches!(
-            outcome,
-            Outcome::Failed | Outcome::TimedOut | Outcome::BulkheadRejected
-        );
-        let cfg = &self.world.services[s].patterns.circuit_breaker;
-        let t = self.services[s]
-            .breaker
-            .on_result(cfg, permit, self.now, failed, duration);
-        if self.calls[id as usize].traced {
-            self.note_breaker_recorded(id, failed, t.as_ref());
-        }
-        self.log_transition(s, t);
-    }
-
     /// The result travels outward from below layer `depth` towards the caller.
     pub(super) fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
         let s = self.calls[id as usize].service as usize;
@@ -445,51 +260,14 @@ impl Simulation {
             }
             let d = 15 - open.leading_zeros() as usize;
             outside = (1u16 << d) - 1;
-            match self.order[d] {
-                PatternKind::Timeout => {
-                    self.disarm(id, d);
-                    self.calls[id as usize].entered &= !(1 << d);
-                }
-                PatternKind::Bulkhead => {
-                    self.calls[id as usize].entered &= !(1 << d);
-                    if self.calls[id as usize].bulkhead == Slot::Held {
-                        self.release_bulkhead(s, id);
-                    }
-                }
-                PatternKind::CircuitBreaker => {
-                    self.calls[id as usize].entered &= !(1 << d);
-                    self.breaker_result(id, s, outcome);
-                }
-                PatternKind::Retry => {
-                    self.services[s].metrics.tick.attempt_outcomes[outcome.index()] += 1;
-                    if self.calls[id as usize].traced {
-                        self.note_attempt_ended(id, outcome);
-                    }
-                    let mut jitter = {
-                        let c = &self.calls[id as usize];
-                        let root = self.services[s].attempts;
-                        LazyRng::new(root, c.index, c.retry.attempts.max(1), Draw::Jitter)
-                    };
-                    let cfg = &self.world.services[s].patterns.retry;
-                    let rt = &mut self.services[s];
-                    let c = &mut self.calls[id as usize];
-                    let decision =
-                        c.retry
-                            .decide(cfg, &mut rt.budget, outcome, self.now, &mut jitter);
-                    if c.traced {
-                        self.note_retry(id, s, outcome, decision);
-                    }
-                    let c = &mut self.calls[id as usize];
-                    match decision {
-                        Decision::RetryAfter(sleep) => {
-                            c.retry_phase = RetryPhase::BackingOff;
-                            let at = self.now + sleep;
-                            self.arm(id, d, at);
-                            return;
-                        }
-                        Decision::Stop => c.entered &= !(1 << d),
-                    }
-                }
+            let kind = self.order[d];
+            let (next, f) = self.hook(id, d, |cx, e| registry::exit(kind, cx, e, outcome));
+            if next == Outward::Pass {
+                self.calls[id as usize].entered &= !(1 << d);
+            }
+            self.follow_up(s, d, f);
+            if next == Outward::Park {
+                return;
             }
         }
         self.finish(id, outcome);
@@ -497,47 +275,27 @@ impl Simulation {
 
     pub(super) fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
         let c = &self.calls[id as usize];
-        if !c.live || c.gen != gen || c.timers[depth] != ticket || ticket == 0 {
+        if !c.live || c.gen != gen || c.timers.armed[depth] != ticket || ticket == 0 {
             self.stale = self.stale.saturating_sub(1);
             return;
         }
         let s = c.service as usize;
-        self.calls[id as usize].timers[depth] = 0;
-        match self.order[depth] {
-            PatternKind::Retry => {
-                let c = &mut self.calls[id as usize];
-                c.retry_phase = RetryPhase::Attempting;
-                c.retry.attempts += 1;
-                if c.traced {
-                    let n = c.retry.attempts;
-                    self.note(id, TraceStep::Attempt { n });
-                }
-                let m = &mut self.services[s].metrics.tick;
-                m.attempts += 1;
-                m.retries += 1;
-                self.enter(id, depth + 1);
+        self.calls[id as usize].timers.armed[depth] = 0;
+        let kind = self.order[depth];
+        let (fired, f) = self.hook(id, depth, |cx, e| registry::timer(kind, cx, e));
+        self.follow_up(s, depth, f);
+        match fired {
+            Fired::Nothing => {}
+            Fired::Reenter => self.enter(id, depth + 1),
+            Fired::Exit(outcome) => {
+                self.calls[id as usize].entered &= !(1 << depth);
+                self.exit(id, depth, outcome);
             }
-            PatternKind::Bulkhead => {
-                let c = &mut self.calls[id as usize];
-                c.bulkhead = Slot::None;
-                c.entered &= !(1 << depth);
-                if c.traced {
-                    self.note_bulkhead_waited(id, false);
-                }
-                self.abandon_bulkhead_wait(s);
-                self.exit(id, depth, Outcome::BulkheadRejected);
-            }
-            // A timeout turned off while armed lets the call run on.
-            PatternKind::Timeout if !self.world.services[s].patterns.timeout.enabled => {}
-            PatternKind::Timeout => {
-                if self.calls[id as usize].traced {
-                    self.note_timeout_fired(id);
-                }
+            Fired::Abandon(outcome) => {
                 self.abandon_inside(id, depth);
                 self.calls[id as usize].entered &= !(1 << depth);
-                self.exit(id, depth, Outcome::TimedOut);
+                self.exit(id, depth, outcome);
             }
-            PatternKind::CircuitBreaker => {}
         }
     }
 
@@ -550,38 +308,9 @@ impl Simulation {
                 continue;
             }
             self.calls[id as usize].entered &= !(1 << d);
-            match self.order[d] {
-                PatternKind::Timeout => self.disarm(id, d),
-                PatternKind::Bulkhead => {
-                    if self.calls[id as usize].bulkhead == Slot::Held {
-                        self.release_bulkhead(s, id);
-                    } else if self.calls[id as usize].bulkhead == Slot::Waiting {
-                        self.calls[id as usize].bulkhead = Slot::None;
-                        self.disarm(id, d);
-                        self.abandon_bulkhead_wait(s);
-                    }
-                }
-                PatternKind::CircuitBreaker => self.breaker_result(id, s, Outcome::TimedOut),
-                PatternKind::Retry => {
-                    if self.calls[id as usize].retry_phase == RetryPhase::BackingOff {
-                        self.calls[id as usize].retry_phase = RetryPhase::Attempting;
-                        self.disarm(id, d);
-                    } else {
-                        if self.calls[id as usize].traced {
-                            self.note_attempt_ended(id, Outcome::TimedOut);
-                        }
-                        // The attempt in progress ends as timed out, and a
-                        // budget is charged for it as for any failed attempt.
-                        self.services[s].metrics.tick.attempt_outcomes
-                            [Outcome::TimedOut.index()] += 1;
-                        let cfg = &self.world.services[s].patterns.retry;
-                        if let Some(b) = cfg.budget {
-                            let failed = cfg.retry_on.contains(&Outcome::TimedOut);
-                            self.services[s].budget.on_attempt(b, failed);
-                        }
-                    }
-                }
-            }
+            let kind = self.order[d];
+            let ((), f) = self.hook(id, d, |cx, e| registry::abandon(kind, cx, e));
+            self.follow_up(s, d, f);
         }
         if let Some(job) = self.calls[id as usize].job.take() {
             if self.world.services[s].params.cancel_on_timeout {
@@ -607,7 +336,7 @@ impl Simulation {
         if fallback {
             m.tick.fallbacks += 1;
         }
-        if c.retry_phase == RetryPhase::Unused && outcome != Outcome::ClientRejected {
+        if !c.layers.counted_attempts() && outcome != Outcome::ClientRejected {
             m.tick.attempts += 1;
             m.tick.attempt_outcomes[outcome.index()] += 1;
         }
