@@ -115,6 +115,10 @@ dist-lognormal-p50 = lognormal `p50` must be above 0
 dist-lognormal-order = lognormal `p99` ({ $p99 }) must be at least `p50` ({ $p50 })
 dist-pareto-scale = pareto `scale` must be above 0
 dist-pareto-shape = pareto `shape` ({ $shape }) must be a number above 0 and at most 100
+dist-mixture-parts = a mixture needs `parts`: 1 to { $max } tables, each a `weight` and a distribution, e.g. { "{" } weight = 0.98, dist = "constant", value = "10ms" { "}" }
+dist-mixture-weight = a mixture part's `weight` ({ $value }) must be a number above 0
+dist-mixture-no-weight = each part of a mixture needs a `weight` (a number above 0; weights are normalised)
+dist-mixture-nested = a mixture's part cannot be a mixture itself
 
 ## Limits: what a run may cost, and what would bring it back under
 

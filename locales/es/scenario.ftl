@@ -115,6 +115,10 @@ dist-lognormal-p50 = en lognormal, `p50` debe ser mayor que 0
 dist-lognormal-order = en lognormal, `p99` ({ $p99 }) debe ser al menos `p50` ({ $p50 })
 dist-pareto-scale = en pareto, `scale` debe ser mayor que 0
 dist-pareto-shape = en pareto, `shape` ({ $shape }) debe ser un número mayor que 0 y como mucho 100
+dist-mixture-parts = una mezcla necesita `parts`: de 1 a { $max } tablas, cada una con un `weight` y una distribución, p. ej. { "{" } weight = 0.98, dist = "constant", value = "10ms" { "}" }
+dist-mixture-weight = el `weight` de una parte de la mezcla ({ $value }) debe ser un número mayor que 0
+dist-mixture-no-weight = cada parte de una mezcla necesita un `weight` (un número mayor que 0; los pesos se normalizan)
+dist-mixture-nested = una parte de una mezcla no puede ser otra mezcla
 
 ## Límites: lo que puede costar una ejecución, y cómo volver por debajo
 

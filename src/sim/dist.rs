@@ -4,6 +4,7 @@
 use crate::base::duration_or_table::DurationOrTable;
 use crate::base::maths;
 use crate::base::time::{Dur, NANOS_PER_SEC};
+use crate::sim::mixture::{Mixture, MixtureSampler};
 use crate::sim::sampling::{Exp, LogNormal, Normal, Pareto};
 use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -25,12 +26,33 @@ const Z99: f64 = 2.326_347_874_040_841;
     deny_unknown_fields
 )]
 pub enum Dist {
-    Constant { value: Dur },
-    Uniform { min: Dur, max: Dur },
-    Exponential { mean: Dur },
-    Normal { mean: Dur, sd: Dur },
-    LogNormal { p50: Dur, p99: Dur },
-    Pareto { scale: Dur, shape: f64 },
+    Constant {
+        value: Dur,
+    },
+    Uniform {
+        min: Dur,
+        max: Dur,
+    },
+    Exponential {
+        mean: Dur,
+    },
+    Normal {
+        mean: Dur,
+        sd: Dur,
+    },
+    LogNormal {
+        p50: Dur,
+        p99: Dur,
+    },
+    Pareto {
+        scale: Dur,
+        shape: f64,
+    },
+    /// Each draw comes from one part, chosen with probability its weight
+    /// (weights normalised): rare slow answers beside common fast ones, the
+    /// tails hedging exists for. Read and written by hand (`mixture.rs`).
+    #[serde(skip)]
+    Mixture(Mixture),
 }
 
 pub const DIST_NAMES: &[&str] = &[
@@ -40,6 +62,7 @@ pub const DIST_NAMES: &[&str] = &[
     "normal",
     "lognormal",
     "pareto",
+    "mixture",
 ];
 
 impl Dist {
@@ -61,6 +84,7 @@ impl Dist {
                     shape * scale.as_secs_f64() / (shape - 1.0)
                 }
             }
+            Dist::Mixture(ref m) => m.mean_secs(),
         }
     }
 
@@ -71,6 +95,7 @@ impl Dist {
             Dist::Exponential { mean } => mean.as_secs_f64() * std::f64::consts::LN_2,
             Dist::LogNormal { p50, .. } => p50.as_secs_f64(),
             Dist::Pareto { scale, shape } => scale.as_secs_f64() * maths::pow(2.0, 1.0 / shape),
+            Dist::Mixture(ref m) => m.typical_secs(),
             _ => self.mean_secs(),
         };
         median.min(self.mean_secs())
@@ -128,6 +153,7 @@ impl Dist {
                 }
                 Ok(())
             }
+            Dist::Mixture(ref m) => m.validate(),
         }
     }
 
@@ -156,6 +182,7 @@ impl Dist {
                 })
             }
             Dist::Pareto { scale, shape } => Sampler::Pareto(Pareto::new(s(scale), shape)),
+            Dist::Mixture(ref m) => Sampler::Mixture(Box::new(m.sampler())),
         }
     }
 }
@@ -169,6 +196,7 @@ pub enum Sampler {
     Normal(Normal),
     LogNormal(LogNormal),
     Pareto(Pareto),
+    Mixture(Box<MixtureSampler>),
 }
 
 impl Sampler {
@@ -193,6 +221,7 @@ impl Sampler {
             Sampler::Normal(d) => d.sample(rng),
             Sampler::LogNormal(d) => d.sample(rng),
             Sampler::Pareto(d) => d.sample(rng),
+            Sampler::Mixture(m) => return m.sample(rng, factor),
         };
         let ns = secs * factor * NANOS_PER_SEC as f64;
         if ns.is_nan() || ns <= 0.0 {
@@ -209,17 +238,21 @@ impl Sampler {
 impl<'de> Deserialize<'de> for Dist {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
+        let value = toml::Value::deserialize(d)?;
+        if let toml::Value::Table(t) = &value {
+            if t.get("dist").and_then(toml::Value::as_str) == Some("mixture") {
+                return Mixture::read(t.clone())
+                    .map(Dist::Mixture)
+                    .map_err(D::Error::custom);
+            }
+        }
         DurationOrTable {
             what: "distribution",
             tag: "dist",
             kinds: DIST_NAMES,
             example: "{ dist = \"exponential\", mean = \"80ms\" }",
         }
-        .read(
-            toml::Value::deserialize(d)?,
-            |value| Dist::Constant { value },
-            Dist::deserialize,
-        )
+        .read(value, |value| Dist::Constant { value }, Dist::deserialize)
         .map_err(D::Error::custom)
     }
 }
@@ -256,6 +289,10 @@ impl Serialize for Dist {
                 m.serialize_entry("dist", "pareto")?;
                 m.serialize_entry("scale", scale)?;
                 m.serialize_entry("shape", shape)?;
+            }
+            Dist::Mixture(mix) => {
+                m.serialize_entry("dist", "mixture")?;
+                m.serialize_entry("parts", &mix.to_parts())?;
             }
         }
         m.end()

@@ -10,6 +10,7 @@ pub mod estimate;
 pub mod event_queue;
 pub mod limits;
 pub mod metrics;
+pub mod mixture;
 pub mod notices;
 pub mod rng;
 pub mod sampling;
