@@ -15,11 +15,13 @@ use crate::sim::Simulation;
 use crate::t;
 use std::time::Duration;
 
+mod clock;
 mod controls;
 mod export;
 mod feedback;
 mod pacing;
 mod recording;
+mod selection;
 mod trace;
 pub use pacing::Banner;
 pub use trace::{SideTrace, TraceView};
@@ -34,11 +36,6 @@ pub const MAX_SPEED: f64 = 1000.0;
 /// A frame never advances more than this much wall time, so that a
 /// suspended laptop does not wake up to an hour of simulation in one frame.
 const MAX_FRAME: Duration = Duration::from_secs(1);
-
-/// After a frame that could not reach its virtual target, the header shows
-/// the actual speed for at least this many frames (about a second), so the
-/// note does not flicker.
-const LAG_HOLD_FRAMES: u32 = 30;
 
 /// What the shell must do for the app (the app itself does no I/O).
 #[derive(Clone, Debug, PartialEq)]
@@ -114,33 +111,13 @@ pub struct App {
     slicing: usize,
     seed: u64,
     paused: bool,
-    speed: f64,
-    /// The speed the session started with: `r` comes back to it.
-    start_speed: f64,
-    service: usize,
-    field: usize,
-    focus: usize,
-    zoom: bool,
-    help: bool,
-    /// The window of time every time-series panel shows (`w`).
-    window: Window,
+    /// Speed, frame targets, the speed reached (`clock`).
+    clock: clock::FrameClock,
+    /// Service, field, focus, zoom, help, window (`selection`).
+    selection: selection::Selection,
     /// The file a recording is written to, while recording.
     recording: Option<String>,
     status: Option<String>,
-    /// Sub-nanosecond remainder of frame advances, so slow speeds do not drift.
-    carry: f64,
-    /// The virtual time the current frame is heading for, while it is not
-    /// reached (see `begin_frame`).
-    frame_target: Option<SimTime>,
-    /// Virtual time and wall time of the current frame.
-    frame_from: SimTime,
-    frame_wall: Duration,
-    /// Decaying sums of virtual and wall nanoseconds over recent frames:
-    /// their ratio is the speed actually reached.
-    virtual_sum: f64,
-    wall_sum: f64,
-    /// Frames left during which the header shows the actual speed.
-    lagging: u32,
     /// Pauses at entries, `n`, the banner (`pacing`).
     pacing: pacing::Pacing,
     /// The trace overlay, while open (`trace`).
@@ -176,23 +153,10 @@ impl App {
             slicing: 0,
             seed,
             paused: false,
-            speed: 1.0,
-            start_speed: 1.0,
-            service: 0,
-            field: 0,
-            focus: 0,
-            zoom: false,
-            help: false,
-            window: Window::default(),
+            clock: Default::default(),
+            selection: Default::default(),
             recording: None,
             status: None,
-            carry: 0.0,
-            frame_target: None,
-            frame_from: 0,
-            frame_wall: Duration::ZERO,
-            virtual_sum: 0.0,
-            wall_sum: 0.0,
-            lagging: 0,
             pacing: Default::default(),
             trace: None,
             lang: crate::i18n::current(),
@@ -237,29 +201,29 @@ impl App {
         self.paused
     }
     pub fn speed(&self) -> f64 {
-        self.speed
+        self.clock.speed()
     }
     pub fn selected_service(&self) -> usize {
-        self.service
+        self.selection.service()
     }
     pub fn selected_service_name(&self) -> &str {
-        &self.sim().world().services[self.service].name
+        &self.sim().world().services[self.selected_service()].name
     }
     pub fn selected_field(&self) -> usize {
-        self.field.min(self.fields().len().saturating_sub(1))
+        self.selection.field(self.fields().len())
     }
     pub fn focus(&self) -> PanelId {
-        PanelId::ALL[self.focus % PanelId::ALL.len()]
+        self.selection.focus()
     }
     pub fn zoomed(&self) -> bool {
-        self.zoom
+        self.selection.zoomed()
     }
     pub fn help_open(&self) -> bool {
-        self.help
+        self.selection.help_open()
     }
     /// The window of time the time-series panels show.
     pub fn window(&self) -> Window {
-        self.window
+        self.selection.window()
     }
     pub fn recording(&self) -> Option<&str> {
         self.recording.as_deref()
@@ -280,7 +244,7 @@ impl App {
     pub fn context(&self) -> Context {
         Context {
             paused: self.paused,
-            help: self.help,
+            help: self.help_open(),
             compare: self.comparing(),
             overlay: self.trace.is_some() || self.banner().is_some(),
         }
@@ -289,7 +253,7 @@ impl App {
     /// The changeable values of the selected service (and the load), read
     /// from the world so the list follows the scenario.
     pub fn fields(&self) -> Vec<Field> {
-        fields_of(self.sim().world(), self.service)
+        fields_of(self.sim().world(), self.selected_service())
     }
 
     // ---- driving -------------------------------------------------------------
@@ -329,23 +293,19 @@ impl App {
     /// `end_frame`. So the app stays pure (no clock) and the shell stays
     /// responsive at any speed on any scenario.
     pub fn begin_frame(&mut self, wall: Duration) {
-        self.frame_from = self.now();
-        self.frame_wall = wall.min(MAX_FRAME);
-        self.frame_target = None;
+        self.clock.begin(self.now(), wall);
         self.slicing = 0;
         if !self.is_running() {
             return;
         }
         if self.seeking() {
             // `n` runs at full speed: as far as the frame's wall time allows.
-            self.frame_target = Some(self.sim().end());
+            self.clock.set_target(Some(self.sim().end()));
             return;
         }
-        let v = self.frame_wall.as_nanos() as f64 * self.speed + self.carry;
-        let whole = v.floor();
-        self.carry = v - whole;
-        let target = self.now().saturating_add(whole as u64);
-        self.frame_target = Some(self.clamp_to_pause(target));
+        let target = self.clock.ahead_of(self.now());
+        let target = self.clamp_to_pause(target);
+        self.clock.set_target(Some(target));
     }
 
     /// Handles at most `max_events` events toward the frame's target;
@@ -355,7 +315,7 @@ impl App {
     /// side behind (`now`), so B catches up first.
     pub fn advance_slice(&mut self, max_events: u64) -> bool {
         let _lang = crate::i18n::Scope::enter(self.lang);
-        let Some(target) = self.frame_target else {
+        let Some(target) = self.clock.target() else {
             return true;
         };
         let done = if self.seeking() {
@@ -373,7 +333,7 @@ impl App {
             done
         };
         if done {
-            self.frame_target = None;
+            self.clock.set_target(None);
         }
         let crossed = self.sides.iter().find_map(|s| s.sim.limit_crossed());
         if let Some(stop) = crossed {
@@ -386,7 +346,7 @@ impl App {
                     reason = stop.message.clone()
                 ));
             }
-            self.frame_target = None;
+            self.clock.set_target(None);
             return true;
         }
         done
@@ -396,57 +356,28 @@ impl App {
     /// simulation runs slower than asked rather than falling ever further
     /// behind, and `actual_speed` says so.
     pub fn end_frame(&mut self) {
-        if self.frame_target.take().is_some() {
-            self.carry = 0.0;
-            self.lagging = LAG_HOLD_FRAMES;
-        } else {
-            self.lagging = self.lagging.saturating_sub(1);
-        }
-        let wall = self.frame_wall.as_nanos() as f64;
-        if wall > 0.0 {
-            let advanced = self.now().saturating_sub(self.frame_from) as f64;
-            self.virtual_sum = self.virtual_sum * 0.9 + advanced;
-            self.wall_sum = self.wall_sum * 0.9 + wall;
-        }
+        self.clock.end(self.now());
     }
 
     /// The speed actually reached over the last frames, while it is below
     /// the asked one because the simulation cannot keep up; `None` when it
     /// keeps up.
     pub fn actual_speed(&self) -> Option<f64> {
-        if self.lagging == 0 || self.wall_sum <= 0.0 || !self.is_running() {
-            return None;
-        }
-        let actual = self.virtual_sum / self.wall_sum;
-        (actual < self.speed * 0.95).then_some(actual)
-    }
-
-    /// Forgets the measured speed (after a pause, a speed change, a restart).
-    fn reset_pace(&mut self) {
-        self.virtual_sum = 0.0;
-        self.wall_sum = 0.0;
-        self.lagging = 0;
+        self.clock.actual_speed(self.is_running())
     }
 
     pub fn set_paused(&mut self, paused: bool) {
         self.paused = paused;
-        self.carry = 0.0;
-        self.reset_pace();
+        self.clock.on_pause();
     }
 
     pub fn set_speed(&mut self, speed: f64) {
-        self.speed = if speed.is_finite() {
-            speed.clamp(MIN_SPEED, MAX_SPEED)
-        } else {
-            1.0
-        };
-        self.reset_pace();
+        self.clock.set_speed(speed);
     }
 
     /// The speed the session starts with (`--speed`), and restarts with.
     pub fn set_start_speed(&mut self, speed: f64) {
-        self.set_speed(speed);
-        self.start_speed = self.speed;
+        self.clock.set_start_speed(speed);
     }
 
     pub fn set_status(&mut self, status: impl Into<String>) {
@@ -496,40 +427,17 @@ impl App {
                     self.advance_to(next);
                 }
             }
-            Action::Faster => {
-                let s = SPEEDS
-                    .iter()
-                    .copied()
-                    .find(|&s| s > self.speed * 1.0001)
-                    .unwrap_or(MAX_SPEED);
-                self.set_speed(s);
-            }
-            Action::Slower => {
-                let s = SPEEDS
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&s| s < self.speed * 0.9999)
-                    .unwrap_or(MIN_SPEED);
-                self.set_speed(s);
-            }
+            Action::Faster => self.set_speed(self.clock.faster()),
+            Action::Slower => self.set_speed(self.clock.slower()),
             Action::NextService | Action::PrevService => {
-                let n = self.sim().world().services.len().max(1);
-                self.service = if action == Action::NextService {
-                    (self.service + 1) % n
-                } else {
-                    (self.service + n - 1) % n
-                };
+                let n = self.sim().world().services.len();
+                self.selection
+                    .step_service(n, action == Action::NextService);
                 self.note_selection();
             }
             Action::NextField | Action::PrevField => {
-                let n = self.fields().len().max(1);
-                let f = self.selected_field();
-                self.field = if action == Action::NextField {
-                    (f + 1) % n
-                } else {
-                    (f + n - 1) % n
-                };
+                let n = self.fields().len();
+                self.selection.step_field(n, action == Action::NextField);
                 self.note_selection();
             }
             Action::Increase | Action::Decrease => {
@@ -582,9 +490,9 @@ impl App {
                 self.sides.iter_mut().for_each(|s| s.restart(seed));
                 self.trace = None;
                 self.plan_pauses();
-                self.carry = 0.0;
+                self.clock.drop_carry();
                 // Not the ×1000 that rushed to the end: the session's own speed.
-                self.set_speed(self.start_speed);
+                self.set_speed(self.clock.start_speed());
                 self.status = Some(t!("status-restarted"));
             }
             Action::SwitchSide => {
@@ -609,24 +517,22 @@ impl App {
                 }
             },
             Action::ExportFigure => return self.export(),
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => self.selection.toggle_help(),
             Action::SwitchLanguage => {
                 self.lang = crate::i18n::next(self.lang);
                 self.status = Some(crate::i18n::scoped(self.lang, || t!("status-language")));
             }
-            Action::CloseHelp => self.help = false,
-            Action::Zoom => self.zoom = !self.zoom,
+            Action::CloseHelp => self.selection.close_help(),
+            Action::Zoom => self.selection.toggle_zoom(),
             Action::CycleWindow => {
-                self.window = self.window.next();
+                let window = self.selection.cycle_window();
                 self.status = Some(t!(
                     "status-window",
-                    window = crate::tui::panels::window_name(self.window)
+                    window = crate::tui::panels::window_name(window)
                 ));
             }
-            Action::NextPanel => self.focus = (self.focus + 1) % PanelId::ALL.len(),
-            Action::PrevPanel => {
-                self.focus = (self.focus + PanelId::ALL.len() - 1) % PanelId::ALL.len()
-            }
+            Action::NextPanel => self.selection.step_focus(true),
+            Action::PrevPanel => self.selection.step_focus(false),
         }
         None
     }

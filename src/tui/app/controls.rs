@@ -7,7 +7,8 @@ impl App {
     /// Latency ×10 on the selected service, on every side: on unless the
     /// selected side has it on.
     pub(super) fn latency_spike(&mut self) {
-        let (i, on) = (self.service, !self.latency_spike_on(self.service));
+        let i = self.selected_service();
+        let on = !self.latency_spike_on(i);
         let mut result = Ok(());
         for s in &mut self.sides {
             result = result.and(s.set_latency_spike(i, on));

@@ -8,7 +8,7 @@ impl App {
     /// Whether the panels that show the selection and the parameters are
     /// hidden (a zoomed panel other than Parameters).
     pub(super) fn parameters_hidden(&self) -> bool {
-        self.zoom && self.focus() != PanelId::Parameters
+        self.zoomed() && self.focus() != PanelId::Parameters
     }
 
     /// While a zoom hides the Parameters panel, a change made with a key is

@@ -35,7 +35,7 @@ impl App {
 
     /// Traces the next call of the selected service on a copy of each side.
     pub(super) fn open_trace(&mut self) {
-        let (service, at) = (self.service, self.now());
+        let (service, at) = (self.selected_service(), self.now());
         let mut index = None;
         let mut sides = Vec::new();
         for s in &self.sides {

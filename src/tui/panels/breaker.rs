@@ -3,8 +3,8 @@
 //! time, and the reason of its last transition.
 
 use super::{
-    name_width, panel_block, render_lines, row_head, short_dur, styled, truncate_words, visible,
-    window_label,
+    name_width, panel_block, render_lines, short_dur, styled, truncate_words, visible,
+    window_label, RowHead,
 };
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::t;
@@ -115,11 +115,43 @@ fn band(history: &History, win: Window, i: usize, width: usize) -> (Vec<Mark>, V
     (out, view)
 }
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(format!(" {} ", t!("panel-breaker")), focused, theme);
-    let inner = block.inner(area);
+/// What the panel shows, computed from the model: per row its head and
+/// what the breaker is, with the texts already fitted to the width. Drawn
+/// by `draw`, which only lays out and styles it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakerView {
+    pub rows: Vec<BreakerRow>,
+    /// Two lines per row (state, then reason).
+    pub two_lines: bool,
+    /// Where the reason lines start, under the state.
+    pub indent: usize,
+    /// The window the bands show, for the bottom border.
+    pub window: Option<View>,
+}
+
+/// One service on one side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakerRow {
+    pub head: RowHead,
+    /// `None` when the breaker is off.
+    pub on: Option<BreakerOn>,
+}
+
+/// A breaker that is on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakerOn {
+    pub state: BreakerState,
+    /// How long in the state (and until the probe), fitted to the room.
+    pub timing: String,
+    /// The band, one mark per cell.
+    pub marks: Vec<Mark>,
+    /// Its last transition's reason, fitted; on the second line.
+    pub reason: String,
+}
+
+/// The panel's view for an inner area of `width` × `rows` cells.
+pub fn view(app: &App, width: usize, rows: usize) -> BreakerView {
     let n = app.sim().world().services.len();
-    let rows = inner.height as usize;
     // In a comparison each service has a row per side.
     let m = app.sides().len();
     // Two lines per service (state, then reason) when there is room.
@@ -128,60 +160,179 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let nw = name_width(app);
     // The reason lines line up under the state, after the name (and letter).
     let indent = nw + if m > 1 { 2 } else { 0 };
-    let mut lines = Vec::new();
-    let mut label: Option<View> = None;
+    let mut out = Vec::new();
+    let mut window: Option<View> = None;
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let side = &app.sides()[k];
         let sim = &side.sim;
         let now = sim.now();
         let cfg = &sim.world().services[i].patterns.circuit_breaker;
-        let mut spans = row_head(app, theme, i, k, nw);
+        let head = RowHead::of(app, i, k, nw);
         if !cfg.enabled {
+            out.push(BreakerRow { head, on: None });
+            continue;
+        }
+        let state = sim.breaker_state(i);
+        let b = sim.breaker(i);
+        let head_w = head.cells() + state_span(state, &Theme::plain()).width();
+        // What the band leaves: at least a few marks stay.
+        let room = width.saturating_sub(head_w + 2);
+        let probe_in = b.probe_at(cfg).map(|t| t.saturating_sub(now));
+        let timing = timing(state, now.saturating_sub(b.since()), probe_in, room);
+        let used = head_w + Span::raw(format!("{timing:<10} ")).width();
+        let band_w = width.saturating_sub(used);
+        let (marks, v) = band(&side.history, app.window(), i, band_w);
+        window.get_or_insert(v);
+        let reason = if two {
+            let text = match b.last_reason() {
+                None => t!("breaker-no-transition"),
+                Some(r) => r.msg().said(),
+            };
+            truncate_words(&text, width.saturating_sub(indent + 3))
+        } else {
+            String::new()
+        };
+        out.push(BreakerRow {
+            head,
+            on: Some(BreakerOn {
+                state,
+                timing,
+                marks,
+                reason,
+            }),
+        });
+    }
+    BreakerView {
+        rows: out,
+        two_lines: two,
+        indent,
+        window,
+    }
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let inner = panel_block("", focused, theme).inner(area);
+    let v = view(app, inner.width as usize, inner.height as usize);
+    draw(&v, theme, area, buf, focused);
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &BreakerView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(format!(" {} ", t!("panel-breaker")), focused, theme);
+    let indent = v.indent;
+    let mut lines = Vec::new();
+    for row in &v.rows {
+        let mut spans = row.head.spans(theme);
+        let Some(on) = &row.on else {
             spans.push(styled(format!("· {}", t!("pattern-off")), theme.dim));
             lines.push(Line::from(spans));
-            if two {
+            if v.two_lines {
                 lines.push(Line::styled(
                     format!("  {:indent$} {}", "", t!("breaker-off-hint")),
                     theme.dim,
                 ));
             }
             continue;
-        }
-        let state = sim.breaker_state(i);
-        let b = sim.breaker(i);
-        spans.push(state_span(state, theme));
-        let head: usize = spans.iter().map(|s| s.width()).sum();
-        // What the band leaves: at least a few marks stay.
-        let room = (inner.width as usize).saturating_sub(head + 2);
-        let probe_in = b.probe_at(cfg).map(|t| t.saturating_sub(now));
-        let text = timing(state, now.saturating_sub(b.since()), probe_in, room);
-        spans.push(styled(format!("{text:<10} "), theme.dim));
-        let used: usize = spans.iter().map(|s| s.width()).sum();
-        let band_w = (inner.width as usize).saturating_sub(used);
-        let (marks, view) = band(&side.history, app.window(), i, band_w);
-        label.get_or_insert(view);
-        for m in marks {
+        };
+        spans.push(state_span(on.state, theme));
+        spans.push(styled(format!("{:<10} ", on.timing), theme.dim));
+        for &m in &on.marks {
             let (c, state) = band_char(m);
             let style = state.map(|s| theme.breaker(s)).unwrap_or(theme.dim);
             spans.push(styled(c.to_string(), style));
         }
         lines.push(Line::from(spans));
-        if two {
-            let reason = b.last_reason();
-            let text = match reason {
-                None => t!("breaker-no-transition"),
-                Some(r) => r.msg().said(),
-            };
-            let room = (inner.width as usize).saturating_sub(indent + 3);
+        if v.two_lines {
             lines.push(Line::styled(
-                format!("  {:indent$} {}", "", truncate_words(&text, room)),
+                format!("  {:indent$} {}", "", on.reason),
                 theme.dim,
             ));
         }
     }
-    let block = match &label {
-        Some(v) => block.title_bottom(window_label(v, area.width as usize)),
+    let block = match &v.window {
+        Some(w) => block.title_bottom(window_label(w, area.width as usize)),
         None => block,
     };
     render_lines(lines, block, area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    fn head(name: &str, selected: bool) -> RowHead {
+        RowHead {
+            name: Some(name.into()),
+            selected,
+            width: 4,
+            side: None,
+        }
+    }
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let closed = Mark {
+            worst: Some(BreakerState::Closed),
+            half_open: false,
+        };
+        let open = Mark {
+            worst: Some(BreakerState::Open),
+            half_open: false,
+        };
+        let v = BreakerView {
+            rows: vec![
+                BreakerRow {
+                    head: head("api", true),
+                    on: Some(BreakerOn {
+                        state: BreakerState::Open,
+                        timing: "3s".into(),
+                        marks: vec![closed, closed, open, open, open],
+                        reason: "5 of 10 failed".into(),
+                    }),
+                },
+                BreakerRow {
+                    head: head("db", false),
+                    on: None,
+                },
+            ],
+            two_lines: true,
+            indent: 4,
+            window: None,
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 40, 6);
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        let first = line(&buf, 1);
+        assert!(
+            first.starts_with("│▸api  ○ OPEN      3s         ▁▁███"),
+            "{first}"
+        );
+        assert!(
+            line(&buf, 2).contains("5 of 10 failed"),
+            "{}",
+            line(&buf, 2)
+        );
+        assert!(
+            line(&buf, 3).starts_with("│ db   · off"),
+            "{}",
+            line(&buf, 3)
+        );
+        assert!(
+            line(&buf, 0).contains("Circuit Breaker"),
+            "{}",
+            line(&buf, 0)
+        );
+        // The state and the band's OPEN marks are in the OPEN style.
+        let open_fg = theme.breaker(BreakerState::Open).fg;
+        assert_eq!(buf[(7, 1)].fg, open_fg.unwrap_or_default());
+        assert_eq!(buf[(32, 1)].fg, open_fg.unwrap_or_default());
+        assert_ne!(buf[(31, 1)].fg, open_fg.unwrap_or_default());
+    }
 }

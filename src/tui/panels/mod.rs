@@ -376,15 +376,69 @@ pub fn side_tag(app: &App, theme: &Theme, k: usize) -> Span<'static> {
 /// `name_span`); in a comparison the name on A's row, blank on B's, then the
 /// side's letter, so A and B of a service sit one above the other.
 pub fn row_head(app: &App, theme: &Theme, i: usize, k: usize, width: usize) -> Vec<Span<'static>> {
-    if !app.comparing() {
-        return vec![name_span(app, theme, i, width)];
+    RowHead::of(app, i, k, width).spans(theme)
+}
+
+/// The head of a row as data (what `row_head` draws), so a panel's view
+/// can carry it and be drawn without an `App`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowHead {
+    /// The service's name; `None` on B's row of a comparison (blank).
+    pub name: Option<String>,
+    pub selected: bool,
+    /// The name column's width.
+    pub width: usize,
+    /// In a comparison, the side's index and letter.
+    pub side: Option<(usize, &'static str)>,
+}
+
+impl RowHead {
+    pub fn of(app: &App, i: usize, k: usize, width: usize) -> RowHead {
+        let comparing = app.comparing();
+        RowHead {
+            name: (!comparing || k == 0).then(|| app.sim().world().services[i].name.clone()),
+            selected: i == app.selected_service(),
+            width,
+            side: comparing.then(|| (k, app.sides().get(k).map(|s| s.letter()).unwrap_or(""))),
+        }
     }
-    let name = if k == 0 {
-        name_span(app, theme, i, width)
-    } else {
-        Span::raw(" ".repeat(width + 2))
-    };
-    vec![name, side_tag(app, theme, k)]
+
+    /// The texts of its spans.
+    fn texts(&self) -> Vec<String> {
+        let width = self.width;
+        let name = match &self.name {
+            Some(name) => {
+                let mark = if self.selected { "▸" } else { " " };
+                format!("{mark}{:<width$} ", truncate(name, width))
+            }
+            None => " ".repeat(width + 2),
+        };
+        let mut texts = vec![name];
+        if let Some((_, letter)) = self.side {
+            texts.push(format!("{letter} "));
+        }
+        texts
+    }
+
+    /// Its width in cells.
+    pub fn cells(&self) -> usize {
+        self.texts().into_iter().map(|t| Span::raw(t).width()).sum()
+    }
+
+    pub fn spans(&self, theme: &Theme) -> Vec<Span<'static>> {
+        let mut texts = self.texts().into_iter();
+        let name = texts.next().unwrap_or_default();
+        let name = match (&self.name, self.selected) {
+            (None, _) => Span::raw(name),
+            (Some(_), true) => Span::styled(name, theme.title),
+            (Some(_), false) => Span::styled(name, theme.text),
+        };
+        let mut spans = vec![name];
+        if let (Some((k, _)), Some(tag)) = (self.side, texts.next()) {
+            spans.push(Span::styled(tag, side_style(theme, k)));
+        }
+        spans
+    }
 }
 
 /// B − A, signed, with `decimals` places: `Δ+0.40`, `Δ-12`.
