@@ -92,12 +92,20 @@ impl Timers {
     }
 }
 
-/// What the walk does after a hook, for the hook.
-#[derive(Default)]
-pub(super) struct FollowUp {
-    transition: Option<Transition>,
-    wake: bool,
-    tidy: bool,
+/// What the walk does after a hook, for the hook: a set of flags (kept to
+/// a byte so that the common case, nothing, costs one test). A transition
+/// itself waits in `Simulation::transition`.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct FollowUp(u8);
+
+impl FollowUp {
+    const TRANSITION: u8 = 1;
+    const WAKE: u8 = 2;
+    const TIDY: u8 = 4;
+
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
 }
 
 /// One call at one layer: the engine's side of a hook.
@@ -114,7 +122,11 @@ pub(super) struct Walk<'a> {
     counts: &'a mut Counts,
     tracer: &'a mut Option<Box<Tracer>>,
     attempts: StreamKey,
+    transition: &'a mut Option<Transition>,
     follow: FollowUp,
+    /// The call's entered layers (the walk's, not the hooks': the closure
+    /// that runs a hook updates it while the call is at hand).
+    pub(super) entered: &'a mut u8,
 }
 
 impl Engine for Walk<'_> {
@@ -172,16 +184,17 @@ impl Engine for Walk<'_> {
     #[inline]
     fn transition(&mut self, transition: Option<Transition>) {
         if transition.is_some() {
-            self.follow.transition = transition;
+            *self.transition = transition;
+            self.follow.0 |= FollowUp::TRANSITION;
         }
     }
     #[inline]
     fn wake(&mut self) {
-        self.follow.wake = true;
+        self.follow.0 |= FollowUp::WAKE;
     }
     #[inline]
     fn tidy(&mut self) {
-        self.follow.tidy = true;
+        self.follow.0 |= FollowUp::TIDY;
     }
 }
 
@@ -216,6 +229,7 @@ impl Simulation {
             stale,
             lazy_timers,
             now,
+            transition,
             ..
         } = self;
         let Call {
@@ -225,6 +239,7 @@ impl Simulation {
             traced,
             layers,
             timers,
+            entered,
             ..
         } = &mut calls[id as usize];
         let s = *service as usize;
@@ -247,7 +262,9 @@ impl Simulation {
             counts: &mut metrics.tick,
             tracer,
             attempts: *attempts,
+            transition,
             follow: FollowUp::default(),
+            entered,
         };
         let mut cx = Cx {
             patterns: &world.services[s].patterns,
@@ -263,20 +280,21 @@ impl Simulation {
     /// Does what a hook of the layer at `depth` of service `s` asked for.
     #[inline(always)]
     pub(super) fn follow_up(&mut self, s: usize, depth: usize, f: FollowUp) {
-        if f.transition.is_some() || f.tidy || f.wake {
+        if f != FollowUp::default() {
             self.follow_up_now(s, depth, f);
         }
     }
 
     #[inline(never)]
     fn follow_up_now(&mut self, s: usize, depth: usize, f: FollowUp) {
-        if f.transition.is_some() {
-            self.log_transition(s, f.transition);
+        if f.has(FollowUp::TRANSITION) {
+            let t = self.transition.take();
+            self.log_transition(s, t);
         }
-        if f.tidy {
+        if f.has(FollowUp::TIDY) {
             self.tidy(s, depth);
         }
-        if f.wake {
+        if f.has(FollowUp::WAKE) {
             self.wake(s, depth);
         }
     }

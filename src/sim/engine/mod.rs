@@ -231,6 +231,9 @@ pub struct Simulation {
     tracer: Option<Box<tracing::Tracer>>,
     /// The latest timeline entry applied or breaker transition (`moments`).
     last_moment: Option<Moment>,
+    /// A breaker transition a hook reported, logged by the walk after it
+    /// (`hooks::FollowUp::TRANSITION`).
+    transition: Option<Transition>,
 }
 
 impl Simulation {
@@ -299,6 +302,7 @@ impl Simulation {
             stale: 0,
             tracer: None,
             last_moment: None,
+            transition: None,
         };
         for s in 0..sim.services.len() {
             sim.restart_breaker_seen(s);

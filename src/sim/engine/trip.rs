@@ -123,14 +123,17 @@ impl Simulation {
             let d = layers.trailing_zeros() as usize;
             layers &= layers - 1;
             let kind = self.order[d];
-            let (next, f) = self.hook(id, d, |cx, e| registry::enter(kind, cx, e));
+            let (next, f) = self.hook(id, d, |cx, e| {
+                let next = registry::enter(kind, cx, e);
+                if !matches!(next, Inward::Stop(_)) {
+                    *e.entered |= 1 << d;
+                }
+                next
+            });
             self.follow_up(s, d, f);
             match next {
-                Inward::Pass => self.calls[id as usize].entered |= 1 << d,
-                Inward::Park => {
-                    self.calls[id as usize].entered |= 1 << d;
-                    return;
-                }
+                Inward::Pass => {}
+                Inward::Park => return,
                 Inward::Stop(outcome) => {
                     self.exit(id, d, outcome);
                     return;
@@ -261,10 +264,13 @@ impl Simulation {
             let d = 15 - open.leading_zeros() as usize;
             outside = (1u16 << d) - 1;
             let kind = self.order[d];
-            let (next, f) = self.hook(id, d, |cx, e| registry::exit(kind, cx, e, outcome));
-            if next == Outward::Pass {
-                self.calls[id as usize].entered &= !(1 << d);
-            }
+            let (next, f) = self.hook(id, d, |cx, e| {
+                let next = registry::exit(kind, cx, e, outcome);
+                if next == Outward::Pass {
+                    *e.entered &= !(1 << d);
+                }
+                next
+            });
             self.follow_up(s, d, f);
             if next == Outward::Park {
                 return;
