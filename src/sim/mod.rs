@@ -3,6 +3,7 @@
 //! the patterns and the base vocabulary, never the file format.
 
 pub mod caller_pool;
+pub mod clients;
 pub mod dist;
 pub mod downstream;
 pub mod engine;

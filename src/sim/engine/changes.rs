@@ -238,7 +238,7 @@ impl Simulation {
     pub(super) fn refresh(&mut self, touched: Touched) {
         match &touched {
             Touched::Load(_) => {
-                self.think = self.world.load.think.sampler();
+                self.clients.set_think(self.world.load.think.sampler());
                 self.reschedule_arrivals();
                 self.sync_clients();
             }

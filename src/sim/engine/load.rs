@@ -81,15 +81,8 @@ impl Simulation {
             return;
         }
         let n = self.world.load.clients as usize;
-        if self.clients_active.len() < n {
-            self.clients_active.resize(n, false);
-            self.client_calls.resize(n, 0);
-        }
-        for c in 0..n {
-            if !self.clients_active[c] {
-                self.clients_active[c] = true;
-                self.client_think(c as u32);
-            }
+        for c in self.clients.wake_up_to(n) {
+            self.client_think(c);
         }
     }
 
@@ -99,25 +92,16 @@ impl Simulation {
         let retired = client as usize >= self.world.load.clients as usize
             || self.world.load.kind != LoadKind::Closed;
         if retired {
-            self.clients_active[client as usize] = false;
+            self.clients.retire(client);
         }
         retired
-    }
-
-    /// The key of a client's next call: think time and route are drawn from it.
-    fn client_key(&self, client: u32) -> DrawKey {
-        self.client_draws
-            .at(self.client_calls[client as usize], client)
     }
 
     pub(super) fn client_think(&mut self, client: u32) {
         if self.client_retired(client) {
             return;
         }
-        // At least 1 µs between a client's calls, so that zero think and zero
-        // latency cannot make an endless loop at one instant.
-        let mut rng = self.client_key(client).rng(Draw::Think);
-        let d = self.think.sample(&mut rng, 1.0).max(1_000);
+        let d = self.clients.think_time(client);
         self.queue.push(self.now + d, Event::ClientReady { client });
     }
 
@@ -126,8 +110,7 @@ impl Simulation {
             return;
         }
         let total = self.world.total_share();
-        let u = self.client_key(client).rng(Draw::Route).random::<f64>();
-        self.client_calls[client as usize] += 1;
+        let u = self.clients.route(client);
         let mut u = u * total;
         let mut pick = self.services.len() - 1;
         for (i, s) in self.world.services.iter().enumerate() {

@@ -40,7 +40,7 @@ use crate::patterns::circuit_breaker::{BreakerState, CircuitBreaker, Transition}
 use crate::patterns::registry::{self, CallLayers, ServiceLayers};
 use crate::patterns::{PatternKind, PatternSet};
 use crate::sim::caller_pool::{Acquire, CallerPool};
-use crate::sim::dist::Sampler;
+use crate::sim::clients::Clients;
 use crate::sim::downstream::{Caller, Downstream, JobId, Submit};
 use crate::sim::event_queue::{EventQueue, LATE, NORMAL};
 use crate::sim::limits;
@@ -52,7 +52,6 @@ use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
 use crate::sim::work_meter::{LimitCrossed, WorkMeter};
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
-use rand::Rng;
 use std::collections::VecDeque;
 
 mod changes;
@@ -196,13 +195,8 @@ pub struct Simulation {
     admitted: Vec<Waiter>,
     services: Vec<ServiceRt>,
     caller_pool: CallerPool,
-    clients_active: Vec<bool>,
-    think: Sampler,
-    /// The root of closed-loop clients' draws (think time, route), keyed by
-    /// (client, that client's call number).
-    client_draws: StreamKey,
-    /// Calls each closed-loop client has made.
-    client_calls: Vec<u64>,
+    /// The closed loop's clients (`sim/clients.rs`).
+    clients: Clients,
     changes: Vec<Change>,
     ramps: Vec<Ramp>,
     notices: Notices,
@@ -267,7 +261,7 @@ impl Simulation {
             tick_len: setup.tick().0,
             last_tick: 0,
             seed,
-            think: world.load.think.sampler(),
+            clients: Clients::new(seed, world.load.think.sampler()),
             world,
             order,
             queue: EventQueue::default(),
@@ -278,9 +272,6 @@ impl Simulation {
             admitted: Vec::new(),
             services,
             caller_pool: CallerPool::default(),
-            clients_active: Vec::new(),
-            client_draws: StreamKey::new(seed, "clients", ""),
-            client_calls: Vec::new(),
             changes: Vec::new(),
             ramps: Vec::new(),
             notices: Notices::default(),
