@@ -1,7 +1,7 @@
 //! The reference floor for the engine's speed: a minimal, hand-written
 //! discrete-event simulation of the same M/M/c model as `benches/mmc-80.toml`
 //! (Poisson arrivals at 8000/s, 100 workers, exponential service of mean
-//! 10 ms, a FIFO queue), with one binary heap of arrivals and departures, the
+//! 10 ms, a FIFO queue), with one binary heap of arrivals and departures,
 //! a seeded ChaCha8 generator (the engine keys SplitMix64 streams, no slower) and the same exponential draws (`sim::sampling::exp1`) — and
 //! nothing else: no patterns, no metrics beyond a count and a sum. The ratio
 //! of the engine's wall time to this one's measures what the engine's
