@@ -2,7 +2,7 @@
 //! discrete-event simulation of the same M/M/c model as `benches/mmc-80.toml`
 //! (Poisson arrivals at 8000/s, 100 workers, exponential service of mean
 //! 10 ms, a FIFO queue), with one binary heap of arrivals and departures,
-//! a seeded ChaCha8 generator (the engine keys SplitMix64 streams, no slower) and the same exponential draws (`sim::sampling::exp1`) — and
+//! a seeded ChaCha8 generator (the engine keys SplitMix64 streams instead) and the same exponential draws (`sim::sampling::exp1`) — and
 //! nothing else: no patterns, no metrics beyond a count and a sum. The ratio
 //! of the engine's wall time to this one's measures what the engine's
 //! generality costs. The bar: at most 1.35×.
