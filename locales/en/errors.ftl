@@ -100,6 +100,7 @@ io-reason = { $kind ->
 must-be-whole-in-range = must be a whole number from { $lo } to { $hi }
 must-be-duration-in-range = must be from { $lo } to { $hi }
 must-be-at-most = must be at most { $max }
+must-be-a-rate = must be above 0 and at most 1 (0.5 = 50 %)
 breaker-window-size-type = expected a number of calls from 1 to 100000 (window = "count") or a duration such as "60s" (window = "time"), found { $found }
 breaker-window-size-count = with window = "count", window_size is a number of calls (1 to 100000)
 breaker-window-size-time = with window = "time", window_size is a duration such as "60s"

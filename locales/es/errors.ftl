@@ -101,6 +101,7 @@ io-reason = { $kind ->
 must-be-whole-in-range = debe ser un número entero de { $lo } a { $hi }
 must-be-duration-in-range = debe estar entre { $lo } y { $hi }
 must-be-at-most = debe ser como mucho { $max }
+must-be-a-rate = debe ser mayor que 0 y como mucho 1 (0.5 = 50 %)
 breaker-window-size-type = se esperaba un número de llamadas de 1 a 100000 (window = "count") o una duración como "60s" (window = "time"), y hay { $found }
 breaker-window-size-count = con window = "count", window_size es un número de llamadas (de 1 a 100000)
 breaker-window-size-time = con window = "time", window_size es una duración como "60s"

@@ -38,7 +38,7 @@ impl Range {
             Range::WholeSaid(_, _, id) => Msg::new(id),
             Range::Span(lo, hi) => msg!("must-be-duration-in-range", lo = lo, hi = hi),
             Range::AtMost(max) => msg!("must-be-at-most", max = max),
-            Range::Rate => msg!("breaker-not-a-rate", value = "?"),
+            Range::Rate => msg!("must-be-a-rate"),
         }
     }
 }
@@ -126,5 +126,8 @@ mod tests {
         assert!(f64::NAN.check(Range::Rate).is_err());
         assert!(1.0f64.check(Range::Rate).is_ok());
         assert!(None::<Dur>.check(Range::Span("1ns", "1s")).is_ok());
+        // Every range says its rule in words, without a value to quote.
+        let rate = Range::Rate.rule().say("en");
+        assert!(rate.contains("above 0 and at most 1"), "{rate}");
     }
 }
