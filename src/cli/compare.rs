@@ -5,7 +5,7 @@ use super::dashboard::{live, ready, DashArgs};
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, SideSets};
 use super::progress::{Progress, Work};
-use super::shell::{json_text, load_raw, say, stopped};
+use super::shell::{comparison, json_text, load_raw, say, stopped};
 use breakwater::base::escape::escape;
 use breakwater::report::compare::Compared;
 use breakwater::report::{self, Summary};
@@ -42,14 +42,12 @@ pub struct CompareArgs {
 /// table (or JSON) with A, B and Δ.
 pub fn compare(args: CompareArgs) -> Outcome {
     let on_terminal = !(args.json || args.no_tui) && std::io::stdout().is_terminal();
-    let first = load_raw(&args.a)?;
-    let mut cmp = match &args.b {
-        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
-        None => Comparison::of_variants(&first),
-    };
-    let SideSets { set_a, set_b } = &args.side_sets;
-    cmp.apply_sets(&args.sets.set, set_a, set_b)
-        .map_err(Failure::bad)?;
+    let mut cmp = comparison(
+        load_raw(&args.a)?,
+        args.b.as_deref(),
+        &args.sets.set,
+        &args.side_sets,
+    )?;
     if let Some(seed) = args.seed.seed {
         cmp.set_seed(seed);
     }

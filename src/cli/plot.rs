@@ -5,11 +5,11 @@
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, SideSets, Variant};
 use super::progress::{Progress, Work};
-use super::shell::{check_writable, load, load_raw, say, spec_name, stopped};
+use super::shell::{check_writable, comparison, load, load_raw, say, spec_name, stopped};
 use breakwater::base::escape::escape;
 use breakwater::plot::figure::{self, SideSpec, Spec};
 use breakwater::plot::{self, text, Format};
-use breakwater::scenario::variants::{Comparison, Side};
+use breakwater::scenario::variants::Side;
 use breakwater::t;
 
 #[derive(clap::Args)]
@@ -50,12 +50,7 @@ pub fn plot(args: PlotArgs) -> Outcome {
     }
     let first = load_raw(&args.a)?;
     let mut spec = if comparing_flags || (first.variants.is_some() && variant.is_none()) {
-        let mut cmp = match &args.b {
-            Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
-            None => Comparison::of_variants(&first),
-        };
-        cmp.apply_sets(&args.sets.set, set_a, set_b)
-            .map_err(Failure::bad)?;
+        let cmp = comparison(first, args.b.as_deref(), &args.sets.set, &args.side_sets)?;
         Spec {
             title: text::comparison_title(&escape(&cmp.a.name), &escape(&cmp.b.name)),
             sides: vec![

@@ -6,7 +6,7 @@ use super::failure::Failure;
 use breakwater::base::escape::escape;
 use breakwater::base::time::clock;
 use breakwater::output::{self, OutError};
-use breakwater::scenario::variants::Side;
+use breakwater::scenario::variants::{Comparison, Side};
 use breakwater::scenario::{self, Scenario};
 use breakwater::sim::work_meter::LimitCrossed;
 use breakwater::t;
@@ -51,6 +51,23 @@ pub fn with_sets(
     }
     scenario::overrides::apply_sets(&mut s, "--set", sets).map_err(Failure::bad)?;
     Ok(s)
+}
+
+/// The two sides a comparison's flags name (`first` is A's scenario as read): two files, or one scenario's
+/// declared variants; then `--set`, `--set-a` and `--set-b` applied.
+pub fn comparison(
+    first: Scenario,
+    b: Option<&str>,
+    sets: &[String],
+    side_sets: &super::flags::SideSets,
+) -> Result<Comparison, Failure> {
+    let mut cmp = match b {
+        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
+        None => Comparison::of_variants(&first),
+    };
+    cmp.apply_sets(sets, &side_sets.set_a, &side_sets.set_b)
+        .map_err(Failure::bad)?;
+    Ok(cmp)
 }
 
 /// A scenario as its file (or built-in) says it, no flag applied yet.
