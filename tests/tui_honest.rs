@@ -46,8 +46,7 @@ fn the_light_palette_sets_every_cells_background() {
 
 #[test]
 fn a_recording_never_overwrites_another() {
-    let dir = std::env::temp_dir().join(format!("bw-rec-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("rec");
     let path = dir.join("rec.toml");
     let path = path.to_str().unwrap();
     let _ = std::fs::remove_file(path);
