@@ -60,3 +60,5 @@ trace-overlay-more = … { $n ->
     [one] { $n } more line
    *[other] { $n } more lines
 } (breakwater trace shows the whole story)
+# A step of a copy of the call a pattern started (a hedged attempt).
+trace-fork = copy { $n }: { $step }

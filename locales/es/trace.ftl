@@ -60,3 +60,5 @@ trace-overlay-more = … { $n ->
     [one] { $n } línea más
    *[other] { $n } líneas más
 } (breakwater trace muestra la historia entera)
+# Un paso de una copia de la llamada que lanzó un patrón (un intento cubierto).
+trace-fork = copia { $n }: { $step }

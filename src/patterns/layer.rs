@@ -8,6 +8,12 @@
 //! what its pattern does, and answers what the walk does next (`Inward`,
 //! `Outward`, `Fired`). `patterns` may not name `sim`, so the engine is a
 //! trait here that `sim` implements.
+//!
+//! A layer may also *fork* the call (`Engine::fork`): a copy of what it
+//! wraps runs alongside from the next layer inward (a hedged attempt), with
+//! its own draws, and its result comes back to the layer through
+//! `Layer::joined` instead of going on outward. `Engine::abandon_forks`
+//! abandons the copies still running, as a timeout abandons what it wraps.
 
 use super::bulkhead::Waiter;
 use super::circuit_breaker::Transition;
@@ -72,6 +78,61 @@ pub enum Count {
     Retry,
     /// An attempt ended so.
     AttemptOutcome(Outcome),
+    /// One of the counters a pattern declares (`registry::Counter`), by name.
+    Named(&'static str),
+}
+
+/// A step of a traced call's story that a pattern tells in its own words:
+/// the catalogue id of its sentence (whose variables are the values' names),
+/// its kind in JSON, and up to three values. The engine and the shells
+/// render it without knowing the pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub id: &'static str,
+    pub kind: &'static str,
+    pub values: [(&'static str, NoteValue); 3],
+}
+
+/// A value in a pattern's `Note`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteValue {
+    /// No value (an unused place).
+    None,
+    Count(u64),
+    /// A duration: `{name}_ms` in JSON.
+    Dur(Dur),
+    Outcome(Outcome),
+}
+
+impl Note {
+    pub const fn new(id: &'static str, kind: &'static str) -> Note {
+        Note {
+            id,
+            kind,
+            values: [("", NoteValue::None); 3],
+        }
+    }
+
+    /// With `value` called `name` in the next free place.
+    pub const fn with(mut self, name: &'static str, value: NoteValue) -> Note {
+        let mut i = 0;
+        while i < self.values.len() {
+            if matches!(self.values[i].1, NoteValue::None) {
+                self.values[i] = (name, value);
+                return self;
+            }
+            i += 1;
+        }
+        panic!("a note has at most three values");
+    }
+
+    /// The values in use.
+    pub fn values(&self) -> impl Iterator<Item = (&'static str, NoteValue)> + '_ {
+        self.values
+            .iter()
+            .copied()
+            .filter(|(_, v)| !matches!(v, NoteValue::None))
+    }
 }
 
 /// The times a traced call's later steps are measured from.
@@ -94,7 +155,8 @@ pub trait Engine {
     type Step: From<super::retry::layer::Step>
         + From<super::circuit_breaker::layer::Step>
         + From<super::bulkhead::layer::Step>
-        + From<super::timeout::layer::Step>;
+        + From<super::timeout::layer::Step>
+        + From<Note>;
     /// The draws of one attempt.
     type Rng: rand::RngCore;
 
@@ -122,6 +184,14 @@ pub trait Engine {
     fn wake(&mut self);
     /// After the hook, the layer's queue of waiters may be swept (`Layer::tidy`).
     fn tidy(&mut self);
+    /// After the hook, copy `n` (from 1) of what this layer wraps starts from
+    /// the next layer inward, with its own draws; its result comes back
+    /// through `Layer::joined`.
+    fn fork(&mut self, n: u32);
+    /// After the hook, the copies this layer forked for the call that are
+    /// still running are abandoned (the downstream keeps their work unless
+    /// `cancel_on_timeout`).
+    fn abandon_forks(&mut self);
 }
 
 /// The calls parked on one layer's timer, as a service-wide hook sees them.
@@ -156,6 +226,12 @@ pub trait Layer {
     }
     /// Sweeps waiters that gave up, after a hook asked to.
     fn tidy(_service: &mut ServiceLayers, _calls: &impl Parked) {}
+    /// A copy this layer forked (`Engine::fork`) ended with `outcome`. What
+    /// the walk does next is as for a timer: `Abandon` also abandons what the
+    /// call itself still has running inside the layer.
+    fn joined<E: Engine>(_cx: &mut Cx, _eng: &mut E, _outcome: Outcome) -> Fired {
+        Fired::Nothing
+    }
 }
 
 #[cfg(test)]
@@ -187,6 +263,8 @@ mod tests {
         disarmed: u32,
         counts: Vec<Count>,
         woken: bool,
+        forks: Vec<u32>,
+        abandoned_forks: u32,
     }
 
     #[derive(Debug)]
@@ -208,6 +286,12 @@ mod tests {
     }
     impl From<crate::patterns::timeout::layer::Step> for AnyStep {
         fn from(_: crate::patterns::timeout::layer::Step) -> Self {
+            AnyStep
+        }
+    }
+
+    impl From<Note> for AnyStep {
+        fn from(_: Note) -> Self {
             AnyStep
         }
     }
@@ -245,6 +329,12 @@ mod tests {
             self.woken = true;
         }
         fn tidy(&mut self) {}
+        fn fork(&mut self, n: u32) {
+            self.forks.push(n);
+        }
+        fn abandon_forks(&mut self) {
+            self.abandoned_forks += 1;
+        }
     }
 
     fn run<R>(

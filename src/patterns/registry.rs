@@ -41,9 +41,54 @@ pub struct Pattern {
     pub fields: &'static [&'static str],
     /// The fields the dashboard's Parameters panel offers, in its order.
     pub editable: &'static [Editable],
+    /// Its name on screen, the same in every language ("Circuit Breaker").
+    pub title: &'static str,
+    /// Where it goes when a scenario's `patterns.order` does not list it:
+    /// just outside this layer (if that one is listed), else innermost.
+    pub unlisted_outside: Option<PatternKind>,
+    /// The counts it keeps beyond the engine's own (reports, panels and
+    /// figures show them wherever the pattern is used).
+    pub counters: &'static [Counter],
     /// Its configuration within a service's patterns.
     pub config: fn(&PatternSet) -> &dyn PatternConfig,
     pub config_mut: fn(&mut PatternSet) -> &mut dyn PatternConfig,
+}
+
+/// A count a pattern keeps (`layer::Count::Named`), per tick and in total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counter {
+    /// Its name in JSON, CSV and the command line (`hedged`).
+    pub name: &'static str,
+    /// The catalogue id of its label with its unit ("hedged attempts").
+    pub label: &'static str,
+    /// The catalogue id of its short column heading in tables.
+    pub column: &'static str,
+}
+
+/// How many counters the patterns declare, all together.
+pub const COUNTERS: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PATTERNS.len() {
+        n += PATTERNS[i].counters.len();
+        i += 1;
+    }
+    n
+};
+
+/// Every pattern's counters, with their pattern, in the registry's order:
+/// the place of one here is its index in `Counts::extra`.
+pub fn counters() -> impl Iterator<Item = (&'static Pattern, &'static Counter)> {
+    PATTERNS
+        .iter()
+        .flat_map(|p| p.counters.iter().map(move |c| (p, c)))
+}
+
+/// The index of the counter called `name` (in `Counts::extra`).
+pub fn counter_index(name: &str) -> usize {
+    counters()
+        .position(|(_, c)| c.name == name)
+        .expect("a pattern counts only the counters it declares")
 }
 
 impl Pattern {
@@ -195,6 +240,12 @@ pub fn wake(
     dispatch!(kind, wake(patterns, service, calls, out))
 }
 
+/// The layer `kind`'s hook for a copy it forked that ended.
+#[inline(always)]
+pub fn joined<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E, outcome: Outcome) -> Fired {
+    dispatch!(kind, joined(cx, eng, outcome))
+}
+
 /// The layer `kind` sweeps its waiters that gave up.
 #[inline(always)]
 pub fn tidy(kind: PatternKind, service: &mut ServiceLayers, calls: &impl Parked) {
@@ -258,6 +309,18 @@ mod tests {
             keys.len(),
             PATTERNS.iter().filter(|p| p.toggle.is_some()).count()
         );
+    }
+
+    #[test]
+    fn counters_are_named_once_and_found_by_name() {
+        let mut names: Vec<_> = counters().map(|(_, c)| c.name).collect();
+        assert_eq!(names.len(), COUNTERS);
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(counter_index(n), i);
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), COUNTERS);
     }
 
     #[test]

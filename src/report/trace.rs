@@ -5,6 +5,7 @@
 use crate::base::outcome::Outcome;
 use crate::base::time::{clock, Dur, SimTime, NANOS_PER_SEC};
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::layer::{Note, NoteValue};
 use crate::patterns::retry::StopReason;
 use crate::patterns::PatternKind;
 use crate::sim::trace::{CallTrace, Reception, Step};
@@ -67,14 +68,9 @@ pub fn outcome_words(o: Outcome) -> String {
     }
 }
 
-/// What the pattern at `kind` is called on screen.
+/// What the pattern at `kind` is called on screen (its registry title).
 pub fn layer_words(kind: PatternKind) -> &'static str {
-    match kind {
-        PatternKind::Retry => "Retry",
-        PatternKind::CircuitBreaker => "Circuit Breaker",
-        PatternKind::Bulkhead => "Bulkhead",
-        PatternKind::Timeout => "Timeout",
-    }
+    crate::patterns::registry::layer(kind).title
 }
 
 fn state_words(s: BreakerState) -> &'static str {
@@ -161,6 +157,8 @@ pub fn step_words(step: &Step, service: &str) -> String {
             t!("trace-backoff", wait = dur(*wait), next = *next)
         }
         Step::RetryStopped { reason } => t!("trace-retry-stopped", reason = stop_words(*reason)),
+        Step::Note(note) => note_words(note),
+        Step::Fork { n, step } => t!("trace-fork", n = *n, step = step_words(step, service)),
         Step::Finished {
             outcome,
             fallback: true,
@@ -178,6 +176,21 @@ pub fn step_words(step: &Step, service: &str) -> String {
             latency = dur(*latency)
         ),
     }
+}
+
+/// A pattern's own step: its sentence, with its values as variables
+/// (durations and outcomes in words, counts as numbers).
+fn note_words(note: &Note) -> String {
+    let mut args = crate::i18n::FluentArgs::new();
+    for (name, value) in note.values() {
+        match value {
+            NoteValue::None => {}
+            NoteValue::Count(n) => args.set(name, crate::i18n::arg(n)),
+            NoteValue::Dur(d) => args.set(name, dur(d)),
+            NoteValue::Outcome(o) => args.set(name, outcome_words(o)),
+        }
+    }
+    crate::i18n::tr(note.id, Some(&args))
 }
 
 fn stop_words(r: StopReason) -> String {
@@ -274,6 +287,8 @@ fn kind_of(step: &Step) -> &'static str {
         Step::AttemptEnded { .. } => "attempt_ended",
         Step::Backoff { .. } => "backoff",
         Step::RetryStopped { .. } => "retry_stopped",
+        Step::Note(note) => note.kind,
+        Step::Fork { step, .. } => kind_of(step),
         Step::Finished { .. } => "finished",
     }
 }
@@ -289,8 +304,16 @@ fn stop_name(r: StopReason) -> &'static str {
     }
 }
 
-/// One step as JSON: `at_ms`, `kind`, and the step's own fields.
+/// One step as JSON: `at_ms`, `kind`, and the step's own fields (a
+/// forked copy's step also says which copy: `fork`).
 pub fn step_json(at: SimTime, step: &Step) -> Value {
+    if let Step::Fork { n, step } = step {
+        let mut v = step_json(at, step);
+        if let Value::Object(m) = &mut v {
+            m.insert("fork".into(), json!(n));
+        }
+        return v;
+    }
     let mut m = Map::new();
     m.insert("at_ms".into(), ms(at));
     m.insert("kind".into(), json!(kind_of(step)));
@@ -355,6 +378,17 @@ pub fn step_json(at: SimTime, step: &Step) -> Value {
             put("next_attempt", json!(next));
         }
         Step::RetryStopped { reason } => put("reason", json!(stop_name(*reason))),
+        Step::Note(note) => {
+            for (name, value) in note.values() {
+                match value {
+                    NoteValue::None => {}
+                    NoteValue::Count(n) => put(name, json!(n)),
+                    NoteValue::Dur(d) => put(&format!("{name}_ms"), ms(d.0)),
+                    NoteValue::Outcome(o) => put(name, json!(o.name())),
+                }
+            }
+        }
+        Step::Fork { .. } => {} // told above, as its own step with `fork`
         Step::Finished {
             outcome,
             fallback,

@@ -582,10 +582,16 @@ fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, Msg> {
         }
         order.push(kind);
     }
-    // Patterns not listed keep their default relative order, innermost.
+    // Patterns not listed keep their default relative order, innermost, but
+    // for one the registry places just outside another listed layer.
     for k in PatternKind::DEFAULT_ORDER {
-        if !order.contains(&k) {
-            order.push(k);
+        if order.contains(&k) {
+            continue;
+        }
+        let outside = crate::patterns::registry::layer(k).unlisted_outside;
+        match outside.and_then(|o| order.iter().position(|&x| x == o)) {
+            Some(at) => order.insert(at, k),
+            None => order.push(k),
         }
     }
     Ok(order)

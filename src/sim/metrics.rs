@@ -5,6 +5,7 @@
 use crate::base::outcome::Outcome;
 use crate::base::time::SimTime;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::registry::COUNTERS;
 use crate::sim::world::Change;
 use hdrhistogram::Histogram;
 
@@ -25,6 +26,8 @@ pub struct Counts {
     /// Attempts that reached the downstream, and those it refused.
     pub downstream_attempts: u64,
     pub downstream_refused: u64,
+    /// The patterns' own counters, by `patterns::registry::counters()` index.
+    pub extra: [u64; COUNTERS],
 }
 
 impl Counts {
@@ -45,6 +48,16 @@ impl Counts {
         self.retries += o.retries;
         self.downstream_attempts += o.downstream_attempts;
         self.downstream_refused += o.downstream_refused;
+        for (x, y) in self.extra.iter_mut().zip(o.extra) {
+            *x += y;
+        }
+    }
+
+    /// The pattern counter called `name` (0 if no pattern declares it).
+    pub fn counter(&self, name: &str) -> u64 {
+        crate::patterns::registry::counters()
+            .position(|(_, c)| c.name == name)
+            .map_or(0, |i| self.extra[i])
     }
 }
 

@@ -77,6 +77,15 @@ impl StreamKey {
         SimRng { state: self.0 }
     }
 
+    /// The root of the draws of copy `n` (from 1) of an attempt (a hedge):
+    /// its own luck, leaving the original attempt's draws as they were.
+    #[inline]
+    pub fn fork(self, n: u32) -> StreamKey {
+        StreamKey(mix(
+            self.0 ^ mix((n as u64).wrapping_mul(GOLDEN) ^ 0x0f0f_f0f0)
+        ))
+    }
+
     /// The key of item `index` (a call), sub-item `sub` (an attempt).
     #[inline]
     pub fn at(self, index: u64, sub: u32) -> DrawKey {
@@ -186,6 +195,15 @@ mod tests {
         assert_ne!(a, s.at(41, 1).rng(Draw::Latency).next_u64());
         assert_ne!(a, s.at(42, 2).rng(Draw::Latency).next_u64());
         assert_ne!(a, s.at(41, 2).rng(Draw::Failure).next_u64());
+    }
+
+    #[test]
+    fn a_fork_draws_apart_from_the_original_and_from_other_forks() {
+        let s = StreamKey::new(1, "attempts", "payment");
+        let draw = |k: StreamKey| k.at(41, 1).rng(Draw::Latency).next_u64();
+        assert_ne!(draw(s), draw(s.fork(1)));
+        assert_ne!(draw(s.fork(1)), draw(s.fork(2)));
+        assert_eq!(draw(s.fork(2)), draw(s.fork(2)));
     }
 
     #[test]

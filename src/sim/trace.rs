@@ -11,6 +11,7 @@ use crate::base::outcome::Outcome;
 use crate::base::time::{Dur, SimTime};
 use crate::patterns::circuit_breaker::reason::Reason;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::layer::Note;
 use crate::patterns::retry::StopReason;
 use crate::patterns::{self, PatternKind};
 
@@ -89,6 +90,10 @@ pub enum Step {
     Backoff { wait: Dur, next: u32 },
     /// The retry layer gives the result to the caller, and why no retry.
     RetryStopped { reason: StopReason },
+    /// A step a pattern tells in its own words (`patterns::layer::Note`).
+    Note(Note),
+    /// A step of copy `n` of the call (a hedged attempt a layer forked).
+    Fork { n: u32, step: Box<Step> },
     /// The final answer: its outcome, and whether the fallback answered.
     Finished {
         outcome: Outcome,
@@ -212,5 +217,11 @@ impl From<patterns::timeout::layer::Step> for Step {
             S::Armed { after } => Step::TimeoutArmed { after },
             S::Fired { after } => Step::TimeoutFired { after },
         }
+    }
+}
+
+impl From<Note> for Step {
+    fn from(note: Note) -> Step {
+        Step::Note(note)
     }
 }

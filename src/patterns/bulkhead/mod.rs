@@ -29,6 +29,9 @@ pub const PATTERN: Pattern = Pattern {
         Editable::new("max_concurrent", COUNT),
         Editable::new("max_queue", QUEUE),
     ],
+    title: "Bulkhead",
+    unlisted_outside: None,
+    counters: &[],
     config: |set| &set.bulkhead,
     config_mut: |set| &mut set.bulkhead,
 };

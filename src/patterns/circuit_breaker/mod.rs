@@ -30,6 +30,9 @@ pub const PATTERN: Pattern = Pattern {
     toggle: Some('1'),
     fields: fields_of::<BreakerConfig>(),
     editable: EDITABLE,
+    title: "Circuit Breaker",
+    unlisted_outside: None,
+    counters: &[],
     config: |set| &set.circuit_breaker,
     config_mut: |set| &mut set.circuit_breaker,
 };

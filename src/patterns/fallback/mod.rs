@@ -74,6 +74,9 @@ pub const PATTERN: Pattern = Pattern {
     toggle: None,
     fields: fields_of::<FallbackConfig>(),
     editable: &[Editable::new("enabled", Edit::Bool)],
+    title: "Fallback",
+    unlisted_outside: None,
+    counters: &[],
     config: |set| &set.fallback,
     config_mut: |set| &mut set.fallback,
 };

@@ -43,6 +43,9 @@ pub const PATTERN: Pattern = Pattern {
             },
         ),
     ],
+    title: "Retry",
+    unlisted_outside: None,
+    counters: &[],
     config: |set| &set.retry,
     config_mut: |set| &mut set.retry,
 };

@@ -61,6 +61,9 @@ pub const PATTERN: Pattern = Pattern {
         Editable::new("enabled", Edit::Bool),
         Editable::new("per_attempt", Edit::Duration(TIMEOUTS_MS)),
     ],
+    title: "Timeout",
+    unlisted_outside: None,
+    counters: &[],
     config: |set| &set.timeout,
     config_mut: |set| &mut set.timeout,
 };

@@ -102,6 +102,8 @@ impl FollowUp {
     const TRANSITION: u8 = 1;
     const WAKE: u8 = 2;
     const TIDY: u8 = 4;
+    const FORK: u8 = 8;
+    const ABANDON_FORKS: u8 = 16;
 
     fn has(self, flag: u8) -> bool {
         self.0 & flag != 0
@@ -123,6 +125,7 @@ pub(super) struct Walk<'a> {
     tracer: &'a mut Option<Box<Tracer>>,
     attempts: StreamKey,
     transition: &'a mut Option<Transition>,
+    fork_requests: &'a mut Vec<u32>,
     follow: FollowUp,
     /// The call's entered layers (the walk's, not the hooks': the closure
     /// that runs a hook updates it while the call is at hand).
@@ -164,6 +167,7 @@ impl Engine for Walk<'_> {
             Count::Attempt => self.counts.attempts += 1,
             Count::Retry => self.counts.retries += 1,
             Count::AttemptOutcome(o) => self.counts.attempt_outcomes[o.index()] += 1,
+            Count::Named(name) => self.counts.extra[registry::counter_index(name)] += 1,
         }
     }
     #[inline]
@@ -195,6 +199,13 @@ impl Engine for Walk<'_> {
     #[inline]
     fn tidy(&mut self) {
         self.follow.0 |= FollowUp::TIDY;
+    }
+    fn fork(&mut self, n: u32) {
+        self.fork_requests.push(n);
+        self.follow.0 |= FollowUp::FORK;
+    }
+    fn abandon_forks(&mut self) {
+        self.follow.0 |= FollowUp::ABANDON_FORKS;
     }
 }
 
@@ -230,6 +241,7 @@ impl Simulation {
             lazy_timers,
             now,
             transition,
+            fork_requests,
             ..
         } = self;
         let Call {
@@ -240,6 +252,7 @@ impl Simulation {
             layers,
             timers,
             entered,
+            fork,
             ..
         } = &mut calls[id as usize];
         let s = *service as usize;
@@ -261,8 +274,13 @@ impl Simulation {
             lazy_timers: *lazy_timers,
             counts: &mut metrics.tick,
             tracer,
-            attempts: *attempts,
+            attempts: if fork.n == 0 {
+                *attempts
+            } else {
+                attempts.fork(fork.n as u32)
+            },
             transition,
+            fork_requests,
             follow: FollowUp::default(),
             entered,
         };
@@ -277,16 +295,17 @@ impl Simulation {
         (r, walk.follow)
     }
 
-    /// Does what a hook of the layer at `depth` of service `s` asked for.
+    /// Does what a hook of the layer at `depth` for call `id` of service `s`
+    /// asked for.
     #[inline(always)]
-    pub(super) fn follow_up(&mut self, s: usize, depth: usize, f: FollowUp) {
+    pub(super) fn follow_up(&mut self, id: u32, s: usize, depth: usize, f: FollowUp) {
         if f != FollowUp::default() {
-            self.follow_up_now(s, depth, f);
+            self.follow_up_now(id, s, depth, f);
         }
     }
 
     #[inline(never)]
-    fn follow_up_now(&mut self, s: usize, depth: usize, f: FollowUp) {
+    fn follow_up_now(&mut self, id: u32, s: usize, depth: usize, f: FollowUp) {
         if f.has(FollowUp::TRANSITION) {
             let t = self.transition.take();
             self.log_transition(s, t);
@@ -296,6 +315,16 @@ impl Simulation {
         }
         if f.has(FollowUp::WAKE) {
             self.wake(s, depth);
+        }
+        if f.has(FollowUp::ABANDON_FORKS) {
+            self.abandon_forks(id);
+        }
+        if f.has(FollowUp::FORK) {
+            let mut asked = std::mem::take(&mut self.fork_requests);
+            for n in asked.drain(..) {
+                self.fork(id, depth, n);
+            }
+            self.fork_requests = asked;
         }
     }
 
@@ -320,7 +349,7 @@ impl Simulation {
         for w in woken.drain(..) {
             self.disarm(w.call, depth);
             let ((), f) = self.hook(w.call, depth, |cx, e| registry::resumed(kind, cx, e));
-            self.follow_up(s, depth, f);
+            self.follow_up(w.call, s, depth, f);
             let gen = self.calls[w.call as usize].gen;
             self.agenda.push_back(Step::Enter {
                 call: w.call,

@@ -56,6 +56,7 @@ use std::collections::VecDeque;
 
 mod changes;
 mod diagnose;
+mod forks;
 mod hooks;
 mod load;
 mod moments;
@@ -65,7 +66,8 @@ mod trip;
 use changes::Ramp;
 pub use moments::{Moment, MomentKind};
 
-const LAYERS: usize = 4;
+/// How many layers a call can go through (every pattern that is a layer).
+const LAYERS: usize = PatternKind::DEFAULT_ORDER.len();
 const NO_CLIENT: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
@@ -115,6 +117,31 @@ struct Call {
     job: Option<JobId>,
     /// Its story is being recorded (`tracing`).
     traced: bool,
+    /// Set when the call is a copy a layer forked (a hedged attempt).
+    fork: Fork,
+}
+
+/// What a forked copy of a call answers to: the call (slot and generation),
+/// the depth of the layer that forked it, and its number (from 1; 0 for a
+/// call that is not a fork).
+#[derive(Clone, Copy, Debug, Default)]
+struct Fork {
+    parent: u32,
+    parent_gen: u32,
+    depth: u8,
+    n: u8,
+}
+
+impl Call {
+    /// The root of the call's draws: its service's, or a fork's own.
+    #[inline]
+    fn draws(&self, root: StreamKey) -> StreamKey {
+        if self.fork.n == 0 {
+            root
+        } else {
+            root.fork(self.fork.n as u32)
+        }
+    }
 }
 
 /// A call's layer timers.
@@ -228,6 +255,11 @@ pub struct Simulation {
     /// A breaker transition a hook reported, logged by the walk after it
     /// (`hooks::FollowUp::TRANSITION`).
     transition: Option<Transition>,
+    /// The copies a hook asked to fork, started by the walk after it
+    /// (`hooks::FollowUp::FORK`).
+    fork_requests: Vec<u32>,
+    /// The forked copies running, by the slot of the call they answer to.
+    forks: std::collections::HashMap<u32, Vec<u32>>,
 }
 
 impl Simulation {
@@ -294,6 +326,8 @@ impl Simulation {
             tracer: None,
             last_moment: None,
             transition: None,
+            fork_requests: Vec::new(),
+            forks: Default::default(),
         };
         for s in 0..sim.services.len() {
             sim.restart_breaker_seen(s);

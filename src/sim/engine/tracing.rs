@@ -16,7 +16,18 @@ pub(super) struct Tracer {
     remaining: u32,
     /// Traced calls in flight, by call slot.
     active: Vec<(u32, Active)>,
+    /// Forked copies of traced calls in flight, by their own slot: their
+    /// steps go into the story of the call they answer to.
+    forks: Vec<(u32, ForkStory)>,
     done: Vec<CallTrace>,
+}
+
+/// A copy of a traced call: whose story it writes in, as which copy.
+#[derive(Clone, Debug)]
+struct ForkStory {
+    parent: u32,
+    n: u32,
+    marks: Marks,
 }
 
 impl Tracer {
@@ -28,20 +39,27 @@ impl Tracer {
     }
 
     /// Adds a step to a traced call's story, updating the times later steps
-    /// are measured from.
+    /// are measured from (a copy's steps go to its call's story, marked).
     #[cold]
     #[inline(never)]
     pub(super) fn note(&mut self, id: u32, now: SimTime, step: TraceStep) {
+        if let Some(k) = self.forks.iter().position(|(slot, _)| *slot == id) {
+            let f = &mut self.forks[k].1;
+            f.marks.update(now, &step);
+            let (parent, n) = (f.parent, f.n);
+            if let Some(a) = self.active(parent) {
+                let step = TraceStep::Fork {
+                    n,
+                    step: Box::new(step),
+                };
+                a.trace.steps.push(TracedStep { at: now, step });
+            }
+            return;
+        }
         let Some(a) = self.active(id) else {
             return;
         };
-        match step {
-            TraceStep::Attempt { .. } => a.attempt_started = now,
-            TraceStep::Sent { .. } => a.sent = now,
-            TraceStep::CallerQueued { .. } | TraceStep::BulkheadQueued { .. } => a.queued = now,
-            TraceStep::TimeoutArmed { .. } => a.timeout_armed = now,
-            _ => {}
-        }
+        a.marks.update(now, &step);
         a.trace.steps.push(TracedStep { at: now, step });
     }
 
@@ -49,13 +67,12 @@ impl Tracer {
     #[cold]
     #[inline(never)]
     pub(super) fn since(&mut self, id: u32, now: SimTime, mark: Mark) -> Dur {
-        let at = |a: &Active| match mark {
-            Mark::Attempt => a.attempt_started,
-            Mark::Queued => a.queued,
-            Mark::TimeoutArmed => a.timeout_armed,
-            Mark::Sent => a.sent,
-        };
-        Dur(self.active(id).map_or(0, |a| now.saturating_sub(at(a))))
+        if let Some((_, f)) = self.forks.iter().find(|(slot, _)| *slot == id) {
+            return Dur(now.saturating_sub(f.marks.at(mark)));
+        }
+        Dur(self
+            .active(id)
+            .map_or(0, |a| now.saturating_sub(a.marks.at(mark))))
     }
 }
 
@@ -63,10 +80,46 @@ impl Tracer {
 #[derive(Clone, Debug)]
 struct Active {
     trace: CallTrace,
+    marks: Marks,
+}
+
+/// The times a traced call's (or copy's) next steps are measured from.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
     attempt_started: SimTime,
     sent: SimTime,
     queued: SimTime,
     timeout_armed: SimTime,
+}
+
+impl Marks {
+    fn all(now: SimTime) -> Marks {
+        Marks {
+            attempt_started: now,
+            sent: now,
+            queued: now,
+            timeout_armed: now,
+        }
+    }
+
+    fn update(&mut self, now: SimTime, step: &TraceStep) {
+        match step {
+            TraceStep::Attempt { .. } => self.attempt_started = now,
+            TraceStep::Sent { .. } => self.sent = now,
+            TraceStep::CallerQueued { .. } | TraceStep::BulkheadQueued { .. } => self.queued = now,
+            TraceStep::TimeoutArmed { .. } => self.timeout_armed = now,
+            _ => {}
+        }
+    }
+
+    fn at(&self, mark: Mark) -> SimTime {
+        match mark {
+            Mark::Attempt => self.attempt_started,
+            Mark::Queued => self.queued,
+            Mark::TimeoutArmed => self.timeout_armed,
+            Mark::Sent => self.sent,
+        }
+    }
 }
 
 impl Simulation {
@@ -133,13 +186,31 @@ impl Simulation {
             id,
             Active {
                 trace: CallTrace::new(c.service as usize, c.index, c.arrived, layers),
-                attempt_started: now,
-                sent: now,
-                queued: now,
-                timeout_armed: now,
+                marks: Marks::all(now),
             },
         ));
         self.calls[id as usize].traced = true;
+    }
+
+    /// A copy of traced call `parent` started in slot `child`: its steps go
+    /// into the call's story as copy `n`'s.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn trace_fork(&mut self, child: u32, parent: u32, n: u32) {
+        let now = self.now;
+        if let Some(t) = self.tracer.as_mut() {
+            let marks = Marks::all(now);
+            t.forks.push((child, ForkStory { parent, n, marks }));
+        }
+    }
+
+    /// A copy's slot is freed: its part of the story is over.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn untrace_fork(&mut self, child: u32) {
+        if let Some(t) = self.tracer.as_mut() {
+            t.forks.retain(|(slot, _)| *slot != child);
+        }
     }
 
     /// Adds a step to a traced call's story, updating the times later steps

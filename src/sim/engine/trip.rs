@@ -130,7 +130,7 @@ impl Simulation {
                 }
                 next
             });
-            self.follow_up(s, d, f);
+            self.follow_up(id, s, d, f);
             match next {
                 Inward::Pass => {}
                 Inward::Park => return,
@@ -147,8 +147,7 @@ impl Simulation {
     fn attempt_key(&self, id: u32) -> DrawKey {
         let c = &self.calls[id as usize];
         let attempt = c.layers.attempt();
-        self.services[c.service as usize]
-            .attempts
+        c.draws(self.services[c.service as usize].attempts)
             .at(c.index, attempt)
     }
 
@@ -271,12 +270,16 @@ impl Simulation {
                 }
                 next
             });
-            self.follow_up(s, d, f);
+            self.follow_up(id, s, d, f);
             if next == Outward::Park {
                 return;
             }
         }
-        self.finish(id, outcome);
+        if self.calls[id as usize].fork.n != 0 {
+            self.join(id, outcome);
+        } else {
+            self.finish(id, outcome);
+        }
     }
 
     pub(super) fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
@@ -289,7 +292,13 @@ impl Simulation {
         self.calls[id as usize].timers.armed[depth] = 0;
         let kind = self.order[depth];
         let (fired, f) = self.hook(id, depth, |cx, e| registry::timer(kind, cx, e));
-        self.follow_up(s, depth, f);
+        self.follow_up(id, s, depth, f);
+        self.fired(id, depth, fired);
+    }
+
+    /// Does what the layer at `depth` answered when its timer fired (or a
+    /// copy it forked came back).
+    pub(super) fn fired(&mut self, id: u32, depth: usize, fired: Fired) {
         match fired {
             Fired::Nothing => {}
             Fired::Reenter => self.enter(id, depth + 1),
@@ -316,7 +325,7 @@ impl Simulation {
             self.calls[id as usize].entered &= !(1 << d);
             let kind = self.order[d];
             let ((), f) = self.hook(id, d, |cx, e| registry::abandon(kind, cx, e));
-            self.follow_up(s, d, f);
+            self.follow_up(id, s, d, f);
         }
         if let Some(job) = self.calls[id as usize].job.take() {
             if self.world.services[s].params.cancel_on_timeout {

@@ -1,0 +1,114 @@
+//! Copies of a call that a layer forks (`patterns::layer::Engine::fork`):
+//! a hedged attempt runs from the layer inward as a call of its own in the
+//! arena, with its own draws (`StreamKey::fork`), and its result goes back to
+//! the layer (`Layer::joined`) instead of outward. It is not a call of the
+//! service: it starts no call count, holds no caller thread and records no
+//! latency; its attempts reach the downstream like any other.
+
+use super::*;
+
+impl Simulation {
+    /// Starts copy `n` of call `id` from the layer below `depth` (deferred,
+    /// after the walk that asked for it).
+    pub(super) fn fork(&mut self, id: u32, depth: usize, n: u32) {
+        let parent = self.calls[id as usize];
+        let child = Call {
+            live: true,
+            client: NO_CLIENT,
+            holds_thread: false,
+            entered: 0,
+            job: None,
+            timers: Timers {
+                next_ticket: 1,
+                ..Timers::default()
+            },
+            fork: Fork {
+                parent: id,
+                parent_gen: parent.gen,
+                depth: depth as u8,
+                n: n.min(u8::MAX as u32) as u8,
+            },
+            ..parent
+        };
+        let slot = match self.free_calls.pop() {
+            Some(i) => {
+                // As in `alloc_call`: generations and tickets keep counting.
+                let old = &self.calls[i as usize];
+                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.timers.next_ticket);
+                self.calls[i as usize] = Call {
+                    gen,
+                    timers: Timers {
+                        next_ticket,
+                        ..Timers::default()
+                    },
+                    ..child
+                };
+                i
+            }
+            None => {
+                self.calls.push(Call { gen: 0, ..child });
+                self.calls.len() as u32 - 1
+            }
+        };
+        self.forks.entry(id).or_default().push(slot);
+        if parent.traced {
+            self.trace_fork(slot, id, n);
+        }
+        let gen = self.calls[slot as usize].gen;
+        self.agenda.push_back(Step::Enter {
+            call: slot,
+            gen,
+            depth: depth as u8 + 1,
+        });
+    }
+
+    /// Abandons the copies of call `id` still running: everything inside the
+    /// layer that forked them, then the copies themselves.
+    pub(super) fn abandon_forks(&mut self, id: u32) {
+        let Some(children) = self.forks.remove(&id) else {
+            return;
+        };
+        for child in children {
+            let c = self.calls[child as usize];
+            if !c.live || c.fork.parent != id {
+                continue;
+            }
+            self.abandon_inside(child, c.fork.depth as usize);
+            self.free_fork(child);
+        }
+    }
+
+    /// A copy's result reached the layer that forked it.
+    pub(super) fn join(&mut self, child: u32, outcome: Outcome) {
+        let c = self.calls[child as usize];
+        let (id, depth) = (c.fork.parent, c.fork.depth as usize);
+        if let Some(list) = self.forks.get_mut(&id) {
+            list.retain(|&x| x != child);
+            if list.is_empty() {
+                self.forks.remove(&id);
+            }
+        }
+        self.free_fork(child);
+        let p = &self.calls[id as usize];
+        if !p.live || p.gen != c.fork.parent_gen || p.entered & (1 << depth) == 0 {
+            return;
+        }
+        let s = p.service as usize;
+        let kind = self.order[depth];
+        let (fired, f) = self.hook(id, depth, |cx, e| registry::joined(kind, cx, e, outcome));
+        self.follow_up(id, s, depth, f);
+        self.fired(id, depth, fired);
+    }
+
+    /// Frees a copy's slot (its story, if traced, ends with it).
+    fn free_fork(&mut self, child: u32) {
+        if self.calls[child as usize].traced {
+            self.untrace_fork(child);
+        }
+        let call = &mut self.calls[child as usize];
+        call.live = false;
+        call.gen = call.gen.wrapping_add(1);
+        call.job = None;
+        self.free_calls.push(child);
+    }
+}
