@@ -91,11 +91,12 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     let timeseries = a.timeseries.as_deref();
     sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
+    let counters = sim.counters_in_use();
     let mut writer = match timeseries {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => {
                 let mut w = std::io::BufWriter::new(f);
-                csv::write_header(&mut w).map_err(|e| cannot_write(path, &e))?;
+                csv::write_header(&mut w, &counters).map_err(|e| cannot_write(path, &e))?;
                 Some((path, w))
             }
             Err(e) => {
@@ -114,7 +115,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     sim.run(&mut |tick| {
         if let Some((_, w)) = &mut writer {
             if io_error.is_none() {
-                if let Err(e) = csv::write_tick(w, tick, &names) {
+                if let Err(e) = csv::write_tick(w, tick, &names, &counters) {
                     io_error = Some(e);
                 }
             }

@@ -61,8 +61,11 @@ pub struct Counter {
     pub name: &'static str,
     /// The catalogue id of its label with its unit ("hedged attempts").
     pub label: &'static str,
-    /// The catalogue id of its short column heading in tables.
+    /// The catalogue id of its short word, for table headings and the
+    /// dashboard's rate (`⑂ 2/s hedged`).
     pub column: &'static str,
+    /// Its mark on the dashboard, beside its rate.
+    pub symbol: char,
 }
 
 /// How many counters the patterns declare, all together.

@@ -104,6 +104,12 @@ pub fn panels_of(fig: &Figure) -> (Vec<Panel>, Vec<String>) {
             absent.push(word);
         }
     }
+    // The patterns' own counters, where their pattern was in the run.
+    for (k, &on) in seen.counters.iter().enumerate() {
+        if on {
+            shown.push(Panel::Lines(M::Counter(k)));
+        }
+    }
     shown.push(Panel::Lines(M::Goodput));
     shown.push(Panel::Lines(M::Latency));
     (shown, absent)

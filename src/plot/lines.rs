@@ -25,6 +25,8 @@ pub enum Measure {
     Goodput,
     /// p99 (thick) and p50 (thin), ms.
     Latency,
+    /// A pattern's own counter (`Counts::extra` index), per second.
+    Counter(usize),
 }
 
 /// One line: a service's value, or the caller pool's.
@@ -45,6 +47,12 @@ impl Measure {
             Measure::Fallbacks => (text::panel_fallbacks(), text::unit_per_second()),
             Measure::Goodput => (text::panel_goodput(), text::unit_goodput()),
             Measure::Latency => (text::panel_latency(), text::unit_latency()),
+            Measure::Counter(k) => {
+                let (_, c) = crate::patterns::registry::counters()
+                    .nth(k)
+                    .expect("a counter the registry declares");
+                (crate::i18n::tr(c.label, None), text::unit_per_second())
+            }
         }
     }
 
@@ -76,6 +84,7 @@ impl Measure {
                     Measure::Fallbacks => Some(p.rate(s.fallbacks)),
                     Measure::Goodput => Some(p.rate(s.ok)),
                     Measure::Latency => s.p99,
+                    Measure::Counter(k) => Some(p.rate(s.extra[k])),
                 }
             }
         }

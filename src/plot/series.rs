@@ -13,6 +13,7 @@
 use crate::base::outcome::Outcome;
 use crate::base::time::{SimTime, NANOS_PER_SEC};
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::registry::{self, COUNTERS};
 use crate::sim::metrics::Tick;
 use crate::sim::world::World;
 
@@ -29,6 +30,8 @@ pub struct ServicePoint {
     pub retries: u64,
     pub attempt_timeouts: u64,
     pub fallbacks: u64,
+    /// The patterns' own counters (`Counts::extra`).
+    pub extra: [u64; COUNTERS],
     /// Calls finished: the weight of the ticks' medians.
     pub finished: u64,
     p50_weighted: f64,
@@ -93,6 +96,8 @@ pub struct Seen {
     pub client_pool: bool,
     pub timeout: bool,
     pub fallback: bool,
+    /// A pattern's counter: its pattern was on, or it counted something.
+    pub counters: [bool; COUNTERS],
 }
 
 impl Seen {
@@ -104,6 +109,7 @@ impl Seen {
             client_pool: self.client_pool || o.client_pool,
             timeout: self.timeout || o.timeout,
             fallback: self.fallback || o.fallback,
+            counters: std::array::from_fn(|k| self.counters[k] || o.counters[k]),
         }
     }
 }
@@ -199,6 +205,9 @@ impl Recorder {
             sp.retries += c.retries;
             sp.attempt_timeouts += c.attempt_outcomes[Outcome::TimedOut.index()];
             sp.fallbacks += c.fallbacks;
+            for (a, b) in sp.extra.iter_mut().zip(c.extra) {
+                *a += b;
+            }
             let finished = c.finished();
             if finished > 0 {
                 sp.finished += finished;
@@ -220,6 +229,9 @@ impl Recorder {
             s.seen.timeout |= pats.timeout.enabled;
             s.seen.fallback |=
                 (pats.fallback.enabled && !pats.fallback.on.is_empty()) || c.fallbacks > 0;
+            for (k, (p, _)) in registry::counters().enumerate() {
+                s.seen.counters[k] |= p.config(pats).enabled() || c.extra[k] > 0;
+            }
             for state in t.breaker_seen.iter() {
                 extend_band(&mut s.bands[i], state, from, tick.t, self.merge_gap);
             }

@@ -2,19 +2,35 @@
 //! simulation runs so memory does not grow with the run. The last column,
 //! `breaker_states`, lists every breaker state seen within the tick in the
 //! order first seen (`open|half_open|closed`; empty without a breaker), so a
-//! state shorter than a tick is in the file too.
+//! state shorter than a tick is in the file too. After it come the patterns'
+//! own counters the run uses (`Simulation::counters_in_use`), by name, so a
+//! file without them reads as before they existed.
 
 use crate::base::outcome::Outcome;
+use crate::patterns::registry;
 use crate::sim::metrics::Tick;
 use std::io::{self, Write};
 
 pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms,breaker_states";
 
-pub fn write_header(w: &mut impl Write) -> io::Result<()> {
-    writeln!(w, "{HEADER}")
+/// The header, with a column for each of the `counters` (indexes in
+/// `Counts::extra`).
+pub fn write_header(w: &mut impl Write, counters: &[usize]) -> io::Result<()> {
+    write!(w, "{HEADER}")?;
+    for (i, (_, c)) in registry::counters().enumerate() {
+        if counters.contains(&i) {
+            write!(w, ",{}", c.name)?;
+        }
+    }
+    writeln!(w)
 }
 
-pub fn write_tick(w: &mut impl Write, tick: &Tick, names: &[String]) -> io::Result<()> {
+pub fn write_tick(
+    w: &mut impl Write,
+    tick: &Tick,
+    names: &[String],
+    counters: &[usize],
+) -> io::Result<()> {
     for (s, name) in tick.services.iter().zip(names) {
         let c = &s.counts;
         write!(w, "{:.3},{name},{}", tick.t as f64 / 1e9, c.calls)?;
@@ -56,6 +72,9 @@ pub fn write_tick(w: &mut impl Write, tick: &Tick, names: &[String]) -> io::Resu
         for (i, state) in s.breaker_seen.iter().enumerate() {
             let sep = if i == 0 { "" } else { "|" };
             write!(w, "{sep}{}", state.name())?;
+        }
+        for &i in counters {
+            write!(w, ",{}", c.extra[i])?;
         }
         writeln!(w)?;
     }

@@ -1,6 +1,7 @@
 //! `run --json`: one JSON object with the contract's key names.
 
 use crate::base::outcome::Outcome;
+use crate::patterns::registry;
 use crate::report::summary::{ServiceSummary, Summary};
 use crate::sim::metrics::{Counts, Percentiles};
 use serde_json::{json, Map, Value};
@@ -11,7 +12,7 @@ fn r(x: f64) -> Value {
     json!(v)
 }
 
-fn counts(c: &Counts, in_flight: u64) -> Map<String, Value> {
+fn counts(c: &Counts, in_flight: u64, counters: &[usize]) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("calls".into(), json!(c.calls));
     for o in Outcome::ALL {
@@ -20,6 +21,11 @@ fn counts(c: &Counts, in_flight: u64) -> Map<String, Value> {
     m.insert("fallbacks".into(), json!(c.fallbacks));
     m.insert("attempts".into(), json!(c.attempts));
     m.insert("retries".into(), json!(c.retries));
+    for (i, (_, counter)) in registry::counters().enumerate() {
+        if counters.contains(&i) {
+            m.insert(counter.name.into(), json!(c.extra[i]));
+        }
+    }
     m.insert("in_flight".into(), json!(in_flight));
     m
 }
@@ -28,8 +34,8 @@ fn latency(p: &Percentiles) -> Value {
     json!({ "mean": r(p.mean), "p50": r(p.p50), "p90": r(p.p90), "p99": r(p.p99), "max": r(p.max) })
 }
 
-fn service(s: &ServiceSummary) -> Value {
-    let mut m = counts(&s.counts, s.in_flight);
+fn service(s: &ServiceSummary, counters: &[usize]) -> Value {
+    let mut m = counts(&s.counts, s.in_flight, counters);
     m.insert("latency_ms".into(), latency(&s.latency));
     m.insert(
         "breaker".into(),
@@ -50,11 +56,11 @@ fn service(s: &ServiceSummary) -> Value {
 }
 
 pub fn to_json(s: &Summary) -> Value {
-    let mut totals = counts(&s.totals, s.totals_in_flight);
+    let mut totals = counts(&s.totals, s.totals_in_flight, &s.counters);
     totals.insert("latency_ms".into(), latency(&s.totals_latency));
     let mut services = Map::new();
     for svc in &s.services {
-        services.insert(svc.name.clone(), service(svc));
+        services.insert(svc.name.clone(), service(svc, &s.counters));
     }
     json!({
         "scenario": s.scenario.en(),

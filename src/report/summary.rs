@@ -37,6 +37,8 @@ pub struct Summary {
     /// Simulated seconds after the timeline was over (from its last entry,
     /// at a tick boundary, to the end); `None` if the run ended before.
     pub after_timeline: Option<f64>,
+    /// The patterns' counters the run reports (`Simulation::counters_in_use`).
+    pub counters: Vec<usize>,
 }
 
 impl Summary {
@@ -106,6 +108,7 @@ impl Summary {
             totals_latency,
             services,
             after_timeline: after.map(|(t, _)| secs(now.saturating_sub(t))),
+            counters: sim.counters_in_use(),
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
 use crate::base::units::count;
 use crate::i18n::number;
+use crate::patterns::registry;
 use crate::report::summary::{ServiceSummary, Summary};
 use crate::t;
 use std::fmt::Write;
@@ -40,14 +41,14 @@ fn breaker(s: &ServiceSummary) -> String {
     }
 }
 
-fn row(s: &ServiceSummary) -> [String; 14] {
+fn row(s: &ServiceSummary, counters: &[usize]) -> Vec<String> {
     let c = &s.counts;
     let apc = if c.calls > 0 {
         c.attempts as f64 / c.calls as f64
     } else {
         0.0
     };
-    [
+    let mut cells = vec![
         escape(&s.name).into_owned(),
         count(c.calls),
         count(c.outcome(Outcome::Ok)),
@@ -61,8 +62,24 @@ fn row(s: &ServiceSummary) -> [String; 14] {
         number(s.latency.p50, 1),
         number(s.latency.p99, 1),
         format!("{}%", number(s.utilization * 100.0, 0)),
-        breaker(s),
-    ]
+    ];
+    cells.extend(counters.iter().map(|&i| count(c.extra[i])));
+    cells.push(breaker(s));
+    cells
+}
+
+/// The header: the fixed columns, a column per pattern counter the run
+/// reports, and the breaker last (its words to the left).
+fn header(counters: &[usize]) -> Vec<String> {
+    let (last, fixed) = HEADER.split_last().expect("a header");
+    let mut cells: Vec<String> = fixed.iter().map(|id| crate::i18n::tr(id, None)).collect();
+    for (i, (_, c)) in registry::counters().enumerate() {
+        if counters.contains(&i) {
+            cells.push(crate::i18n::tr(c.column, None));
+        }
+    }
+    cells.push(crate::i18n::tr(last, None));
+    cells
 }
 
 /// Rows of cells as aligned text: the first column to the left, numbers to
@@ -111,9 +128,8 @@ pub fn to_table(s: &Summary) -> String {
             wall = number(s.wall_seconds, 2)
         )
     );
-    let mut rows: Vec<Vec<String>> =
-        vec![HEADER.iter().map(|id| crate::i18n::tr(id, None)).collect()];
-    rows.extend(s.services.iter().map(|x| row(x).to_vec()));
+    let mut rows: Vec<Vec<String>> = vec![header(&s.counters)];
+    rows.extend(s.services.iter().map(|x| row(x, &s.counters)));
     out.push_str(&layout(&rows));
     let _ = writeln!(
         out,

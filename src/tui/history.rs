@@ -94,6 +94,8 @@ pub struct ServiceSample {
     pub refused: u64,
     /// Attempts that hit the per-attempt timeout.
     pub attempt_timeouts: u64,
+    /// The patterns' own counters (`Counts::extra`).
+    pub extra: [u64; crate::patterns::registry::COUNTERS],
     /// Calls finished (the weight of `p50`).
     pub finished: u64,
     /// Finished-weighted mean of the ticks' medians, in ms (display only).
@@ -135,6 +137,9 @@ impl ServiceSample {
         self.attempts += o.attempts;
         self.retries += o.retries;
         self.attempt_timeouts += o.attempt_timeouts;
+        for (a, b) in self.extra.iter_mut().zip(o.extra) {
+            *a += b;
+        }
         if o.finished > 0 {
             let total = self.finished + o.finished;
             self.p50 = (self.p50 * self.finished as f64 + o.p50 * o.finished as f64) / total as f64;
@@ -340,6 +345,9 @@ impl History {
             acc.retries += c.retries;
             acc.refused += c.downstream_refused;
             acc.attempt_timeouts += c.attempt_outcomes[Outcome::TimedOut.index()];
+            for (a, b) in acc.extra.iter_mut().zip(c.extra) {
+                *a += b;
+            }
             let fin = c.finished();
             if fin > 0 {
                 let total = acc.finished + fin;

@@ -11,7 +11,9 @@
 //!   the call's timers, and what the walk does after a hook (waking waiters,
 //!   reporting a breaker's transition);
 //! - `load`: open-loop arrivals and closed-loop clients;
-//! - `changes`: changes to the world (timeline, keys, recordings) and ramps.
+//! - `changes`: changes to the world (timeline, keys, recordings) and ramps;
+//! - `forks`: copies of a call a layer forks (hedged attempts) and their join;
+//! - `view`: what the shells read.
 //!
 //! ## A call's lifecycle
 //! A call arrives (an arrival, or a closed-loop client ready), takes a caller
@@ -62,6 +64,7 @@ mod load;
 mod moments;
 mod tracing;
 mod trip;
+mod view;
 
 use changes::Ramp;
 pub use moments::{Moment, MomentKind};
@@ -353,77 +356,6 @@ impl Simulation {
                 (false, true) => *h = None,
                 _ => {}
             }
-        }
-    }
-
-    // ---- public view -------------------------------------------------------
-
-    pub fn now(&self) -> SimTime {
-        self.now
-    }
-    pub fn end(&self) -> SimTime {
-        self.end
-    }
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-    /// At the end, or stopped at a limit.
-    pub fn is_finished(&self) -> bool {
-        self.now >= self.end || self.stopped.is_some()
-    }
-    pub fn world(&self) -> &World {
-        &self.world
-    }
-    pub fn notices(&self) -> &Notices {
-        &self.notices
-    }
-    pub fn in_flight(&self) -> usize {
-        self.in_flight
-    }
-    /// Events waiting in the heap (live and stale): for memory checks.
-    pub fn pending_events(&self) -> usize {
-        self.queue.len()
-    }
-    /// Every change scheduled so far (timeline and live), in scheduling order.
-    pub fn changes(&self) -> &[Change] {
-        &self.changes
-    }
-    /// The next change still to come, if any.
-    pub fn next_change(&self) -> Option<&Change> {
-        self.changes
-            .iter()
-            .filter(|c| c.at.0 > self.now && !c.path.is_empty())
-            .min_by_key(|c| c.at)
-    }
-    pub fn caller_pool(&self) -> (u32, u32) {
-        (self.caller_pool.busy(), self.caller_pool.waiting())
-    }
-    pub fn breaker(&self, service: usize) -> &CircuitBreaker {
-        &self.services[service].state.circuit_breaker
-    }
-    pub fn bulkhead(&self, service: usize) -> &Bulkhead {
-        &self.services[service].state.bulkhead
-    }
-    pub fn downstream(&self, service: usize) -> &Downstream {
-        &self.services[service].downstream
-    }
-    pub fn budget_tokens(&self, service: usize) -> Option<f64> {
-        let cfg = &self.world.services[service].patterns.retry;
-        self.services[service].state.retry.reading(cfg)
-    }
-    pub fn service_metrics(&self, service: usize) -> &ServiceMetrics {
-        &self.services[service].metrics
-    }
-    pub fn service_in_flight(&self, service: usize) -> u64 {
-        self.services[service].in_flight
-    }
-    /// The breaker state as shown, with an OPEN whose wait is over shown HALF-OPEN.
-    pub fn breaker_state(&self, service: usize) -> BreakerState {
-        let cfg = &self.world.services[service].patterns.circuit_breaker;
-        let b = &self.services[service].state.circuit_breaker;
-        match b.probe_at(cfg) {
-            Some(t) if t <= self.now => BreakerState::HalfOpen,
-            _ => b.state(),
         }
     }
 

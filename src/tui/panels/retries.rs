@@ -2,10 +2,11 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    attempts_peak, delta, fill_rate_sparks, name_width, num, off_rows, panel_block, push_if_fits,
-    render_lines, row_head, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, delta, fill_rate_sparks, name_width, num, off, off_rows, panel_block,
+    push_if_fits, render_lines, row_head, styled, visible, width_of, window_label, Deferred,
 };
 use crate::i18n::number;
+use crate::patterns::registry;
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::history::{History, Sample};
@@ -79,6 +80,27 @@ fn push_fitting(
     }
 }
 
+/// The rates of the counters of the patterns on for service `i` on `side`
+/// (a hedge's extra attempts: `⑂ 2/s hedged`), from the registry, so a
+/// pattern that counts extra attempts shows them here without code of its own.
+fn counter_items(app: &App, theme: &Theme, side: usize, i: usize) -> Vec<Vec<Span<'static>>> {
+    let s = &app.sides()[side];
+    let patterns = &s.sim.world().services[i].patterns;
+    registry::counters()
+        .enumerate()
+        .filter(|(_, (p, _))| p.config(patterns).enabled())
+        .map(|(k, (_, c))| {
+            let now = s.history.now(|x: &Sample| x.rate(x.services[i].extra[k]));
+            let word = crate::i18n::tr(c.column, None);
+            let style = if now > 0.0 { theme.warn } else { theme.text };
+            vec![styled(
+                format!(" {} {}/s {word}", c.symbol, num(now).trim()),
+                style,
+            )]
+        })
+        .collect()
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel_block(format!(" {} ", t!("panel-retries")), focused, theme);
     let inner = block.inner(area);
@@ -113,8 +135,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 2,
             )
         });
+        let counters = counter_items(app, theme, k, i);
         if !side.sim.world().services[i].patterns.retry.enabled {
-            off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
+            let height = if two { 2 } else { 1 };
+            if counters.is_empty() {
+                off_rows(&mut lines, spans, theme, height);
+            } else {
+                let mut spans = spans;
+                spans.push(off(theme));
+                for item in counters {
+                    push_if_fits(&mut spans, item, inner.width as usize);
+                }
+                lines.push(Line::from(spans));
+                lines.extend((1..height).map(|_| Line::raw("")));
+            }
             continue;
         }
         let f = |s: &Sample| s.rate(s.services[i].retries);
@@ -137,6 +171,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         };
         let three = two && rows >= 3 * n && tokens.is_some();
         if two {
+            // The patterns' counters beside the rate, leaving room for a spark.
+            for item in counters {
+                push_if_fits(&mut spans, item, (inner.width as usize).saturating_sub(6));
+            }
             let w = (inner.width as usize).saturating_sub(width_of(&spans));
             deferred.push(Deferred {
                 line: lines.len(),
@@ -234,6 +272,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     style,
                 );
                 push_if_fits(&mut tail, vec![item], room);
+            }
+            for item in counters {
+                push_if_fits(&mut tail, item, room.saturating_sub(5));
             }
             if let Some(d) = &diff {
                 if room >= width_of(&tail) + d.chars().count() + 5 {
