@@ -226,10 +226,10 @@ pub trait Layer {
     }
     /// Sweeps waiters that gave up, after a hook asked to.
     fn tidy(_service: &mut ServiceLayers, _calls: &impl Parked) {}
-    /// A copy this layer forked (`Engine::fork`) ended with `outcome`. What
-    /// the walk does next is as for a timer: `Abandon` also abandons what the
-    /// call itself still has running inside the layer.
-    fn joined<E: Engine>(_cx: &mut Cx, _eng: &mut E, _outcome: Outcome) -> Fired {
+    /// Copy `copy` this layer forked (`Engine::fork`) ended with `outcome`.
+    /// What the walk does next is as for a timer: `Abandon` also abandons
+    /// what the call itself still has running inside the layer.
+    fn joined<E: Engine>(_cx: &mut Cx, _eng: &mut E, _copy: u32, _outcome: Outcome) -> Fired {
         Fired::Nothing
     }
 }

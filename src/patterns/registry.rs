@@ -245,8 +245,14 @@ pub fn wake(
 
 /// The layer `kind`'s hook for a copy it forked that ended.
 #[inline(always)]
-pub fn joined<E: Engine>(kind: PatternKind, cx: &mut Cx, eng: &mut E, outcome: Outcome) -> Fired {
-    dispatch!(kind, joined(cx, eng, outcome))
+pub fn joined<E: Engine>(
+    kind: PatternKind,
+    cx: &mut Cx,
+    eng: &mut E,
+    copy: u32,
+    outcome: Outcome,
+) -> Fired {
+    dispatch!(kind, joined(cx, eng, copy, outcome))
 }
 
 /// The layer `kind` sweeps its waiters that gave up.

@@ -81,7 +81,7 @@ impl Simulation {
     /// A copy's result reached the layer that forked it.
     pub(super) fn join(&mut self, child: u32, outcome: Outcome) {
         let c = self.calls[child as usize];
-        let (id, depth) = (c.fork.parent, c.fork.depth as usize);
+        let (id, depth, copy) = (c.fork.parent, c.fork.depth as usize, c.fork.n as u32);
         if let Some(list) = self.forks.get_mut(&id) {
             list.retain(|&x| x != child);
             if list.is_empty() {
@@ -95,7 +95,7 @@ impl Simulation {
         }
         let s = p.service as usize;
         let kind = self.order[depth];
-        let (fired, f) = self.hook(id, depth, |cx, e| registry::joined(kind, cx, e, outcome));
+        let (fired, f) = self.hook(id, depth, |cx, e| registry::joined(kind, cx, e, copy, outcome));
         self.follow_up(id, s, depth, f);
         self.fired(id, depth, fired);
     }
