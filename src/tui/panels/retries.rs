@@ -141,10 +141,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             if counters.is_empty() {
                 off_rows(&mut lines, spans, theme, height);
             } else {
+                // Retry is off, but a pattern's extra attempts are not.
                 let mut spans = spans;
-                spans.push(off(theme));
+                let head = spans.len();
                 for item in counters {
                     push_if_fits(&mut spans, item, inner.width as usize);
+                }
+                if spans.len() == head {
+                    spans.push(off(theme));
                 }
                 lines.push(Line::from(spans));
                 lines.extend((1..height).map(|_| Line::raw("")));
