@@ -39,7 +39,10 @@ const CASES: &[(&str, usize, usize, &[&str])] = &[
         "bad_pattern_order",
         12,
         9,
-        &["`breaker`", "retry, circuit_breaker, bulkhead, timeout"],
+        &[
+            "`breaker`",
+            "retry, circuit_breaker, bulkhead, hedging, timeout",
+        ],
     ),
     (
         "breaker_failure_rate_zero",

@@ -239,7 +239,8 @@ fn every_comparison_declares_two_labelled_sides_that_differ() {
             "bulkhead-isolation",
             "timeout-fallback",
             "brownout",
-            "half-open-flapping"
+            "half-open-flapping",
+            "hedging"
         ]
     );
     assert!(common::builtin("seed-lesson").variants.is_none());

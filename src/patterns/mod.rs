@@ -22,6 +22,7 @@ pub mod bulkhead;
 pub mod circuit_breaker;
 pub mod edit;
 pub mod fallback;
+pub mod hedging;
 pub mod layer;
 pub mod registry;
 pub mod retry;
@@ -31,6 +32,7 @@ use crate::i18n::Msg;
 use bulkhead::BulkheadConfig;
 use circuit_breaker::BreakerConfig;
 use fallback::FallbackConfig;
+use hedging::HedgingConfig;
 pub use registry::{Pattern, PatternConfig, PATTERNS};
 use retry::RetryConfig;
 use serde::{Deserialize, Serialize};
@@ -44,15 +46,18 @@ pub enum PatternKind {
     CircuitBreaker,
     Bulkhead,
     Timeout,
+    Hedging,
 }
 
 impl PatternKind {
     /// resilience4j's order, outermost first: the timeout is per attempt and
-    /// the breaker sees every attempt.
-    pub const DEFAULT_ORDER: [PatternKind; 4] = [
+    /// the breaker sees every attempt; hedging just outside the timeout, so
+    /// each copy has its own.
+    pub const DEFAULT_ORDER: [PatternKind; 5] = [
         PatternKind::Retry,
         PatternKind::CircuitBreaker,
         PatternKind::Bulkhead,
+        PatternKind::Hedging,
         PatternKind::Timeout,
     ];
 
@@ -85,6 +90,7 @@ pub struct PatternSet {
     pub bulkhead: BulkheadConfig,
     pub timeout: TimeoutConfig,
     pub fallback: FallbackConfig,
+    pub hedging: HedgingConfig,
 }
 
 impl Default for PatternSet {
@@ -107,6 +113,10 @@ impl Default for PatternSet {
                 ..Default::default()
             },
             fallback: FallbackConfig {
+                enabled: false,
+                ..Default::default()
+            },
+            hedging: HedgingConfig {
                 enabled: false,
                 ..Default::default()
             },

@@ -8,6 +8,7 @@ use super::bulkhead::{Bulkhead, Waiter};
 use super::circuit_breaker::layer::{Breaker, CallBreaker};
 use super::circuit_breaker::{CircuitBreaker, Transition};
 use super::edit::Editable;
+use super::hedging::layer::{CallHedging, Hedging};
 use super::layer::{Cx, Engine, Fired, Inward, Layer, Outward, Parked};
 use super::retry::layer::{CallRetry, Phase, Retry};
 use super::retry::RetryBudget;
@@ -110,6 +111,7 @@ pub const PATTERNS: &[Pattern] = &[
     super::bulkhead::PATTERN,
     super::timeout::PATTERN,
     super::fallback::PATTERN,
+    super::hedging::PATTERN,
 ];
 
 /// The pattern called `name`.
@@ -136,6 +138,7 @@ pub struct CallLayers {
     pub retry: CallRetry,
     pub circuit_breaker: CallBreaker,
     pub bulkhead: Slot,
+    pub hedging: CallHedging,
 }
 
 impl CallLayers {
@@ -197,6 +200,7 @@ macro_rules! dispatch {
             PatternKind::CircuitBreaker => Breaker::$hook($($arg),*),
             PatternKind::Bulkhead => BulkheadLayer::$hook($($arg),*),
             PatternKind::Timeout => Timeout::$hook($($arg),*),
+            PatternKind::Hedging => Hedging::$hook($($arg),*),
         }
     };
 }

@@ -36,6 +36,7 @@ pub const BUILTINS: &[(&str, &str)] = &[
         "half-open-flapping",
         include_str!("../../scenarios/half-open-flapping.toml"),
     ),
+    ("hedging", include_str!("../../scenarios/hedging.toml")),
 ];
 
 pub fn builtin(name: &str) -> Option<&'static str> {
