@@ -95,7 +95,9 @@ impl Simulation {
         }
         let s = p.service as usize;
         let kind = self.order[depth];
-        let (fired, f) = self.hook(id, depth, |cx, e| registry::joined(kind, cx, e, copy, outcome));
+        let (fired, f) = self.hook(id, depth, |cx, e| {
+            registry::joined(kind, cx, e, copy, outcome)
+        });
         self.follow_up(id, s, depth, f);
         self.fired(id, depth, fired);
     }
