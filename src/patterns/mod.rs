@@ -10,13 +10,19 @@
 //! `layer::Engine`; the engine walks layers by depth and reaches them only
 //! through `registry`'s one dispatch.
 //!
-//! A new pattern touches: its folder (its config implementing
-//! `PatternConfig`, its state machine, its `PATTERN` entry, its `layer.rs`),
-//! its catalogue file per language, its tests, and the registry: one line in
-//! `PATTERNS`, and for a layer its arm in `dispatch!`, its fields in
-//! `CallLayers`/`ServiceLayers` and its `PatternKind` (plus its field in
-//! `PatternSet`). A layer with trace steps of its own converts them into the
-//! story's steps in `sim/trace.rs` (rendered in `report/trace.rs`).
+//! A new pattern touches (hedging did exactly this; `git show --stat` of its
+//! commit): its folder (its config implementing `PatternConfig` with its
+//! ranges, its state machine, its `PATTERN` entry with its editable fields,
+//! toggle key, title, counters and place when unlisted in `order`, its
+//! `layer.rs`), its catalogue file per language (`locales/<lang>/<name>.ftl`:
+//! its key's help, its counters' words, its trace sentences), its tests, and
+//! the registry: its line in `PATTERNS`, and for a layer its arm in
+//! `dispatch!`, its field in `CallLayers` (and `ServiceLayers` if it keeps
+//! service-wide state), its `PatternKind` and its field in `PatternSet`. Its
+//! trace steps are `layer::Note`s and its counts `registry::Counter`s, which
+//! every report, panel and figure renders without naming it; a layer that
+//! runs copies of a call uses `Engine::fork` and `Layer::joined`. A lesson for
+//! it is a scenario file and its line in `scenario::builtin::BUILTINS`.
 
 pub mod bulkhead;
 pub mod circuit_breaker;
