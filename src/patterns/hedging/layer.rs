@@ -28,6 +28,7 @@ enum Settled {
 pub struct Hedging;
 
 /// Sends copy number `sent + 1`.
+#[inline(always)]
 fn send_copy<E: Engine>(cx: &mut Cx, eng: &mut E) {
     let h = &mut cx.call.hedging;
     h.sent += 1;
@@ -43,12 +44,14 @@ fn send_copy<E: Engine>(cx: &mut Cx, eng: &mut E) {
 }
 
 /// Whether another copy may still be sent.
+#[inline(always)]
 fn more_to_send(cx: &Cx) -> bool {
     let cfg = &cx.patterns.hedging;
     cfg.enabled && (cx.call.hedging.sent as u32) < cfg.max_hedged_attempts
 }
 
 /// Arms the timer for the next copy, if there is one to send.
+#[inline(always)]
 fn arm_next<E: Engine>(cx: &Cx, eng: &mut E) {
     if more_to_send(cx) {
         eng.arm(cx.patterns.hedging.next_at(cx.now));
@@ -56,6 +59,7 @@ fn arm_next<E: Engine>(cx: &Cx, eng: &mut E) {
 }
 
 /// A result came back: from the call's own attempt (`copy` 0) or a copy.
+#[inline(always)]
 fn settle<E: Engine>(cx: &mut Cx, eng: &mut E, copy: u32, outcome: Outcome) -> Settled {
     let h = &mut cx.call.hedging;
     h.running = h.running.saturating_sub(1);
@@ -94,7 +98,7 @@ fn settle<E: Engine>(cx: &mut Cx, eng: &mut E, copy: u32, outcome: Outcome) -> S
 }
 
 impl Layer for Hedging {
-    #[inline]
+    #[inline(always)]
     fn enter<E: Engine>(cx: &mut Cx, eng: &mut E) -> Inward {
         cx.call.hedging = CallHedging {
             sent: 0,
@@ -111,7 +115,7 @@ impl Layer for Hedging {
     }
 
     /// The call's own attempt answered.
-    #[inline]
+    #[inline(always)]
     fn exit<E: Engine>(cx: &mut Cx, eng: &mut E, outcome: Outcome) -> Outward {
         match settle(cx, eng, 0, outcome) {
             Settled::Answer(_) => Outward::Pass,
@@ -120,6 +124,7 @@ impl Layer for Hedging {
     }
 
     /// The delay is over and nothing answered: the next copy.
+    #[inline(always)]
     fn timer<E: Engine>(cx: &mut Cx, eng: &mut E) -> Fired {
         if more_to_send(cx) {
             send_copy(cx, eng);
@@ -130,6 +135,7 @@ impl Layer for Hedging {
 
     /// A copy answered. Its answer, when it is the call's, also abandons the
     /// call's own attempt if that still runs.
+    #[inline(always)]
     fn joined<E: Engine>(cx: &mut Cx, eng: &mut E, copy: u32, outcome: Outcome) -> Fired {
         match settle(cx, eng, copy, outcome) {
             Settled::Answer(o) => Fired::Abandon(o),
@@ -138,6 +144,7 @@ impl Layer for Hedging {
     }
 
     /// A timeout outside gave up on the call: every copy goes too.
+    #[inline(always)]
     fn abandon<E: Engine>(_cx: &mut Cx, eng: &mut E) {
         eng.disarm();
         eng.abandon_forks();

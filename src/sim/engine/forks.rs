@@ -22,12 +22,7 @@ impl Simulation {
                 next_ticket: 1,
                 ..Timers::default()
             },
-            fork: Fork {
-                parent: id,
-                parent_gen: parent.gen,
-                depth: depth as u8,
-                n: n.min(u8::MAX as u32) as u8,
-            },
+            fork: n.clamp(1, u8::MAX as u32) as u8,
             ..parent
         };
         let slot = match self.free_calls.pop() {
@@ -51,6 +46,13 @@ impl Simulation {
             }
         };
         self.forks.entry(id).or_default().push(slot);
+        let fork = Fork {
+            parent: id,
+            parent_gen: parent.gen,
+            depth: depth as u8,
+            n: n.clamp(1, u8::MAX as u32) as u8,
+        };
+        self.forked.insert(slot, fork);
         if parent.traced {
             self.trace_fork(slot, id, n);
         }
@@ -69,19 +71,23 @@ impl Simulation {
             return;
         };
         for child in children {
-            let c = self.calls[child as usize];
-            if !c.live || c.fork.parent != id {
+            let Some(f) = self.forked.get(&child).copied() else {
+                continue;
+            };
+            if !self.calls[child as usize].live || f.parent != id {
                 continue;
             }
-            self.abandon_inside(child, c.fork.depth as usize);
+            self.abandon_inside(child, f.depth as usize);
             self.free_fork(child);
         }
     }
 
     /// A copy's result reached the layer that forked it.
     pub(super) fn join(&mut self, child: u32, outcome: Outcome) {
-        let c = self.calls[child as usize];
-        let (id, depth, copy) = (c.fork.parent, c.fork.depth as usize, c.fork.n as u32);
+        let Some(f) = self.forked.get(&child).copied() else {
+            return;
+        };
+        let (id, depth, copy) = (f.parent, f.depth as usize, f.n as u32);
         if let Some(list) = self.forks.get_mut(&id) {
             list.retain(|&x| x != child);
             if list.is_empty() {
@@ -90,7 +96,7 @@ impl Simulation {
         }
         self.free_fork(child);
         let p = &self.calls[id as usize];
-        if !p.live || p.gen != c.fork.parent_gen || p.entered & (1 << depth) == 0 {
+        if !p.live || p.gen != f.parent_gen || p.entered & (1 << depth) == 0 {
             return;
         }
         let s = p.service as usize;
@@ -104,6 +110,7 @@ impl Simulation {
 
     /// Frees a copy's slot (its story, if traced, ends with it).
     fn free_fork(&mut self, child: u32) {
+        self.forked.remove(&child);
         if self.calls[child as usize].traced {
             self.untrace_fork(child);
         }

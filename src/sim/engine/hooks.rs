@@ -274,10 +274,10 @@ impl Simulation {
             lazy_timers: *lazy_timers,
             counts: &mut metrics.tick,
             tracer,
-            attempts: if fork.n == 0 {
+            attempts: if *fork == 0 {
                 *attempts
             } else {
-                attempts.fork(fork.n as u32)
+                attempts.fork(*fork as u32)
             },
             transition,
             fork_requests,

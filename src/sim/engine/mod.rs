@@ -120,13 +120,14 @@ struct Call {
     job: Option<JobId>,
     /// Its story is being recorded (`tracing`).
     traced: bool,
-    /// Set when the call is a copy a layer forked (a hedged attempt).
-    fork: Fork,
+    /// For a copy a layer forked (a hedged attempt), its number (from 1);
+    /// 0 for a call of its own. What it answers to is in `Simulation::forked`.
+    fork: u8,
 }
 
 /// What a forked copy of a call answers to: the call (slot and generation),
-/// the depth of the layer that forked it, and its number (from 1; 0 for a
-/// call that is not a fork).
+/// the depth of the layer that forked it, and its number (from 1). Kept
+/// beside the arena, so calls that are not copies do not carry it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Fork {
     parent: u32,
@@ -139,10 +140,10 @@ impl Call {
     /// The root of the call's draws: its service's, or a fork's own.
     #[inline]
     fn draws(&self, root: StreamKey) -> StreamKey {
-        if self.fork.n == 0 {
+        if self.fork == 0 {
             root
         } else {
-            root.fork(self.fork.n as u32)
+            root.fork(self.fork as u32)
         }
     }
 }
@@ -263,6 +264,8 @@ pub struct Simulation {
     fork_requests: Vec<u32>,
     /// The forked copies running, by the slot of the call they answer to.
     forks: std::collections::HashMap<u32, Vec<u32>>,
+    /// What each copy running answers to, by its own slot.
+    forked: std::collections::HashMap<u32, Fork>,
 }
 
 impl Simulation {
@@ -331,6 +334,7 @@ impl Simulation {
             transition: None,
             fork_requests: Vec::new(),
             forks: Default::default(),
+            forked: Default::default(),
         };
         for s in 0..sim.services.len() {
             sim.restart_breaker_seen(s);

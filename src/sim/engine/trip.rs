@@ -275,7 +275,7 @@ impl Simulation {
                 return;
             }
         }
-        if self.calls[id as usize].fork.n != 0 {
+        if self.calls[id as usize].fork != 0 {
             self.join(id, outcome);
         } else {
             self.finish(id, outcome);
