@@ -25,26 +25,7 @@ impl Simulation {
             fork: n.clamp(1, u8::MAX as u32) as u8,
             ..parent
         };
-        let slot = match self.free_calls.pop() {
-            Some(i) => {
-                // As in `alloc_call`: generations and tickets keep counting.
-                let old = &self.calls[i as usize];
-                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.timers.next_ticket);
-                self.calls[i as usize] = Call {
-                    gen,
-                    timers: Timers {
-                        next_ticket,
-                        ..Timers::default()
-                    },
-                    ..child
-                };
-                i
-            }
-            None => {
-                self.calls.push(Call { gen: 0, ..child });
-                self.calls.len() as u32 - 1
-            }
-        };
+        let slot = self.place(child);
         self.forks.entry(id).or_default().push(slot);
         let fork = Fork {
             parent: id,

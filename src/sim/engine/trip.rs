@@ -29,11 +29,16 @@ impl Simulation {
         };
         self.in_flight += 1;
         self.services[service].in_flight += 1;
+        self.place(call)
+    }
+
+    /// Puts a new call (or copy) in a free slot of the arena, or a new one.
+    /// Generations and tickets keep counting across a slot's calls: a
+    /// bulkhead waiter left behind by the previous call in this slot must not
+    /// match a timer of the new one.
+    pub(super) fn place(&mut self, call: Call) -> u32 {
         match self.free_calls.pop() {
             Some(i) => {
-                // Tickets keep counting across the slot's generations: a
-                // bulkhead waiter left behind by the previous call in this
-                // slot must not match a timer of the new one.
                 let old = &self.calls[i as usize];
                 let (gen, next_ticket) = (old.gen.wrapping_add(1), old.timers.next_ticket);
                 self.calls[i as usize] = Call {
@@ -47,7 +52,7 @@ impl Simulation {
                 i
             }
             None => {
-                self.calls.push(call);
+                self.calls.push(Call { gen: 0, ..call });
                 self.calls.len() as u32 - 1
             }
         }
