@@ -165,7 +165,10 @@ fn a_late_success_closes_it_as_the_class_does() {
         .expect("it closes");
     assert_eq!(
         closed,
-        (62_150, "a success closes it (the lesson's class)".to_string())
+        (
+            62_150,
+            "a success closes it (the lesson's class)".to_string()
+        )
     );
 }
 
@@ -188,7 +191,10 @@ fn resilience4j_with_the_lessons_keys_stays_open_instead() {
         half_opened: 0,
         opens_at: &[],
     };
-    let text = toml(&c, "open_from = \"last_failure\"\nhalf_open_calls = \"all\"");
+    let text = toml(
+        &c,
+        "open_from = \"last_failure\"\nhalf_open_calls = \"all\"",
+    );
     let summary = run(&scenario(&text));
     let svc = service(&summary, "svc");
     assert_eq!(
