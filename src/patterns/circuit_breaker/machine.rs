@@ -457,10 +457,10 @@ impl CircuitBreaker {
         }
     }
 
-    /// `_on_success`: count 0 and CLOSED, in any state. `_on_failure`: count
-    /// + 1, the last failure is now, OPEN when the count reaches the
-    /// threshold (already OPEN: it stays, waiting from now). The teacher's
-    /// forced states count nothing.
+    /// `_on_success`: count 0 and CLOSED, in any state. `_on_failure`: one
+    /// more in the count, the last failure is now, OPEN when the count
+    /// reaches the threshold (already OPEN: it stays, waiting from now). The
+    /// teacher's forced states count nothing.
     fn lesson_result(
         &mut self,
         cfg: &BreakerConfig,
