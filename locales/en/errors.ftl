@@ -107,6 +107,8 @@ breaker-window-size-time = with window = "time", window_size is a duration such 
 breaker-half-open-calls-range = must be a whole number from 1 to 10000, or "all"
 breaker-half-open-calls-type = expected a whole number from 1 to 10000 (probes) or "all" (every call passes, the first result decides), found { $found }
 breaker-time-window-range = a time window must be from 100ms to 1h
+breaker-lesson-kind = with semantics = "lesson" the breaker counts failures in a row, as the lesson's class does: kind must be "consecutive"
+breaker-lesson-half-open = with semantics = "lesson" every call passes while HALF_OPEN, as in the lesson's class; { $n } probes are resilience4j's: leave half_open_calls out, or write "all"
 breaker-not-a-rate = { $value } is not a rate; must be above 0 and at most 1 (0.5 = 50 %)
 fallback-on-ok = a fallback answers errors, not ok; valid: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
 fallback-answer-shape = an answer is 1 to { $max } characters on one line, e.g. "{ $example }"
@@ -141,6 +143,8 @@ reason-open-elapsed = { $from ->
 }
 reason-first-result-failed = first result failed
 reason-first-result-succeeded = first result succeeded
+reason-call-after-wait = a call came more than { $open_for } after the last failure; it and every call after it pass (the lesson's class)
+reason-success-closes = a success closes it (the lesson's class)
 reason-reconfigured = reconfigured ({ $what }): starts closed, as a new breaker does
 reason-probe-failed = probe failed
 reason-probes-succeeded = { $n ->

@@ -108,6 +108,8 @@ breaker-window-size-time = con window = "time", window_size es una duración com
 breaker-half-open-calls-range = debe ser un número entero de 1 a 10000, o "all"
 breaker-half-open-calls-type = se esperaba un número entero de 1 a 10000 (pruebas) o "all" (pasan todas las llamadas y decide el primer resultado), y hay { $found }
 breaker-time-window-range = una ventana de tiempo debe durar de 100ms a 1h
+breaker-lesson-kind = con semantics = "lesson" el breaker cuenta fallos seguidos, como la clase de la lección: kind debe ser "consecutive"
+breaker-lesson-half-open = con semantics = "lesson" pasan todas las llamadas en HALF_OPEN, como en la clase de la lección; { $n } pruebas son cosa de resilience4j: quita half_open_calls o escribe "all"
 breaker-not-a-rate = { $value } no es una tasa; debe ser mayor que 0 y como mucho 1 (0.5 = 50 %)
 fallback-on-ok = un fallback responde a errores, no a ok; válidos: failed, timed_out, short_circuited, bulkhead_rejected, client_rejected
 fallback-answer-shape = una respuesta tiene de 1 a { $max } caracteres en una sola línea, p. ej. "{ $example }"
@@ -142,6 +144,8 @@ reason-open-elapsed = { $from ->
 }
 reason-first-result-failed = el primer resultado falló
 reason-first-result-succeeded = el primer resultado salió bien
+reason-call-after-wait = llegó una llamada más de { $open_for } después del último fallo; pasan ella y todas las siguientes (la clase de la lección)
+reason-success-closes = una llamada que sale bien lo cierra (la clase de la lección)
 reason-reconfigured = reconfigurado ({ $what }): empieza cerrado, como un breaker nuevo
 reason-probe-failed = falló la prueba
 reason-probes-succeeded = { $n ->

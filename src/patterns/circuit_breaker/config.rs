@@ -60,6 +60,25 @@ impl<'de> Deserialize<'de> for WindowSize {
     }
 }
 
+/// Whose breaker the machine is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Semantics {
+    /// resilience4j's: results of calls let in before the last change of
+    /// state decide nothing, opening starts the count afresh, OPEN moves to
+    /// HALF-OPEN by itself when its wait is over, and `open_from` and
+    /// `half_open_calls` say how it waits and probes.
+    Resilience4j,
+    /// The lesson's class, read literally: every result acts whenever it
+    /// arrives (a success closes it and clears the count in any state; a
+    /// failure counts, dates the wait, and opens it at the threshold); the
+    /// count lasts until a success; OPEN moves to HALF-OPEN only when a call
+    /// arrives more than `open_for` after the last failure, and every call
+    /// passes while HALF-OPEN. Consecutive kind only; `open_from` does not
+    /// apply.
+    Lesson,
+}
+
 /// Where OPEN's wait of `open_for` counts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -141,6 +160,7 @@ pub enum Force {
 pub struct BreakerConfig {
     pub enabled: bool,
     pub kind: BreakerKind,
+    pub semantics: Semantics,
     pub failure_threshold: u32,
     pub window: WindowKind,
     pub window_size: WindowSize,
@@ -162,6 +182,7 @@ impl Default for BreakerConfig {
         BreakerConfig {
             enabled: true,
             kind: BreakerKind::Consecutive,
+            semantics: Semantics::Resilience4j,
             failure_threshold: 5,
             window: WindowKind::Count,
             window_size: WindowSize::Calls(100),
@@ -180,6 +201,7 @@ impl Default for BreakerConfig {
 settable!(BreakerConfig {
     enabled,
     kind,
+    semantics,
     failure_threshold: Range::Whole(1, 10_000),
     window,
     window_size,
@@ -217,9 +239,19 @@ impl BreakerConfig {
     }
 
     /// Checks ranges (declared with the fields) and that the window's size
-    /// is of the window's kind; the error names the field and what is valid.
+    /// is of the window's kind, and that the lesson's breaker is asked for
+    /// nothing its class does not do; the error names the field and what is
+    /// valid.
     pub fn validate(&self) -> Result<(), (&'static str, Msg)> {
         self.check_ranges()?;
+        if self.semantics == Semantics::Lesson {
+            if self.kind == BreakerKind::Rate {
+                return Err(("kind", msg!("breaker-lesson-kind")));
+            }
+            if let HalfOpenCalls::Calls(n @ 2..) = self.half_open_calls {
+                return Err(("half_open_calls", msg!("breaker-lesson-half-open", n = n)));
+            }
+        }
         match (self.window, self.window_size) {
             (WindowKind::Count, WindowSize::Time(_)) => {
                 Err(("window_size", msg!("breaker-window-size-count")))

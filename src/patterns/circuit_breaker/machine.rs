@@ -139,16 +139,29 @@ impl CircuitBreaker {
                 0
             })
     }
-    /// When an OPEN breaker will let a probe through.
+    /// When an OPEN breaker's wait ends: resilience4j's moves to HALF-OPEN
+    /// then; the lesson's lets through the first call that arrives after it.
     pub fn probe_at(&self, cfg: &BreakerConfig) -> Option<SimTime> {
         (self.state == BreakerState::Open).then(|| self.wait_from(cfg) + cfg.open_for.0)
     }
 
-    /// Where OPEN's wait counts from: its opening, or the last failure.
+    /// When an OPEN breaker will move to HALF-OPEN by itself, with no call
+    /// arriving: resilience4j's at the end of its wait; the lesson's never
+    /// (its class checks the time only when a call arrives).
+    pub fn moves_at(&self, cfg: &BreakerConfig) -> Option<SimTime> {
+        match cfg.semantics {
+            Semantics::Resilience4j => self.probe_at(cfg),
+            Semantics::Lesson => None,
+        }
+    }
+
+    /// Where OPEN's wait counts from: its opening, or the last failure (the
+    /// lesson's class: always the last failure).
     fn wait_from(&self, cfg: &BreakerConfig) -> SimTime {
-        match cfg.open_from {
-            OpenFrom::Opened => self.since,
-            OpenFrom::LastFailure => self.last_failure.max(self.since),
+        match (cfg.semantics, cfg.open_from) {
+            (Semantics::Lesson, _) => self.last_failure,
+            (Semantics::Resilience4j, OpenFrom::Opened) => self.since,
+            (Semantics::Resilience4j, OpenFrom::LastFailure) => self.last_failure.max(self.since),
         }
     }
 
@@ -178,11 +191,9 @@ impl CircuitBreaker {
 
     /// Moves OPEN to HALF-OPEN once `open_for` has passed. The transition is
     /// dated when the wait ended, not when somebody looked.
+    /// The lesson's breaker never moves by itself: `None`.
     pub fn poll(&mut self, cfg: &BreakerConfig, now: SimTime) -> Option<Transition> {
-        if self.state != BreakerState::Open {
-            return None;
-        }
-        let at = self.wait_from(cfg) + cfg.open_for.0;
+        let at = self.moves_at(cfg)?;
         if now < at {
             return None;
         }
@@ -197,6 +208,9 @@ impl CircuitBreaker {
         cfg: &BreakerConfig,
         now: SimTime,
     ) -> (Result<Permit, ShortCircuited>, Option<Transition>) {
+        if cfg.semantics == Semantics::Lesson {
+            return self.lesson_acquire(cfg, now);
+        }
         let transition = self.poll(cfg, now);
         let answer = match self.state {
             BreakerState::Closed | BreakerState::Disabled => Ok(Permit { epoch: self.epoch }),
@@ -222,6 +236,9 @@ impl CircuitBreaker {
         failed: bool,
         duration: Dur,
     ) -> Option<Transition> {
+        if cfg.semantics == Semantics::Lesson {
+            return self.lesson_result(cfg, now, failed);
+        }
         if permit.epoch != self.epoch {
             // A result from before the last transition decides nothing; a
             // failure still dates OPEN's wait when it counts from the last one.
@@ -367,13 +384,24 @@ impl CircuitBreaker {
         cfg: &BreakerConfig,
         now: SimTime,
     ) -> Option<Transition> {
-        if old.kind != cfg.kind || old.window != cfg.window || old.window_size != cfg.window_size {
+        let new_semantics = old.semantics != cfg.semantics;
+        if old.kind != cfg.kind
+            || old.window != cfg.window
+            || old.window_size != cfg.window_size
+            || new_semantics
+        {
             self.window = Window::new(cfg.window_size);
             self.consecutive_failures = 0;
         }
         let judged = matches!(self.state, BreakerState::Open | BreakerState::HalfOpen);
-        if old.force == cfg.force && judged && (old.kind != cfg.kind || old.window != cfg.window) {
-            let what = if old.kind != cfg.kind {
+        let new_judge = old.kind != cfg.kind || old.window != cfg.window || new_semantics;
+        if old.force == cfg.force && judged && new_judge {
+            let what = if new_semantics {
+                match cfg.semantics {
+                    Semantics::Resilience4j => "semantics = resilience4j",
+                    Semantics::Lesson => "semantics = lesson",
+                }
+            } else if old.kind != cfg.kind {
                 match cfg.kind {
                     BreakerKind::Consecutive => "kind = consecutive",
                     BreakerKind::Rate => "kind = rate",
@@ -397,6 +425,68 @@ impl CircuitBreaker {
             });
         }
         None
+    }
+}
+
+/// The lesson's class, read literally (`semantics = "lesson"`). Its `call`
+/// checks the state when a call arrives; `_on_success` and `_on_failure` act
+/// on every result, whenever it arrives and whatever the state.
+impl CircuitBreaker {
+    /// `call`: OPEN short-circuits until `now − last_failure > open_for`
+    /// (strictly), checked now; then this call, and every call while
+    /// HALF-OPEN, passes.
+    fn lesson_acquire(
+        &mut self,
+        cfg: &BreakerConfig,
+        now: SimTime,
+    ) -> (Result<Permit, ShortCircuited>, Option<Transition>) {
+        let permit = Ok(Permit { epoch: self.epoch });
+        match self.state {
+            BreakerState::Open if now.saturating_sub(self.last_failure) > cfg.open_for.0 => {
+                let count = self.consecutive_failures;
+                let reason = Reason::CallAfterWait(cfg.open_for);
+                let t = self.go(now, BreakerState::HalfOpen, reason);
+                // The class's count lasts until a success.
+                self.consecutive_failures = count;
+                (permit, Some(t))
+            }
+            BreakerState::Open | BreakerState::ForcedOpen => (Err(ShortCircuited), None),
+            BreakerState::Closed | BreakerState::HalfOpen | BreakerState::Disabled => {
+                (permit, None)
+            }
+        }
+    }
+
+    /// `_on_success`: count 0 and CLOSED, in any state. `_on_failure`: one
+    /// more in the count, the last failure is now, OPEN when the count
+    /// reaches the threshold (already OPEN: it stays, waiting from now). The
+    /// teacher's forced states count nothing.
+    fn lesson_result(
+        &mut self,
+        cfg: &BreakerConfig,
+        now: SimTime,
+        failed: bool,
+    ) -> Option<Transition> {
+        if matches!(
+            self.state,
+            BreakerState::ForcedOpen | BreakerState::Disabled
+        ) {
+            return None;
+        }
+        if !failed {
+            self.consecutive_failures = 0;
+            return (self.state != BreakerState::Closed)
+                .then(|| self.go(now, BreakerState::Closed, Reason::SuccessCloses));
+        }
+        self.consecutive_failures = self.consecutive_failures.saturating_add(1);
+        self.last_failure = now;
+        let count = self.consecutive_failures;
+        if count < cfg.failure_threshold || self.state == BreakerState::Open {
+            return None;
+        }
+        let t = self.go(now, BreakerState::Open, Reason::ConsecutiveFailures(count));
+        self.consecutive_failures = count;
+        Some(t)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Circuit breaker, as resilience4j and the lesson define it: CLOSED lets calls
 //! through and watches their results; enough failures OPEN it, and it
 //! short-circuits every call for `open_for`; then HALF-OPEN lets a few probes
-//! through, whose results close it again or re-open it.
+//! through, whose results close it again or re-open it. `semantics =
+//! "lesson"` is the lesson's class read literally (`machine.rs`, at its end).
 //!
 //! - `config`: what a scenario sets, with its valid ranges;
 //! - `machine`: the sans-IO state machine (its unit tests beside it);
@@ -17,6 +18,8 @@ pub mod window;
 pub use config::*;
 pub use machine::*;
 
+#[cfg(test)]
+mod lesson_class_tests;
 #[cfg(test)]
 mod lesson_semantics_tests;
 

@@ -45,6 +45,12 @@ pub enum Reason {
     /// decides.
     FirstResultFailed,
     FirstResultSucceeded,
+    /// OPEN → HALF_OPEN (the lesson's class): a call arrived more than
+    /// `open_for` after the last failure; it passes, and so does every call
+    /// until a result decides.
+    CallAfterWait(Dur),
+    /// → CLOSED (the lesson's class): a success closes it in any state.
+    SuccessCloses,
     /// The breaker was reconfigured (`what`, as a file writes it: `kind =
     /// rate`) and starts closed, as a new breaker does.
     Reconfigured(&'static str),
@@ -156,6 +162,10 @@ impl Reason {
             ),
             Reason::FirstResultFailed => msg!("reason-first-result-failed"),
             Reason::FirstResultSucceeded => msg!("reason-first-result-succeeded"),
+            Reason::CallAfterWait(open_for) => {
+                msg!("reason-call-after-wait", open_for = open_for.to_string())
+            }
+            Reason::SuccessCloses => msg!("reason-success-closes"),
             Reason::Reconfigured(what) => msg!("reason-reconfigured", what = what),
             Reason::ProbeFailed => msg!("reason-probe-failed"),
             Reason::ProbesSucceeded(n) => msg!("reason-probes-succeeded", n = n),

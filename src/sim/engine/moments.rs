@@ -50,7 +50,7 @@ impl Simulation {
         (0..self.services.len()).find_map(|s| {
             let cfg = &self.world.services[s].patterns.circuit_breaker;
             let b = &self.services[s].state.circuit_breaker;
-            let p = b.probe_at(cfg)?;
+            let p = b.moves_at(cfg)?;
             (p > after && p <= self.now).then_some(Moment {
                 at: p,
                 kind: MomentKind::Breaker {
@@ -69,7 +69,7 @@ impl Simulation {
         let probe = (0..self.services.len())
             .filter_map(|s| {
                 let cfg = &self.world.services[s].patterns.circuit_breaker;
-                self.services[s].state.circuit_breaker.probe_at(cfg)
+                self.services[s].state.circuit_breaker.moves_at(cfg)
             })
             .filter(|&p| p > self.now)
             .min();

@@ -89,11 +89,12 @@ impl Simulation {
             .collect()
     }
 
-    /// The breaker state as shown, with an OPEN whose wait is over shown HALF-OPEN.
+    /// The breaker state as shown, with an OPEN whose wait is over shown
+    /// HALF-OPEN when it moves by itself (resilience4j; the lesson's waits for a call).
     pub fn breaker_state(&self, service: usize) -> BreakerState {
         let cfg = &self.world.services[service].patterns.circuit_breaker;
         let b = &self.services[service].state.circuit_breaker;
-        match b.probe_at(cfg) {
+        match b.moves_at(cfg) {
             Some(t) if t <= self.now => BreakerState::HalfOpen,
             _ => b.state(),
         }
