@@ -11,8 +11,9 @@ refused-per-second-short = ref. { $rate }/s
 
 help-legend-more = ↩ the fallback's answer   refused: attempts the downstream turned away (its queue full, or down)
 
-help-breakers-title = Two Circuit Breakers: resilience4j's, and the lesson's Python class.
-help-breakers-open-from = open_from: OPEN lasts open_for from opening ("opened") or from the last failure ("last_failure").
-help-breakers-half-open = half_open_calls: N probes pass and decide (N), or every call passes and the first result decides ("all").
-help-breakers-this = { $service } here: open_from = { $open_from }, half_open_calls = { $half_open }.
+help-breakers-title = Two Circuit Breakers: the lesson's Python class (semantics = "lesson") and resilience4j's (semantics = "resilience4j").
+help-breakers-lesson = The lesson's: OPEN lasts open_for from the last failure, checked when a call arrives, and that call and every call after it pass (HALF_OPEN); every result acts, late ones too: a success closes it in any state, a failure adds to a count that lasts until a success.
+help-breakers-resilience4j = resilience4j's: OPEN moves to HALF_OPEN by itself after open_for (from opening or from the last failure: open_from); half_open_calls probes decide ("all": every call passes, the first result decides); results of calls let in before a change are ignored.
+help-breakers-this = { $service } here: semantics = "resilience4j", open_from = { $open_from }, half_open_calls = { $half_open }.
+help-breakers-this-lesson = { $service } here: semantics = "lesson".
 help-breakers-off = { $service } here: no Circuit Breaker.

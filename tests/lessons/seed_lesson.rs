@@ -4,7 +4,7 @@
 
 use super::*;
 use breakwater::base::time::Dur;
-use breakwater::patterns::circuit_breaker::{HalfOpenCalls, OpenFrom};
+use breakwater::patterns::circuit_breaker::Semantics;
 use breakwater::patterns::PatternKind;
 
 const MS: u64 = 1_000_000;
@@ -44,8 +44,9 @@ fn the_lessons_values_semantics_and_composition() {
     let p = &w.services[2].patterns;
     assert_eq!(p.circuit_breaker.failure_threshold, 5);
     assert_eq!(p.circuit_breaker.open_for, Dur::from_secs(60));
-    assert_eq!(p.circuit_breaker.open_from, OpenFrom::LastFailure);
-    assert_eq!(p.circuit_breaker.half_open_calls, HalfOpenCalls::All);
+    // The class read literally: OPEN waits from the last failure, checked at
+    // a call; every result acts (a success closes it in any state).
+    assert_eq!(p.circuit_breaker.semantics, Semantics::Lesson);
     assert_eq!(p.retry.max_attempts, 3);
     let waits = [p.retry.backoff.delay(1), p.retry.backoff.delay(2)];
     assert_eq!(waits, [Dur::from_secs(1), Dur::from_secs(2)]);
@@ -106,9 +107,17 @@ fn breaker_phase_opens_counts_from_the_last_failure_lets_all_through_and_closes(
         .map(|(end, _)| end)
         .expect("late failures");
     assert!(last_failure > *opened, "a failure after it opened");
+    // The class checks `now - last_failure > timeout` when a call arrives:
+    // HALF_OPEN comes with the first call more than 60 s after the last
+    // failure (which is in the tick ending at `last_failure`).
     assert!(
-        half + 100 * MS > last_failure + 60 * S && half <= last_failure + 60 * S,
-        "HALF_OPEN at {half}, 60 s after the last failure (in the tick ending {last_failure})"
+        half > last_failure - 100 * MS + 60 * S && half <= last_failure + 61 * S,
+        "HALF_OPEN at {half}, at a call 60 s after the last failure (in the tick ending {last_failure})"
+    );
+    assert!(
+        t[1].2
+            .starts_with("a call came more than 1m after the last failure"),
+        "{t:?}"
     );
     assert!(
         half > opened + 60 * S,
@@ -133,12 +142,19 @@ fn breaker_phase_opens_counts_from_the_last_failure_lets_all_through_and_closes(
         .map(|(_, c)| c.downstream_attempts)
         .sum();
     assert!(first_attempts > 1, "{first_attempts} calls let through");
-    assert_eq!(t[2].2, "first result failed");
+    // The class's count lasts until a success: the first failure re-opens,
+    // counted on top of the failures before.
+    let again: u32 = t[2]
+        .2
+        .strip_suffix(" consecutive failures")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("re-opened by the count: {t:?}"));
+    assert!(again > 5, "{t:?}");
     assert!(reopened < 150 * S);
     // After the recovery at 2:30, the next HALF_OPEN's first success closes it.
     let (closed, _, why) = &t[4];
     assert!(t[3].0 > 150 * S && *closed > t[3].0, "{t:?}");
-    assert_eq!(why, "first result succeeded");
+    assert_eq!(why, "a success closes it (the lesson's class)");
     assert!(r.ok_fraction("payment", closed / S + 1, 210) > 0.9);
     // Counterfactual: without the breaker, the failing payment keeps
     // receiving three attempts per call through the whole outage.

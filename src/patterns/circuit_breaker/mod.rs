@@ -73,5 +73,13 @@ const EDITABLE: &[Editable] = &[
     Editable::new("min_calls", COUNT).when(is_rate),
     Editable::new("failure_threshold", COUNT).when(|set| !is_rate(set)),
     Editable::new("open_for", Edit::Duration(OPEN_FOR_MS)),
-    Editable::new("open_from", Edit::Choice(&["opened", "last_failure"])),
+    // A lesson breaker waits from the last failure by definition: its row
+    // says which semantics it follows instead (and can switch it back).
+    Editable::new("open_from", Edit::Choice(&["opened", "last_failure"]))
+        .when(|set| !is_lesson(set)),
+    Editable::new("semantics", Edit::Choice(&["resilience4j", "lesson"])).when(is_lesson),
 ];
+
+fn is_lesson(set: &super::PatternSet) -> bool {
+    set.circuit_breaker.semantics == Semantics::Lesson
+}

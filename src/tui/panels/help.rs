@@ -149,11 +149,13 @@ fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
 /// The breaker's two semantics, resilience4j's and the lesson's, and which
 /// the selected service uses.
 fn breaker_semantics(app: &App) -> Vec<String> {
-    use crate::patterns::circuit_breaker::{HalfOpenCalls, OpenFrom};
+    use crate::patterns::circuit_breaker::{HalfOpenCalls, OpenFrom, Semantics};
     let svc = &app.sim().world().services[app.selected_service()];
     let name = escape(&svc.name);
     let cb = &svc.patterns.circuit_breaker;
-    let this = if cb.enabled {
+    let this = if cb.enabled && cb.semantics == Semantics::Lesson {
+        t!("help-breakers-this-lesson", service = &*name)
+    } else if cb.enabled {
         let open_from = match cb.open_from {
             OpenFrom::Opened => "\"opened\"".to_string(),
             OpenFrom::LastFailure => "\"last_failure\"".to_string(),
@@ -173,8 +175,8 @@ fn breaker_semantics(app: &App) -> Vec<String> {
     };
     [
         t!("help-breakers-title"),
-        t!("help-breakers-open-from"),
-        t!("help-breakers-half-open"),
+        t!("help-breakers-lesson"),
+        t!("help-breakers-resilience4j"),
         this,
     ]
     .into_iter()
