@@ -68,6 +68,46 @@ fn n_stops_at_the_next_entry_then_at_the_breaker_opening() {
     assert!(app.banner().is_none());
 }
 
+/// Where `n` stops for a breaker whose open wait ended (resilience4j's, on
+/// its own, between two ticks), everything on screen already shows the new
+/// state: the breaker's line, its reason, and the Events panel's line.
+#[test]
+fn n_stops_on_the_new_state_when_an_open_wait_ends() {
+    let s = common::scenario(SCENARIO);
+    let mut app = App::new(s, 3);
+    app.set_paused(true);
+    // The entry at 0:30, the opening, the entry at 1:30, then OPEN's wait
+    // of 60 s ends.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Esc);
+        ch(&mut app, 'n');
+        run_until_paused(&mut app, 20_000);
+    }
+    let b = app.banner().map(|b| b.text.clone());
+    let t = app.now();
+    assert!(
+        t > 90 * NANOS_PER_SEC && t < 96 * NANOS_PER_SEC,
+        "at {t}, {b:?}"
+    );
+    assert!(b.is_some_and(|b| b.contains("OPEN → HALF_OPEN")));
+    let notices: Vec<String> = app
+        .sim()
+        .notices()
+        .iter()
+        .map(|(_, n)| format!("{n:?}"))
+        .collect();
+    assert!(
+        notices.iter().any(|n| n.contains("HalfOpen")),
+        "the transition is a notice already: {notices:?}"
+    );
+    let shown = text(&screen(&app, 120, 40));
+    let events = shown.lines().filter(|l| l.contains("HALF_OPEN")).count();
+    assert!(
+        events >= 2,
+        "state line and Events show HALF_OPEN:\n{shown}"
+    );
+}
+
 /// The teacher talks over the banner: it stays through a long pause, and
 /// only a key takes it down (`Esc` closes it without quitting or resuming).
 #[test]

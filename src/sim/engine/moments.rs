@@ -63,6 +63,19 @@ impl Simulation {
         })
     }
 
+    /// Brings every breaker whose open wait has ended to HALF-OPEN now, as
+    /// the next tick or call would (the transition dated when the wait
+    /// ended), so a shell stopping at that moment shows the new state, its
+    /// reason and its notice. Changes no result: the same transition, at the
+    /// same time, only logged before the tick that would have logged it.
+    pub fn settle_breakers(&mut self) {
+        for s in 0..self.services.len() {
+            let cfg = &self.world.services[s].patterns.circuit_breaker;
+            let t = self.services[s].state.circuit_breaker.poll(cfg, self.now);
+            self.log_transition(s, t);
+        }
+    }
+
     /// The earliest time something can happen: the next event, or the end
     /// of an open breaker's wait, whichever comes first.
     pub fn next_stop_bound(&self) -> Option<SimTime> {

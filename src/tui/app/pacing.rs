@@ -162,6 +162,11 @@ impl App {
                 .enumerate()
                 .find_map(|(k, s)| s.sim.moment_after(from).map(|m| (k, m)));
             if let Some((k, m)) = found {
+                // Stopped where a breaker's wait ended: the screen shows
+                // the new state now, not at the next tick.
+                for s in &mut self.sides {
+                    s.sim.settle_breakers();
+                }
                 self.pacing.seeking = None;
                 self.pacing.pauses.retain(|&p| p > t);
                 self.set_paused(true);
