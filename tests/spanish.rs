@@ -161,6 +161,10 @@ fn help_overlay_in_spanish() {
         let t = screen(&app, w, h);
         let s = text(&t);
         assert_spanish(&format!("help {w}×{h}"), &s);
+        // The legend is on the help's last page (the first is the lesson).
+        press(&mut app, KeyCode::End);
+        let s = text(&screen(&app, w, h));
+        assert_spanish(&format!("help {w}×{h}, last page"), &s);
         if h >= 40 {
             // The lesson's glosses of the states, in the legend.
             assert!(
@@ -169,6 +173,7 @@ fn help_overlay_in_spanish() {
             );
         }
         assert_snapshot!(format!("es_help_{w}x{h}"), t.backend());
+        press(&mut app, KeyCode::Home);
     }
 }
 
