@@ -8,10 +8,9 @@ use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::patterns::circuit_breaker::BreakerState;
 use breakwater::tui::app::App;
 use breakwater::tui::app::PanelId;
-use breakwater::tui::input::KeyCode;
 use breakwater::tui::panels;
 use breakwater::tui::theme::Theme;
-use common::app::{app_at, ch, press, row, screen, text};
+use common::app::{app_at, ch, help_pages, row, screen, text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -68,10 +67,9 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
         s.contains("Payment is the troubled service"),
         "the lesson text"
     );
-    // The keys follow the lesson, on the help's last page.
+    // The keys follow the lesson, on the help's next pages.
     let first = t;
-    press(&mut app, KeyCode::End);
-    let s = text(&screen(&app, 120, 40));
+    let s = help_pages(&mut app, 120, 40);
     for b in breakwater::tui::keys::bindings() {
         // Keys of the split dashboard are listed only in a comparison.
         if b.when != breakwater::tui::keys::When::Help
@@ -210,9 +208,8 @@ fn help_overlay_fits_80x24() {
     let mut app = app_at(10);
     ch(&mut app, '?');
     let t = screen(&app, 80, 24);
-    // The first page is the lesson; the last binding is on the last page.
-    press(&mut app, KeyCode::End);
-    let s = text(&screen(&app, 80, 24));
+    // The first page is the lesson; the bindings are on the next pages.
+    let s = help_pages(&mut app, 80, 24);
     assert!(
         s.contains("quit, print the summary"),
         "the last binding is visible:\n{s}"

@@ -23,17 +23,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let h = area.height.saturating_sub(2);
     let iw = w.saturating_sub(2).max(1) as usize;
     let page = h.saturating_sub(2).max(1) as usize;
-    // The lesson first, on pages of its own; the keys and legends start on
-    // the next page. Every line is one row (wrapped here, by words), so
-    // the scroll counts rows.
+    // The lesson first: a page of its own when it fits one (the keys and
+    // legends start on the next), else they follow it after a blank row,
+    // so no page is left half empty. Every line is one row (wrapped here,
+    // by words), so the scroll counts rows.
     let mut lines = lesson_page(app, theme, iw);
-    let pad = lines.len().div_ceil(page) * page - lines.len();
+    let pad = if lines.len() <= page {
+        page - lines.len()
+    } else {
+        1
+    };
     lines.extend(std::iter::repeat_n(Line::raw(""), pad));
     lines.extend(
         keys_and_legends(app, theme, iw)
             .into_iter()
-            .flat_map(|l| wrap_line(l, iw)),
+            .flat_map(|l| wrap_line(l, iw.saturating_sub(1).max(1))),
     );
+    // Whole pages: PgDn from the top lands on each, and End on the last.
+    let tail = lines.len().div_ceil(page) * page - lines.len();
+    lines.extend(std::iter::repeat_n(Line::raw(""), tail));
     let max_top = lines.len().saturating_sub(page);
     app.help_drawn(max_top, page);
     let top = app.help_top().min(max_top);
@@ -137,11 +145,21 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
         format!(" {}", t!("help-keys-title")),
         theme.title,
     )];
-    let two = iw >= 70;
-    let col = if two { iw / 2 } else { iw };
-    let rows: Vec<Vec<Span>> = bindings()
+    let shown: Vec<_> = bindings()
         .iter()
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
+        .collect();
+    // Two columns only when every key's text fits its half whole (the help
+    // scrolls, so one column costs nothing but rows).
+    let fits = |col: usize| {
+        shown
+            .iter()
+            .all(|b| crate::i18n::tr(b.help, None).chars().count() <= col.saturating_sub(12))
+    };
+    let two = iw >= 70 && fits(iw / 2);
+    let col = if two { iw / 2 } else { iw };
+    let rows: Vec<Vec<Span>> = shown
+        .iter()
         .map(|b| {
             let text = truncate(&crate::i18n::tr(b.help, None), col.saturating_sub(12));
             let used = 11 + text.chars().count();
