@@ -196,3 +196,14 @@ fn the_footer_names_the_scroll_keys_while_the_help_is_open() {
         }
     }
 }
+
+#[test]
+fn a_comparison_s_lesson_page_names_its_two_sides() {
+    let mut app = common::app::compare_at(5);
+    ch(&mut app, '?');
+    let (page, s) = overlay(&app, 120, 40);
+    assert!(
+        page.contains("side A: retries ×3 · side B: no retries"),
+        "{s}"
+    );
+}

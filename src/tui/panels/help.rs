@@ -85,6 +85,15 @@ fn lesson_page(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), theme.title))
         .collect();
+    if let [a, b] = app.sides() {
+        // A comparison: its two sides, as `breakwater list` says them.
+        let sides = t!("list-sides", a = escape(&a.label), b = escape(&b.label));
+        out.extend(
+            wrap(&sides, text)
+                .into_iter()
+                .map(|l| Line::raw(format!(" {l}"))),
+        );
+    }
     out.push(Line::raw(""));
     out.extend(
         wrap(&escape_keep_newlines(lesson::text(s)), text)
