@@ -252,6 +252,17 @@ fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
                 _ => pieces.push((blank, c.to_string())),
             }
         }
+        // A symbol alone (`↻`, `⧗`) stays with the word it marks.
+        let mut k = 0;
+        while k + 2 < pieces.len() {
+            let mark = !pieces[k].0 && !pieces[k].1.chars().any(char::is_alphanumeric);
+            if mark && pieces[k + 1].1 == " " {
+                let (_, space) = pieces.remove(k + 1);
+                let (_, word) = pieces.remove(k + 1);
+                pieces[k].1 = format!("{}{space}{word}", pieces[k].1);
+            }
+            k += 1;
+        }
         for (blank, piece) in pieces {
             let n = piece.chars().count();
             if blank {
@@ -332,5 +343,43 @@ pub fn state_gloss(st: BreakerState) -> String {
         BreakerState::HalfOpen => t!("state-gloss-half-open"),
         BreakerState::ForcedOpen => t!("state-gloss-forced-open"),
         BreakerState::Disabled => t!("state-gloss-disabled"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(line: Line<'static>, width: usize) -> Vec<String> {
+        wrap_line(line, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn legend_lines_wrap_between_words_keeping_indent_and_marks() {
+        let line = Line::raw(" calls: ✓ ok  ✗ failed  ↻ retries");
+        assert_eq!(
+            rows(line.clone(), 19),
+            [" calls: ✓ ok", " ✗ failed", " ↻ retries"]
+        );
+        assert_eq!(rows(line, 20), [" calls: ✓ ok", " ✗ failed  ↻ retries"]);
+        let short = Line::raw(" fits");
+        assert_eq!(rows(short, 20), [" fits"]);
+    }
+
+    #[test]
+    fn styles_survive_the_wrap() {
+        let line = Line::from(vec![
+            Span::raw(" a "),
+            styled("○ OPEN (failing)", Style::default().bold()),
+        ]);
+        let out = wrap_line(line, 10);
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(out
+            .iter()
+            .flat_map(|l| &l.spans)
+            .any(|s| s.content == "○ OPEN" && s.style == Style::default().bold()));
     }
 }
