@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => cli::compare::compare(args),
         Some(Command::Sweep(args)) => cli::sweep::sweep(args),
         Some(Command::Plot(args)) => cli::plot::plot(args),
+        Some(Command::Lesson(args)) => cli::lesson::lesson(args),
         None => cli::dashboard::open(cli.scenario, cli.dash),
     };
     match done {

@@ -95,9 +95,20 @@ wait_for '◀ 0.001 ▶' 5
 echo "e2e_tmux: help overlay"
 keys '?'
 wait_for 'Esc closes' 5
+# It opens on the lesson, scrolls with the keys (saying the page) and its
+# arrows change no parameter.
+wait_for 'Payment is the troubled service' 5
+wait_for 'page 1/' 5
+keys PageDown
+wait_for 'page 2/' 5
+keys Down Up End
+wait_for 'Keys' 5
+keys Home
+wait_for 'page 1/' 5
 keys Escape
 sleep 0.3
 screen | grep -q 'Esc closes' && fail "Esc did not close the help"
+wait_for '◀ 0.001 ▶' 5
 
 echo "e2e_tmux: resize to 80x24 and back"
 tmux -L "$SOCK" resize-window -t e2e -x 80 -y 24 2>/dev/null || true

@@ -30,7 +30,9 @@ fn keys(text: &str) -> BTreeSet<String> {
 
 /// `breakwater WORD` where WORD is a command of the program.
 fn commands(text: &str) -> BTreeSet<String> {
-    let known = ["run", "check", "list", "compare", "trace", "sweep", "plot"];
+    let known = [
+        "run", "check", "list", "compare", "trace", "sweep", "plot", "lesson",
+    ];
     let mut out = BTreeSet::new();
     for w in text.split("breakwater ").skip(1) {
         let word: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
@@ -80,7 +82,9 @@ fn the_readme_lists_every_key_command_and_scenario_the_program_has() {
         }
     }
     let cmds = commands(&en);
-    for c in ["run", "check", "list", "compare", "trace", "sweep"] {
+    for c in [
+        "run", "check", "list", "compare", "trace", "sweep", "lesson",
+    ] {
         assert!(cmds.contains(c), "command {c} is not in the README");
     }
     let names = scenarios(&en);

@@ -9,7 +9,7 @@ mod common;
 
 use breakwater::i18n::{self, FluentArgs};
 use breakwater::tui::input::KeyCode;
-use common::app::{app_at, ch, compare_at, press, screen, text};
+use common::app::{app_at, ch, compare_at, help_pages, press, screen, text};
 use insta::assert_snapshot;
 use std::process::Command;
 
@@ -161,6 +161,9 @@ fn help_overlay_in_spanish() {
         let t = screen(&app, w, h);
         let s = text(&t);
         assert_spanish(&format!("help {w}×{h}"), &s);
+        // The legend is on the help's next pages (the first is the lesson).
+        let s = help_pages(&mut app, w, h);
+        assert_spanish(&format!("help {w}×{h}, every page"), &s);
         if h >= 40 {
             // The lesson's glosses of the states, in the legend.
             assert!(

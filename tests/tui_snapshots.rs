@@ -10,7 +10,7 @@ use breakwater::tui::app::App;
 use breakwater::tui::app::PanelId;
 use breakwater::tui::panels;
 use breakwater::tui::theme::Theme;
-use common::app::{app_at, ch, row, screen, text};
+use common::app::{app_at, ch, help_pages, row, screen, text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -67,6 +67,9 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
         s.contains("Payment is the troubled service"),
         "the lesson text"
     );
+    // The keys follow the lesson, on the help's next pages.
+    let first = t;
+    let s = help_pages(&mut app, 120, 40);
     for b in breakwater::tui::keys::bindings() {
         // Keys of the split dashboard are listed only in a comparison.
         if b.when != breakwater::tui::keys::When::Help
@@ -76,7 +79,7 @@ fn help_overlay_lists_the_lesson_and_the_keys() {
             assert!(s.contains(&words), "help lacks {words:?}");
         }
     }
-    insta::assert_snapshot!("help_120x40", t.backend());
+    insta::assert_snapshot!("help_120x40", first.backend());
 }
 
 #[test]
@@ -205,7 +208,8 @@ fn help_overlay_fits_80x24() {
     let mut app = app_at(10);
     ch(&mut app, '?');
     let t = screen(&app, 80, 24);
-    let s = text(&t);
+    // The first page is the lesson; the bindings are on the next pages.
+    let s = help_pages(&mut app, 80, 24);
     assert!(
         s.contains("quit, print the summary"),
         "the last binding is visible:\n{s}"

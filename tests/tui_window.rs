@@ -10,7 +10,7 @@ use breakwater::tui::app::{App, PanelId};
 use breakwater::tui::history::{History, Window, CAPACITY, COARSE};
 use breakwater::tui::panels::{self, spark_view};
 use breakwater::tui::theme::Theme;
-use common::app::{app_at, ch, screen, text};
+use common::app::{app_at, ch, help_pages, screen, text};
 use common::scenario;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -58,7 +58,8 @@ fn every_time_series_panel_names_the_shared_window_and_w_cycles_it() {
     let s = text(&screen(&app, 80, 24));
     assert!(s.lines().last().unwrap().contains("w window"), "{s}");
     ch(&mut app, '?');
-    let s = text(&screen(&app, 120, 40));
+    // The keys follow the lesson, on the help's next pages.
+    let s = help_pages(&mut app, 120, 40);
     assert!(s.contains("chart window: 30 s, 2 min, 10 min, all"), "{s}");
 }
 

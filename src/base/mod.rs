@@ -15,5 +15,6 @@ pub mod serde_message;
 pub mod settable;
 pub mod time;
 pub mod units;
+pub mod wrap;
 
 pub use outcome::Outcome;

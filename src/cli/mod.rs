@@ -8,6 +8,7 @@ pub mod compare;
 pub mod dashboard;
 pub mod failure;
 pub mod flags;
+pub mod lesson;
 pub mod list;
 pub mod plot;
 pub mod progress;
@@ -47,6 +48,7 @@ pub enum Command {
     Compare(compare::CompareArgs),
     Sweep(sweep::SweepArgs),
     Plot(plot::PlotArgs),
+    Lesson(lesson::LessonArgs),
 }
 
 /// The process's arguments.

@@ -5,6 +5,7 @@
 
 pub mod builtin;
 pub mod file;
+pub mod lesson;
 pub mod overrides;
 pub mod recording;
 pub mod syntax;

@@ -221,6 +221,15 @@ impl App {
     pub fn help_open(&self) -> bool {
         self.selection.help_open()
     }
+    /// The help's first row on screen, as the scroll keys asked it.
+    pub fn help_top(&self) -> usize {
+        self.selection.help_top()
+    }
+    /// The help's drawing says what it could show (its largest first row,
+    /// a page's rows), so the scroll keys stay within it.
+    pub fn help_drawn(&self, max_top: usize, page: usize) {
+        self.selection.help_drawn(max_top, page)
+    }
     /// The window of time the time-series panels show.
     pub fn window(&self) -> Window {
         self.selection.window()
@@ -523,6 +532,7 @@ impl App {
                 self.status = Some(crate::i18n::scoped(self.lang, || t!("status-language")));
             }
             Action::CloseHelp => self.selection.close_help(),
+            Action::ScrollHelp(s) => self.selection.scroll_help(s),
             Action::Zoom => self.selection.toggle_zoom(),
             Action::CycleWindow => {
                 let window = self.selection.cycle_window();

@@ -19,7 +19,11 @@ pub enum KeyCode {
     Esc,
     Enter,
     Backspace,
-    /// Any other key (function keys, Home, …): bound to nothing, but still a
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Any other key (function keys, Insert, …): bound to nothing, but still a
     /// key press (it takes a banner down).
     Other,
 }

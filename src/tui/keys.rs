@@ -43,6 +43,8 @@ pub enum Action {
     Trace,
     /// `n`: full speed to the next timeline entry or breaker transition.
     NextMoment,
+    /// Scrolls the help (a modal context: nothing else moves).
+    ScrollHelp(Scroll),
     /// `Esc` with an overlay open (trace, banner): closes it, never quits.
     CloseOverlay,
     Zoom,
@@ -50,6 +52,17 @@ pub enum Action {
     CycleWindow,
     NextPanel,
     PrevPanel,
+}
+
+/// How far a scroll key moves the help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scroll {
+    LineUp,
+    LineDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
 }
 
 /// When a binding applies.
@@ -400,6 +413,54 @@ const AFTER_TOGGLES: &[Binding] = &[
         A::CloseHelp,
         "key-close-help-in-help",
         Some(("Esc", "key-close-help-in-help-short")),
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::Down), ch('j')],
+        "↓ j",
+        A::ScrollHelp(Scroll::LineDown),
+        "key-help-line",
+        Some(("↑↓", "key-help-line-short")),
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::Up), ch('k')],
+        "↑ k",
+        A::ScrollHelp(Scroll::LineUp),
+        "key-help-line-up",
+        None,
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        A::ScrollHelp(Scroll::PageDown),
+        "key-help-page",
+        Some(("PgUp/PgDn", "key-help-page-short")),
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        A::ScrollHelp(Scroll::PageUp),
+        "key-help-page-up",
+        None,
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::Home)],
+        "Home",
+        A::ScrollHelp(Scroll::Top),
+        "key-help-top",
+        Some(("Home/End", "key-help-ends-short")),
+        W::Help,
+    ),
+    b(
+        &[code(KeyCode::End)],
+        "End",
+        A::ScrollHelp(Scroll::Bottom),
+        "key-help-bottom",
+        None,
         W::Help,
     ),
     b(

@@ -115,6 +115,10 @@ pub fn key_of(ev: &KeyEvent) -> Key {
         TermCode::Esc => KeyCode::Esc,
         TermCode::Enter => KeyCode::Enter,
         TermCode::Backspace => KeyCode::Backspace,
+        TermCode::PageUp => KeyCode::PageUp,
+        TermCode::PageDown => KeyCode::PageDown,
+        TermCode::Home => KeyCode::Home,
+        TermCode::End => KeyCode::End,
         _ => KeyCode::Other,
     };
     let mods = Modifiers {
@@ -157,7 +161,11 @@ mod tests {
             (TermCode::Enter, KeyCode::Enter),
             (TermCode::Backspace, KeyCode::Backspace),
             (TermCode::F(5), KeyCode::Other),
-            (TermCode::Home, KeyCode::Other),
+            (TermCode::PageUp, KeyCode::PageUp),
+            (TermCode::PageDown, KeyCode::PageDown),
+            (TermCode::Home, KeyCode::Home),
+            (TermCode::End, KeyCode::End),
+            (TermCode::Insert, KeyCode::Other),
         ] {
             assert_eq!(ev(t, KeyModifiers::NONE), Key::from(k), "{t:?}");
         }

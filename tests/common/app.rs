@@ -82,3 +82,23 @@ pub fn text(t: &Terminal<TestBackend>) -> String {
 pub fn row(buf: &Buffer, y: u16) -> String {
     (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
 }
+
+/// Every page of the open help drawn at `w`×`h`, from the first (Home) to
+/// the last (PgDn until nothing moves), as one text; the help is left on
+/// its first page.
+pub fn help_pages(app: &mut App, w: u16, h: u16) -> String {
+    press(app, KeyCode::Home);
+    let (mut all, mut last) = (String::new(), String::new());
+    for _ in 0..50 {
+        let s = text(&screen(app, w, h));
+        if s == last {
+            break;
+        }
+        all.push_str(&s);
+        all.push('\n');
+        last = s;
+        press(app, KeyCode::PageDown);
+    }
+    press(app, KeyCode::Home);
+    all
+}

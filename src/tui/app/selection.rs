@@ -5,6 +5,8 @@
 
 use super::PanelId;
 use crate::tui::history::Window;
+use crate::tui::keys::Scroll;
+use std::cell::Cell;
 
 /// The selection and the navigation state.
 #[derive(Clone, Debug, Default)]
@@ -14,6 +16,12 @@ pub(super) struct Selection {
     focus: usize,
     zoom: bool,
     help: bool,
+    /// The help's first row on screen (its scroll).
+    help_top: usize,
+    /// What the last frame of the help could show: its largest first row
+    /// and the rows of a page (the help's drawing says it, since only it
+    /// knows the screen), so a scroll key stays within what is drawn.
+    help_drawn: Cell<Option<(usize, usize)>>,
     /// The window of time every time-series panel shows (`w`).
     window: Window,
 }
@@ -74,8 +82,36 @@ impl Selection {
         self.zoom = !self.zoom;
     }
 
+    /// Opens the help on its first page (the lesson), or closes it.
     pub(super) fn toggle_help(&mut self) {
         self.help = !self.help;
+        self.help_top = 0;
+    }
+
+    /// The help's first row on screen, as asked (the drawing keeps it
+    /// within the text).
+    pub(super) fn help_top(&self) -> usize {
+        self.help_top
+    }
+
+    /// What the help's drawing could show: its largest first row and a
+    /// page's rows.
+    pub(super) fn help_drawn(&self, max_top: usize, page: usize) {
+        self.help_drawn.set(Some((max_top, page.max(1))));
+    }
+
+    /// Moves the help by a line, a page, or to an end.
+    pub(super) fn scroll_help(&mut self, s: Scroll) {
+        let (max, page) = self.help_drawn.get().unwrap_or((usize::MAX, 1));
+        let top = self.help_top.min(max);
+        self.help_top = match s {
+            Scroll::LineUp => top.saturating_sub(1),
+            Scroll::LineDown => top.saturating_add(1).min(max),
+            Scroll::PageUp => top.saturating_sub(page),
+            Scroll::PageDown => top.saturating_add(page).min(max),
+            Scroll::Top => 0,
+            Scroll::Bottom => max,
+        };
     }
 
     pub(super) fn close_help(&mut self) {
@@ -116,5 +152,31 @@ mod tests {
         assert_eq!(s.field(3), 2);
         s.step_field(3, true);
         assert_eq!(s.field(3), 0);
+    }
+
+    #[test]
+    fn the_help_scrolls_within_what_was_drawn() {
+        let mut s = Selection::default();
+        s.toggle_help();
+        s.help_drawn(25, 10);
+        s.scroll_help(Scroll::LineUp);
+        assert_eq!(s.help_top(), 0);
+        s.scroll_help(Scroll::PageDown);
+        s.scroll_help(Scroll::LineDown);
+        assert_eq!(s.help_top(), 11);
+        s.scroll_help(Scroll::PageDown);
+        s.scroll_help(Scroll::PageDown);
+        assert_eq!(s.help_top(), 25);
+        s.scroll_help(Scroll::LineUp);
+        assert_eq!(s.help_top(), 24);
+        s.scroll_help(Scroll::Bottom);
+        s.scroll_help(Scroll::PageUp);
+        assert_eq!(s.help_top(), 15);
+        s.scroll_help(Scroll::Top);
+        assert_eq!(s.help_top(), 0);
+        s.scroll_help(Scroll::Bottom);
+        s.toggle_help();
+        s.toggle_help();
+        assert_eq!(s.help_top(), 0, "the help opens on its first page");
     }
 }

@@ -1,38 +1,174 @@
-//! The help overlay: the scenario's lesson, every key binding (straight from
-//! the key table), and what the symbols mean.
+//! The help overlay, a modal context that scrolls (↑↓, PgUp/PgDn,
+//! Home/End): first the scenario's lesson, whole, and its phases with the
+//! one the clock is in; then, from the next page, every key binding
+//! (straight from the key table) and what the symbols mean.
 
 use super::{styled, truncate};
-use crate::base::escape::escape;
+use crate::base::escape::{escape, escape_keep_newlines};
+use crate::base::wrap::wrap;
 use crate::patterns::circuit_breaker::BreakerState;
+use crate::scenario::lesson;
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::keys::{bindings, When};
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(2).min(110);
+    let h = area.height.saturating_sub(2);
+    let iw = w.saturating_sub(2).max(1) as usize;
+    let page = h.saturating_sub(2).max(1) as usize;
+    // The lesson first: a page of its own when it fits one (the keys and
+    // legends start on the next), else they follow it after a blank row,
+    // so no page is left half empty. Every line is one row (wrapped here,
+    // by words), so the scroll counts rows.
+    let mut lines = lesson_page(app, theme, iw);
+    let pad = if lines.len() <= page {
+        page - lines.len()
+    } else {
+        1
+    };
+    lines.extend(std::iter::repeat_n(Line::raw(""), pad));
+    lines.extend(
+        keys_and_legends(app, theme, iw)
+            .into_iter()
+            .flat_map(|l| wrap_line(l, iw.saturating_sub(1).max(1))),
+    );
+    // Whole pages: PgDn from the top lands on each, and End on the last.
+    let tail = lines.len().div_ceil(page) * page - lines.len();
+    lines.extend(std::iter::repeat_n(Line::raw(""), tail));
+    let max_top = lines.len().saturating_sub(page);
+    app.help_drawn(max_top, page);
+    let top = app.help_top().min(max_top);
+    // Where the reader is: the page, and arrows when there is more.
+    let pages = lines.len().div_ceil(page).max(1);
+    let at = if top >= max_top {
+        pages
+    } else {
+        top / page + 1
+    };
+    let mut place = t!("help-page", page = at, pages = pages);
+    if top > 0 {
+        place = format!("▲ {place}");
+    }
+    if top < max_top {
+        place = format!("{place} ▼");
+    }
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border)
-        .title(Line::styled(format!(" {} ", t!("help-title")), theme.title));
-    let inner = block.inner(Rect::new(0, 0, w, area.height));
-    // The keys, legends and the two breakers first; the lesson takes the
-    // rows they leave (at least a few, cut with …), so the keys stay
-    // readable on the smallest screen.
-    let mut lines = vec![Line::raw("")];
-    let two = inner.width >= 70;
-    let col = if two {
-        inner.width as usize / 2
-    } else {
-        inner.width as usize
+        .title(Line::styled(format!(" {} ", t!("help-title")), theme.title))
+        .title_bottom(Line::styled(format!(" {place} "), theme.title).right_aligned());
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(page).collect();
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(rect, buf);
+    Paragraph::new(shown).block(block).render(rect, buf);
+}
+
+/// The first page: the scenario's name, its whole lesson, and its phases
+/// (timeline entries with a note) with the one the clock is in marked; as
+/// rows of at most `iw` characters, sentences broken only between words.
+fn lesson_page(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
+    let s = app.scenario();
+    let text = iw.saturating_sub(2).max(1);
+    let mut out: Vec<Line<'static>> = wrap(&escape(&s.name), text)
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), theme.title))
+        .collect();
+    if let [a, b] = app.sides() {
+        // A comparison: its two sides, as `breakwater list` says them.
+        let sides = t!("list-sides", a = escape(&a.label), b = escape(&b.label));
+        out.extend(
+            wrap(&sides, text)
+                .into_iter()
+                .map(|l| Line::raw(format!(" {l}"))),
+        );
+    }
+    out.push(Line::raw(""));
+    out.extend(
+        wrap(&escape_keep_newlines(lesson::text(s)), text)
+            .into_iter()
+            .map(|l| Line::raw(format!(" {l}"))),
+    );
+    out.push(Line::raw(""));
+    let phases = lesson::phases(s);
+    let now = lesson::current(&phases, app.now());
+    out.extend(
+        wrap(&t!("help-lesson-phases"), text)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.title)),
+    );
+    if phases.is_empty() {
+        out.extend(
+            wrap(&t!("help-lesson-no-phases"), text)
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), theme.dim)),
+        );
+    }
+    let stamp = |p: &lesson::Phase| match p.side {
+        Some(side) => format!("{} [{}]", p.clock(), side.letter().to_uppercase()),
+        None => p.clock(),
     };
-    let rows: Vec<Vec<Span>> = bindings()
+    let col = phases
+        .iter()
+        .map(|p| stamp(p).chars().count())
+        .max()
+        .unwrap_or(0);
+    for (i, p) in phases.iter().enumerate() {
+        let here = now == Some(i);
+        let style = match now {
+            Some(n) if i == n => theme.selected,
+            Some(n) if i < n => theme.dim,
+            _ => Style::default(),
+        };
+        let head = format!(" {} {:<col$}  ", if here { "▶" } else { " " }, stamp(p));
+        let hang = " ".repeat(head.chars().count());
+        for (k, l) in wrap(&escape(&p.note), iw.saturating_sub(hang.len() + 1).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 { head.clone() } else { hang.clone() };
+            out.push(Line::from(vec![
+                styled(lead, if here { theme.key } else { style }),
+                styled(l, style),
+            ]));
+        }
+    }
+    out
+}
+
+/// The key table (straight from the key table), the legends and the two
+/// breakers; lines that may be longer than the overlay.
+fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        format!(" {}", t!("help-keys-title")),
+        theme.title,
+    )];
+    let shown: Vec<_> = bindings()
         .iter()
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
+        .collect();
+    // Two columns only when every key's text fits its half whole (the help
+    // scrolls, so one column costs nothing but rows).
+    let fits = |col: usize| {
+        shown
+            .iter()
+            .all(|b| crate::i18n::tr(b.help, None).chars().count() <= col.saturating_sub(12))
+    };
+    let two = iw >= 70 && fits(iw / 2);
+    let col = if two { iw / 2 } else { iw };
+    let rows: Vec<Vec<Span>> = shown
+        .iter()
         .map(|b| {
             let text = truncate(&crate::i18n::tr(b.help, None), col.saturating_sub(12));
             let used = 11 + text.chars().count();
@@ -55,7 +191,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         lines.extend(rows.into_iter().map(Line::from));
     }
-    let keys_end = lines.len();
     lines.push(Line::raw(""));
     let mut legend = vec![Span::raw(format!(" {} ", t!("help-legend-breaker")))];
     for st in [
@@ -76,74 +211,92 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(format!(" {}", t!("help-legend-attempts"))));
     lines.push(Line::raw(format!(" {}", t!("help-legend-more"))));
     lines.extend(breaker_semantics(app).into_iter().map(Line::raw));
-    let iw = inner.width.max(1) as usize;
-    let rows_of = |ls: &[Line]| -> usize { ls.iter().map(|l| l.width().div_ceil(iw).max(1)).sum() };
-    // Every key stays on screen: on a short screen the legends go first
-    // (whole lines, from the last), then the lesson shrinks to one row.
-    let usable = (area.height as usize).saturating_sub(5);
-    while lines.len() > keys_end && rows_of(&lines) + 3 > usable {
-        lines.pop();
-    }
-    let rest: usize = rows_of(&lines);
-    let s = app.scenario();
-    let story = if s.lesson.is_empty() {
-        &s.description
-    } else {
-        &s.lesson
-    };
-    let room = (area.height as usize).saturating_sub(5 + rest).max(1);
-    let mut head = vec![Line::styled(escape(&s.name).into_owned(), theme.title)];
-    head.extend(
-        wrap_words(&escape(story), iw, room)
-            .into_iter()
-            .map(Line::raw),
-    );
-    lines.splice(0..0, head);
-    // As tall as the text needs (word wrapping may take a line more), within the screen.
-    let needed: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(iw).max(1))
-        .sum::<usize>()
-        + 1;
-    let h = (needed as u16 + 2).min(area.height.saturating_sub(2));
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(rect, buf);
-    para.block(block).render(rect, buf);
+    lines
 }
 
-/// `text` in lines of at most `width` characters, broken between words, at
-/// most `rows` of them; a cut text ends with `…`.
-fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let (n, w) = (line.chars().count(), word.chars().count());
-        if n > 0 && n + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
+/// `line` in rows of at most `width` characters, broken between words
+/// (styles kept); a row after the first starts as far in as the line does.
+/// A word longer than a row is split.
+fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width {
+        return vec![line];
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    if lines.len() > rows {
-        lines.truncate(rows);
-        if let Some(last) = lines.last_mut() {
-            let keep: String = last.chars().take(width.saturating_sub(2)).collect();
-            *last = format!("{} …", keep.trim_end());
+    let indent = line
+        .spans
+        .first()
+        .map_or(0, |s| s.content.chars().take_while(|c| *c == ' ').count())
+        .min(width / 2);
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let flush = |row: &mut Vec<Span<'static>>, rows: &mut Vec<Line<'static>>| {
+        // No trailing blanks at a break.
+        while let Some(last) = row.last_mut() {
+            let kept = last.content.trim_end().to_string();
+            if kept.is_empty() {
+                row.pop();
+            } else {
+                last.content = kept.into();
+                break;
+            }
+        }
+        rows.push(Line::from(std::mem::take(row)));
+    };
+    for span in line.spans {
+        let style = span.style;
+        let mut pieces: Vec<(bool, String)> = Vec::new();
+        for c in span.content.chars() {
+            let blank = c == ' ';
+            match pieces.last_mut() {
+                Some((b, p)) if *b == blank => p.push(c),
+                _ => pieces.push((blank, c.to_string())),
+            }
+        }
+        // A symbol alone (`↻`, `⧗`) stays with the word it marks.
+        let mut k = 0;
+        while k + 2 < pieces.len() {
+            let mark = !pieces[k].0 && !pieces[k].1.chars().any(char::is_alphanumeric);
+            if mark && pieces[k + 1].1 == " " {
+                let (_, space) = pieces.remove(k + 1);
+                let (_, word) = pieces.remove(k + 1);
+                pieces[k].1 = format!("{}{space}{word}", pieces[k].1);
+            }
+            k += 1;
+        }
+        for (blank, piece) in pieces {
+            let n = piece.chars().count();
+            if blank {
+                if used + n > width {
+                    flush(&mut row, &mut rows);
+                    row.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                } else if used != indent || rows.is_empty() {
+                    row.push(Span::styled(piece, style));
+                    used += n;
+                }
+                continue;
+            }
+            if used + n > width && used > indent {
+                flush(&mut row, &mut rows);
+                row.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+            let mut rest: Vec<char> = piece.chars().collect();
+            while rest.len() > width.saturating_sub(used).max(1) {
+                let take = width.saturating_sub(used).max(1);
+                row.push(Span::styled(rest.drain(..take).collect::<String>(), style));
+                flush(&mut row, &mut rows);
+                row.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+            used += rest.len();
+            row.push(Span::styled(rest.into_iter().collect::<String>(), style));
         }
     }
-    // A word longer than the line is cut like any other text.
-    lines.into_iter().map(|l| truncate(&l, width)).collect()
+    if used > indent || rows.is_empty() {
+        flush(&mut row, &mut rows);
+    }
+    rows
 }
 
 /// The breaker's two semantics, resilience4j's and the lesson's, and which
@@ -192,5 +345,43 @@ pub fn state_gloss(st: BreakerState) -> String {
         BreakerState::HalfOpen => t!("state-gloss-half-open"),
         BreakerState::ForcedOpen => t!("state-gloss-forced-open"),
         BreakerState::Disabled => t!("state-gloss-disabled"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(line: Line<'static>, width: usize) -> Vec<String> {
+        wrap_line(line, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn legend_lines_wrap_between_words_keeping_indent_and_marks() {
+        let line = Line::raw(" calls: ✓ ok  ✗ failed  ↻ retries");
+        assert_eq!(
+            rows(line.clone(), 19),
+            [" calls: ✓ ok", " ✗ failed", " ↻ retries"]
+        );
+        assert_eq!(rows(line, 20), [" calls: ✓ ok", " ✗ failed  ↻ retries"]);
+        let short = Line::raw(" fits");
+        assert_eq!(rows(short, 20), [" fits"]);
+    }
+
+    #[test]
+    fn styles_survive_the_wrap() {
+        let line = Line::from(vec![
+            Span::raw(" a "),
+            styled("○ OPEN (failing)", Style::default().bold()),
+        ]);
+        let out = wrap_line(line, 10);
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(out
+            .iter()
+            .flat_map(|l| &l.spans)
+            .any(|s| s.content == "○ OPEN" && s.style == Style::default().bold()));
     }
 }
