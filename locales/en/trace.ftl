@@ -62,3 +62,23 @@ trace-overlay-more = … { $n ->
 } (breakwater trace shows the whole story)
 # A step of a copy of the call a pattern started (a hedged attempt).
 trace-fork = copy { $n }: { $step }
+# `breakwater trace --where KIND` and the dashboard's trace menu (key T): what a call's story is.
+trace-where-retried = retried
+trace-where-cut = with an attempt cut by the timeout
+trace-where-timed-out = timed out
+trace-where-fallback = answered by the fallback
+trace-where-short-circuited = short-circuited
+trace-where-bulkhead-rejected = rejected by the bulkhead
+trace-where-client-rejected = rejected by the caller's pool
+trace-where-hedged = hedged (a copy sent)
+trace-where-failed = failed
+trace-where-ok = ok
+trace-cmd-from-call = call #{ $index }
+trace-cmd-heading-where = seed { $seed } · { $calls ->
+    [one] the first call
+   *[other] the first { $calls } calls
+} of { $service } from { $from } · only: { $kind } (looking up to { $minutes } min ahead)
+trace-cmd-where-none-window = no call of { $service } { $kind } from { $from } to { $until }: the search stops { $minutes } min past its start
+trace-cmd-where-none-end = no call of { $service } { $kind } from { $from } to the end ({ $end })
+trace-cmd-where-fewer-window = found { $found } of { $calls } ({ $kind }): the search stops { $minutes } min past its start, at { $until }
+trace-cmd-where-fewer-end = found { $found } of { $calls } ({ $kind }): the scenario ends at { $end }
