@@ -49,14 +49,6 @@ pub struct TraceArgs {
     quiet: Quiet,
 }
 
-/// A `--where` kind in the reader's words (`trace-where-<kind>`).
-pub fn kind_words(kind: Where) -> String {
-    breakwater::i18n::tr(
-        &format!("trace-where-{}", kind.name().replace('_', "-")),
-        None,
-    )
-}
-
 pub fn trace(a: TraceArgs) -> Outcome {
     let s = load(&a.scenario, &a.sets.set, a.variant.variant)?;
     let names: Vec<&str> = s.world.services.iter().map(|x| x.name.as_str()).collect();
@@ -113,7 +105,7 @@ pub fn trace(a: TraceArgs) -> Outcome {
     // Where the calls were followed from, as a person reads it.
     let start = match from {
         TraceFrom::Time(at) => clock(at),
-        TraceFrom::Index(i) => t!("trace-cmd-from-call", index = i),
+        TraceFrom::Index(i) => t!("trace-cmd-from-call", index = i.to_string()),
     };
     if let Some(kind) = a.kind {
         let looked = Looked {
@@ -169,7 +161,7 @@ pub fn trace(a: TraceArgs) -> Outcome {
                 calls = a.calls,
                 service = escape(name),
                 from = start.clone(),
-                kind = kind_words(kind),
+                kind = words::where_words(kind),
                 minutes = LOOK_AHEAD.0 / 60_000_000_000
             ),
         };
@@ -213,7 +205,7 @@ impl Looked<'_> {
     }
 
     fn none(&self) -> String {
-        let (service, kind) = (escape(self.service), kind_words(self.kind));
+        let (service, kind) = (escape(self.service), words::where_words(self.kind));
         if self.window_closed {
             t!(
                 "trace-cmd-where-none-window",
@@ -235,7 +227,7 @@ impl Looked<'_> {
     }
 
     fn fewer(&self, found: usize, calls: u32) -> String {
-        let kind = kind_words(self.kind);
+        let kind = words::where_words(self.kind);
         if self.window_closed {
             t!(
                 "trace-cmd-where-fewer-window",

@@ -41,6 +41,20 @@ pub enum Action {
     CloseHelp,
     /// `t`: the story of the selected service's next call, as an overlay.
     Trace,
+    /// `T`: the trace menu (a modal context): trace the next call that is
+    /// retried, cut, rejected … or call #N.
+    TraceMenu,
+    /// In the trace menu: the previous / next item.
+    MenuUp,
+    MenuDown,
+    /// In the trace menu: trace what the selected item says.
+    MenuChoose,
+    /// In the trace menu: a digit of the call number (the key says which).
+    MenuDigit,
+    /// In the trace menu: erase the last digit typed.
+    MenuErase,
+    /// `Esc` in the trace menu: closes it, never quits.
+    CloseMenu,
     /// `n`: full speed to the next timeline entry or breaker transition.
     NextMoment,
     /// `Esc` with an overlay open (trace, banner): closes it, never quits.
@@ -67,8 +81,10 @@ pub enum When {
     Compare,
     /// While an overlay (trace, banner) is open and the help is closed.
     Overlay,
-    /// While nothing is open over the panels (no help, no overlay).
+    /// While nothing is open over the panels (no help, no overlay, no menu).
     Bare,
+    /// While the trace menu (`T`) is open: only its own keys (and `Always`).
+    Menu,
 }
 
 /// The view state that decides which bindings apply.
@@ -80,18 +96,23 @@ pub struct Context {
     pub compare: bool,
     /// An overlay is open (the trace, the banner).
     pub overlay: bool,
+    /// The trace menu is open (a modal context: only its keys apply).
+    pub menu: bool,
 }
 
 impl When {
     pub fn applies(self, cx: Context) -> bool {
+        // The trace menu is modal: while it is open, only its keys.
+        let free = !cx.help && !cx.menu;
         match self {
-            When::Normal => !cx.help,
-            When::Paused => !cx.help && cx.paused,
+            When::Normal => free,
+            When::Paused => free && cx.paused,
             When::Help => cx.help,
             When::Always => true,
-            When::Compare => !cx.help && cx.compare,
-            When::Overlay => !cx.help && cx.overlay,
-            When::Bare => !cx.help && !cx.overlay,
+            When::Compare => free && cx.compare,
+            When::Overlay => free && cx.overlay,
+            When::Bare => free && !cx.overlay,
+            When::Menu => !cx.help && cx.menu,
         }
     }
 }
@@ -215,6 +236,14 @@ const BEFORE_TOGGLES: &[Binding] = &[
         W::Normal,
     ),
     b(
+        &[ch('T')],
+        "T",
+        A::TraceMenu,
+        "key-trace-menu",
+        None,
+        W::Normal,
+    ),
+    b(
         &[ch('.')],
         ".",
         A::Step,
@@ -286,6 +315,20 @@ const BEFORE_TOGGLES: &[Binding] = &[
         None,
         W::Normal,
     ),
+];
+
+/// The digits, typed into the trace menu's call number.
+const DIGITS: &[Chord] = &[
+    ch('0'),
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
 ];
 
 /// The bindings after the patterns' toggles, in help order.
@@ -409,6 +452,54 @@ const AFTER_TOGGLES: &[Binding] = &[
         "key-close-overlay",
         Some(("Esc", "key-close-overlay-short")),
         W::Overlay,
+    ),
+    b(
+        &[code(KeyCode::Up), ch('k')],
+        "↑ k",
+        A::MenuUp,
+        "key-menu-up",
+        Some(("↑↓", "key-menu-move-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Down), ch('j')],
+        "↓ j",
+        A::MenuDown,
+        "key-menu-down",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        A::MenuChoose,
+        "key-menu-choose",
+        Some(("Enter", "key-menu-choose-short")),
+        W::Menu,
+    ),
+    b(
+        DIGITS,
+        "0-9",
+        A::MenuDigit,
+        "key-menu-digit",
+        Some(("0-9", "key-menu-digit-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        A::MenuErase,
+        "key-menu-erase",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::CloseMenu,
+        "key-close-menu",
+        Some(("Esc", "key-close-menu-short")),
+        W::Menu,
     ),
     b(
         &[ch('q'), ctrl('c')],

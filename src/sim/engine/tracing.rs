@@ -191,6 +191,11 @@ impl Simulation {
         self.tracer.as_ref().is_some_and(|t| t.closed)
     }
 
+    /// How many traced calls are in flight (picked, not finished).
+    pub fn traces_in_flight(&self) -> usize {
+        self.tracer.as_ref().map_or(0, |t| t.active.len())
+    }
+
     /// Whether every call asked for has been picked and has finished (with
     /// a filter: enough matched, or the look-ahead is over, and every call
     /// picked has finished).
