@@ -242,14 +242,14 @@ fn no_key_is_bound_twice_in_the_menu() {
         },
     ] {
         let mut seen = Vec::new();
-        for b in keys::bindings().iter().filter(|b| b.when.applies(cx)) {
+        let all = || keys::bindings().iter().chain(keys::menu_bindings());
+        for b in all().filter(|b| b.when.applies(cx)) {
             for k in b.keys {
                 assert!(!seen.contains(k), "{k:?} bound twice in {cx:?}");
                 seen.push(*k);
             }
         }
-        let actions: Vec<_> = keys::bindings()
-            .iter()
+        let actions: Vec<_> = all()
             .filter(|b| b.when.applies(cx))
             .map(|b| b.action)
             .collect();

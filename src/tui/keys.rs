@@ -317,6 +317,61 @@ const BEFORE_TOGGLES: &[Binding] = &[
     ),
 ];
 
+/// The trace menu's own keys (`When::Menu`). Kept apart from `bindings()`,
+/// which the help overlay lists whole, because they only mean something
+/// while the menu is open, where the footer names them; dispatch and the
+/// footer read both tables (`all`).
+const MENU: &[Binding] = &[
+    b(
+        &[code(KeyCode::Up), ch('k')],
+        "↑ k",
+        A::MenuUp,
+        "key-menu-up",
+        Some(("↑↓", "key-menu-move-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Down), ch('j')],
+        "↓ j",
+        A::MenuDown,
+        "key-menu-down",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        A::MenuChoose,
+        "key-menu-choose",
+        Some(("Enter", "key-menu-choose-short")),
+        W::Menu,
+    ),
+    b(
+        DIGITS,
+        "0-9",
+        A::MenuDigit,
+        "key-menu-digit",
+        Some(("0-9", "key-menu-digit-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        A::MenuErase,
+        "key-menu-erase",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::CloseMenu,
+        "key-close-menu",
+        Some(("Esc", "key-close-menu-short")),
+        W::Menu,
+    ),
+];
+
 /// The digits, typed into the trace menu's call number.
 const DIGITS: &[Chord] = &[
     ch('0'),
@@ -454,54 +509,6 @@ const AFTER_TOGGLES: &[Binding] = &[
         W::Overlay,
     ),
     b(
-        &[code(KeyCode::Up), ch('k')],
-        "↑ k",
-        A::MenuUp,
-        "key-menu-up",
-        Some(("↑↓", "key-menu-move-short")),
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Down), ch('j')],
-        "↓ j",
-        A::MenuDown,
-        "key-menu-down",
-        None,
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        A::MenuChoose,
-        "key-menu-choose",
-        Some(("Enter", "key-menu-choose-short")),
-        W::Menu,
-    ),
-    b(
-        DIGITS,
-        "0-9",
-        A::MenuDigit,
-        "key-menu-digit",
-        Some(("0-9", "key-menu-digit-short")),
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
-        A::MenuErase,
-        "key-menu-erase",
-        None,
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        A::CloseMenu,
-        "key-close-menu",
-        Some(("Esc", "key-close-menu-short")),
-        W::Menu,
-    ),
-    b(
         &[ch('q'), ctrl('c')],
         "q ^C",
         A::Quit,
@@ -571,10 +578,19 @@ pub fn bindings() -> &'static [Binding] {
     &ALL
 }
 
+/// The trace menu's bindings (see `MENU`).
+pub fn menu_bindings() -> &'static [Binding] {
+    MENU
+}
+
+/// Every binding of both tables: the dashboard's, then the menu's.
+fn all() -> impl Iterator<Item = &'static Binding> {
+    bindings().iter().chain(MENU)
+}
+
 /// The action of a key press in this context, if any.
 pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
-    bindings()
-        .iter()
+    all()
         .filter(|b| b.when.applies(cx))
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
         .map(|b| b.action)
@@ -582,8 +598,7 @@ pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
 
 /// The bindings the footer shows in this context, in table order.
 pub fn footer(cx: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
-    bindings()
-        .iter()
+    all()
         .filter(move |b| b.when.applies(cx))
         .filter_map(|b| b.footer)
 }
