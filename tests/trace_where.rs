@@ -383,3 +383,28 @@ fn summary_and_ticks(
     }
     (json::to_json(&Summary::of(&sim, &s.name, 0.0)), ticks)
 }
+
+/// A filtered trace holds only the calls in flight (and the matches): over
+/// seed-lesson's whole run, a kind that never occurs keeps at most a few
+/// dozen stories at a time while it looks at every call of payment.
+#[test]
+fn a_filtered_trace_holds_only_the_calls_in_flight() {
+    let s = builtin("seed-lesson");
+    let mut sim = Simulation::new(&s);
+    let request = TraceRequest {
+        service: 2,
+        from: TraceFrom::Time(0),
+        calls: 1,
+    };
+    sim.trace_where(request, Where::Ended(Outcome::ClientRejected), LOOK_AHEAD);
+    let (mut most, mut steps) = (0, 0);
+    while !sim.traces_complete() && !sim.is_finished() {
+        sim.advance_within(sim.end(), 50, &mut |_| {});
+        most = most.max(sim.traces_in_flight());
+        steps += 1;
+    }
+    assert!(sim.is_finished() && sim.take_traces(true).is_empty());
+    assert!(steps > 100, "{steps}");
+    // Payment's calls in flight: its bulkhead's 5, the callers' 20 at most.
+    assert!((1..=25).contains(&most), "{most} stories held at once");
+}
