@@ -64,6 +64,13 @@ fn the_menu_is_modal_and_esc_closes_it_without_quitting() {
     press(&mut app, KeyCode::Enter);
     assert!(app.trace_menu().is_some());
     assert_eq!(press(&mut app, KeyCode::Esc), None, "Esc never quits here");
+    ch(&mut app, 'T');
+    let ctrl_c = breakwater::tui::input::Key::new(
+        KeyCode::Char('c'),
+        breakwater::tui::input::Modifiers::CONTROL,
+    );
+    assert_eq!(app.handle_key(ctrl_c), Some(Effect::Quit), "Ctrl-C quits");
+    press(&mut app, KeyCode::Esc);
     assert!(app.trace_menu().is_none());
     assert!(app.trace_view().is_none());
     assert_eq!(press(&mut app, KeyCode::Esc), Some(Effect::Quit));
@@ -253,7 +260,13 @@ fn no_key_is_bound_twice_in_the_menu() {
             .filter(|b| b.when.applies(cx))
             .map(|b| b.action)
             .collect();
-        assert!(!actions.contains(&keys::Action::Quit));
+        // Only Ctrl-C quits from the menu (`q` and Esc do not).
+        let quits: Vec<_> = all()
+            .filter(|b| b.when.applies(cx) && b.action == keys::Action::Quit)
+            .flat_map(|b| b.keys.iter())
+            .collect();
+        assert_eq!(quits.len(), 1);
+        assert!(quits[0].ctrl);
         assert!(actions.contains(&keys::Action::CloseMenu));
     }
 }

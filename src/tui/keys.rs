@@ -370,6 +370,9 @@ const MENU: &[Binding] = &[
         Some(("Esc", "key-close-menu-short")),
         W::Menu,
     ),
+    // Ctrl-C still quits (raw mode swallows the terminal's own); `q` is
+    // only a letter here.
+    b(&[ctrl('c')], "^C", A::Quit, "key-quit", None, W::Menu),
 ];
 
 /// The digits, typed into the trace menu's call number.
