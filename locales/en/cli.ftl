@@ -37,8 +37,8 @@ cli-trace-about = Follow calls from arrival to final answer: every layer, attemp
 cli-trace-service = The service whose calls to follow (optional when there is one)
 cli-trace-at = The first calls arriving at or after this time (e.g. 60s)
 cli-trace-calls = How many calls to follow (1 … 1000)
-cli-trace-call = Follow calls from call #N of the service on (its index, 0 first), instead of --at
-cli-trace-where = Keep only the calls whose story is so (retried: more than one attempt; cut: an attempt cut by the timeout; hedged: a copy sent; fallback: answered by the fallback; the others: the final outcome), looking at most 10 minutes past the start
+cli-trace-call = Follow calls from call #N of the service on (its index among the service's calls, 0 first), instead of --at
+cli-trace-where = Only the calls of this kind, the first --calls from the start, looking at most 10 minutes ahead: retried (more than one attempt), cut (an attempt cut by the timeout), timed_out, fallback (answered by the fallback), short_circuited, bulkhead_rejected, client_rejected, hedged (a copy sent), failed, ok
 cli-trace-json = One JSON object instead of text
 
 cli-compare-about = Two variants of a world under the same load, side by side: one scenario (its [variants], or --set-a/--set-b) or two files

@@ -36,7 +36,7 @@ cli-trace-service = El servicio cuyas llamadas se siguen (opcional si solo hay u
 cli-trace-at = Las primeras llamadas que llegan en este instante o después (p. ej. 60s)
 cli-trace-calls = Cuántas llamadas seguir (1 … 1000)
 cli-trace-call = Seguir las llamadas desde la n.º N del servicio (su índice, 0 la primera), en lugar de --at
-cli-trace-where = Quedarse solo con las llamadas cuya historia es así (retried: más de un intento; cut: un intento cortado por el timeout; hedged: se envió una copia; fallback: respondida por el fallback; las demás: el resultado final), mirando como mucho 10 minutos después del inicio
+cli-trace-where = Solo las llamadas de este tipo, las --calls primeras desde el inicio, mirando como mucho 10 minutos adelante: retried (más de un intento), cut (un intento cortado por el timeout), timed_out, fallback (respondida por el fallback), short_circuited, bulkhead_rejected, client_rejected, hedged (se envió una copia), failed, ok
 cli-trace-json = Un objeto JSON en lugar de texto
 
 cli-compare-about = Dos variantes de un mundo con la misma carga, lado a lado: un escenario (sus [variants], o --set-a/--set-b) o dos ficheros

@@ -31,11 +31,11 @@ pub struct TraceArgs {
     service: Option<String>,
     #[arg(long, value_parser = parse_at, required_unless_present = "call")]
     at: Option<Dur>,
-    #[arg(long, value_parser = parse_index, conflicts_with = "at")]
+    #[arg(long, value_name = "N", value_parser = parse_index, conflicts_with = "at")]
     call: Option<u64>,
     #[arg(long, default_value_t = 1, value_parser = parse_calls)]
     calls: u32,
-    #[arg(long = "where", id = "where", value_parser = parse_where)]
+    #[arg(long = "where", id = "where", value_name = "KIND", value_parser = parse_where)]
     kind: Option<Where>,
     #[arg(long)]
     json: bool,
