@@ -37,6 +37,8 @@ cli-trace-about = Follow calls from arrival to final answer: every layer, attemp
 cli-trace-service = The service whose calls to follow (optional when there is one)
 cli-trace-at = The first calls arriving at or after this time (e.g. 60s)
 cli-trace-calls = How many calls to follow (1 … 1000)
+cli-trace-call = Follow calls from call #N of the service on (its index among the service's calls, 0 first), instead of --at
+cli-trace-where = Only the calls of this kind, the first --calls from the start, looking at most 10 minutes ahead: retried (more than one attempt), cut (an attempt cut by the timeout), timed_out, fallback (answered by the fallback), short_circuited, bulkhead_rejected, client_rejected, hedged (a copy sent), failed, ok
 cli-trace-json = One JSON object instead of text
 
 cli-compare-about = Two variants of a world under the same load, side by side: one scenario (its [variants], or --set-a/--set-b) or two files
@@ -89,6 +91,8 @@ cli-error-try-help = For more, try --help.
 # The flags' values.
 cli-bad-side = a side is `a` or `b`
 cli-bad-calls = a number of calls from 1 to { $max }
+cli-bad-call-index = a call's index: a whole number from 0
+cli-bad-where = valid: { $valid }
 cli-bad-duration = the duration must be above 0 and at most 7d
 cli-bad-seed = a seed is a whole number from 0 to { $max }
 cli-seed-too-big = a seed is at most { $max } (2^63−1, the largest TOML integer, so recordings can store it)

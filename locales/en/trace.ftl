@@ -62,3 +62,36 @@ trace-overlay-more = … { $n ->
 } (breakwater trace shows the whole story)
 # A step of a copy of the call a pattern started (a hedged attempt).
 trace-fork = copy { $n }: { $step }
+# `breakwater trace --where KIND` and the dashboard's trace menu (key T): what a call's story is.
+trace-where-retried = retried
+trace-where-cut = with an attempt cut by the timeout
+trace-where-timed-out = timed out
+trace-where-fallback = answered by the fallback
+trace-where-short-circuited = short-circuited
+trace-where-bulkhead-rejected = rejected by the bulkhead
+trace-where-client-rejected = rejected by the caller's pool
+trace-where-hedged = hedged (a copy sent)
+trace-where-failed = failed
+trace-where-ok = ok
+trace-cmd-from-call = call #{ $index }
+trace-cmd-heading-where = seed { $seed } · { $calls ->
+    [one] the first call
+   *[other] the first { $calls } calls
+} of { $service } from { $from } · only: { $kind } (looking up to { $minutes } min ahead)
+trace-cmd-where-none-window = no call of { $service } { $kind } from { $from } to { $until }: the search stops { $minutes } min past its start
+trace-cmd-where-none-end = no call of { $service } { $kind } from { $from } to the end ({ $end })
+trace-cmd-where-fewer-window = found { $found } of { $calls } ({ $kind }): the search stops { $minutes } min past its start, at { $until }
+trace-cmd-where-fewer-end = found { $found } of { $calls } ({ $kind }): the scenario ends at { $end }
+trace-menu-title = Trace the next call of { $service } that is…
+trace-menu-call-empty = call #N (type its number)
+trace-menu-call = call #{ $index }
+trace-menu-note = Enter traces · looks up to { $minutes } min ahead · Esc closes
+trace-overlay-title-kind = Trace · { $service }: { $kind } · Esc closes
+trace-overlay-title-call = Trace · call #{ $index } of { $service } · Esc closes
+trace-menu-none-window = none in the next { $minutes } min: no call of { $service } { $kind } (the search stops there)
+trace-menu-none-end = no call of { $service } { $kind } before the end
+trace-menu-none-budget = no call of { $service } { $kind } up to { $until } (the search stops there so that the dashboard answers; breakwater trace --where looks further)
+trace-menu-passed = call #{ $index } of { $service } arrived before now (the next is #{ $next }); breakwater trace --call { $index } shows it
+trace-menu-call-none-window = none in the next { $minutes } min: call #{ $index } of { $service } has not arrived by then
+trace-menu-call-none-end = call #{ $index } of { $service } does not arrive before the end
+trace-menu-call-none-budget = call #{ $index } of { $service } has not arrived by { $until } (the search stops there so that the dashboard answers)

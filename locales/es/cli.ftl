@@ -35,6 +35,8 @@ cli-trace-about = Sigue llamadas desde su llegada hasta la respuesta final: cada
 cli-trace-service = El servicio cuyas llamadas se siguen (opcional si solo hay uno)
 cli-trace-at = Las primeras llamadas que llegan en este instante o después (p. ej. 60s)
 cli-trace-calls = Cuántas llamadas seguir (1 … 1000)
+cli-trace-call = Seguir las llamadas desde la n.º N del servicio (su índice, 0 la primera), en lugar de --at
+cli-trace-where = Solo las llamadas de este tipo, las --calls primeras desde el inicio, mirando como mucho 10 minutos adelante: retried (más de un intento), cut (un intento cortado por el timeout), timed_out, fallback (respondida por el fallback), short_circuited, bulkhead_rejected, client_rejected, hedged (se envió una copia), failed, ok
 cli-trace-json = Un objeto JSON en lugar de texto
 
 cli-compare-about = Dos variantes de un mundo con la misma carga, lado a lado: un escenario (sus [variants], o --set-a/--set-b) o dos ficheros
@@ -85,6 +87,8 @@ cli-error-try-help = Para saber más, prueba --help.
 
 cli-bad-side = un lado es `a` o `b`
 cli-bad-calls = un número de llamadas de 1 a { $max }
+cli-bad-call-index = el índice de una llamada: un número entero desde 0
+cli-bad-where = valen: { $valid }
 cli-bad-duration = la duración debe ser mayor que 0 y como mucho 7d
 cli-bad-seed = una semilla es un número entero de 0 a { $max }
 cli-seed-too-big = una semilla es como mucho { $max } (2^63−1, el mayor entero de TOML, para que las grabaciones puedan guardarla)

@@ -62,3 +62,36 @@ trace-overlay-more = … { $n ->
 } (breakwater trace muestra la historia entera)
 # Un paso de una copia de la llamada que lanzó un patrón (un intento cubierto).
 trace-fork = copia { $n }: { $step }
+# `breakwater trace --where KIND` y el menú de trazas del panel (tecla T): cómo es la historia de una llamada.
+trace-where-retried = reintentada
+trace-where-cut = con un intento cortado por el timeout
+trace-where-timed-out = agotada por tiempo
+trace-where-fallback = respondida por el fallback
+trace-where-short-circuited = cortocircuitada
+trace-where-bulkhead-rejected = rechazada por el bulkhead
+trace-where-client-rejected = rechazada por el pool del llamador
+trace-where-hedged = cubierta (se envió una copia)
+trace-where-failed = fallida
+trace-where-ok = ok
+trace-cmd-from-call = la llamada n.º { $index }
+trace-cmd-heading-where = semilla { $seed } · { $calls ->
+    [one] la primera llamada
+   *[other] las primeras { $calls } llamadas
+} de { $service } desde { $from } · solo: { $kind } (mirando hasta { $minutes } min adelante)
+trace-cmd-where-none-window = ninguna llamada de { $service } { $kind } desde { $from } hasta { $until }: la búsqueda se detiene { $minutes } min después de su inicio
+trace-cmd-where-none-end = ninguna llamada de { $service } { $kind } desde { $from } hasta el final ({ $end })
+trace-cmd-where-fewer-window = encontradas { $found } de { $calls } ({ $kind }): la búsqueda se detiene { $minutes } min después de su inicio, en { $until }
+trace-cmd-where-fewer-end = encontradas { $found } de { $calls } ({ $kind }): el escenario termina en { $end }
+trace-menu-title = Seguir la próxima llamada de { $service } que sea…
+trace-menu-call-empty = la n.º N (escribe su número)
+trace-menu-call = la n.º { $index }
+trace-menu-note = Intro la sigue · mira hasta { $minutes } min adelante · Esc cierra
+trace-overlay-title-kind = Traza · { $service }: { $kind } · Esc cierra
+trace-overlay-title-call = Traza · la llamada n.º { $index } de { $service } · Esc cierra
+trace-menu-none-window = ninguna en los próximos { $minutes } min: ninguna llamada de { $service } { $kind } (la búsqueda se detiene ahí)
+trace-menu-none-end = ninguna llamada de { $service } { $kind } antes del final
+trace-menu-none-budget = ninguna llamada de { $service } { $kind } hasta { $until } (la búsqueda se detiene ahí para que el panel responda; breakwater trace --where mira más allá)
+trace-menu-passed = la llamada n.º { $index } de { $service } llegó antes de ahora (la siguiente es la n.º { $next }); breakwater trace --call { $index } la muestra
+trace-menu-call-none-window = ninguna en los próximos { $minutes } min: la llamada n.º { $index } de { $service } no ha llegado para entonces
+trace-menu-call-none-end = la llamada n.º { $index } de { $service } no llega antes del final
+trace-menu-call-none-budget = la llamada n.º { $index } de { $service } no ha llegado en { $until } (la búsqueda se detiene ahí para que el panel responda)

@@ -5,6 +5,7 @@ use super::trace::MAX_TRACE_CALLS;
 use breakwater::base::escape::escape;
 use breakwater::base::time::{parse_duration, Dur};
 use breakwater::scenario::variants::Side;
+use breakwater::sim::trace::Where;
 use breakwater::t;
 
 /// Seeds are TOML integers in scenario files and recordings: 0 … 2^63−1.
@@ -28,6 +29,21 @@ pub fn parse_calls(s: &str) -> Result<u32, String> {
         Ok(n) if (1..=MAX_TRACE_CALLS).contains(&n) => Ok(n),
         _ => Err(t!("cli-bad-calls", max = MAX_TRACE_CALLS)),
     }
+}
+
+/// A call's index among its service's calls: 0, 1, 2, …
+pub fn parse_index(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse::<u64>()
+        .map_err(|_| t!("cli-bad-call-index"))
+}
+
+/// What a filtered trace keeps: `retried`, `cut`, `timed_out`, …
+pub fn parse_where(s: &str) -> Result<Where, String> {
+    Where::from_name(s.trim()).ok_or_else(|| {
+        let valid: Vec<&str> = Where::ALL.iter().map(|w| w.name()).collect();
+        t!("cli-bad-where", valid = valid.join(", "))
+    })
 }
 
 pub fn parse_dur_arg(s: &str) -> Result<Dur, String> {

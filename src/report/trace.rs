@@ -8,9 +8,18 @@ use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::layer::{Note, NoteValue};
 use crate::patterns::retry::StopReason;
 use crate::patterns::PatternKind;
-use crate::sim::trace::{CallTrace, Reception, Step};
+use crate::sim::trace::{CallTrace, Reception, Step, Where};
 use crate::t;
 use serde_json::{json, Map, Value};
+
+/// A kind of call a filtered trace keeps, in the reader's words
+/// (`trace-where-<kind>`): "retried", "rejected by the bulkhead" …
+pub fn where_words(kind: Where) -> String {
+    crate::i18n::tr(
+        &format!("trace-where-{}", kind.name().replace('_', "-")),
+        None,
+    )
+}
 
 /// A duration, short and exact enough for a class: `83ms`, `1s`, `1.083s`,
 /// `2m05.3s`; below a millisecond `0.25ms`.

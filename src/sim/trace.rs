@@ -25,12 +25,85 @@ pub enum TraceFrom {
     Index(u64),
 }
 
-/// A request for traces: the first `calls` calls of `service` from `from`.
+/// A request for traces: the first `calls` calls of `service` from `from`
+/// (with a `Where`, the first `calls` of them whose story matches).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TraceRequest {
     pub service: usize,
     pub from: TraceFrom,
     pub calls: u32,
+}
+
+/// How far past its start a filtered trace looks (`Simulation::trace_where`):
+/// ten simulated minutes, for the command line and the dashboard alike.
+pub const LOOK_AHEAD: Dur = Dur::from_secs(600);
+
+/// A trait of a call's story that a filtered trace keeps (`Simulation::trace_where`):
+/// what the lesson talks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// The call made more than one attempt.
+    Retried,
+    /// An attempt (or a hedged copy) was cut by the per-attempt timeout.
+    Cut,
+    /// A hedging copy was sent.
+    Hedged,
+    /// The fallback answered the call.
+    Fallback,
+    /// The call's final outcome (its cause, whether the fallback answered or not).
+    Ended(Outcome),
+}
+
+impl Where {
+    /// Every kind, in the order the command line and the dashboard list them.
+    pub const ALL: [Where; 10] = [
+        Where::Retried,
+        Where::Cut,
+        Where::Ended(Outcome::TimedOut),
+        Where::Fallback,
+        Where::Ended(Outcome::ShortCircuited),
+        Where::Ended(Outcome::BulkheadRejected),
+        Where::Ended(Outcome::ClientRejected),
+        Where::Hedged,
+        Where::Ended(Outcome::Failed),
+        Where::Ended(Outcome::Ok),
+    ];
+
+    /// The name on the command line and in JSON (`retried`, `timed_out`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Where::Retried => "retried",
+            Where::Cut => "cut",
+            Where::Hedged => "hedged",
+            Where::Fallback => "fallback",
+            Where::Ended(o) => o.name(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Where> {
+        Where::ALL.into_iter().find(|w| w.name() == name)
+    }
+
+    /// Whether a call's story (finished or not) has this trait. A final
+    /// outcome needs the story finished.
+    pub fn matches(self, t: &CallTrace) -> bool {
+        let steps = || t.steps.iter().map(|s| &s.step);
+        let own_or_copy = |s: &Step| match s {
+            Step::Fork { step, .. } => matches!(**step, Step::TimeoutFired { .. }),
+            s => matches!(s, Step::TimeoutFired { .. }),
+        };
+        match self {
+            Where::Retried => steps().any(|s| matches!(s, Step::Attempt { n } if *n > 1)),
+            Where::Cut => steps().any(own_or_copy),
+            Where::Hedged => steps().any(|s| match s {
+                Step::Note(n) => n.kind == "hedge_sent",
+                Step::Fork { .. } => true,
+                _ => false,
+            }),
+            Where::Fallback => t.fallback,
+            Where::Ended(o) => t.outcome == Some(o),
+        }
+    }
 }
 
 /// What the downstream did with an attempt sent to it.

@@ -24,7 +24,7 @@ mod recording;
 mod selection;
 mod trace;
 pub use pacing::Banner;
-pub use trace::{SideTrace, TraceView};
+pub use trace::{Missing, SideTrace, TraceChoice, TraceMenu, TraceView, MENU_ITEMS};
 
 /// The speeds `+` and `-` step through.
 pub const SPEEDS: &[f64] = &[
@@ -122,6 +122,8 @@ pub struct App {
     pacing: pacing::Pacing,
     /// The trace overlay, while open (`trace`).
     trace: Option<TraceView>,
+    /// The trace menu (`T`), while open (`trace`).
+    menu: Option<TraceMenu>,
     /// The language the dashboard speaks (`L` switches it): its own, given
     /// to whatever draws it, never the process's.
     lang: &'static str,
@@ -159,6 +161,7 @@ impl App {
             status: None,
             pacing: Default::default(),
             trace: None,
+            menu: None,
             lang: crate::i18n::current(),
         };
         app.plan_pauses();
@@ -256,6 +259,7 @@ impl App {
             help: self.help_open(),
             compare: self.comparing(),
             overlay: self.trace.is_some() || self.banner().is_some(),
+            menu: self.menu.is_some(),
         }
     }
 
@@ -411,6 +415,10 @@ impl App {
         let action = keys::action_for(&key, self.context());
         match (self.take_banner(), action?) {
             (true, Action::CloseOverlay) => None,
+            (_, Action::MenuDigit) => {
+                self.menu_digit(&key);
+                None
+            }
             (_, action) => self.perform(action),
         }
     }
@@ -429,6 +437,12 @@ impl App {
             Action::NextMoment => self.start_seek(),
             Action::Trace => self.open_trace(),
             Action::CloseOverlay => self.trace = None,
+            Action::TraceMenu => self.open_trace_menu(),
+            Action::MenuUp | Action::MenuDown => self.menu_step(action == Action::MenuDown),
+            Action::MenuChoose => self.menu_choose(),
+            Action::MenuDigit => {} // needs the key: `handle_key`
+            Action::MenuErase => self.menu_erase(),
+            Action::CloseMenu => self.menu = None,
             Action::Step => {
                 if self.paused {
                     let tick = self.sides[0].scenario.tick.0.max(1);
@@ -498,6 +512,7 @@ impl App {
                 let seed = self.seed;
                 self.sides.iter_mut().for_each(|s| s.restart(seed));
                 self.trace = None;
+                self.menu = None;
                 self.plan_pauses();
                 self.clock.drop_carry();
                 // Not the ×1000 that rushed to the end: the session's own speed.

@@ -41,6 +41,20 @@ pub enum Action {
     CloseHelp,
     /// `t`: the story of the selected service's next call, as an overlay.
     Trace,
+    /// `T`: the trace menu (a modal context): trace the next call that is
+    /// retried, cut, rejected … or call #N.
+    TraceMenu,
+    /// In the trace menu: the previous / next item.
+    MenuUp,
+    MenuDown,
+    /// In the trace menu: trace what the selected item says.
+    MenuChoose,
+    /// In the trace menu: a digit of the call number (the key says which).
+    MenuDigit,
+    /// In the trace menu: erase the last digit typed.
+    MenuErase,
+    /// `Esc` in the trace menu: closes it, never quits.
+    CloseMenu,
     /// `n`: full speed to the next timeline entry or breaker transition.
     NextMoment,
     /// Scrolls the help (a modal context: nothing else moves).
@@ -80,8 +94,10 @@ pub enum When {
     Compare,
     /// While an overlay (trace, banner) is open and the help is closed.
     Overlay,
-    /// While nothing is open over the panels (no help, no overlay).
+    /// While nothing is open over the panels (no help, no overlay, no menu).
     Bare,
+    /// While the trace menu (`T`) is open: only its own keys (and `Always`).
+    Menu,
 }
 
 /// The view state that decides which bindings apply.
@@ -93,18 +109,23 @@ pub struct Context {
     pub compare: bool,
     /// An overlay is open (the trace, the banner).
     pub overlay: bool,
+    /// The trace menu is open (a modal context: only its keys apply).
+    pub menu: bool,
 }
 
 impl When {
     pub fn applies(self, cx: Context) -> bool {
+        // The trace menu is modal: while it is open, only its keys.
+        let free = !cx.help && !cx.menu;
         match self {
-            When::Normal => !cx.help,
-            When::Paused => !cx.help && cx.paused,
+            When::Normal => free,
+            When::Paused => free && cx.paused,
             When::Help => cx.help,
             When::Always => true,
-            When::Compare => !cx.help && cx.compare,
-            When::Overlay => !cx.help && cx.overlay,
-            When::Bare => !cx.help && !cx.overlay,
+            When::Compare => free && cx.compare,
+            When::Overlay => free && cx.overlay,
+            When::Bare => free && !cx.overlay,
+            When::Menu => !cx.help && cx.menu,
         }
     }
 }
@@ -228,6 +249,14 @@ const BEFORE_TOGGLES: &[Binding] = &[
         W::Normal,
     ),
     b(
+        &[ch('T')],
+        "T",
+        A::TraceMenu,
+        "key-trace-menu",
+        None,
+        W::Normal,
+    ),
+    b(
         &[ch('.')],
         ".",
         A::Step,
@@ -299,6 +328,78 @@ const BEFORE_TOGGLES: &[Binding] = &[
         None,
         W::Normal,
     ),
+];
+
+/// The trace menu's own keys (`When::Menu`). Kept apart from `bindings()`,
+/// which the help overlay lists whole, because they only mean something
+/// while the menu is open, where the footer names them; dispatch and the
+/// footer read both tables (`all`).
+const MENU: &[Binding] = &[
+    b(
+        &[code(KeyCode::Up), ch('k')],
+        "↑ k",
+        A::MenuUp,
+        "key-menu-up",
+        Some(("↑↓", "key-menu-move-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Down), ch('j')],
+        "↓ j",
+        A::MenuDown,
+        "key-menu-down",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        A::MenuChoose,
+        "key-menu-choose",
+        Some(("Enter", "key-menu-choose-short")),
+        W::Menu,
+    ),
+    b(
+        DIGITS,
+        "0-9",
+        A::MenuDigit,
+        "key-menu-digit",
+        Some(("0-9", "key-menu-digit-short")),
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        A::MenuErase,
+        "key-menu-erase",
+        None,
+        W::Menu,
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        A::CloseMenu,
+        "key-close-menu",
+        Some(("Esc", "key-close-menu-short")),
+        W::Menu,
+    ),
+    // Ctrl-C still quits (raw mode swallows the terminal's own); `q` is
+    // only a letter here.
+    b(&[ctrl('c')], "^C", A::Quit, "key-quit", None, W::Menu),
+];
+
+/// The digits, typed into the trace menu's call number.
+const DIGITS: &[Chord] = &[
+    ch('0'),
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
 ];
 
 /// The bindings after the patterns' toggles, in help order.
@@ -541,10 +642,19 @@ pub fn bindings() -> &'static [Binding] {
     &ALL
 }
 
+/// The trace menu's bindings (see `MENU`).
+pub fn menu_bindings() -> &'static [Binding] {
+    MENU
+}
+
+/// Every binding of both tables: the dashboard's, then the menu's.
+fn all() -> impl Iterator<Item = &'static Binding> {
+    bindings().iter().chain(MENU)
+}
+
 /// The action of a key press in this context, if any.
 pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
-    bindings()
-        .iter()
+    all()
         .filter(|b| b.when.applies(cx))
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
         .map(|b| b.action)
@@ -552,8 +662,7 @@ pub fn action_for(key: &Key, cx: Context) -> Option<Action> {
 
 /// The bindings the footer shows in this context, in table order.
 pub fn footer(cx: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
-    bindings()
-        .iter()
+    all()
         .filter(move |b| b.when.applies(cx))
         .filter_map(|b| b.footer)
 }

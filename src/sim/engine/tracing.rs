@@ -2,20 +2,32 @@
 //! pays one test per call (`tracer.is_some()` when it starts) and one per
 //! layer for a flag of the call it already holds (`Call::traced`); everything
 //! else here runs only for a traced call, out of line.
+//!
+//! A filtered trace (`trace_where`) follows every call of the service from
+//! the start point and keeps a story only if it matches when it finishes:
+//! what it holds is the stories of the calls in flight and the matches.
 
 use super::*;
 use crate::patterns::layer::Mark;
 use crate::sim::trace::TracedStep;
-use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest};
+use crate::sim::trace::{CallTrace, Reception, Step as TraceStep, TraceFrom, TraceRequest, Where};
+use std::collections::BTreeMap;
 
 /// The traces asked for, under way and finished.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Tracer {
     request: Option<TraceRequest>,
-    /// Calls still to pick.
+    /// Calls still to pick (with a filter: matches still wanted).
     remaining: u32,
+    /// The trait kept, and how far past the start point to look for it.
+    filter: Option<(Where, Dur)>,
+    /// The start point of a filtered trace: the time asked for, or the
+    /// arrival of the first call from the index asked for.
+    started: Option<SimTime>,
+    /// A call arrived past the look-ahead: no more are picked.
+    closed: bool,
     /// Traced calls in flight, by call slot.
-    active: Vec<(u32, Active)>,
+    active: BTreeMap<u32, Active>,
     /// Forked copies of traced calls in flight, by their own slot: their
     /// steps go into the story of the call they answer to.
     forks: Vec<(u32, ForkStory)>,
@@ -32,10 +44,26 @@ struct ForkStory {
 
 impl Tracer {
     fn active(&mut self, id: u32) -> Option<&mut Active> {
-        self.active
-            .iter_mut()
-            .find(|(slot, _)| *slot == id)
-            .map(|(_, a)| a)
+        self.active.get_mut(&id)
+    }
+
+    /// A finished story: kept, or (filtered, not matching) dropped.
+    fn finished(&mut self, trace: CallTrace) {
+        let Some((kind, _)) = self.filter else {
+            self.done.push(trace);
+            return;
+        };
+        if !kind.matches(&trace) {
+            return;
+        }
+        self.done.push(trace);
+        self.remaining = self.remaining.saturating_sub(1);
+        // Calls picked before the last match may match too: keep the first.
+        let wanted = self.request.map_or(0, |r| r.calls as usize);
+        if self.done.len() > wanted {
+            self.done.sort_by_key(|t| t.index);
+            self.done.truncate(wanted);
+        }
     }
 
     /// Adds a step to a traced call's story, updating the times later steps
@@ -130,24 +158,68 @@ impl Simulation {
         let tracer = self.tracer.get_or_insert_with(Default::default);
         tracer.request = Some(request);
         tracer.remaining = request.calls;
+        tracer.filter = None;
+        tracer.started = None;
+        tracer.closed = false;
     }
 
-    /// Whether every call asked for has been picked and has finished.
+    /// Follows the calls of `request` and keeps the first `request.calls`
+    /// whose story has trait `kind`, looking at the calls arriving at most
+    /// `window` after the start point (`trace_start`). Each call is
+    /// recorded while in flight and dropped when it finishes not matching,
+    /// so memory holds the calls in flight and the matches, however many
+    /// calls are looked at. Recording changes no result.
+    pub fn trace_where(&mut self, request: TraceRequest, kind: Where, window: Dur) {
+        self.trace(request);
+        if let Some(t) = self.tracer.as_mut() {
+            t.filter = Some((kind, window));
+            if let TraceFrom::Time(at) = request.from {
+                t.started = Some(at);
+            }
+        }
+    }
+
+    /// Where a filtered trace's look-ahead starts: the time asked for, or
+    /// the arrival of the call asked for (`None` before it arrived).
+    pub fn trace_start(&self) -> Option<SimTime> {
+        self.tracer.as_ref().and_then(|t| t.started)
+    }
+
+    /// Whether a filtered trace stopped looking because a call arrived
+    /// past its look-ahead (rather than finding all it wanted, or the end).
+    pub fn trace_window_closed(&self) -> bool {
+        self.tracer.as_ref().is_some_and(|t| t.closed)
+    }
+
+    /// How many traced calls are in flight (picked, not finished).
+    pub fn traces_in_flight(&self) -> usize {
+        self.tracer.as_ref().map_or(0, |t| t.active.len())
+    }
+
+    /// Whether every call asked for has been picked and has finished (with
+    /// a filter: enough matched, or the look-ahead is over, and every call
+    /// picked has finished).
     pub fn traces_complete(&self) -> bool {
         self.tracer
             .as_ref()
-            .is_none_or(|t| t.remaining == 0 && t.active.is_empty())
+            .is_none_or(|t| (t.remaining == 0 || t.closed) && t.active.is_empty())
     }
 
-    /// The finished traces so far (taken out), in the order they finished,
-    /// then, if `unfinished`, the traced calls still in flight as they stand.
+    /// The finished traces so far (taken out), then, if `unfinished`, the
+    /// traced calls still in flight as they stand (with a filter, those
+    /// that already match), all in index order.
     pub fn take_traces(&mut self, unfinished: bool) -> Vec<CallTrace> {
         let Some(t) = self.tracer.as_mut() else {
             return Vec::new();
         };
         let mut out = std::mem::take(&mut t.done);
         if unfinished {
-            out.extend(t.active.iter().map(|(_, a)| a.trace.clone()));
+            let keep = |a: &&Active| t.filter.is_none_or(|(kind, _)| kind.matches(&a.trace));
+            out.extend(t.active.values().filter(keep).map(|a| a.trace.clone()));
+        }
+        out.sort_by_key(|c| c.index);
+        if t.filter.is_some() {
+            out.truncate(t.request.map_or(0, |r| r.calls as usize));
         }
         out
     }
@@ -164,6 +236,7 @@ impl Simulation {
             return;
         };
         let picked = t.remaining > 0
+            && !t.closed
             && req.service == c.service as usize
             && match req.from {
                 TraceFrom::Time(at) => c.arrived >= at,
@@ -172,7 +245,15 @@ impl Simulation {
         if !picked {
             return;
         }
-        t.remaining -= 1;
+        if let Some((_, window)) = t.filter {
+            let start = *t.started.get_or_insert(c.arrived);
+            if c.arrived > start.saturating_add(window.0) {
+                t.closed = true;
+                return;
+            }
+        } else {
+            t.remaining -= 1;
+        }
         let now = self.now;
         let mask = self.services[c.service as usize].layers;
         let layers = (0..LAYERS)
@@ -182,13 +263,13 @@ impl Simulation {
         let Some(t) = self.tracer.as_mut() else {
             return;
         };
-        t.active.push((
+        t.active.insert(
             id,
             Active {
                 trace: CallTrace::new(c.service as usize, c.index, c.arrived, layers),
                 marks: Marks::all(now),
             },
-        ));
+        );
         self.calls[id as usize].traced = true;
     }
 
@@ -279,13 +360,12 @@ impl Simulation {
         let Some(t) = self.tracer.as_mut() else {
             return;
         };
-        if let Some(k) = t.active.iter().position(|(slot, _)| *slot == id) {
-            let (_, mut a) = t.active.swap_remove(k);
+        if let Some(mut a) = t.active.remove(&id) {
             a.trace.outcome = Some(outcome);
             a.trace.finished = Some(now);
             a.trace.fallback = fallback;
             a.trace.answer = answer;
-            t.done.push(a.trace);
+            t.finished(a.trace);
         }
     }
 }

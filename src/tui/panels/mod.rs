@@ -15,6 +15,7 @@ pub mod retries;
 pub mod throughput;
 pub mod timeouts;
 pub mod trace;
+pub mod trace_menu;
 
 use super::app::{App, PanelId};
 use super::history::{View, Window};
@@ -67,6 +68,7 @@ fn render_all(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         }
     }
     trace::render(app, theme, body, buf);
+    trace_menu::render(app, theme, body, buf);
     banner::render(app, theme, body, buf);
     if app.help_open() {
         help::render(app, theme, area, buf);

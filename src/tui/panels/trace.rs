@@ -6,9 +6,10 @@
 use super::{styled, truncate};
 use crate::base::time::{Dur, SimTime};
 use crate::report::trace as words;
+use crate::sim::trace::LOOK_AHEAD;
 use crate::sim::trace::{CallTrace, Step};
 use crate::t;
-use crate::tui::app::{App, SideTrace};
+use crate::tui::app::{App, Missing, SideTrace, TraceChoice, TraceView};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,7 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.title,
             ));
         }
-        story(side, &name, inner_w, theme, &mut part);
+        story(view, side, &name, inner_w, theme, &mut part);
         if part.len() > share && share >= 2 {
             // Never a silent cut: say how much is left out, and where it is.
             let hidden = part.len() - share + 1;
@@ -69,10 +70,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         w,
         h,
     );
-    let title = t!(
-        "trace-overlay-title",
-        service = crate::base::escape::escape(&name)
-    );
+    let service = crate::base::escape::escape(&name);
+    let title = match view.choice {
+        None => t!("trace-overlay-title", service = service),
+        Some(TraceChoice::Kind(kind)) => t!(
+            "trace-overlay-title-kind",
+            service = service,
+            kind = words::where_words(kind)
+        ),
+        Some(TraceChoice::Call(n)) => {
+            t!(
+                "trace-overlay-title-call",
+                service = service,
+                index = n.to_string()
+            )
+        }
+    };
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus_border)
@@ -83,6 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// One side's call: a heading, one row per step, the closing line.
 fn story(
+    view: &TraceView,
     side: &SideTrace,
     service: &str,
     width: usize,
@@ -90,10 +104,9 @@ fn story(
     out: &mut Vec<Line<'static>>,
 ) {
     let Some(tr) = &side.trace else {
-        out.push(Line::raw(truncate(
-            &t!("trace-overlay-none", service = service),
-            width,
-        )));
+        for line in wrap(&none(view, side, service), width) {
+            out.push(Line::raw(line));
+        }
         return;
     };
     out.push(Line::styled(
@@ -152,6 +165,77 @@ fn story(
             format!(" {}", truncate(&c, width.saturating_sub(1))),
             theme.title,
         ));
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken between words
+/// (a word longer than a line is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("one line at least");
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(String::new());
+        }
+        let last = lines.last_mut().expect("one line at least");
+        if !last.is_empty() {
+            last.push(' ');
+        }
+        last.push_str(word);
+    }
+    lines.into_iter().map(|l| truncate(&l, width)).collect()
+}
+
+/// Why a side shows no call, in words.
+fn none(view: &TraceView, side: &SideTrace, service: &str) -> String {
+    let minutes = LOOK_AHEAD.0 / 60_000_000_000;
+    let until = crate::base::time::clock(side.reached);
+    match (view.choice, side.missing) {
+        (None, _) => t!("trace-overlay-none", service = service),
+        (Some(TraceChoice::Kind(kind)), missing) => {
+            let kind = words::where_words(kind);
+            match missing {
+                Missing::LookAhead { .. } => t!(
+                    "trace-menu-none-window",
+                    service = service,
+                    kind = kind,
+                    minutes = minutes
+                ),
+                Missing::Budget => t!(
+                    "trace-menu-none-budget",
+                    service = service,
+                    kind = kind,
+                    until = until
+                ),
+                _ => t!("trace-menu-none-end", service = service, kind = kind),
+            }
+        }
+        (Some(TraceChoice::Call(index)), missing) => match missing {
+            Missing::Passed { next } => t!(
+                "trace-menu-passed",
+                service = service,
+                index = index.to_string(),
+                next = next.to_string()
+            ),
+            Missing::LookAhead { .. } => t!(
+                "trace-menu-call-none-window",
+                service = service,
+                index = index.to_string(),
+                minutes = minutes
+            ),
+            Missing::Budget => t!(
+                "trace-menu-call-none-budget",
+                service = service,
+                index = index.to_string(),
+                until = until
+            ),
+            Missing::End => t!(
+                "trace-menu-call-none-end",
+                service = service,
+                index = index.to_string()
+            ),
+        },
     }
 }
 
