@@ -7,29 +7,9 @@
 # Self-contained: builds what it needs and uses its own tmux server.
 set -uo pipefail
 
-cd "$(dirname "$0")/.." || exit 1
-ROOT=$PWD
-
-fail() {
-    echo "e2e_n_stops: FAIL: $*" >&2
-    if [ -n "${SOCK:-}" ]; then
-        echo "---- screen ----" >&2
-        tmux -L "$SOCK" capture-pane -p -t e2e >&2 2>/dev/null || true
-        echo "----------------" >&2
-    fi
-    exit 1
-}
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed (apt-get install -y tmux)"
-cargo build --release --quiet --bin breakwater || fail "cargo build --release failed"
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/breakwater
-
-SOCK=breakwater-nstops-$$
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true' EXIT
-
-screen() { tmux -L "$SOCK" capture-pane -p -t e2e; }
-keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
-clock() { screen | grep -Eo 't=[0-9:.]+' | head -n 1; }
+E2E=e2e_n_stops
+source "$(dirname "$0")/e2e_lib.sh"
+e2e_build
 
 # Presses n (which also takes the last stop's banner down; Esc would quit)
 # and waits until the dashboard pauses at a later time than $1.
@@ -52,9 +32,18 @@ for lang in en es; do
     for size in 80x24 120x40; do
         w=${size%x*}
         h=${size#*x}
+        # A fresh server per run (the last one may still be going away).
         tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
-        tmux -L "$SOCK" new-session -d -x "$w" -y "$h" -s e2e \
-            "BREAKWATER_LANG=$lang $BIN seed-lesson --paused; sleep 5" || fail "tmux did not start"
+        started=no
+        for _ in 1 2 3 4 5; do
+            sleep 0.3
+            if tmux -L "$SOCK" -f /dev/null new-session -d -x "$w" -y "$h" -s e2e -c "$WORK" \
+                "BREAKWATER_LANG=$lang $BIN seed-lesson --paused; sleep 5" 2>/dev/null; then
+                started=yes
+                break
+            fi
+        done
+        [ "$started" = yes ] || fail "tmux did not start"
         sleep 1
         screen | grep -q "Breakwater" || fail "no dashboard ($lang $size)"
         breaker_stops=0

@@ -5,32 +5,11 @@
 # Self-contained: builds what it needs and uses its own tmux server.
 set -uo pipefail
 
-cd "$(dirname "$0")/.." || exit 1
-ROOT=$PWD
-
-fail() {
-    echo "e2e_tmux: FAIL: $*" >&2
-    if [ -n "${SOCK:-}" ]; then
-        echo "---- screen ----" >&2
-        tmux -L "$SOCK" capture-pane -p -t e2e >&2 2>/dev/null || true
-        echo "----------------" >&2
-    fi
-    exit 1
-}
-
-if ! command -v tmux >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        apt-get install -y tmux >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y tmux >/dev/null 2>&1)
-    fi
-    command -v tmux >/dev/null 2>&1 || fail "tmux is not installed (apt-get install -y tmux)"
-fi
-
+E2E=e2e_tmux
+source "$(dirname "$0")/e2e_lib.sh"
 echo "e2e_tmux: building the release binary"
-cargo build --release --quiet --bin breakwater --example panic_in_dashboard || fail "cargo build --release failed"
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-BIN=$TARGET/release/breakwater
+e2e_build --example panic_in_dashboard
 PANIC_BIN=$TARGET/release/examples/panic_in_dashboard
-[ -x "$BIN" ] || fail "no binary at $BIN"
 
 # Not a terminal: exit 2 and point at `breakwater run`.
 out=$("$BIN" </dev/null 2>&1 >/dev/null)
@@ -38,27 +17,6 @@ rc=$?
 [ "$rc" = 2 ] || fail "with stdout not a terminal the exit status was $rc, expected 2"
 echo "$out" | grep -q "breakwater run" || fail "the no-terminal message does not mention 'breakwater run': $out"
 
-SOCK=breakwater-e2e-$$
-WORK=$(mktemp -d)
-cleanup() {
-    tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-screen() { tmux -L "$SOCK" capture-pane -p -t e2e; }
-keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
-# wait_for PATTERN SECONDS: until the screen matches (grep -E).
-wait_for() {
-    local pattern=$1 limit=${2:-10} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        if screen | grep -Eq -- "$pattern"; then return 0; fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "timed out after ${limit}s waiting for /$pattern/"
-}
-clock() { screen | grep -Eo 't=[0-9:.]+' | head -n 1; }
 
 tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 -c "$WORK" \
     "env -i HOME=$WORK PATH=$PATH TERM=tmux-256color bash --norc --noprofile" \

@@ -8,44 +8,10 @@
 # the binary and uses its own tmux server.
 set -uo pipefail
 
-cd "$(dirname "$0")/.." || exit 1
-ROOT=$PWD
-
-fail() {
-    echo "e2e_trace_menu: FAIL: $*" >&2
-    if [ -n "${SOCK:-}" ]; then
-        echo "---- screen ----" >&2
-        tmux -L "$SOCK" capture-pane -p -t e2e >&2 2>/dev/null || true
-        echo "----------------" >&2
-    fi
-    exit 1
-}
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed (apt-get install -y tmux)"
-cargo build --release --quiet --bin breakwater || fail "cargo build --release failed"
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/breakwater
-[ -x "$BIN" ] || fail "no binary at $BIN"
-
-BASE=breakwater-e2e-trace-$$
-SOCK=$BASE
-WORK=$(mktemp -d)
-cleanup() {
-    tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-screen() { tmux -L "$SOCK" capture-pane -p -t e2e; }
-keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
-wait_for() {
-    local pattern=$1 limit=${2:-10} i=0
-    while [ "$i" -lt $((limit * 10)) ]; do
-        if screen | grep -Eq -- "$pattern"; then return 0; fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "timed out after ${limit}s waiting for /$pattern/"
-}
+E2E=e2e_trace_menu
+source "$(dirname "$0")/e2e_lib.sh"
+e2e_build
+BASE=$SOCK
 
 # The kinds in menu order, as each language words them (the catalogue's
 # trace-where-*), the start of the words being enough to find the title.

@@ -72,15 +72,8 @@ fn as_text(s: &Scenario) -> String {
         t!("lesson-cmd-phases", n = phases.len())
     ));
     // The notes start in one column, after the longest time.
-    let stamp = |p: &Phase| match p.side {
-        Some(side) => format!("{} [{}]", p.clock(), side.letter().to_uppercase()),
-        None => p.clock(),
-    };
-    let col = phases
-        .iter()
-        .map(|p| stamp(p).chars().count())
-        .max()
-        .unwrap_or(0);
+    let stamp = Phase::stamp;
+    let col = Phase::stamp_width(&phases);
     for p in &phases {
         let hang = " ".repeat(INDENT.len() + col + 2);
         let note = escape(&p.note);

@@ -18,6 +18,24 @@ pub struct Phase {
 }
 
 impl Phase {
+    /// Its time, and for one side's own entry that side (`1:00 [B]`): the
+    /// stamp a handout and the help print before its note.
+    pub fn stamp(&self) -> String {
+        match self.side {
+            Some(side) => format!("{} [{}]", self.clock(), side.letter().to_uppercase()),
+            None => self.clock(),
+        }
+    }
+
+    /// The widest stamp of `phases`, so their notes start in one column.
+    pub fn stamp_width(phases: &[Phase]) -> usize {
+        phases
+            .iter()
+            .map(|p| p.stamp().chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Its time as a lesson writes it: `1:00`, `0:20`, `1:02:05`, with
     /// tenths only when it has them (`0:03.5`).
     pub fn clock(&self) -> String {

@@ -115,15 +115,8 @@ fn lesson_page(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
                 .map(|l| Line::styled(format!(" {l}"), theme.dim)),
         );
     }
-    let stamp = |p: &lesson::Phase| match p.side {
-        Some(side) => format!("{} [{}]", p.clock(), side.letter().to_uppercase()),
-        None => p.clock(),
-    };
-    let col = phases
-        .iter()
-        .map(|p| stamp(p).chars().count())
-        .max()
-        .unwrap_or(0);
+    let stamp = lesson::Phase::stamp;
+    let col = lesson::Phase::stamp_width(&phases);
     for (i, p) in phases.iter().enumerate() {
         let here = now == Some(i);
         let style = match now {
