@@ -54,6 +54,9 @@ timeouts-total = Σ attempts cut { $n }
 timeouts-cut = cut
 
 latency-waiting = waiting for the first second…
+latency-reached = calls that reached it
+latency-reached-short = reached
+latency-none-reached = no call that reached { $service } finished in this window
 
 outcome-ok = ok
 outcome-failed = failed

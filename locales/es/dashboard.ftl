@@ -54,6 +54,9 @@ timeouts-total = Σ intentos cortados { $n }
 timeouts-cut = cortados
 
 latency-waiting = esperando el primer segundo…
+latency-reached = llamadas que llegaron
+latency-reached-short = llegadas
+latency-none-reached = ninguna llamada que llegó a { $service } terminó en esta ventana
 
 outcome-ok = ok
 outcome-failed = fallidas

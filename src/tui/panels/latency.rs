@@ -1,6 +1,10 @@
-//! Latency of the selected service's calls (arrival to final answer), p50
-//! and p99 over time. The p99 line is always the upper one, so the two can
-//! be told apart without colour; the title gives the current values.
+//! Latency of the selected service's calls that reached it (arrival to
+//! final answer, of the calls an attempt of which reached the downstream),
+//! p50 and p99 over time: the instant answers of the breaker, a bulkhead and
+//! the caller pool are left out, so a service failing slowly never reads
+//! "0 ms" (reports have both: `latency_ms` and `latency_reached_ms`). The
+//! title says so in words. The p99 line is always the upper one, so the two
+//! can be told apart without colour; the title gives the current values.
 
 use super::{
     delta_millis, first_fitting, millis, panel_block, side_style, styled, width_of, window_label,
@@ -15,13 +19,14 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget};
 
-/// The last p99 of service `i` (ms), over samples with finished calls.
+/// The last p99 of service `i` (ms), over samples with calls finished
+/// that reached it.
 fn last_p99(h: &History, i: usize) -> Option<f64> {
     h.samples()
         .iter()
         .rev()
-        .find(|s| s.services[i].finished > 0)
-        .map(|s| s.services[i].p99)
+        .find(|s| s.services[i].reached > 0)
+        .map(|s| s.services[i].p99_reached)
 }
 
 /// In a comparison: p99 of A and B on one chart (A a fine line, B dots: the
@@ -30,8 +35,9 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let i = app.selected_service();
     let name = app.selected_service_name().to_string();
     let mut title = vec![Span::raw(format!(
-        " {} p99 ",
-        t!("panel-latency", service = name.clone())
+        " {} · {} p99 ",
+        t!("panel-latency", service = name.clone()),
+        t!("latency-reached-short")
     ))];
     let p = [
         last_p99(&app.sides()[0].history, i),
@@ -50,7 +56,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     }
     // Too narrow for the values: the name goes first, then the title is plain.
     if width_of(&title) + 2 > area.width as usize {
-        title[0] = Span::raw(format!(" {} p99 ", t!("panel-latency-plain")));
+        title[0] = Span::raw(format!(" {} p99 ", t!("latency-reached-short")));
         if width_of(&title) + 2 > area.width as usize {
             title.truncate(1);
         }
@@ -63,7 +69,10 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         .collect();
     let block = panel_block(Line::from(title), focused, theme)
         .title_bottom(window_label(&views[0], area.width as usize));
-    let series: Vec<Vec<(f64, f64)>> = views.iter().map(|v| points_of(v, i, |x| x.p99)).collect();
+    let series: Vec<Vec<(f64, f64)>> = views
+        .iter()
+        .map(|v| points_of(v, i, |x| x.p99_reached))
+        .collect();
     let all = || series.iter().flatten();
     if all().next().is_none() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
@@ -103,10 +112,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .samples()
         .iter()
         .rev()
-        .find(|s| s.services[i].finished > 0)
-        .map(|s| (s.services[i].p50, s.services[i].p99));
-    // p50 and p99 always whole: the panel's name, then the service's, go
-    // first when the title lacks room.
+        .find(|s| s.services[i].reached > 0)
+        .map(|s| (s.services[i].p50_reached, s.services[i].p99_reached));
+    // p50 and p99 always whole, and always said of which calls: the panel's
+    // name, then the service's, then the long words go first when the
+    // title lacks room.
     let values = |head: String| -> Vec<Span<'static>> {
         let mut v = vec![Span::raw(head)];
         match last {
@@ -119,11 +129,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         v
     };
+    let panel = t!("panel-latency", service = name.clone());
+    let (long, short) = (t!("latency-reached"), t!("latency-reached-short"));
     let title = first_fitting(
         vec![
-            values(format!(" {} ", t!("panel-latency", service = name.clone()))),
-            values(format!(" {name} ")),
-            values(" ".into()),
+            values(format!(" {panel} · {long}: ")),
+            values(format!(" {panel} · {short}: ")),
+            values(format!(" {name} · {short}: ")),
+            values(format!(" {short}: ")),
         ],
         (area.width as usize).saturating_sub(2),
     );
@@ -135,8 +148,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             .render(area, buf);
         return;
     }
-    let p50 = points_of(&view, i, |x| x.p50);
-    let p99 = points_of(&view, i, |x| x.p99);
+    let p50 = points_of(&view, i, |x| x.p50_reached);
+    let p99 = points_of(&view, i, |x| x.p99_reached);
+    if p99.is_empty() {
+        let none = t!("latency-none-reached", service = name);
+        Paragraph::new(Line::styled(none, theme.dim))
+            .block(block)
+            .render(area, buf);
+        return;
+    }
     let [x0, x1] = x_bounds(&view);
     let ymax = p99.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
     let datasets = vec![
@@ -156,13 +176,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
 }
 
-/// (end of the mark in seconds, `f`) of each mark where service `i`
-/// finished calls: a mark without calls has no latency, not a zero.
+/// (end of the mark in seconds, `f`) of each mark where calls that reached
+/// service `i` finished: a mark without them has no latency, not a zero.
 fn points_of(view: &View, i: usize, f: impl Fn(&ServiceSample) -> f64) -> Vec<(f64, f64)> {
     view.marks
         .iter()
         .flatten()
-        .filter(|m| m.services[i].finished > 0)
+        .filter(|m| m.services[i].reached > 0)
         .map(|m| (m.t as f64 / 1e9, f(&m.services[i])))
         .collect()
 }
