@@ -10,7 +10,7 @@ use breakwater::base::outcome::Outcome;
 use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::tui::app::App;
 use breakwater::tui::input::KeyCode;
-use common::app::{app_at, ch, press, screen, text};
+use common::app::{app_at, ch, help_pages, press, screen, text};
 
 /// The attempts per call on the screen's rows (before any of its units, in
 /// both languages, longest first).
@@ -117,5 +117,77 @@ fn paymentss_latency_is_of_the_calls_that_reached_it_and_says_so() {
         assert!(recent
             .iter()
             .any(|s| s.services[2].finished > 0 && s.services[2].p50 == 0.0));
+    }
+}
+
+/// Whether `c` draws a frame or a chart (borders, braille dots, bars), not
+/// a symbol that says something.
+fn drawing(c: char) -> bool {
+    matches!(c as u32, 0x2500..=0x259F | 0x2800..=0x28FF)
+}
+
+#[test]
+fn every_symbol_and_abbreviation_on_screen_is_in_the_helps_legend() {
+    for lang in ["en", "es"] {
+        let _l = breakwater::i18n::Scope::enter(lang);
+        let mut screens = String::new();
+        for secs in [30, 100, 200] {
+            let app = app_at(secs);
+            for (w, h) in [(80, 24), (120, 40)] {
+                screens.push_str(&text(&screen(&app, w, h)));
+            }
+        }
+        let app = pool_rejecting(244);
+        for (w, h) in [(80, 24), (120, 40)] {
+            screens.push_str(&text(&screen(&app, w, h)));
+        }
+        let mut app = app_at(60);
+        ch(&mut app, '?');
+        let help = help_pages(&mut app, 80, 24);
+        let mut missing: Vec<char> = screens
+            .chars()
+            .filter(|c| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !drawing(*c))
+            .filter(|c| !help.contains(*c))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "{lang}: {missing:?} not in the legend");
+        // The abbreviations, each explained where it is named.
+        let words: &[&str] = if lang == "en" {
+            &[
+                "att/call",
+                "att/c:",
+                "tok:",
+                "ref.:",
+                "short-circ.",
+                "p50",
+                "p99",
+                "/mark:",
+                "caller:",
+                "queue:",
+                "FULL:",
+                "REC:",
+                "⧗ timed out:",
+            ]
+        } else {
+            &[
+                "int/llam",
+                "int/ll:",
+                "fich:",
+                "rech.:",
+                "cortocirc.",
+                "p50",
+                "p99",
+                "/marca:",
+                "llamador:",
+                "cola:",
+                "LLENO:",
+                "GRAB:",
+                "⧗ agotadas:",
+            ]
+        };
+        for w in words {
+            assert!(help.contains(w), "{lang}: {w} not in the legend");
+        }
     }
 }

@@ -210,6 +210,26 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(format!(" {}", t!("help-legend-calls"))));
     lines.push(Line::raw(format!(" {}", t!("help-legend-attempts"))));
     lines.push(Line::raw(format!(" {}", t!("help-legend-more"))));
+    for text in [
+        t!("help-legend-outcomes"),
+        t!("help-legend-retry"),
+        t!("help-legend-latency"),
+        t!("help-legend-screen"),
+    ] {
+        lines.push(Line::raw(format!(" {text}")));
+    }
+    // The patterns' own counters (hedging's ⇉), from the registry.
+    for (_, c) in crate::patterns::registry::counters() {
+        let label = crate::i18n::tr(c.label, None);
+        lines.push(Line::raw(format!(
+            " {}",
+            t!(
+                "help-legend-counter",
+                symbol = c.symbol.to_string(),
+                label = label
+            )
+        )));
+    }
     lines.extend(breaker_semantics(app).into_iter().map(Line::raw));
     lines
 }
