@@ -92,15 +92,17 @@ fn paymentss_latency_is_of_the_calls_that_reached_it_and_says_so() {
         press(&mut app, KeyCode::Tab);
         press(&mut app, KeyCode::Tab);
         let words: &[&str] = if lang == "en" {
-            &["reached it: ", "reached: "]
+            &["calls that reached it", " reached "]
         } else {
-            &["que llegaron: ", "llegadas: "]
+            &["llamadas que llegaron", " llegadas "]
         };
         for (w, h) in [(80, 24), (120, 40), (160, 50)] {
             let s = text(&screen(&app, w, h));
+            // Which calls, said in words (in the title, or at the bottom).
+            assert!(words.iter().any(|x| s.contains(x)), "{lang} {w}×{h}:\n{s}");
             let title = s
                 .lines()
-                .find(|l| l.contains("p50 ") && words.iter().any(|x| l.contains(x)))
+                .find(|l| l.contains("p50 ") && l.contains("(payment)"))
                 .unwrap_or_else(|| panic!("{lang} {w}×{h}:\n{s}"));
             let p50 = title.split("p50 ").nth(1).unwrap();
             let ms: f64 = p50

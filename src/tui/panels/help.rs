@@ -215,6 +215,8 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
         t!("help-legend-retry"),
         t!("help-legend-latency"),
         t!("help-legend-screen"),
+        // No colon: the lesson's phase marker is ▶ too.
+        t!("help-legend-value"),
     ] {
         lines.push(Line::raw(format!(" {text}")));
     }

@@ -35,9 +35,8 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let i = app.selected_service();
     let name = app.selected_service_name().to_string();
     let mut title = vec![Span::raw(format!(
-        " {} · {} p99 ",
-        t!("panel-latency", service = name.clone()),
-        t!("latency-reached-short")
+        " {} p99 ",
+        t!("panel-latency", service = name.clone())
     ))];
     let p = [
         last_p99(&app.sides()[0].history, i),
@@ -56,7 +55,7 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     }
     // Too narrow for the values: the name goes first, then the title is plain.
     if width_of(&title) + 2 > area.width as usize {
-        title[0] = Span::raw(format!(" {} p99 ", t!("latency-reached-short")));
+        title[0] = Span::raw(format!(" {} p99 ", t!("panel-latency-plain")));
         if width_of(&title) + 2 > area.width as usize {
             title.truncate(1);
         }
@@ -67,8 +66,12 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         .iter()
         .map(|s| s.history.view(app.window(), points))
         .collect();
-    let block = panel_block(Line::from(title), focused, theme)
-        .title_bottom(window_label(&views[0], area.width as usize));
+    let block = with_which(
+        panel_block(Line::from(title), focused, theme),
+        &views[0],
+        area.width as usize,
+        false,
+    );
     let series: Vec<Vec<(f64, f64)>> = views
         .iter()
         .map(|v| points_of(v, i, |x| x.p99_reached))
@@ -130,18 +133,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         v
     };
     let panel = t!("panel-latency", service = name.clone());
-    let (long, short) = (t!("latency-reached"), t!("latency-reached-short"));
+    let room = (area.width as usize).saturating_sub(2);
+    let long = values(format!(" {panel} · {}: ", t!("latency-reached")));
+    // Which calls: in the title when there is room, else at the bottom.
+    let says = width_of(&long) <= room;
     let title = first_fitting(
         vec![
-            values(format!(" {panel} · {long}: ")),
-            values(format!(" {panel} · {short}: ")),
-            values(format!(" {name} · {short}: ")),
-            values(format!(" {short}: ")),
+            long,
+            values(format!(" {panel} ")),
+            values(format!(" {name} ")),
+            values(" ".into()),
         ],
-        (area.width as usize).saturating_sub(2),
+        room,
     );
-    let block = panel_block(Line::from(title), focused, theme)
-        .title_bottom(window_label(&view, area.width as usize));
+    let block = with_which(
+        panel_block(Line::from(title), focused, theme),
+        &view,
+        area.width as usize,
+        says,
+    );
     if h.samples().is_empty() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
             .block(block)
@@ -174,6 +184,39 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             .data(&p50),
     ];
     chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
+}
+
+/// The block's bottom: the window on the right and, unless the title
+/// `says` it, which calls are measured on the left (before the window's
+/// name: a shorter window label makes room for it).
+fn with_which<'a>(block: Block<'a>, view: &View, width: usize, says: bool) -> Block<'a> {
+    if says {
+        return block.title_bottom(window_label(view, width));
+    }
+    let words = [t!("latency-reached"), t!("latency-reached-short")].map(|w| format!(" {w} "));
+    // The whole window label with either words, else a shorter label.
+    let full = window_label(view, width);
+    let fit = words
+        .iter()
+        .find_map(|w| {
+            let n = w.chars().count();
+            (n + full.width() + 4 <= width).then(|| (w.clone(), full.clone()))
+        })
+        .or_else(|| {
+            words.iter().find_map(|w| {
+                let n = w.chars().count();
+                let label = window_label(view, width.saturating_sub(n));
+                (n + label.width() + 4 <= width).then(|| (w.clone(), label))
+            })
+        });
+    let (w, label) = fit.unwrap_or_else(|| {
+        let w = words[1].clone();
+        let label = window_label(view, width.saturating_sub(w.chars().count()));
+        (w, label)
+    });
+    block
+        .title_bottom(Line::from(w).left_aligned())
+        .title_bottom(label)
 }
 
 /// (end of the mark in seconds, `f`) of each mark where calls that reached
