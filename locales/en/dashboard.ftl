@@ -122,5 +122,6 @@ help-legend-outcomes = ⧗ timed out: its Timeout answered first · ↯ short-ci
 help-legend-retry = attempts/call, att/call, att/c: attempts per call, among the calls of the last 10 s that made one (never below 1) · ⊘ throttled: the retry budget allows no retry now · tok: the budget's tokens · ref.: attempts the service refused
 help-legend-latency = Latency: p50 (the median) and p99 of the calls that reached the service, from arrival to answer; the instant answers of the Circuit Breaker, a Bulkhead and the caller's pool are left out (run --json reports both)
 help-legend-screen = Δ: B − A in a comparison · ×N: the speed (actual ×N: the speed reached, when below it) · REC: recording · caller: the caller's threads, shared by every service · queue: calls waiting for a worker · FULL: every Bulkhead slot in use · /mark: the time each mark of a chart covers · …: a text cut short (z enlarges the focused panel)
+help-screen-title = On screen
 help-legend-counter = { $symbol } { $label }
 help-legend-value = ◀ 0.5 ▶ the selected parameter's value, which ← and → change
