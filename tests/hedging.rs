@@ -240,7 +240,7 @@ fn hedged_is_reported_only_where_hedging_is_in_use() {
     let mut head = Vec::new();
     csv::write_header(&mut head, &plain.counters).unwrap();
     let head = String::from_utf8(head).unwrap();
-    assert!(head.trim_end().ends_with(",breaker_states"), "{head}");
+    assert!(head.trim_end().ends_with(",breaker_states,attempted_calls,attempted_attempts,reached_calls,reached_p50_ms,reached_p90_ms,reached_p99_ms,reached_max_ms"), "{head}");
 
     let s = scenario(&world(50, &hedging(1, "50ms")));
     let sim_counters = Simulation::new(&s).counters_in_use();
@@ -255,7 +255,7 @@ fn hedged_is_reported_only_where_hedging_is_in_use() {
     csv::write_header(&mut head, &sim_counters).unwrap();
     let head = String::from_utf8(head).unwrap();
     assert!(
-        head.trim_end().ends_with(",breaker_states,hedged"),
+        head.trim_end().ends_with(",breaker_states,attempted_calls,attempted_attempts,reached_calls,reached_p50_ms,reached_p90_ms,reached_p99_ms,reached_max_ms,hedged"),
         "{head}"
     );
     // Turned on by the timeline only: reported too (as of the start).

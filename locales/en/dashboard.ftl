@@ -54,6 +54,9 @@ timeouts-total = Σ attempts cut { $n }
 timeouts-cut = cut
 
 latency-waiting = waiting for the first second…
+latency-reached = calls that reached it
+latency-reached-short = reached
+latency-none-reached = no call that reached { $service } finished in this window
 
 outcome-ok = ok
 outcome-failed = failed
@@ -113,3 +116,12 @@ window-step = { $step }/mark
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up
 variant-as-written = as written
+
+# The legend's explanations of every symbol and abbreviation on screen (issue 20).
+help-legend-outcomes = ⧗ timed out: its Timeout answered first · ↯ short-circ. (short-circuited): the open Circuit Breaker answered at once · ⊗ rejected: a full Bulkhead or the caller's pool (client_rejected) turned it away
+help-legend-retry = attempts/call, att/call, att/c: attempts per call, among the calls of the last 10 s that made one (never below 1) · ⊘ throttled: the retry budget allows no retry now · tok: the budget's tokens · ref.: attempts the service refused
+help-legend-latency = Latency: p50 (the median) and p99 of the calls that reached the service, from arrival to answer; the instant answers of the Circuit Breaker, a Bulkhead and the caller's pool are left out (run --json reports both)
+help-legend-screen = Δ: B − A in a comparison · ×N: the speed (actual ×N: the speed reached, when below it) · REC: recording · caller: the caller's threads, shared by every service · queue: calls waiting for a worker · FULL: every Bulkhead slot in use · /mark: the time each mark of a chart covers · …: a text cut short (z enlarges the focused panel)
+help-screen-title = On screen
+help-legend-counter = { $symbol } { $label }
+help-legend-value = ◀ 0.5 ▶ the selected parameter's value, which ← and → change

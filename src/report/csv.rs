@@ -2,7 +2,11 @@
 //! simulation runs so memory does not grow with the run. The last column,
 //! `breaker_states`, lists every breaker state seen within the tick in the
 //! order first seen (`open|half_open|closed`; empty without a breaker), so a
-//! state shorter than a tick is in the file too. After it come the patterns'
+//! state shorter than a tick is in the file too. After it come the columns
+//! added since, always present: `attempted_calls`, `attempted_attempts`
+//! (calls that made an attempt, and their attempts), `reached_calls` and
+//! `reached_p50_ms` … `reached_max_ms` (the latency of the calls that reached
+//! the downstream; empty when none finished in the tick). Last come the patterns'
 //! own counters the run uses (`Simulation::counters_in_use`), by name, so a
 //! file without them reads as before they existed.
 
@@ -11,7 +15,7 @@ use crate::patterns::registry;
 use crate::sim::metrics::Tick;
 use std::io::{self, Write};
 
-pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms,breaker_states";
+pub const HEADER: &str = "t_s,service,calls,ok,failed,timed_out,short_circuited,bulkhead_rejected,client_rejected,fallbacks,attempts,retries,attempt_timed_out,downstream_attempts,downstream_refused,in_flight,downstream_busy,downstream_queued,bulkhead_in_use,bulkhead_waiting,client_busy,client_waiting,breaker,budget_tokens,p50_ms,p90_ms,p99_ms,max_ms,breaker_states,attempted_calls,attempted_attempts,reached_calls,reached_p50_ms,reached_p90_ms,reached_p99_ms,reached_max_ms";
 
 /// The header, with a column for each of the `counters` (indexes in
 /// `Counts::extra`).
@@ -72,6 +76,17 @@ pub fn write_tick(
         for (i, state) in s.breaker_seen.iter().enumerate() {
             let sep = if i == 0 { "" } else { "|" };
             write!(w, "{sep}{}", state.name())?;
+        }
+        write!(
+            w,
+            ",{},{},{}",
+            c.attempted_calls, c.attempted_attempts, c.reached_calls
+        )?;
+        if c.reached_calls == 0 {
+            write!(w, ",,,,")?;
+        } else {
+            let l = &s.latency_reached;
+            write!(w, ",{:.3},{:.3},{:.3},{:.3}", l.p50, l.p90, l.p99, l.max)?;
         }
         for &i in counters {
             write!(w, ",{}", c.extra[i])?;

@@ -52,12 +52,29 @@ fn service(s: &ServiceSummary, counters: &[usize]) -> Value {
             "waited_fraction": r(s.waited_fraction),
         }),
     );
+    honest(&mut m, &s.counts, &s.latency_reached);
     Value::Object(m)
+}
+
+/// The measures added beside `attempts` and `latency_ms`, at the end so the
+/// keys before them read as they always did: the calls that made an attempt
+/// and their attempts per call (never below 1), and the latency of the calls
+/// that reached the downstream (without the instant answers of the breaker,
+/// the bulkhead and the caller pool).
+fn honest(m: &mut Map<String, Value>, c: &Counts, reached: &Percentiles) {
+    m.insert("attempted_calls".into(), json!(c.attempted_calls));
+    m.insert(
+        "attempts_per_attempted_call".into(),
+        r(c.attempts_per_attempted_call()),
+    );
+    m.insert("reached_calls".into(), json!(c.reached_calls));
+    m.insert("latency_reached_ms".into(), latency(reached));
 }
 
 pub fn to_json(s: &Summary) -> Value {
     let mut totals = counts(&s.totals, s.totals_in_flight, &s.counters);
     totals.insert("latency_ms".into(), latency(&s.totals_latency));
+    honest(&mut totals, &s.totals, &s.totals_latency_reached);
     let mut services = Map::new();
     for svc in &s.services {
         services.insert(svc.name.clone(), service(svc, &s.counters));

@@ -12,6 +12,8 @@ pub struct ServiceSummary {
     pub counts: Counts,
     pub in_flight: u64,
     pub latency: Percentiles,
+    /// Latency of the calls that reached the downstream at least once.
+    pub latency_reached: Percentiles,
     pub breaker_opened: u32,
     pub open_seconds: f64,
     pub final_state: &'static str,
@@ -33,6 +35,7 @@ pub struct Summary {
     pub totals: Counts,
     pub totals_in_flight: u64,
     pub totals_latency: Percentiles,
+    pub totals_latency_reached: Percentiles,
     pub services: Vec<ServiceSummary>,
     /// Simulated seconds after the timeline was over (from its last entry,
     /// at a tick boundary, to the end); `None` if the run ended before.
@@ -51,22 +54,32 @@ impl Summary {
         let mut totals = Counts::default();
         let mut all = new_histogram(3);
         let mut sum_ns: u128 = 0;
+        let mut all_reached = new_histogram(3);
+        let mut sum_reached_ns: u128 = 0;
         let mut services = Vec::new();
         let after = sim.after_timeline();
         for (i, cfg) in sim.world().services.iter().enumerate() {
             let m = sim.service_metrics(i);
             let counts = m.totals_now();
             totals.add(&counts);
-            all.add(&m.total_latency).expect("same bounds");
+            let total_latency = m.total_latency();
+            all.add(&total_latency).expect("same bounds");
             sum_ns += m.latency_sum_ns;
-            let mut latency = percentiles(&m.total_latency);
+            let mut latency = percentiles(&total_latency);
             latency.mean = mean_ms(m.latency_sum_ns, counts.finished());
+            all_reached
+                .add(&m.total_latency_reached)
+                .expect("same bounds");
+            sum_reached_ns += m.latency_reached_sum_ns;
+            let mut latency_reached = percentiles(&m.total_latency_reached);
+            latency_reached.mean = mean_ms(m.latency_reached_sum_ns, counts.reached_calls);
             let ds = sim.downstream(i);
             let (busy, cap) = (ds.busy_integral, ds.capacity_integral);
             services.push(ServiceSummary {
                 name: cfg.name.clone(),
                 in_flight: sim.service_in_flight(i),
                 latency,
+                latency_reached,
                 breaker_opened: sim.breaker(i).times_opened(),
                 open_seconds: sim.breaker(i).open_time(now).as_secs_f64(),
                 // A service without a breaker has no state to report.
@@ -98,6 +111,8 @@ impl Summary {
         }
         let mut totals_latency = percentiles(&all);
         totals_latency.mean = mean_ms(sum_ns, totals.finished());
+        let mut totals_latency_reached = percentiles(&all_reached);
+        totals_latency_reached.mean = mean_ms(sum_reached_ns, totals.reached_calls);
         Summary {
             scenario: scenario.into(),
             seed: sim.seed(),
@@ -106,6 +121,7 @@ impl Summary {
             totals_in_flight: sim.in_flight() as u64,
             totals,
             totals_latency,
+            totals_latency_reached,
             services,
             after_timeline: after.map(|(t, _)| secs(now.saturating_sub(t))),
             counters: sim.counters_in_use(),

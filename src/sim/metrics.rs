@@ -28,6 +28,15 @@ pub struct Counts {
     pub downstream_refused: u64,
     /// The patterns' own counters, by `patterns::registry::counters()` index.
     pub extra: [u64; COUNTERS],
+    /// Finished calls that made at least one attempt (a retry layer started
+    /// one, or it reached the downstream), and their attempts: their ratio
+    /// is never below 1, unlike `attempts / calls` when calls are turned
+    /// away before any attempt (caller pool, breaker, bulkhead).
+    pub attempted_calls: u64,
+    pub attempted_attempts: u64,
+    /// Finished calls an attempt of which reached the downstream (the
+    /// calls in the `*_reached` latency histograms).
+    pub reached_calls: u64,
 }
 
 impl Counts {
@@ -50,6 +59,18 @@ impl Counts {
         self.downstream_refused += o.downstream_refused;
         for (x, y) in self.extra.iter_mut().zip(o.extra) {
             *x += y;
+        }
+        self.attempted_calls += o.attempted_calls;
+        self.attempted_attempts += o.attempted_attempts;
+        self.reached_calls += o.reached_calls;
+    }
+
+    /// Attempts per call among the calls that made an attempt (1 with none).
+    pub fn attempts_per_attempted_call(&self) -> f64 {
+        if self.attempted_calls == 0 {
+            1.0
+        } else {
+            self.attempted_attempts as f64 / self.attempted_calls as f64
         }
     }
 
@@ -100,9 +121,19 @@ pub struct ServiceMetrics {
     /// The tick's latencies, when per-tick percentiles are wanted (a
     /// dashboard, a time series); a plain headless run skips the cost.
     pub tick_latency: Option<Histogram<u64>>,
-    pub total_latency: Histogram<u64>,
+    /// The run's latencies of the calls that never reached the downstream
+    /// (short-circuited, rejected: instant answers); with
+    /// `total_latency_reached`, every finished call (`total_latency`). Each
+    /// call is recorded once, in one of the two, so the second measure
+    /// costs a headless run nothing per call.
+    pub total_latency_instant: Histogram<u64>,
     /// Exact sum of latencies (ns) of finished calls, for the mean.
     pub latency_sum_ns: u128,
+    /// The same, only of the calls that reached the downstream at least
+    /// once (short-circuited and rejected calls are instant answers).
+    pub tick_latency_reached: Option<Histogram<u64>>,
+    pub total_latency_reached: Histogram<u64>,
+    pub latency_reached_sum_ns: u128,
 }
 
 impl Default for ServiceMetrics {
@@ -111,21 +142,39 @@ impl Default for ServiceMetrics {
             tick: Counts::default(),
             total: Counts::default(),
             tick_latency: Some(new_histogram(2)),
-            total_latency: new_histogram(3),
+            total_latency_instant: new_histogram(3),
             latency_sum_ns: 0,
+            tick_latency_reached: Some(new_histogram(2)),
+            total_latency_reached: new_histogram(3),
+            latency_reached_sum_ns: 0,
         }
     }
 }
 
 impl ServiceMetrics {
     #[inline]
-    pub fn record_latency(&mut self, ns: u64) {
+    pub fn record_latency(&mut self, ns: u64, reached: bool) {
         let us = ns / 1000;
         if let Some(h) = &mut self.tick_latency {
             h.saturating_record(us);
         }
-        self.total_latency.saturating_record(us);
         self.latency_sum_ns += ns as u128;
+        if reached {
+            if let Some(h) = &mut self.tick_latency_reached {
+                h.saturating_record(us);
+            }
+            self.total_latency_reached.saturating_record(us);
+            self.latency_reached_sum_ns += ns as u128;
+        } else {
+            self.total_latency_instant.saturating_record(us);
+        }
+    }
+
+    /// The run's latencies of every finished call.
+    pub fn total_latency(&self) -> Histogram<u64> {
+        let mut h = self.total_latency_reached.clone();
+        h.add(&self.total_latency_instant).expect("same bounds");
+        h
     }
 
     /// Counts including the tick in progress.
@@ -143,11 +192,22 @@ impl ServiceMetrics {
             .unwrap_or_default()
     }
 
+    /// The tick's percentiles of the calls that reached the downstream.
+    pub fn tick_percentiles_reached(&self) -> Percentiles {
+        self.tick_latency_reached
+            .as_ref()
+            .map(percentiles)
+            .unwrap_or_default()
+    }
+
     /// Folds the finished tick into the totals.
     pub fn end_tick(&mut self) {
         let t = std::mem::take(&mut self.tick);
         self.total.add(&t);
         if let Some(h) = &mut self.tick_latency {
+            h.reset();
+        }
+        if let Some(h) = &mut self.tick_latency_reached {
             h.reset();
         }
     }
@@ -160,6 +220,8 @@ pub struct TickService {
     /// The tick's latency percentiles (zeros unless
     /// `Simulation::measure_ticks` is on, as it is by default).
     pub latency: Percentiles,
+    /// The same, of the calls that reached the downstream at least once.
+    pub latency_reached: Percentiles,
     /// Calls started and not yet answered.
     pub in_flight: u64,
     pub downstream_busy: u32,

@@ -98,6 +98,15 @@ pub struct ServiceSample {
     pub extra: [u64; crate::patterns::registry::COUNTERS],
     /// Calls finished (the weight of `p50`).
     pub finished: u64,
+    /// Calls finished that made an attempt, and their attempts
+    /// (`Counts::attempted_calls`): attempts per call never below 1.
+    pub attempted_calls: u64,
+    pub attempted_attempts: u64,
+    /// Calls finished that reached the downstream (the weight of
+    /// `p50_reached`), and their latency as `p50`/`p99` are of all calls.
+    pub reached: u64,
+    pub p50_reached: f64,
+    pub p99_reached: f64,
     /// Finished-weighted mean of the ticks' medians, in ms (display only).
     pub p50: f64,
     /// The worst tick's p99, in ms (display only: percentiles do not add).
@@ -145,6 +154,16 @@ impl ServiceSample {
             self.p50 = (self.p50 * self.finished as f64 + o.p50 * o.finished as f64) / total as f64;
             self.finished = total;
             self.p99 = self.p99.max(o.p99);
+        }
+        self.attempted_calls += o.attempted_calls;
+        self.attempted_attempts += o.attempted_attempts;
+        if o.reached > 0 {
+            let total = self.reached + o.reached;
+            self.p50_reached = (self.p50_reached * self.reached as f64
+                + o.p50_reached * o.reached as f64)
+                / total as f64;
+            self.reached = total;
+            self.p99_reached = self.p99_reached.max(o.p99_reached);
         }
         self.in_use = self.in_use.max(o.in_use);
         self.waiting = self.waiting.max(o.waiting);
@@ -355,6 +374,17 @@ impl History {
                     (acc.p50 * acc.finished as f64 + s.latency.p50 * fin as f64) / total as f64;
                 acc.finished = total;
                 acc.p99 = acc.p99.max(s.latency.p99);
+            }
+            acc.attempted_calls += c.attempted_calls;
+            acc.attempted_attempts += c.attempted_attempts;
+            let reached = c.reached_calls;
+            if reached > 0 {
+                let total = acc.reached + reached;
+                acc.p50_reached = (acc.p50_reached * acc.reached as f64
+                    + s.latency_reached.p50 * reached as f64)
+                    / total as f64;
+                acc.reached = total;
+                acc.p99_reached = acc.p99_reached.max(s.latency_reached.p99);
             }
             acc.in_use = acc.in_use.max(s.bulkhead_in_use);
             acc.waiting = acc.waiting.max(s.bulkhead_waiting);

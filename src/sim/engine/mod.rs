@@ -112,6 +112,8 @@ struct Call {
     /// the key of its random draws.
     index: u64,
     holds_thread: bool,
+    /// An attempt of it reached the downstream (`dispatch`), refused or not.
+    reached: bool,
     /// Bit d: the layer at depth d is entered and awaits the inner result.
     entered: u8,
     /// Each layer's own state for this call (the patterns' structs).
@@ -354,11 +356,13 @@ impl Simulation {
     pub fn measure_ticks(&mut self, on: bool) {
         self.tick_details = on;
         for rt in &mut self.services {
-            let h = &mut rt.metrics.tick_latency;
-            match (on, h.is_some()) {
-                (true, false) => *h = Some(new_histogram(2)),
-                (false, true) => *h = None,
-                _ => {}
+            let m = &mut rt.metrics;
+            for h in [&mut m.tick_latency, &mut m.tick_latency_reached] {
+                match (on, h.is_some()) {
+                    (true, false) => *h = Some(new_histogram(2)),
+                    (false, true) => *h = None,
+                    _ => {}
+                }
             }
         }
     }
@@ -584,6 +588,7 @@ impl Simulation {
             tick.services.push(TickService {
                 counts: rt.metrics.tick.clone(),
                 latency: rt.metrics.tick_percentiles(),
+                latency_reached: rt.metrics.tick_percentiles_reached(),
                 in_flight: rt.in_flight,
                 downstream_busy: rt.downstream.busy(),
                 downstream_queued: rt.downstream.queued(),

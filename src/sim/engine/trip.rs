@@ -161,6 +161,7 @@ impl Simulation {
         let s = self.calls[id as usize].service as usize;
         let gen = self.calls[id as usize].gen;
         let key = self.attempt_key(id);
+        self.calls[id as usize].reached = true;
         let rt = &mut self.services[s];
         rt.metrics.tick.downstream_attempts += 1;
         self.meter.attempts += 1;
@@ -360,7 +361,19 @@ impl Simulation {
             m.tick.attempts += 1;
             m.tick.attempt_outcomes[outcome.index()] += 1;
         }
-        m.record_latency(self.now - c.arrived);
+        // The attempts of a call that made one: a retry layer's count, or
+        // the single attempt of a call that reached the downstream.
+        let made = if c.layers.counted_attempts() {
+            u64::from(c.layers.attempt())
+        } else {
+            u64::from(c.reached)
+        };
+        if made > 0 {
+            m.tick.attempted_calls += 1;
+            m.tick.attempted_attempts += made;
+        }
+        m.tick.reached_calls += u64::from(c.reached);
+        m.record_latency(self.now - c.arrived, c.reached);
         rt.in_flight -= 1;
         self.in_flight -= 1;
         let call = &mut self.calls[id as usize];

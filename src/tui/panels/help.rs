@@ -34,6 +34,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         1
     };
     lines.extend(std::iter::repeat_n(Line::raw(""), pad));
+    // What every symbol and abbreviation on screen means, then the keys
+    // from the top of a page (End lands on them and the legends).
+    lines.extend(
+        on_screen(theme)
+            .into_iter()
+            .flat_map(|l| wrap_line(l, iw.saturating_sub(1).max(1))),
+    );
+    let pad = lines.len().div_ceil(page) * page - lines.len();
+    lines.extend(std::iter::repeat_n(Line::raw(""), pad));
     lines.extend(
         keys_and_legends(app, theme, iw)
             .into_iter()
@@ -204,6 +213,40 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(format!(" {}", t!("help-legend-attempts"))));
     lines.push(Line::raw(format!(" {}", t!("help-legend-more"))));
     lines.extend(breaker_semantics(app).into_iter().map(Line::raw));
+    lines
+}
+
+/// What the symbols and abbreviations of the panels mean (issue 20): the
+/// outcomes, the Retry panel's numbers, which calls the Latency panel
+/// measures, the rest of the screen, and each pattern counter's symbol
+/// (hedging's ⇉), from the registry; lines that may be longer than the
+/// overlay.
+fn on_screen(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        format!(" {}", t!("help-screen-title")),
+        theme.title,
+    )];
+    for text in [
+        t!("help-legend-outcomes"),
+        t!("help-legend-retry"),
+        t!("help-legend-latency"),
+        t!("help-legend-screen"),
+        // No colon: the lesson's phase marker is ▶ too.
+        t!("help-legend-value"),
+    ] {
+        lines.push(Line::raw(format!(" {text}")));
+    }
+    for (_, c) in crate::patterns::registry::counters() {
+        let label = crate::i18n::tr(c.label, None);
+        lines.push(Line::raw(format!(
+            " {}",
+            t!(
+                "help-legend-counter",
+                symbol = c.symbol.to_string(),
+                label = label
+            )
+        )));
+    }
     lines
 }
 

@@ -1,6 +1,10 @@
-//! Latency of the selected service's calls (arrival to final answer), p50
-//! and p99 over time. The p99 line is always the upper one, so the two can
-//! be told apart without colour; the title gives the current values.
+//! Latency of the selected service's calls that reached it (arrival to
+//! final answer, of the calls an attempt of which reached the downstream),
+//! p50 and p99 over time: the instant answers of the breaker, a bulkhead and
+//! the caller pool are left out, so a service failing slowly never reads
+//! "0 ms" (reports have both: `latency_ms` and `latency_reached_ms`). The
+//! title says so in words. The p99 line is always the upper one, so the two
+//! can be told apart without colour; the title gives the current values.
 
 use super::{
     delta_millis, first_fitting, millis, panel_block, side_style, styled, width_of, window_label,
@@ -15,13 +19,14 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget};
 
-/// The last p99 of service `i` (ms), over samples with finished calls.
+/// The last p99 of service `i` (ms), over samples with calls finished
+/// that reached it.
 fn last_p99(h: &History, i: usize) -> Option<f64> {
     h.samples()
         .iter()
         .rev()
-        .find(|s| s.services[i].finished > 0)
-        .map(|s| s.services[i].p99)
+        .find(|s| s.services[i].reached > 0)
+        .map(|s| s.services[i].p99_reached)
 }
 
 /// In a comparison: p99 of A and B on one chart (A a fine line, B dots: the
@@ -61,9 +66,16 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         .iter()
         .map(|s| s.history.view(app.window(), points))
         .collect();
-    let block = panel_block(Line::from(title), focused, theme)
-        .title_bottom(window_label(&views[0], area.width as usize));
-    let series: Vec<Vec<(f64, f64)>> = views.iter().map(|v| points_of(v, i, |x| x.p99)).collect();
+    let block = with_which(
+        panel_block(Line::from(title), focused, theme),
+        &views[0],
+        area.width as usize,
+        false,
+    );
+    let series: Vec<Vec<(f64, f64)>> = views
+        .iter()
+        .map(|v| points_of(v, i, |x| x.p99_reached))
+        .collect();
     let all = || series.iter().flatten();
     if all().next().is_none() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
@@ -103,10 +115,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .samples()
         .iter()
         .rev()
-        .find(|s| s.services[i].finished > 0)
-        .map(|s| (s.services[i].p50, s.services[i].p99));
-    // p50 and p99 always whole: the panel's name, then the service's, go
-    // first when the title lacks room.
+        .find(|s| s.services[i].reached > 0)
+        .map(|s| (s.services[i].p50_reached, s.services[i].p99_reached));
+    // p50 and p99 always whole, and always said of which calls: the panel's
+    // name, then the service's, then the long words go first when the
+    // title lacks room.
     let values = |head: String| -> Vec<Span<'static>> {
         let mut v = vec![Span::raw(head)];
         match last {
@@ -119,24 +132,41 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
         v
     };
+    let panel = t!("panel-latency", service = name.clone());
+    let room = (area.width as usize).saturating_sub(2);
+    let long = values(format!(" {panel} · {}: ", t!("latency-reached")));
+    // Which calls: in the title when there is room, else at the bottom.
+    let says = width_of(&long) <= room;
     let title = first_fitting(
         vec![
-            values(format!(" {} ", t!("panel-latency", service = name.clone()))),
+            long,
+            values(format!(" {panel} ")),
             values(format!(" {name} ")),
             values(" ".into()),
         ],
-        (area.width as usize).saturating_sub(2),
+        room,
     );
-    let block = panel_block(Line::from(title), focused, theme)
-        .title_bottom(window_label(&view, area.width as usize));
+    let block = with_which(
+        panel_block(Line::from(title), focused, theme),
+        &view,
+        area.width as usize,
+        says,
+    );
     if h.samples().is_empty() {
         Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
             .block(block)
             .render(area, buf);
         return;
     }
-    let p50 = points_of(&view, i, |x| x.p50);
-    let p99 = points_of(&view, i, |x| x.p99);
+    let p50 = points_of(&view, i, |x| x.p50_reached);
+    let p99 = points_of(&view, i, |x| x.p99_reached);
+    if p99.is_empty() {
+        let none = t!("latency-none-reached", service = name);
+        Paragraph::new(Line::styled(none, theme.dim))
+            .block(block)
+            .render(area, buf);
+        return;
+    }
     let [x0, x1] = x_bounds(&view);
     let ymax = p99.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
     let datasets = vec![
@@ -156,13 +186,46 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
 }
 
-/// (end of the mark in seconds, `f`) of each mark where service `i`
-/// finished calls: a mark without calls has no latency, not a zero.
+/// The block's bottom: the window on the right and, unless the title
+/// `says` it, which calls are measured on the left (before the window's
+/// name: a shorter window label makes room for it).
+fn with_which<'a>(block: Block<'a>, view: &View, width: usize, says: bool) -> Block<'a> {
+    if says {
+        return block.title_bottom(window_label(view, width));
+    }
+    let words = [t!("latency-reached"), t!("latency-reached-short")].map(|w| format!(" {w} "));
+    // The whole window label with either words, else a shorter label.
+    let full = window_label(view, width);
+    let fit = words
+        .iter()
+        .find_map(|w| {
+            let n = w.chars().count();
+            (n + full.width() + 4 <= width).then(|| (w.clone(), full.clone()))
+        })
+        .or_else(|| {
+            words.iter().find_map(|w| {
+                let n = w.chars().count();
+                let label = window_label(view, width.saturating_sub(n));
+                (n + label.width() + 4 <= width).then(|| (w.clone(), label))
+            })
+        });
+    let (w, label) = fit.unwrap_or_else(|| {
+        let w = words[1].clone();
+        let label = window_label(view, width.saturating_sub(w.chars().count()));
+        (w, label)
+    });
+    block
+        .title_bottom(Line::from(w).left_aligned())
+        .title_bottom(label)
+}
+
+/// (end of the mark in seconds, `f`) of each mark where calls that reached
+/// service `i` finished: a mark without them has no latency, not a zero.
 fn points_of(view: &View, i: usize, f: impl Fn(&ServiceSample) -> f64) -> Vec<(f64, f64)> {
     view.marks
         .iter()
         .flatten()
-        .filter(|m| m.services[i].finished > 0)
+        .filter(|m| m.services[i].reached > 0)
         .map(|m| (m.t as f64 / 1e9, f(&m.services[i])))
         .collect()
 }

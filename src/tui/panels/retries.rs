@@ -18,10 +18,14 @@ use ratatui::text::{Line, Span};
 /// Attempts per call over this many recent samples.
 const RECENT: usize = 10;
 
-/// Attempts per call of service `i` over the recent samples (1 with no calls).
+/// Attempts per call of service `i` over the recent samples, among the
+/// calls that finished having made an attempt (1 with none): a call the
+/// caller pool, the breaker or a bulkhead turned away before any attempt
+/// is not a call of 0 attempts, so this is never below 1.
 fn attempts_per_call(h: &History, i: usize) -> f64 {
     let (att, calls) = h.samples().last_n(RECENT).fold((0, 0), |(a, c), s| {
-        (a + s.services[i].attempts, c + s.services[i].calls)
+        let x = &s.services[i];
+        (a + x.attempted_attempts, c + x.attempted_calls)
     });
     if calls > 0 {
         att as f64 / calls as f64
