@@ -36,6 +36,7 @@ impl Simulation {
     /// Generations and tickets keep counting across a slot's calls: a
     /// bulkhead waiter left behind by the previous call in this slot must not
     /// match a timer of the new one.
+    #[inline]
     pub(super) fn place(&mut self, call: Call) -> u32 {
         match self.free_calls.pop() {
             Some(i) => {
