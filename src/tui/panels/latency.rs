@@ -203,11 +203,16 @@ fn with_which<'a>(block: Block<'a>, view: &View, width: usize, says: bool) -> Bl
             (n + full.width() + 4 <= width).then(|| (w.clone(), full.clone()))
         })
         .or_else(|| {
-            words.iter().find_map(|w| {
-                let n = w.chars().count();
-                let label = window_label(view, width.saturating_sub(n));
-                (n + label.width() + 4 <= width).then(|| (w.clone(), label))
-            })
+            // Narrower: the most of the window's label (a series says its
+            // window), then the longer word.
+            words
+                .iter()
+                .filter_map(|w| {
+                    let n = w.chars().count();
+                    let label = window_label(view, width.saturating_sub(n));
+                    (n + label.width() + 4 <= width).then(|| (w.clone(), label))
+                })
+                .max_by_key(|(w, label)| (label.width(), w.chars().count()))
         });
     let (w, label) = fit.unwrap_or_else(|| {
         let w = words[1].clone();
