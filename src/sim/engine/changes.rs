@@ -5,6 +5,16 @@
 use super::*;
 use crate::base::settable::number;
 
+/// The timeline as the engine plays it: the changes scheduled (an event
+/// names one by its index), the ramps moving, and the latest moment.
+#[derive(Clone, Default)]
+pub(super) struct Script {
+    pub(super) changes: Vec<Change>,
+    pub(super) ramps: Vec<Ramp>,
+    /// The latest timeline entry applied or breaker transition (`moments`).
+    pub(super) last_moment: Option<Moment>,
+}
+
 /// A numeric value moving linearly towards a target.
 #[derive(Clone)]
 pub(super) struct Ramp {
@@ -79,12 +89,12 @@ impl Simulation {
     pub(super) fn schedule_change(&mut self, c: Change) {
         let class = if c.live { LATE } else { NORMAL };
         let at = c.at.0;
-        self.changes.push(c);
-        self.queue.push_class(
+        self.script.changes.push(c);
+        self.schedule.queue.push_class(
             at,
             class,
             Event::Change {
-                index: self.changes.len() as u32 - 1,
+                index: self.script.changes.len() as u32 - 1,
             },
         );
     }
@@ -93,16 +103,16 @@ impl Simulation {
         let now = self.now;
         let cost = 1 + self.services.len() as u64;
         let mut i = 0;
-        while i < self.ramps.len() {
-            self.meter.tick_work(1);
-            let r = &mut self.ramps[i];
+        while i < self.script.ramps.len() {
+            self.guard.meter.tick_work(1);
+            let r = &mut self.script.ramps[i];
             if now < r.next && now < r.end {
                 i += 1;
                 continue;
             }
             r.next = now + r.every;
-            let r = &self.ramps[i];
-            self.meter.tick_work(cost);
+            let r = &self.script.ramps[i];
+            self.guard.meter.tick_work(cost);
             let frac = if now >= r.end {
                 1.0
             } else {
@@ -119,7 +129,7 @@ impl Simulation {
             let path = r.path.clone();
             let _ = self.set_world(&path, &value);
             if done {
-                self.ramps.swap_remove(i);
+                self.script.ramps.swap_remove(i);
             } else {
                 i += 1;
             }
@@ -127,7 +137,7 @@ impl Simulation {
     }
 
     pub(super) fn apply_change(&mut self, index: usize) {
-        let c = self.changes[index].clone();
+        let c = self.script.changes[index].clone();
         if !c.live {
             self.entry_moment(&c);
         }
@@ -162,7 +172,7 @@ impl Simulation {
                 }
                 None => vec![whole],
             };
-            self.ramps.retain(|r| !covers(&c.path, &r.path.text));
+            self.script.ramps.retain(|r| !covers(&c.path, &r.path.text));
             let mut started = 0;
             for path in targets {
                 let Some(current) = self.world.get(&path.text) else {
@@ -172,13 +182,13 @@ impl Simulation {
                     continue;
                 };
                 started += 1;
-                self.ramps.push(Ramp {
+                self.script.ramps.push(Ramp {
                     path,
                     from,
                     to,
                     start: self.now,
                     end: self.now + over.0,
-                    every: self.tick_len.max(over.0 / limits::MAX_RAMP_STEPS),
+                    every: self.ticks.len.max(over.0 / limits::MAX_RAMP_STEPS),
                     next: self.now,
                     // Whole numbers only where the field holds whole numbers.
                     integer: current.is_integer(),
@@ -197,7 +207,7 @@ impl Simulation {
             .and_then(|p| self.set_world(&p, &c.value));
         match result {
             Ok(()) => {
-                self.ramps.retain(|r| !covers(&c.path, &r.path.text));
+                self.script.ramps.retain(|r| !covers(&c.path, &r.path.text));
                 self.note_change(&c, from, c.value.to_string());
             }
             Err(e) => self.notices.push(Notice {
@@ -269,7 +279,7 @@ impl Simulation {
                     if pats.circuit_breaker.enabled && self.services[s].breaker_seen.is_empty() {
                         let state = self.services[s].state.circuit_breaker.state();
                         self.services[s].breaker_seen.push(state);
-                    } else if !pats.circuit_breaker.enabled && self.now == self.last_tick {
+                    } else if !pats.circuit_breaker.enabled && self.now == self.ticks.last {
                         self.services[s].breaker_seen = Default::default();
                     }
                     for d in 0..LAYERS {

@@ -10,13 +10,51 @@ use crate::sim::limits::{
     MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
     MAX_WORK_PER_SIM_SECOND,
 };
+use crate::sim::notices::{Notice, NoticeKind};
 use crate::sim::work_meter::Limit;
+use crate::sim::work_meter::{LimitCrossed, WorkMeter};
 use crate::sim::world::LoadKind;
 
+/// The limits enforced while running: the work counted, whether the
+/// in-flight cap was noted, and the limit the run stopped at.
+#[derive(Clone, Default)]
+pub(super) struct Guard {
+    /// Work counted against the limits enforced while running.
+    pub(super) meter: WorkMeter,
+    /// The limit the run crossed, if any: it stopped there.
+    pub(super) stopped: Option<LimitCrossed>,
+    /// The in-flight cap was hit and said so (once).
+    pub(super) in_flight_noted: bool,
+}
+
 impl Simulation {
+    /// Stops the run if it crossed a limit of work while running.
+    #[cold]
+    pub(super) fn look_at_work(&mut self) {
+        if self.guard.stopped.is_some() {
+            return;
+        }
+        if let Some((limit, count)) = self.guard.meter.look(self.now) {
+            let message = self.diagnose(limit, count);
+            self.notices.push(Notice {
+                at: self.now,
+                service: None,
+                kind: NoticeKind::Limit(message.clone()),
+            });
+            self.guard.stopped = Some(LimitCrossed {
+                at: self.now,
+                limit,
+                count,
+                message,
+            });
+            self.ended = true;
+            self.deferred.agenda.clear();
+        }
+    }
+
     /// What crossed a limit, and what in the scenario would help.
     pub(super) fn diagnose(&self, limit: Limit, count: u64) -> Msg {
-        let from = clock(self.meter.second_start());
+        let from = clock(self.guard.meter.second_start());
         let load = &self.world.load;
         let count = count as f64;
         match limit {
@@ -56,9 +94,9 @@ impl Simulation {
                 count = count,
                 from = from,
                 max = MAX_WORK_PER_SIM_SECOND.to_string(),
-                ramps = self.ramps.len(),
+                ramps = self.script.ramps.len(),
                 services = self.services.len(),
-                tick = Dur(self.tick_len).to_string()
+                tick = Dur(self.ticks.len).to_string()
             ),
             Limit::CallsPerRun => msg!(
                 "limit-calls-per-run",

@@ -7,11 +7,19 @@
 
 use super::*;
 
+/// The copies running: by the slot of the call they answer to, and what
+/// each answers to by its own slot.
+#[derive(Clone, Default)]
+pub(super) struct Forks {
+    pub(super) children: std::collections::HashMap<u32, Vec<u32>>,
+    pub(super) parents: std::collections::HashMap<u32, Fork>,
+}
+
 impl Simulation {
     /// Starts copy `n` of call `id` from the layer below `depth` (deferred,
     /// after the walk that asked for it).
     pub(super) fn fork(&mut self, id: u32, depth: usize, n: u32) {
-        let parent = self.calls[id as usize];
+        let parent = self.arena[id];
         let child = Call {
             live: true,
             client: NO_CLIENT,
@@ -25,20 +33,20 @@ impl Simulation {
             fork: n.clamp(1, u8::MAX as u32) as u8,
             ..parent
         };
-        let slot = self.place(child);
-        self.forks.entry(id).or_default().push(slot);
+        let slot = self.arena.place(child);
+        self.forks.children.entry(id).or_default().push(slot);
         let fork = Fork {
             parent: id,
             parent_gen: parent.gen,
             depth: depth as u8,
             n: n.clamp(1, u8::MAX as u32) as u8,
         };
-        self.forked.insert(slot, fork);
+        self.forks.parents.insert(slot, fork);
         if parent.traced {
             self.trace_fork(slot, id, n);
         }
-        let gen = self.calls[slot as usize].gen;
-        self.agenda.push_back(Step::Enter {
+        let gen = self.arena[slot].gen;
+        self.deferred.agenda.push_back(Step::Enter {
             call: slot,
             gen,
             depth: depth as u8 + 1,
@@ -48,14 +56,14 @@ impl Simulation {
     /// Abandons the copies of call `id` still running: everything inside the
     /// layer that forked them, then the copies themselves.
     pub(super) fn abandon_forks(&mut self, id: u32) {
-        let Some(children) = self.forks.remove(&id) else {
+        let Some(children) = self.forks.children.remove(&id) else {
             return;
         };
         for child in children {
-            let Some(f) = self.forked.get(&child).copied() else {
+            let Some(f) = self.forks.parents.get(&child).copied() else {
                 continue;
             };
-            if !self.calls[child as usize].live || f.parent != id {
+            if !self.arena[child].live || f.parent != id {
                 continue;
             }
             self.abandon_inside(child, f.depth as usize);
@@ -65,18 +73,18 @@ impl Simulation {
 
     /// A copy's result reached the layer that forked it.
     pub(super) fn join(&mut self, child: u32, outcome: Outcome) {
-        let Some(f) = self.forked.get(&child).copied() else {
+        let Some(f) = self.forks.parents.get(&child).copied() else {
             return;
         };
         let (id, depth, copy) = (f.parent, f.depth as usize, f.n as u32);
-        if let Some(list) = self.forks.get_mut(&id) {
+        if let Some(list) = self.forks.children.get_mut(&id) {
             list.retain(|&x| x != child);
             if list.is_empty() {
-                self.forks.remove(&id);
+                self.forks.children.remove(&id);
             }
         }
         self.free_fork(child);
-        let p = &self.calls[id as usize];
+        let p = &self.arena[id];
         if !p.live || p.gen != f.parent_gen || p.entered & (1 << depth) == 0 {
             return;
         }
@@ -91,14 +99,11 @@ impl Simulation {
 
     /// Frees a copy's slot (its story, if traced, ends with it).
     fn free_fork(&mut self, child: u32) {
-        self.forked.remove(&child);
-        if self.calls[child as usize].traced {
+        self.forks.parents.remove(&child);
+        if self.arena[child].traced {
             self.untrace_fork(child);
         }
-        let call = &mut self.calls[child as usize];
-        call.live = false;
-        call.gen = call.gen.wrapping_add(1);
-        call.job = None;
-        self.free_calls.push(child);
+        self.arena[child].job = None;
+        self.arena.release(child);
     }
 }

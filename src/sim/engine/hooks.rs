@@ -11,6 +11,21 @@ use crate::patterns::layer::{Count, Cx, Engine, Mark, Parked};
 use crate::sim::metrics::Counts;
 use crate::sim::trace::Step as TraceStep;
 
+/// What a walk leaves for after it: steps that must not recurse (a release
+/// admitting a waiter), and what hooks reported for the walk to act on.
+#[derive(Clone, Default)]
+pub(super) struct Deferred {
+    pub(super) agenda: VecDeque<Step>,
+    /// Scratch space for the waiters a bulkhead admits (kept to reuse it).
+    pub(super) admitted: Vec<Waiter>,
+    /// A breaker transition a hook reported, logged by the walk after it
+    /// (`FollowUp::TRANSITION`).
+    pub(super) transition: Option<Transition>,
+    /// The copies a hook asked to fork, started by the walk after it
+    /// (`FollowUp::FORK`).
+    pub(super) fork_requests: Vec<u32>,
+}
+
 impl Timers {
     /// Takes a ticket for a new timer of the layer at `depth`.
     fn new_ticket(&mut self, depth: usize) -> u32 {
@@ -232,18 +247,26 @@ impl Simulation {
         f: impl FnOnce(&mut Cx, &mut Walk) -> R,
     ) -> (R, FollowUp) {
         let Simulation {
-            calls,
+            arena,
             services,
             world,
-            queue,
+            schedule,
             tracer,
+            now,
+            deferred,
+            ..
+        } = self;
+        let Schedule {
+            queue,
             stale,
             lazy_timers,
-            now,
+            ..
+        } = schedule;
+        let Deferred {
             transition,
             fork_requests,
             ..
-        } = self;
+        } = deferred;
         let Call {
             service,
             gen,
@@ -254,7 +277,7 @@ impl Simulation {
             entered,
             fork,
             ..
-        } = &mut calls[id as usize];
+        } = &mut arena[id];
         let s = *service as usize;
         let ServiceRt {
             state,
@@ -307,7 +330,7 @@ impl Simulation {
     #[inline(never)]
     fn follow_up_now(&mut self, id: u32, s: usize, depth: usize, f: FollowUp) {
         if f.has(FollowUp::TRANSITION) {
-            let t = self.transition.take();
+            let t = self.deferred.transition.take();
             self.log_transition(s, t);
         }
         if f.has(FollowUp::TIDY) {
@@ -320,11 +343,11 @@ impl Simulation {
             self.abandon_forks(id);
         }
         if f.has(FollowUp::FORK) {
-            let mut asked = std::mem::take(&mut self.fork_requests);
+            let mut asked = std::mem::take(&mut self.deferred.fork_requests);
             for n in asked.drain(..) {
                 self.fork(id, depth, n);
             }
-            self.fork_requests = asked;
+            self.deferred.fork_requests = asked;
         }
     }
 
@@ -333,9 +356,9 @@ impl Simulation {
     /// a waiter does not recurse).
     pub(super) fn wake(&mut self, s: usize, depth: usize) {
         let kind = self.order[depth];
-        let mut woken = std::mem::take(&mut self.admitted);
+        let mut woken = std::mem::take(&mut self.deferred.admitted);
         let calls = ParkedAt {
-            calls: &self.calls,
+            calls: self.arena.slots(),
             depth,
         };
         let patterns = &self.world.services[s].patterns;
@@ -350,21 +373,21 @@ impl Simulation {
             self.disarm(w.call, depth);
             let ((), f) = self.hook(w.call, depth, |cx, e| registry::resumed(kind, cx, e));
             self.follow_up(w.call, s, depth, f);
-            let gen = self.calls[w.call as usize].gen;
-            self.agenda.push_back(Step::Enter {
+            let gen = self.arena[w.call].gen;
+            self.deferred.agenda.push_back(Step::Enter {
                 call: w.call,
                 gen,
                 depth: depth as u8 + 1,
             });
         }
-        self.admitted = woken;
+        self.deferred.admitted = woken;
     }
 
     /// The layer at `depth` of service `s` sweeps its waiters that gave up.
     fn tidy(&mut self, s: usize, depth: usize) {
         let kind = self.order[depth];
         let calls = ParkedAt {
-            calls: &self.calls,
+            calls: self.arena.slots(),
             depth,
         };
         registry::tidy(kind, &mut self.services[s].state, &calls);

@@ -37,8 +37,8 @@ impl Simulation {
                 continue;
             }
             self.services[s].arrival_rate = rate;
-            let pending = self.queue.lane_time(s);
-            self.queue.clear_lane(s);
+            let pending = self.schedule.queue.lane_time(s);
+            self.schedule.queue.clear_lane(s);
             match pending {
                 Some(at) if old > 0.0 && rate > 0.0 => {
                     let left = at.saturating_sub(self.now) as f64 * old / rate;
@@ -54,7 +54,7 @@ impl Simulation {
     pub(super) fn schedule_arrival(&mut self, s: usize) {
         let rate = self.services[s].arrival_rate;
         if rate <= 0.0 {
-            self.queue.clear_lane(s);
+            self.schedule.queue.clear_lane(s);
             return;
         }
         let gap_secs = match self.world.load.kind {
@@ -71,7 +71,8 @@ impl Simulation {
     /// A service's next arrival waits in its own lane of the queue (lane =
     /// service index): rescheduling it replaces it.
     pub(super) fn push_arrival(&mut self, s: usize, at: SimTime) {
-        self.queue
+        self.schedule
+            .queue
             .set_lane(s, at, Event::Arrival { service: s as u16 });
     }
 
@@ -102,7 +103,9 @@ impl Simulation {
             return;
         }
         let d = self.clients.think_time(client);
-        self.queue.push(self.now + d, Event::ClientReady { client });
+        self.schedule
+            .queue
+            .push(self.now + d, Event::ClientReady { client });
     }
 
     pub(super) fn client_ready(&mut self, client: u32) {

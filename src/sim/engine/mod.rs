@@ -13,7 +13,16 @@
 //! - `load`: open-loop arrivals and closed-loop clients;
 //! - `changes`: changes to the world (timeline, keys, recordings) and ramps;
 //! - `forks`: copies of a call a layer forks (hedged attempts) and their join;
+//! - `arena`: the calls in flight, in reused slots;
+//! - `ticks`: closing a tick and what it measures;
+//! - `diagnose`: the limits enforced while running and what a crossed one says;
+//! - `moments`: the moments a class stops at;
+//! - `tracing`: the stories of traced calls;
 //! - `view`: what the shells read.
+//!
+//! `Simulation` owns its state in parts, each with the file that uses it:
+//! `Schedule` (the event heap), `Arena`, `Deferred` (`hooks`), `Script`
+//! (`changes`), `Ticks`, `Guard` (`diagnose`), `Forks`.
 //!
 //! ## A call's lifecycle
 //! A call arrives (an arrival, or a closed-loop client ready), takes a caller
@@ -52,22 +61,29 @@ use crate::sim::metrics::{
 use crate::sim::notices::{Notice, NoticeKind, Notices};
 use crate::sim::rng::{Draw, DrawKey, LazyRng, SimRng, StreamKey};
 use crate::sim::setup::Setup;
-use crate::sim::work_meter::{LimitCrossed, WorkMeter};
+use crate::sim::work_meter::LimitCrossed;
 use crate::sim::world::{Change, ChangePath, LoadKind, Touched, World};
 use std::collections::VecDeque;
 
+mod arena;
 mod changes;
 mod diagnose;
 mod forks;
 mod hooks;
 mod load;
 mod moments;
+mod ticks;
 mod tracing;
 mod trip;
 mod view;
 
-use changes::Ramp;
+use arena::Arena;
+use changes::Script;
+use diagnose::Guard;
+use forks::Forks;
+use hooks::Deferred;
 pub use moments::{Moment, MomentKind};
+use ticks::Ticks;
 
 /// How many layers a call can go through (every pattern that is a layer).
 const LAYERS: usize = PatternKind::DEFAULT_ORDER.len();
@@ -214,60 +230,47 @@ fn layer_mask(patterns: &PatternSet, order: &[PatternKind; LAYERS]) -> u8 {
 pub struct Simulation {
     now: SimTime,
     end: SimTime,
-    tick_len: SimTime,
-    last_tick: SimTime,
     seed: u64,
     world: World,
     order: [PatternKind; LAYERS],
-    queue: EventQueue<Event>,
-    calls: Vec<Call>,
-    free_calls: Vec<u32>,
-    in_flight: usize,
-    agenda: VecDeque<Step>,
-    /// Scratch space for the waiters a bulkhead admits (kept to reuse it).
-    admitted: Vec<Waiter>,
+    /// The events to come (`Schedule`).
+    schedule: Schedule,
+    /// The calls in flight (`arena`).
+    arena: Arena,
+    /// The work a walk leaves for after it (`hooks::Deferred`).
+    deferred: Deferred,
     services: Vec<ServiceRt>,
     caller_pool: CallerPool,
     /// The closed loop's clients (`sim/clients.rs`).
     clients: Clients,
-    changes: Vec<Change>,
-    ramps: Vec<Ramp>,
+    /// The timeline's changes and ramps (`changes::Script`).
+    script: Script,
     notices: Notices,
-    tick: Tick,
-    /// The counts when the timeline is over (for goodput after it).
-    after_timeline: AfterTimeline,
-    in_flight_limit_noted: bool,
+    /// The tick being measured and what is kept across ticks (`ticks`).
+    ticks: Ticks,
     /// The last tick has been reported (or a limit crossed); nothing more runs.
     ended: bool,
-    /// Events handled so far (for benchmarks: events per call).
-    events: u64,
-    /// Timeout timers stay out of the heap while they cannot fire (see
-    /// `trip::arm_lazily`); off only to test that this changes no result.
-    lazy_timers: bool,
-    /// Whether ticks carry per-service details (`measure_ticks`).
-    tick_details: bool,
-    /// Work counted against the limits enforced while running.
-    meter: WorkMeter,
-    /// The limit the run crossed, if any: it stopped there.
-    stopped: Option<LimitCrossed>,
+    /// The limits enforced while running (`diagnose::Guard`).
+    guard: Guard,
+    /// The calls being traced, when a trace was asked for.
+    tracer: Option<Box<tracing::Tracer>>,
+    /// The forked copies running (`forks`).
+    forks: Forks,
+}
+
+/// The events to come and what keeps their heap small.
+#[derive(Clone, Default)]
+struct Schedule {
+    queue: EventQueue<Event>,
     /// Events in the heap that no longer matter (disarmed timers, redrawn
     /// arrivals, cancelled jobs): the heap is compacted when they dominate, so
     /// memory follows what is in flight, not rate × timeout.
     stale: usize,
-    /// The calls being traced, when a trace was asked for.
-    tracer: Option<Box<tracing::Tracer>>,
-    /// The latest timeline entry applied or breaker transition (`moments`).
-    last_moment: Option<Moment>,
-    /// A breaker transition a hook reported, logged by the walk after it
-    /// (`hooks::FollowUp::TRANSITION`).
-    transition: Option<Transition>,
-    /// The copies a hook asked to fork, started by the walk after it
-    /// (`hooks::FollowUp::FORK`).
-    fork_requests: Vec<u32>,
-    /// The forked copies running, by the slot of the call they answer to.
-    forks: std::collections::HashMap<u32, Vec<u32>>,
-    /// What each copy running answers to, by its own slot.
-    forked: std::collections::HashMap<u32, Fork>,
+    /// Timeout timers stay out of the heap while they cannot fire (see
+    /// `trip::arm_lazily`); off only to test that this changes no result.
+    lazy_timers: bool,
+    /// Events handled so far (for benchmarks: events per call).
+    handled: u64,
 }
 
 impl Simulation {
@@ -298,45 +301,29 @@ impl Simulation {
         let mut sim = Simulation {
             now: 0,
             end: setup.duration().0,
-            tick_len: setup.tick().0,
-            last_tick: 0,
             seed,
             clients: Clients::new(seed, world.load.think.sampler()),
             world,
             order,
-            queue: EventQueue::default(),
-            calls: Vec::new(),
-            free_calls: Vec::new(),
-            in_flight: 0,
-            agenda: VecDeque::new(),
-            admitted: Vec::new(),
+            schedule: Schedule {
+                lazy_timers: true,
+                ..Schedule::default()
+            },
+            arena: Arena::default(),
+            deferred: Deferred::default(),
             services,
             caller_pool: CallerPool::default(),
-            changes: Vec::new(),
-            ramps: Vec::new(),
+            script: Script::default(),
             notices: Notices::default(),
-            tick: Tick {
-                t: 0,
-                len: 0,
-                services: Vec::new(),
-                client_busy: 0,
-                client_waiting: 0,
-            },
-            in_flight_limit_noted: false,
+            ticks: Ticks::new(
+                setup.tick().0,
+                setup.timeline(),
+                setup.world().services.len(),
+            ),
             ended: false,
-            events: 0,
-            lazy_timers: true,
-            tick_details: true,
-            after_timeline: AfterTimeline::new(setup.timeline(), setup.world().services.len()),
-            meter: WorkMeter::default(),
-            stopped: None,
-            stale: 0,
+            guard: Guard::default(),
             tracer: None,
-            last_moment: None,
-            transition: None,
-            fork_requests: Vec::new(),
-            forks: Default::default(),
-            forked: Default::default(),
+            forks: Forks::default(),
         };
         for s in 0..sim.services.len() {
             sim.restart_breaker_seen(s);
@@ -344,27 +331,11 @@ impl Simulation {
         for c in setup.timeline() {
             sim.schedule_change(c.clone());
         }
-        sim.queue.push(sim.tick_len.min(sim.end), Event::Tick);
+        sim.schedule
+            .queue
+            .push(sim.ticks.len.min(sim.end), Event::Tick);
         sim.start_load();
         sim
-    }
-
-    /// Whether ticks carry each service's counts, gauges and latency
-    /// percentiles (on by default). A headless run that writes no time series
-    /// turns them off: they cost a histogram and a copy per service per tick
-    /// and change no other number (totals are kept either way).
-    pub fn measure_ticks(&mut self, on: bool) {
-        self.tick_details = on;
-        for rt in &mut self.services {
-            let m = &mut rt.metrics;
-            for h in [&mut m.tick_latency, &mut m.tick_latency_reached] {
-                match (on, h.is_some()) {
-                    (true, false) => *h = Some(new_histogram(2)),
-                    (false, true) => *h = None,
-                    _ => {}
-                }
-            }
-        }
     }
 
     // ---- driving -------------------------------------------------------------
@@ -392,80 +363,56 @@ impl Simulation {
         let mut budget = max_events;
         while !self.ended {
             if budget == 0 {
-                if self.queue.peek_time().is_some_and(|t| t <= until) {
+                if self.schedule.queue.peek_time().is_some_and(|t| t <= until) {
                     return false;
                 }
                 break;
             }
-            let Some((t, ev)) = self.queue.pop_due(until) else {
+            let Some((t, ev)) = self.schedule.queue.pop_due(until) else {
                 break;
             };
             budget -= 1;
-            self.events += 1;
+            self.schedule.handled += 1;
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
             self.handle(ev, on_tick);
             self.compact_if_stale();
-            if self.meter.tick_work(1) {
+            if self.guard.meter.tick_work(1) {
                 self.look_at_work();
             }
             if last_tick {
                 self.ended = true;
-                self.agenda.clear();
+                self.deferred.agenda.clear();
                 break;
             }
             self.drain_agenda();
         }
-        if self.stopped.is_none() {
+        if self.guard.stopped.is_none() {
             self.now = self.now.max(until);
         }
         true
-    }
-
-    /// Stops the run if it crossed a limit of work while running.
-    #[cold]
-    fn look_at_work(&mut self) {
-        if self.stopped.is_some() {
-            return;
-        }
-        if let Some((limit, count)) = self.meter.look(self.now) {
-            let message = self.diagnose(limit, count);
-            self.notices.push(Notice {
-                at: self.now,
-                service: None,
-                kind: NoticeKind::Limit(message.clone()),
-            });
-            self.stopped = Some(LimitCrossed {
-                at: self.now,
-                limit,
-                count,
-                message,
-            });
-            self.ended = true;
-            self.agenda.clear();
-        }
     }
 
     /// Pushes every timeout timer into the heap when armed, as the engine
     /// once did. Only for tests that prove lazy timers change no result.
     #[doc(hidden)]
     pub fn set_lazy_timers(&mut self, lazy: bool) {
-        self.lazy_timers = lazy;
+        self.schedule.lazy_timers = lazy;
     }
 
     /// Events handled so far.
     pub fn events_handled(&self) -> u64 {
-        self.events
+        self.schedule.handled
     }
 
     /// The limit the run crossed, if it stopped at one.
     pub fn limit_crossed(&self) -> Option<&LimitCrossed> {
-        self.stopped.as_ref()
+        self.guard.stopped.as_ref()
     }
 
     /// Each service's counts when the scenario's timeline was over, and when.
     pub fn after_timeline(&self) -> Option<(SimTime, &[Counts])> {
-        self.after_timeline.taken()
+        self.ticks.after_timeline.taken()
     }
 
     /// Runs to the end of the scenario.
@@ -494,19 +441,19 @@ impl Simulation {
     }
 
     fn drain_agenda(&mut self) {
-        while let Some(step) = self.agenda.pop_front() {
+        while let Some(step) = self.deferred.agenda.pop_front() {
             match step {
                 Step::Start { call, gen } => {
-                    if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
-                        self.calls[call as usize].holds_thread = true;
-                        if self.calls[call as usize].traced {
+                    if self.arena[call].gen == gen && self.arena[call].live {
+                        self.arena[call].holds_thread = true;
+                        if self.arena[call].traced {
                             self.note_caller_granted(call);
                         }
                         self.enter(call, 0);
                     }
                 }
                 Step::Enter { call, gen, depth } => {
-                    if self.calls[call as usize].gen == gen && self.calls[call as usize].live {
+                    if self.arena[call].gen == gen && self.arena[call].live {
                         self.enter(call, depth as usize);
                     }
                 }
@@ -524,7 +471,7 @@ impl Simulation {
                 depth,
                 ticket,
             } => {
-                let c = &self.calls[call as usize];
+                let c = &self.arena[call];
                 c.live && c.gen == gen && ticket != 0 && c.timers.armed[depth as usize] == ticket
             }
             Event::JobDone { service, job } => {
@@ -537,82 +484,18 @@ impl Simulation {
     /// Drops stale events once they are most of the heap.
     #[inline]
     fn compact_if_stale(&mut self) {
-        if self.stale > 4096 {
+        if self.schedule.stale > 4096 {
             self.compact();
         }
     }
 
     #[cold]
     fn compact(&mut self) {
-        if self.stale * 2 > self.queue.len() {
-            let mut queue = std::mem::take(&mut self.queue);
+        if self.schedule.stale * 2 > self.schedule.queue.len() {
+            let mut queue = std::mem::take(&mut self.schedule.queue);
             queue.retain(|ev| self.is_current(ev));
-            self.queue = queue;
-            self.stale = 0;
-        }
-    }
-
-    // ---- ticks -----------------------------------------------------------------
-
-    /// A new tick starts with the breaker's current state as seen (or
-    /// nothing, without a breaker).
-    fn restart_breaker_seen(&mut self, s: usize) {
-        let on = self.world.services[s].patterns.circuit_breaker.enabled;
-        let rt = &mut self.services[s];
-        rt.breaker_seen = if on {
-            StatesSeen::of(rt.state.circuit_breaker.state())
-        } else {
-            StatesSeen::default()
-        };
-    }
-
-    fn end_tick(&mut self, on_tick: &mut dyn FnMut(&Tick)) {
-        for s in 0..self.services.len() {
-            let cfg = &self.world.services[s].patterns.circuit_breaker;
-            let t = self.services[s].state.circuit_breaker.poll(cfg, self.now);
-            self.log_transition(s, t);
-        }
-        self.step_ramps();
-        let tick = &mut self.tick;
-        tick.len = self.now - self.last_tick;
-        tick.t = self.now;
-        tick.client_busy = self.caller_pool.busy();
-        tick.client_waiting = self.caller_pool.waiting();
-        tick.services.clear();
-        for (s, rt) in self.services.iter_mut().enumerate() {
-            rt.downstream.touch(self.now);
-            if !self.tick_details {
-                rt.metrics.end_tick();
-                continue;
-            }
-            tick.services.push(TickService {
-                counts: rt.metrics.tick.clone(),
-                latency: rt.metrics.tick_percentiles(),
-                latency_reached: rt.metrics.tick_percentiles_reached(),
-                in_flight: rt.in_flight,
-                downstream_busy: rt.downstream.busy(),
-                downstream_queued: rt.downstream.queued(),
-                bulkhead_in_use: rt.state.bulkhead.in_use(),
-                bulkhead_waiting: rt.state.bulkhead.waiting(),
-                breaker: rt.state.circuit_breaker.state(),
-                breaker_seen: rt.breaker_seen,
-                budget_tokens: rt
-                    .state
-                    .retry
-                    .reading(&self.world.services[s].patterns.retry),
-            });
-            rt.metrics.end_tick();
-        }
-        for s in 0..self.services.len() {
-            self.restart_breaker_seen(s);
-        }
-        let totals = self.services.iter().map(|rt| &rt.metrics.total);
-        self.after_timeline.observe(self.now, totals);
-        on_tick(&self.tick);
-        self.last_tick = self.now;
-        if self.now < self.end {
-            self.queue
-                .push((self.now + self.tick_len).min(self.end), Event::Tick);
+            self.schedule.queue = queue;
+            self.schedule.stale = 0;
         }
     }
 }

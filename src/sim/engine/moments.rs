@@ -38,13 +38,13 @@ pub struct Moment {
 impl Simulation {
     /// The latest moment, if any has happened.
     pub fn last_moment(&self) -> Option<&Moment> {
-        self.last_moment.as_ref()
+        self.script.last_moment.as_ref()
     }
 
     /// The first moment after `after`, up to now: the latest recorded one if
     /// it is later, or a breaker whose open wait ended in (`after`, now].
     pub fn moment_after(&self, after: SimTime) -> Option<Moment> {
-        if let Some(m) = self.last_moment.as_ref().filter(|m| m.at > after) {
+        if let Some(m) = self.script.last_moment.as_ref().filter(|m| m.at > after) {
             return Some(m.clone());
         }
         (0..self.services.len()).find_map(|s| {
@@ -86,7 +86,7 @@ impl Simulation {
             })
             .filter(|&p| p > self.now)
             .min();
-        match (self.queue.peek_time(), probe) {
+        match (self.schedule.queue.peek_time(), probe) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
@@ -95,7 +95,7 @@ impl Simulation {
     /// A breaker transition of service `s` is the latest moment.
     #[cold]
     pub(super) fn breaker_moment(&mut self, s: usize, t: &Transition) {
-        self.last_moment = Some(Moment {
+        self.script.last_moment = Some(Moment {
             at: t.at,
             kind: MomentKind::Breaker {
                 service: s,
@@ -110,7 +110,7 @@ impl Simulation {
     /// at one instant the first with a note is kept.
     #[cold]
     pub(super) fn entry_moment(&mut self, c: &Change) {
-        let same_instant = self.last_moment.as_ref().is_some_and(|m| {
+        let same_instant = self.script.last_moment.as_ref().is_some_and(|m| {
             m.at == self.now && matches!(m.kind, MomentKind::Entry { note: Some(_), .. })
         });
         if same_instant {
@@ -121,7 +121,7 @@ impl Simulation {
         } else {
             format!("{} = {}", c.path, c.value)
         };
-        self.last_moment = Some(Moment {
+        self.script.last_moment = Some(Moment {
             at: self.now,
             kind: MomentKind::Entry {
                 note: c.note.clone(),

@@ -228,7 +228,7 @@ impl Simulation {
     #[cold]
     #[inline(never)]
     pub(super) fn trace_pick(&mut self, id: u32) {
-        let c = self.calls[id as usize];
+        let c = self.arena[id];
         let Some(t) = self.tracer.as_mut() else {
             return;
         };
@@ -270,7 +270,7 @@ impl Simulation {
                 marks: Marks::all(now),
             },
         );
-        self.calls[id as usize].traced = true;
+        self.arena[id].traced = true;
     }
 
     /// A copy of traced call `parent` started in slot `child`: its steps go
@@ -343,7 +343,7 @@ impl Simulation {
     #[cold]
     #[inline(never)]
     pub(super) fn note_finished(&mut self, id: u32, outcome: Outcome, fallback: bool) {
-        let c = self.calls[id as usize];
+        let c = self.arena[id];
         let latency = Dur(self.now - c.arrived);
         let answer = fallback
             .then(|| fallback_answer(&self.world.services[c.service as usize].patterns.fallback))

@@ -27,49 +27,22 @@ impl Simulation {
             },
             ..Call::default()
         };
-        self.in_flight += 1;
+        self.arena.started();
         self.services[service].in_flight += 1;
-        self.place(call)
-    }
-
-    /// Puts a new call (or copy) in a free slot of the arena, or a new one.
-    /// Generations and tickets keep counting across a slot's calls: a
-    /// bulkhead waiter left behind by the previous call in this slot must not
-    /// match a timer of the new one.
-    #[inline]
-    pub(super) fn place(&mut self, call: Call) -> u32 {
-        match self.free_calls.pop() {
-            Some(i) => {
-                let old = &self.calls[i as usize];
-                let (gen, next_ticket) = (old.gen.wrapping_add(1), old.timers.next_ticket);
-                self.calls[i as usize] = Call {
-                    gen,
-                    timers: Timers {
-                        next_ticket,
-                        ..Timers::default()
-                    },
-                    ..call
-                };
-                i
-            }
-            None => {
-                self.calls.push(Call { gen: 0, ..call });
-                self.calls.len() as u32 - 1
-            }
-        }
+        self.arena.place(call)
     }
 
     pub(super) fn start_call(&mut self, s: usize, client: u32) {
         self.services[s].metrics.tick.calls += 1;
-        self.meter.calls += 1;
-        self.meter.run_calls += 1;
+        self.guard.meter.calls += 1;
+        self.guard.meter.run_calls += 1;
         let id = self.alloc_call(s, client);
         if self.tracer.is_some() {
             self.trace_pick(id);
         }
-        if self.in_flight > limits::MAX_IN_FLIGHT {
-            if !self.in_flight_limit_noted {
-                self.in_flight_limit_noted = true;
+        if self.arena.in_flight() > limits::MAX_IN_FLIGHT {
+            if !self.guard.in_flight_noted {
+                self.guard.in_flight_noted = true;
                 let msg = crate::msg!("limit-in-flight", max = limits::MAX_IN_FLIGHT.to_string());
                 self.notices.push(Notice {
                     at: self.now,
@@ -81,9 +54,9 @@ impl Simulation {
             return;
         }
         if let Some(cfg) = &self.world.client {
-            let gen = self.calls[id as usize].gen;
+            let gen = self.arena[id].gen;
             let acquired = self.caller_pool.acquire(cfg, (id, gen));
-            if self.calls[id as usize].traced {
+            if self.arena[id].traced {
                 let step = match acquired {
                     Acquire::Granted => None,
                     Acquire::Queued => Some(TraceStep::CallerQueued {
@@ -96,7 +69,7 @@ impl Simulation {
                 }
             }
             match acquired {
-                Acquire::Granted => self.calls[id as usize].holds_thread = true,
+                Acquire::Granted => self.arena[id].holds_thread = true,
                 Acquire::Queued => return,
                 Acquire::Rejected => {
                     self.finish(id, Outcome::ClientRejected);
@@ -109,20 +82,20 @@ impl Simulation {
 
     /// Forgets a layer's armed timer; its heap entry (if it has one) becomes stale.
     pub(super) fn disarm(&mut self, id: u32, depth: usize) {
-        if self.calls[id as usize].timers.disarm(depth) {
-            self.stale += 1;
+        if self.arena[id].timers.disarm(depth) {
+            self.schedule.stale += 1;
         }
     }
 
     /// Pushes the call's lazy timer, if it has one, into the heap.
     fn push_lazy(&mut self, id: u32) {
-        let c = &mut self.calls[id as usize];
-        c.timers.push_lazy(&mut self.queue, id, c.gen);
+        let c = &mut self.arena[id];
+        c.timers.push_lazy(&mut self.schedule.queue, id, c.gen);
     }
 
     /// The request travels inward from layer `depth` towards the downstream.
     pub(super) fn enter(&mut self, id: u32, depth: usize) {
-        let s = self.calls[id as usize].service as usize;
+        let s = self.arena[id].service as usize;
         // The enabled layers from `depth` inward, outermost first.
         let mut layers = self.services[s].layers & (u8::MAX << depth);
         while layers != 0 {
@@ -151,7 +124,7 @@ impl Simulation {
 
     /// The key of the call's current attempt (attempts count from 1).
     fn attempt_key(&self, id: u32) -> DrawKey {
-        let c = &self.calls[id as usize];
+        let c = &self.arena[id];
         let attempt = c.layers.attempt();
         c.draws(self.services[c.service as usize].attempts)
             .at(c.index, attempt)
@@ -159,20 +132,20 @@ impl Simulation {
 
     /// The attempt reaches the downstream.
     pub(super) fn dispatch(&mut self, id: u32) {
-        let s = self.calls[id as usize].service as usize;
-        let gen = self.calls[id as usize].gen;
+        let s = self.arena[id].service as usize;
+        let gen = self.arena[id].gen;
         let key = self.attempt_key(id);
-        self.calls[id as usize].reached = true;
+        self.arena[id].reached = true;
         let rt = &mut self.services[s];
         rt.metrics.tick.downstream_attempts += 1;
-        self.meter.attempts += 1;
+        self.guard.meter.attempts += 1;
         let submitted = rt.downstream.submit(
             &self.world.services[s].params,
             Caller { call: id, gen },
             key,
             self.now,
         );
-        if self.calls[id as usize].traced {
+        if self.arena[id].traced {
             self.note_sent(id, s, &submitted);
         }
         let rt = &mut self.services[s];
@@ -182,12 +155,12 @@ impl Simulation {
                 self.exit(id, LAYERS, Outcome::Failed);
             }
             Submit::Started { job, done_at } => {
-                let c = &mut self.calls[id as usize];
+                let c = &mut self.arena[id];
                 c.job = Some(job);
                 if c.timers.lazy.is_some_and(|t| done_at >= t.at) {
                     self.push_lazy(id);
                 }
-                self.queue.push(
+                self.schedule.queue.push(
                     done_at,
                     Event::JobDone {
                         service: s as u16,
@@ -196,7 +169,7 @@ impl Simulation {
                 );
             }
             Submit::Queued { job } => {
-                self.calls[id as usize].job = Some(job);
+                self.arena[id].job = Some(job);
                 self.push_lazy(id);
             }
         }
@@ -207,11 +180,11 @@ impl Simulation {
         let rt = &mut self.services[s];
         let done = rt.downstream.complete(job, params, self.now);
         if done.is_none() {
-            self.stale = self.stale.saturating_sub(1);
+            self.schedule.stale = self.schedule.stale.saturating_sub(1);
         }
         self.start_queued_jobs(s);
         if let Some((caller, failed)) = done {
-            let c = &mut self.calls[caller.call as usize];
+            let c = &mut self.arena[caller.call];
             if c.live && c.gen == caller.gen && c.job == Some(job) {
                 c.job = None;
                 if c.traced {
@@ -227,7 +200,7 @@ impl Simulation {
         let params = &self.world.services[s].params;
         let rt = &mut self.services[s];
         while let Some((next, at)) = rt.downstream.start_next(params, self.now) {
-            self.queue.push(
+            self.schedule.queue.push(
                 at,
                 Event::JobDone {
                     service: s as u16,
@@ -258,12 +231,12 @@ impl Simulation {
 
     /// The result travels outward from below layer `depth` towards the caller.
     pub(super) fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
-        let s = self.calls[id as usize].service as usize;
+        let s = self.arena[id].service as usize;
         // The entered layers outside `depth`, innermost first: each is
         // visited once, and only if it is still entered when its turn comes.
         let mut outside = (1u16 << depth) - 1;
         loop {
-            let open = self.calls[id as usize].entered as u16 & outside;
+            let open = self.arena[id].entered as u16 & outside;
             if open == 0 {
                 break;
             }
@@ -282,7 +255,7 @@ impl Simulation {
                 return;
             }
         }
-        if self.calls[id as usize].fork != 0 {
+        if self.arena[id].fork != 0 {
             self.join(id, outcome);
         } else {
             self.finish(id, outcome);
@@ -290,13 +263,13 @@ impl Simulation {
     }
 
     pub(super) fn timer(&mut self, id: u32, gen: u32, depth: usize, ticket: u32) {
-        let c = &self.calls[id as usize];
+        let c = &self.arena[id];
         if !c.live || c.gen != gen || c.timers.armed[depth] != ticket || ticket == 0 {
-            self.stale = self.stale.saturating_sub(1);
+            self.schedule.stale = self.schedule.stale.saturating_sub(1);
             return;
         }
         let s = c.service as usize;
-        self.calls[id as usize].timers.armed[depth] = 0;
+        self.arena[id].timers.armed[depth] = 0;
         let kind = self.order[depth];
         let (fired, f) = self.hook(id, depth, |cx, e| registry::timer(kind, cx, e));
         self.follow_up(id, s, depth, f);
@@ -310,12 +283,12 @@ impl Simulation {
             Fired::Nothing => {}
             Fired::Reenter => self.enter(id, depth + 1),
             Fired::Exit(outcome) => {
-                self.calls[id as usize].entered &= !(1 << depth);
+                self.arena[id].entered &= !(1 << depth);
                 self.exit(id, depth, outcome);
             }
             Fired::Abandon(outcome) => {
                 self.abandon_inside(id, depth);
-                self.calls[id as usize].entered &= !(1 << depth);
+                self.arena[id].entered &= !(1 << depth);
                 self.exit(id, depth, outcome);
             }
         }
@@ -324,20 +297,20 @@ impl Simulation {
     /// A timeout at `depth` fired: everything inside it is cancelled for the
     /// caller. The downstream keeps the work unless `cancel_on_timeout`.
     pub(super) fn abandon_inside(&mut self, id: u32, depth: usize) {
-        let s = self.calls[id as usize].service as usize;
+        let s = self.arena[id].service as usize;
         for d in (depth + 1..LAYERS).rev() {
-            if self.calls[id as usize].entered & (1 << d) == 0 {
+            if self.arena[id].entered & (1 << d) == 0 {
                 continue;
             }
-            self.calls[id as usize].entered &= !(1 << d);
+            self.arena[id].entered &= !(1 << d);
             let kind = self.order[d];
             let ((), f) = self.hook(id, d, |cx, e| registry::abandon(kind, cx, e));
             self.follow_up(id, s, d, f);
         }
-        if let Some(job) = self.calls[id as usize].job.take() {
+        if let Some(job) = self.arena[id].job.take() {
             if self.world.services[s].params.cancel_on_timeout {
                 if self.services[s].downstream.cancel(job, self.now) {
-                    self.stale += 1;
+                    self.schedule.stale += 1;
                 }
                 self.start_queued_jobs(s);
             }
@@ -346,7 +319,7 @@ impl Simulation {
 
     /// The call's final answer.
     pub(super) fn finish(&mut self, id: u32, outcome: Outcome) {
-        let c = self.calls[id as usize];
+        let c = self.arena[id];
         let s = c.service as usize;
         let fallback = self.world.services[s].patterns.fallback.answers(outcome);
         if c.traced {
@@ -376,11 +349,8 @@ impl Simulation {
         m.tick.reached_calls += u64::from(c.reached);
         m.record_latency(self.now - c.arrived, c.reached);
         rt.in_flight -= 1;
-        self.in_flight -= 1;
-        let call = &mut self.calls[id as usize];
-        call.live = false;
-        call.gen = call.gen.wrapping_add(1);
-        self.free_calls.push(id);
+        self.arena.finished();
+        self.arena.release(id);
         if c.holds_thread {
             self.caller_pool.release();
             self.admit_callers();
@@ -393,7 +363,7 @@ impl Simulation {
     pub(super) fn admit_callers(&mut self) {
         if let Some(cfg) = &self.world.client {
             while let Some((call, gen)) = self.caller_pool.admit(cfg) {
-                self.agenda.push_back(Step::Start { call, gen });
+                self.deferred.agenda.push_back(Step::Start { call, gen });
             }
         }
     }

@@ -16,7 +16,7 @@ impl Simulation {
     }
     /// At the end, or stopped at a limit.
     pub fn is_finished(&self) -> bool {
-        self.now >= self.end || self.stopped.is_some()
+        self.now >= self.end || self.guard.stopped.is_some()
     }
     pub fn world(&self) -> &World {
         &self.world
@@ -25,19 +25,20 @@ impl Simulation {
         &self.notices
     }
     pub fn in_flight(&self) -> usize {
-        self.in_flight
+        self.arena.in_flight()
     }
     /// Events waiting in the heap (live and stale): for memory checks.
     pub fn pending_events(&self) -> usize {
-        self.queue.len()
+        self.schedule.queue.len()
     }
     /// Every change scheduled so far (timeline and live), in scheduling order.
     pub fn changes(&self) -> &[Change] {
-        &self.changes
+        &self.script.changes
     }
     /// The next change still to come, if any.
     pub fn next_change(&self) -> Option<&Change> {
-        self.changes
+        self.script
+            .changes
             .iter()
             .filter(|c| c.at.0 > self.now && !c.path.is_empty())
             .min_by_key(|c| c.at)
@@ -78,7 +79,7 @@ impl Simulation {
                     .iter()
                     .any(|s| p.config(&s.patterns).enabled());
                 let key = format!("patterns.{}.", p.name);
-                let changed = self.changes.iter().any(|c| c.path.contains(&key));
+                let changed = self.script.changes.iter().any(|c| c.path.contains(&key));
                 let counted = self
                     .services
                     .iter()
