@@ -80,7 +80,7 @@ pattern-not-table = `{ $pattern }` must be a table, e.g. [patterns.{ $pattern }]
 service-name-form = a service name is 1 to 32 letters, digits, '-' or '_' (it appears in change paths)
 service-name-missing = missing `name`: every service needs a name = "..."
 service-name-twice = two services are named `{ $name }`; names must be unique
-order-help = order lists retry, circuit_breaker, bulkhead and timeout, outermost first, each at most once
+order-help = order lists retry, circuit_breaker, bulkhead, hedging, timeout and fallback, outermost first, each at most once; a fallback not listed answers after everything, the caller's pool included
 order-twice = `{ $pattern }` appears twice; { $help }
 
 ## Timeline and variants

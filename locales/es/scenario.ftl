@@ -80,7 +80,7 @@ pattern-not-table = `{ $pattern }` debe ser una tabla, por ejemplo [patterns.{ $
 service-name-form = el nombre de un servicio tiene de 1 a 32 letras, cifras, '-' o '_' (aparece en las rutas de cambio)
 service-name-missing = falta `name`: cada servicio necesita un name = "..."
 service-name-twice = hay dos servicios llamados `{ $name }`; los nombres no se pueden repetir
-order-help = order enumera retry, circuit_breaker, bulkhead y timeout, del más externo al más interno, cada uno como mucho una vez
+order-help = order enumera retry, circuit_breaker, bulkhead, hedging, timeout y fallback, del más externo al más interno, cada uno como mucho una vez; un fallback que no aparece responde después de todo, incluido el pool del llamador
 order-twice = `{ $pattern }` aparece dos veces; { $help }
 
 ## Guion (timeline) y variantes

@@ -54,6 +54,10 @@ pub enum Outward {
     /// The layer keeps the call, waiting on its timer (armed by the hook),
     /// and will send it inward again when it fires.
     Park,
+    /// The layer let go of the call and answered it itself: the layers
+    /// outside see this outcome instead (a fallback's answer is a success
+    /// to them); the call keeps the first cause for its counts.
+    Answer(Outcome),
 }
 
 /// What the walk does when a layer's timer fired.

@@ -3,7 +3,9 @@
 //! editable fields. `registry` lists them; the rest of the house finds a
 //! pattern through it (names, settable paths, validation, toggle keys, the
 //! dashboard's editable fields). `PatternKind` lists the layers that can be
-//! ordered; fallback is always outermost and is not a layer.
+//! ordered. The fallback is a layer only where `patterns.order` lists it;
+//! unlisted, it answers after everything (the caller's pool included), as it
+//! always did.
 //!
 //! A layer's engine hooks (enter / exit / timer / abandon, with its per-call
 //! and per-service state) are in its folder's `layer.rs`, written against
@@ -53,6 +55,9 @@ pub enum PatternKind {
     Bulkhead,
     Timeout,
     Hedging,
+    /// A layer only where `patterns.order` lists it (`DEFAULT_ORDER` leaves
+    /// it out): the layers outside it see its answer as a success.
+    Fallback,
 }
 
 impl PatternKind {
@@ -65,6 +70,16 @@ impl PatternKind {
         PatternKind::Bulkhead,
         PatternKind::Hedging,
         PatternKind::Timeout,
+    ];
+
+    /// Every layer, the fallback last: what `patterns.order` may list.
+    pub const ALL: [PatternKind; 6] = [
+        PatternKind::Retry,
+        PatternKind::CircuitBreaker,
+        PatternKind::Bulkhead,
+        PatternKind::Hedging,
+        PatternKind::Timeout,
+        PatternKind::Fallback,
     ];
 
     /// Its name in files and change paths, from the registry.

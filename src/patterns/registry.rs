@@ -8,6 +8,7 @@ use super::bulkhead::{Bulkhead, Waiter};
 use super::circuit_breaker::layer::{Breaker, CallBreaker};
 use super::circuit_breaker::{CircuitBreaker, Transition};
 use super::edit::Editable;
+use super::fallback::layer::FallbackLayer;
 use super::hedging::layer::{CallHedging, Hedging};
 use super::layer::{Cx, Engine, Fired, Inward, Layer, Outward, Parked};
 use super::retry::layer::{CallRetry, Phase, Retry};
@@ -33,8 +34,8 @@ pub trait PatternConfig {
 pub struct Pattern {
     /// Its name in files and change paths (`patterns.<name>.<field>`).
     pub name: &'static str,
-    /// Its place among the ordered layers (`patterns.order`), if it is one;
-    /// the fallback is not, it is always outermost.
+    /// Its place among the ordered layers (`patterns.order`), if it is one
+    /// (the fallback is one only where `order` lists it).
     pub layer: Option<PatternKind>,
     /// The dashboard key that turns it on and off for the selected service.
     pub toggle: Option<char>,
@@ -201,6 +202,7 @@ macro_rules! dispatch {
             PatternKind::Bulkhead => BulkheadLayer::$hook($($arg),*),
             PatternKind::Timeout => Timeout::$hook($($arg),*),
             PatternKind::Hedging => Hedging::$hook($($arg),*),
+            PatternKind::Fallback => FallbackLayer::$hook($($arg),*),
         }
     };
 }
@@ -308,7 +310,7 @@ mod tests {
 
     #[test]
     fn every_layer_and_name_is_registered_once() {
-        for kind in PatternKind::DEFAULT_ORDER {
+        for kind in PatternKind::ALL {
             assert_eq!(PATTERNS.iter().filter(|p| p.layer == Some(kind)).count(), 1);
         }
         let mut names: Vec<_> = PATTERNS.iter().map(|p| p.name).collect();

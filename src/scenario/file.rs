@@ -566,7 +566,7 @@ fn valid_name(s: &str) -> bool {
 }
 
 fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, Msg> {
-    let names = PatternKind::DEFAULT_ORDER.map(PatternKind::name);
+    let names = PatternKind::ALL.map(PatternKind::name);
     let help = msg!("order-help");
     let toml::Value::Array(items) = v else {
         return Err(help);

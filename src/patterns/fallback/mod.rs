@@ -1,6 +1,14 @@
 //! Fallback: instead of an error, answer with a substitute (the lesson's
-//! `{'error': 'Service timeout'}`). It is always outermost; a fallback answer
-//! is counted both by its cause and as a fallback.
+//! `{'error': 'Service timeout'}`). A fallback answer is counted both by its
+//! cause and as a fallback.
+//!
+//! Where it sits decides what the other layers see. Listed in
+//! `patterns.order`, it is a layer (`layer.rs`): the layers outside it see its
+//! answer as a success (inside the retry, nobody outside sees the timeout).
+//! Unlisted, it answers after everything, the caller's pool included, so it
+//! can answer `client_rejected`: the layers never see it.
+
+pub mod layer;
 
 use crate::base::outcome::Outcome;
 use crate::i18n::Msg;
@@ -67,10 +75,10 @@ impl FallbackConfig {
 use super::edit::{Edit, Editable};
 use super::registry::{fields_of, Pattern};
 
-/// The fallback in the registry: not an ordered layer (always outermost), no key.
+/// The fallback in the registry: a layer where `order` lists it, no key.
 pub const PATTERN: Pattern = Pattern {
     name: "fallback",
-    layer: None,
+    layer: Some(super::PatternKind::Fallback),
     toggle: None,
     fields: fields_of::<FallbackConfig>(),
     editable: &[Editable::new("enabled", Edit::Bool)],

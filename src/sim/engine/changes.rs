@@ -268,7 +268,7 @@ impl Simulation {
                 };
                 for s in range {
                     let pats = &self.world.services[s].patterns;
-                    self.services[s].layers = layer_mask(pats, &self.order);
+                    self.services[s].layers = layer_mask(pats, &self.order, self.placed);
                     let before = touched.patterns_before(s).expect("touched");
                     let t = self.services[s].state.reconfigure(before, pats, self.now);
                     self.log_transition(s, t);

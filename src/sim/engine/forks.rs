@@ -6,6 +6,7 @@
 //! latency; its attempts reach the downstream like any other.
 
 use super::*;
+use crate::patterns::layer::Fired;
 
 /// The copies running: by the slot of the call they answer to, and what
 /// each answers to by its own slot.
@@ -31,6 +32,7 @@ impl Simulation {
                 ..Timers::default()
             },
             fork: n.clamp(1, u8::MAX as u32) as u8,
+            answered: None,
             ..parent
         };
         let slot = self.arena.place(child);
@@ -77,6 +79,7 @@ impl Simulation {
             return;
         };
         let (id, depth, copy) = (f.parent, f.depth as usize, f.n as u32);
+        let answered = self.arena[child].answered;
         if let Some(list) = self.forks.children.get_mut(&id) {
             list.retain(|&x| x != child);
             if list.is_empty() {
@@ -93,6 +96,11 @@ impl Simulation {
         let (fired, f) = self.hook(id, depth, |cx, e| {
             registry::joined(kind, cx, e, copy, outcome)
         });
+        // The copy's answer is the call's: so is what it stood in for.
+        if let Fired::Exit(Outcome::Ok) | Fired::Abandon(Outcome::Ok) = fired {
+            let p = &mut self.arena[id];
+            p.answered = p.answered.or(answered);
+        }
         self.follow_up(id, s, depth, f);
         self.fired(id, depth, fired);
     }

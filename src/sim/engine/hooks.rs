@@ -145,6 +145,8 @@ pub(super) struct Walk<'a> {
     /// The call's entered layers (the walk's, not the hooks': the closure
     /// that runs a hook updates it while the call is at hand).
     pub(super) entered: &'a mut u8,
+    /// What a layer's answer stood in for, so far (`Call::answered`).
+    answered: Option<Outcome>,
 }
 
 impl Engine for Walk<'_> {
@@ -181,7 +183,14 @@ impl Engine for Walk<'_> {
         match count {
             Count::Attempt => self.counts.attempts += 1,
             Count::Retry => self.counts.retries += 1,
-            Count::AttemptOutcome(o) => self.counts.attempt_outcomes[o.index()] += 1,
+            Count::AttemptOutcome(o) => {
+                // An attempt a placed fallback answered counts by its cause.
+                let o = match (o, self.answered) {
+                    (Outcome::Ok, Some(cause)) => cause,
+                    _ => o,
+                };
+                self.counts.attempt_outcomes[o.index()] += 1
+            }
             Count::Named(name) => self.counts.extra[registry::counter_index(name)] += 1,
         }
     }
@@ -276,6 +285,7 @@ impl Simulation {
             timers,
             entered,
             fork,
+            answered,
             ..
         } = &mut arena[id];
         let s = *service as usize;
@@ -306,6 +316,7 @@ impl Simulation {
             fork_requests,
             follow: FollowUp::default(),
             entered,
+            answered: *answered,
         };
         let mut cx = Cx {
             patterns: &world.services[s].patterns,

@@ -86,8 +86,10 @@ pub use moments::{Moment, MomentKind};
 use ticks::Ticks;
 
 /// How many layers a call can go through (every pattern that is a layer).
-const LAYERS: usize = PatternKind::DEFAULT_ORDER.len();
+const LAYERS: usize = PatternKind::ALL.len();
 const NO_CLIENT: u32 = u32::MAX;
+/// The depth an unlisted fallback keeps in `order` (last), not as a layer.
+const UNLISTED_FALLBACK: u8 = 1 << (LAYERS - 1);
 
 #[derive(Clone, Copy, Debug)]
 enum Event {
@@ -141,6 +143,9 @@ struct Call {
     /// For a copy a layer forked (a hedged attempt), its number (from 1);
     /// 0 for a call of its own. What it answers to is in `Simulation::forked`.
     fork: u8,
+    /// What a layer's own answer stands in for (`Outward::Answer`: a placed
+    /// fallback answered a timeout): the call is counted by this cause.
+    answered: Option<Outcome>,
 }
 
 /// What a forked copy of a call answers to: the call (slot and generation),
@@ -217,10 +222,11 @@ struct ServiceRt {
     breaker_seen: StatesSeen,
 }
 
-/// The enabled layers of a pattern set, as bits by depth in `order`.
-fn layer_mask(patterns: &PatternSet, order: &[PatternKind; LAYERS]) -> u8 {
+/// The enabled layers of a pattern set, as bits by depth in `order`, among
+/// the `placed` ones (an unlisted fallback is not a layer).
+fn layer_mask(patterns: &PatternSet, order: &[PatternKind; LAYERS], placed: u8) -> u8 {
     (0..LAYERS)
-        .filter(|&d| patterns.is_enabled(order[d]))
+        .filter(|&d| placed & 1 << d != 0 && patterns.is_enabled(order[d]))
         .fold(0, |m, d| m | 1 << d)
 }
 
@@ -233,6 +239,9 @@ pub struct Simulation {
     seed: u64,
     world: World,
     order: [PatternKind; LAYERS],
+    /// Bit d: depth d of `order` is a layer (all but an unlisted fallback,
+    /// last, which answers in `finish` instead).
+    placed: u8,
     /// The events to come (`Schedule`).
     schedule: Schedule,
     /// The calls in flight (`arena`).
@@ -280,14 +289,17 @@ impl Simulation {
 
     pub fn with_seed(setup: &impl Setup, seed: u64) -> Simulation {
         let world = setup.world().clone();
-        let mut order = PatternKind::DEFAULT_ORDER;
-        order.copy_from_slice(&world.order[..LAYERS]);
+        // An unlisted fallback stays last in `order`, but not as a layer.
+        let mut order = PatternKind::ALL;
+        let listed = world.order.len().min(LAYERS);
+        order[..listed].copy_from_slice(&world.order[..listed]);
+        let placed = ((1u16 << listed) - 1) as u8;
         let services = world
             .services
             .iter()
             .map(|s| ServiceRt {
                 downstream: Downstream::new(&s.params),
-                layers: layer_mask(&s.patterns, &order),
+                layers: layer_mask(&s.patterns, &order, placed),
                 state: ServiceLayers::new(&s.patterns),
                 arrivals: StreamKey::new(seed, "arrivals", &s.name).stream(),
                 attempts: StreamKey::new(seed, "attempts", &s.name),
@@ -305,6 +317,7 @@ impl Simulation {
             clients: Clients::new(seed, world.load.think.sampler()),
             world,
             order,
+            placed,
             schedule: Schedule {
                 lazy_timers: true,
                 ..Schedule::default()

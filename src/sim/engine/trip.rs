@@ -230,7 +230,7 @@ impl Simulation {
     }
 
     /// The result travels outward from below layer `depth` towards the caller.
-    pub(super) fn exit(&mut self, id: u32, depth: usize, outcome: Outcome) {
+    pub(super) fn exit(&mut self, id: u32, depth: usize, mut outcome: Outcome) {
         let s = self.arena[id].service as usize;
         // The entered layers outside `depth`, innermost first: each is
         // visited once, and only if it is still entered when its turn comes.
@@ -245,14 +245,20 @@ impl Simulation {
             let kind = self.order[d];
             let (next, f) = self.hook(id, d, |cx, e| {
                 let next = registry::exit(kind, cx, e, outcome);
-                if next == Outward::Pass {
+                if next != Outward::Park {
                     *e.entered &= !(1 << d);
                 }
                 next
             });
             self.follow_up(id, s, d, f);
-            if next == Outward::Park {
-                return;
+            match next {
+                Outward::Pass => {}
+                Outward::Park => return,
+                Outward::Answer(answer) => {
+                    let c = &mut self.arena[id];
+                    c.answered = c.answered.or(Some(outcome));
+                    outcome = answer;
+                }
             }
         }
         if self.arena[id].fork != 0 {
@@ -321,7 +327,16 @@ impl Simulation {
     pub(super) fn finish(&mut self, id: u32, outcome: Outcome) {
         let c = self.arena[id];
         let s = c.service as usize;
-        let fallback = self.world.services[s].patterns.fallback.answers(outcome);
+        // Counted by its cause: what a placed fallback's answer stood in for,
+        // or, with the fallback unlisted, the outcome it answers after all.
+        let (outcome, fallback) = match c.answered {
+            Some(cause) if outcome == Outcome::Ok => (cause, true),
+            _ => (
+                outcome,
+                self.placed & UNLISTED_FALLBACK == 0
+                    && self.world.services[s].patterns.fallback.answers(outcome),
+            ),
+        };
         if c.traced {
             self.note_finished(id, outcome, fallback);
         }

@@ -1,0 +1,2 @@
+# The fallback as a layer: every text it brings.
+trace-fallback-answers = The Fallback answers instead of { $outcome }: to the layers outside, a success
