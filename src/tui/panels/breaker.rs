@@ -258,22 +258,8 @@ pub fn draw(v: &BreakerView, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{head, line};
     use super::*;
-
-    fn line(buf: &Buffer, y: u16) -> String {
-        (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect()
-    }
-
-    fn head(name: &str, selected: bool) -> RowHead {
-        RowHead {
-            name: Some(name.into()),
-            selected,
-            width: 4,
-            side: None,
-        }
-    }
 
     #[test]
     fn a_view_is_drawn_without_an_app() {

@@ -272,6 +272,103 @@ pub fn spark_view(values: &[Option<f64>], max: f64, width: usize) -> String {
     s
 }
 
+/// What a piece of a panel's text is, for its style: a view says which,
+/// the theme says how, so a view holds no colours and a test can build one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// No style of its own (the panel's).
+    Plain,
+    Text,
+    Dim,
+    Title,
+    Ok,
+    Warn,
+    Bad,
+    /// Side `k` of a comparison (A, B).
+    Side(usize),
+    /// The colour of an outcome.
+    Outcome(crate::base::outcome::Outcome),
+}
+
+impl Tone {
+    pub fn style(self, theme: &Theme) -> Style {
+        match self {
+            Tone::Plain => Style::default(),
+            Tone::Text => theme.text,
+            Tone::Dim => theme.dim,
+            Tone::Title => theme.title,
+            Tone::Ok => theme.ok,
+            Tone::Warn => theme.warn,
+            Tone::Bad => theme.bad,
+            Tone::Side(k) => side_style(theme, k),
+            Tone::Outcome(o) => theme.outcome(o),
+        }
+    }
+}
+
+/// A text already fitted and what it is: one span of a view's line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub text: String,
+    pub tone: Tone,
+}
+
+pub fn piece(text: impl Into<String>, tone: Tone) -> Piece {
+    Piece {
+        text: text.into(),
+        tone,
+    }
+}
+
+/// The spans that draw `pieces` in `theme`.
+pub fn spans_of(pieces: &[Piece], theme: &Theme) -> Vec<Span<'static>> {
+    pieces
+        .iter()
+        .map(|p| Span::styled(p.text.clone(), p.tone.style(theme)))
+        .collect()
+}
+
+/// The lines that draw `rows` in `theme`.
+pub fn lines_of(rows: &[Vec<Piece>], theme: &Theme) -> Vec<Line<'static>> {
+    rows.iter()
+        .map(|r| Line::from(spans_of(r, theme)))
+        .collect()
+}
+
+/// Something with a width in cells: a span, or a view's piece.
+pub trait Cells {
+    fn cells(&self) -> usize;
+}
+
+impl Cells for Span<'_> {
+    fn cells(&self) -> usize {
+        self.width()
+    }
+}
+
+impl Cells for Piece {
+    fn cells(&self) -> usize {
+        Span::raw(self.text.as_str()).width()
+    }
+}
+
+/// Draws a panel whose view is its lines: the block titled `title`, the
+/// lines, and the window the sparklines show on the bottom border.
+pub fn draw_rows(
+    title: Line<'static>,
+    rows: &[Vec<Piece>],
+    window: Option<&View>,
+    (theme, area, buf): (&Theme, Rect, &mut Buffer),
+    focused: bool,
+) {
+    let block = panel_block(title, focused, theme);
+    let block = match window {
+        Some(w) => block.title_bottom(window_label(w, area.width as usize)),
+        None => block,
+    };
+    render_lines(lines_of(rows, theme), block, area, buf);
+}
+
 /// A sparkline left for later: every row of a panel gets one width (and so
 /// one step), the least room any row has, once all rows are laid out.
 pub struct Deferred {
@@ -288,9 +385,9 @@ pub struct Deferred {
 /// so few marks tell nothing over a window), padding each row's spare room
 /// after it; returns the width used.
 pub fn fill_sparks(
-    lines: &mut [Line<'static>],
+    lines: &mut [Vec<Piece>],
     deferred: &[Deferred],
-    draw: impl Fn(&Deferred, usize) -> Span<'static>,
+    draw: impl Fn(&Deferred, usize) -> Piece,
 ) -> usize {
     let w = deferred.iter().map(|d| d.room).min().unwrap_or(0);
     let w = if w >= 4 { w } else { 0 };
@@ -299,11 +396,10 @@ pub fn fill_sparks(
         let Some(line) = lines.get_mut(d.line) else {
             continue;
         };
-        let at = d.at.min(line.spans.len());
-        let pad = Span::raw(" ".repeat(d.room - w));
-        line.spans.insert(at, pad);
+        let at = d.at.min(line.len());
+        line.insert(at, piece(" ".repeat(d.room - w), Tone::Plain));
         if w > 0 {
-            line.spans.insert(at, draw(d, w));
+            line.insert(at, draw(d, w));
         }
     }
     w
@@ -315,17 +411,17 @@ pub fn fill_sparks(
 /// sparkline was drawn.
 pub fn fill_rate_sparks(
     app: &App,
-    lines: &mut [Line<'static>],
+    lines: &mut [Vec<Piece>],
     deferred: &[Deferred],
-    (max, style): (f64, Style),
+    (max, tone): (f64, Tone),
     rate: impl Fn(&crate::tui::history::Sample, usize) -> f64,
 ) -> Option<View> {
     let win = app.window();
     let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
     let w = fill_sparks(lines, deferred, |d, w| {
-        styled(
+        piece(
             spark_view(&view(d, w).values(|s| rate(s, d.service)), max, w),
-            style,
+            tone,
         )
     });
     match deferred.first() {
@@ -428,18 +524,23 @@ impl RowHead {
     }
 
     pub fn spans(&self, theme: &Theme) -> Vec<Span<'static>> {
+        spans_of(&self.pieces(), theme)
+    }
+
+    /// Its pieces: the name (bright when selected), then the side's letter.
+    pub fn pieces(&self) -> Vec<Piece> {
         let mut texts = self.texts().into_iter();
         let name = texts.next().unwrap_or_default();
-        let name = match (&self.name, self.selected) {
-            (None, _) => Span::raw(name),
-            (Some(_), true) => Span::styled(name, theme.title),
-            (Some(_), false) => Span::styled(name, theme.text),
+        let tone = match (&self.name, self.selected) {
+            (None, _) => Tone::Plain,
+            (Some(_), true) => Tone::Title,
+            (Some(_), false) => Tone::Text,
         };
-        let mut spans = vec![name];
+        let mut pieces = vec![piece(name, tone)];
         if let (Some((k, _)), Some(tag)) = (self.side, texts.next()) {
-            spans.push(Span::styled(tag, side_style(theme, k)));
+            pieces.push(piece(tag, Tone::Side(k)));
         }
-        spans
+        pieces
     }
 }
 
@@ -519,11 +620,7 @@ pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span
 
 /// Pushes `item` onto `spans` if it fits within `width` in all; returns
 /// whether it did.
-pub fn push_if_fits(
-    spans: &mut Vec<Span<'static>>,
-    item: Vec<Span<'static>>,
-    width: usize,
-) -> bool {
+pub fn push_if_fits<T: Cells>(spans: &mut Vec<T>, item: Vec<T>, width: usize) -> bool {
     if width_of(spans) + width_of(&item) <= width {
         spans.extend(item);
         true
@@ -533,8 +630,8 @@ pub fn push_if_fits(
 }
 
 /// The display width of some spans.
-pub fn width_of(spans: &[Span]) -> usize {
-    spans.iter().map(|s| s.width()).sum()
+pub fn width_of<T: Cells>(spans: &[T]) -> usize {
+    spans.iter().map(|s| s.cells()).sum()
 }
 
 /// Renders lines inside a panel block.
@@ -547,17 +644,17 @@ pub fn off(theme: &Theme) -> Span<'static> {
     Span::styled(format!("· {}", t!("pattern-off")), theme.dim)
 }
 
+/// "· off", for a service whose pattern is off, as a view's piece.
+pub fn off_piece() -> Piece {
+    piece(format!("· {}", t!("pattern-off")), Tone::Dim)
+}
+
 /// A service whose pattern is off: its name and "· off", then blank lines so
 /// that it takes as many rows as the services shown in full.
-pub fn off_rows(
-    lines: &mut Vec<Line<'static>>,
-    mut spans: Vec<Span<'static>>,
-    theme: &Theme,
-    height: usize,
-) {
-    spans.push(off(theme));
-    lines.push(Line::from(spans));
-    lines.extend((1..height).map(|_| Line::raw("")));
+pub fn off_rows(lines: &mut Vec<Vec<Piece>>, mut head: Vec<Piece>, height: usize) {
+    head.push(off_piece());
+    lines.push(head);
+    lines.extend((1..height).map(|_| Vec::new()));
 }
 
 pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
@@ -565,3 +662,38 @@ pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
 }
 
 pub use crate::tui::fields::short_path;
+
+/// What the panels' tests share: drawing a hand-built view and reading it.
+#[cfg(test)]
+pub mod testing {
+    use super::RowHead;
+    use crate::tui::history::{View, Window};
+    use ratatui::buffer::Buffer;
+
+    /// Row `y` of `buf` as text.
+    pub fn line(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    /// The head of a row of service `name` alone (no comparison).
+    pub fn head(name: &str, selected: bool) -> RowHead {
+        RowHead {
+            name: Some(name.into()),
+            selected,
+            width: 4,
+            side: None,
+        }
+    }
+
+    /// A window of the last two minutes, a mark a second, nothing in it.
+    pub fn two_minutes() -> View {
+        View {
+            window: Window::Min2,
+            marks: vec![None; 120],
+            step: 1,
+            end: 0,
+        }
+    }
+}
