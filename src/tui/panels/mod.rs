@@ -466,8 +466,14 @@ pub fn side_style(theme: &Theme, k: usize) -> Style {
 
 /// Side `k`'s letter and a space, in its style (the letter doubles the colour).
 pub fn side_tag(app: &App, theme: &Theme, k: usize) -> Span<'static> {
+    let p = side_piece(app, k);
+    Span::styled(p.text, p.tone.style(theme))
+}
+
+/// Side `k`'s letter and a space, as a view's piece.
+pub fn side_piece(app: &App, k: usize) -> Piece {
     let letter = app.sides().get(k).map(|s| s.letter()).unwrap_or("");
-    Span::styled(format!("{letter} "), side_style(theme, k))
+    piece(format!("{letter} "), Tone::Side(k))
 }
 
 /// The head of service `i`'s row for side `k`: alone, its name (as
