@@ -610,7 +610,7 @@ pub fn truncate_words(s: &str, width: usize) -> String {
 
 /// The first of `options` that fits in `width` columns (the last, cut at
 /// whole spans, if none does): how a title or a line drops whole items.
-pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span<'static>> {
+pub fn first_fitting<T: Cells>(options: Vec<Vec<T>>, width: usize) -> Vec<T> {
     let n = options.len();
     for (k, o) in options.into_iter().enumerate() {
         if width_of(&o) <= width || k + 1 == n {
