@@ -288,6 +288,10 @@ pub enum Tone {
     Side(usize),
     /// The colour of an outcome.
     Outcome(crate::base::outcome::Outcome),
+    /// The colour of a breaker's state.
+    Breaker(crate::patterns::circuit_breaker::BreakerState),
+    Accent,
+    Key,
 }
 
 impl Tone {
@@ -302,6 +306,9 @@ impl Tone {
             Tone::Bad => theme.bad,
             Tone::Side(k) => side_style(theme, k),
             Tone::Outcome(o) => theme.outcome(o),
+            Tone::Breaker(b) => theme.breaker(b),
+            Tone::Accent => theme.accent,
+            Tone::Key => theme.key,
         }
     }
 }
