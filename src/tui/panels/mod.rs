@@ -292,6 +292,8 @@ pub enum Tone {
     Breaker(crate::patterns::circuit_breaker::BreakerState),
     Accent,
     Key,
+    /// What ←/→ act on.
+    Selected,
 }
 
 impl Tone {
@@ -309,6 +311,7 @@ impl Tone {
             Tone::Breaker(b) => theme.breaker(b),
             Tone::Accent => theme.accent,
             Tone::Key => theme.key,
+            Tone::Selected => theme.selected,
         }
     }
 }
