@@ -294,6 +294,7 @@ pub enum Tone {
     Key,
     /// What ←/→ act on.
     Selected,
+    Recording,
 }
 
 impl Tone {
@@ -312,6 +313,7 @@ impl Tone {
             Tone::Accent => theme.accent,
             Tone::Key => theme.key,
             Tone::Selected => theme.selected,
+            Tone::Recording => theme.recording,
         }
     }
 }
