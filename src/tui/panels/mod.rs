@@ -1,6 +1,12 @@
 //! The screen: the panel registry, the layout, and helpers the panels share.
 //! Each panel lives in its own file and only reads the `App`; adding a panel
 //! means a file, a `PanelId` variant (in `app`), and a line in `render_panel`.
+//!
+//! A panel computes apart from drawing: `view(app, …)` reads the model and
+//! returns a plain value (texts already fitted to the width, numbers, and a
+//! `Tone` for what each text is, never a colour or a reference to the `App`),
+//! `draw(&view, theme, area, buf, …)` only lays it out and styles it, and
+//! `render` is the two. So a panel's drawing is tested from a hand-built view.
 
 pub mod banner;
 pub mod breaker;
@@ -454,19 +460,6 @@ pub fn visible(app: &App, rows: usize) -> Range<usize> {
     start..start + rows
 }
 
-/// A service's name padded to `width`, marked when selected.
-pub fn name_span(app: &App, theme: &Theme, i: usize, width: usize) -> Span<'static> {
-    let name = &app.sim().world().services[i].name;
-    let selected = i == app.selected_service();
-    let mark = if selected { "▸" } else { " " };
-    let text = format!("{mark}{:<width$} ", truncate(name, width));
-    if selected {
-        Span::styled(text, theme.title)
-    } else {
-        Span::styled(text, theme.text)
-    }
-}
-
 /// The style of side `k` of a comparison (A, B).
 pub fn side_style(theme: &Theme, k: usize) -> Style {
     if k == 0 {
@@ -476,27 +469,16 @@ pub fn side_style(theme: &Theme, k: usize) -> Style {
     }
 }
 
-/// Side `k`'s letter and a space, in its style (the letter doubles the colour).
-pub fn side_tag(app: &App, theme: &Theme, k: usize) -> Span<'static> {
-    let p = side_piece(app, k);
-    Span::styled(p.text, p.tone.style(theme))
-}
-
 /// Side `k`'s letter and a space, as a view's piece.
 pub fn side_piece(app: &App, k: usize) -> Piece {
     let letter = app.sides().get(k).map(|s| s.letter()).unwrap_or("");
     piece(format!("{letter} "), Tone::Side(k))
 }
 
-/// The head of service `i`'s row for side `k`: alone, its name (as
-/// `name_span`); in a comparison the name on A's row, blank on B's, then the
-/// side's letter, so A and B of a service sit one above the other.
-pub fn row_head(app: &App, theme: &Theme, i: usize, k: usize, width: usize) -> Vec<Span<'static>> {
-    RowHead::of(app, i, k, width).spans(theme)
-}
-
-/// The head of a row as data (what `row_head` draws), so a panel's view
-/// can carry it and be drawn without an `App`.
+/// The head of service `i`'s row for side `k`, as data: alone, its name
+/// padded and marked when selected; in a comparison the name on A's row,
+/// blank on B's, then the side's letter, so A and B of a service sit one
+/// above the other. A panel's view carries it and is drawn without an `App`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowHead {
     /// The service's name; `None` on B's row of a comparison (blank).
@@ -655,11 +637,6 @@ pub fn width_of<T: Cells>(spans: &[T]) -> usize {
 /// Renders lines inside a panel block.
 pub fn render_lines(lines: Vec<Line<'_>>, block: Block<'_>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).block(block).render(area, buf);
-}
-
-/// The styled text for a panel whose pattern is off for a service.
-pub fn off(theme: &Theme) -> Span<'static> {
-    Span::styled(format!("· {}", t!("pattern-off")), theme.dim)
 }
 
 /// "· off", for a service whose pattern is off, as a view's piece.
