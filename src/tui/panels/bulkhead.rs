@@ -3,8 +3,8 @@
 //! the scenario has a client pool (what a slow service exhausts first).
 
 use super::{
-    draw_rows, name_width, panel_block, piece, push_if_fits, side_piece, spark_view, visible,
-    width_of, Piece, RowHead, Tone,
+    inner_size, name_width, piece, push_if_fits, side_piece, spark_view, visible, width_of,
+    RowHead, Rows, Tone,
 };
 use crate::t;
 use crate::tui::app::App;
@@ -12,7 +12,6 @@ use crate::tui::history::View;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 /// `████░░░░` for `used` of `max` in `width` cells.
 pub fn gauge(used: u32, max: u32, width: usize) -> String {
@@ -38,30 +37,16 @@ fn fill_style(used: u32, max: u32) -> Tone {
 /// caller's pool when it has no line of its own, per row its pieces (the
 /// head, the gauge, slots in use, the queue, the sparkline), fitted to the
 /// width, and the window of the sparklines. Drawn by `draw`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BulkheadView {
-    pub title: Vec<Piece>,
-    pub lines: Vec<Vec<Piece>>,
-    /// The window the sparklines show, for the bottom border.
-    pub window: Option<View>,
-}
+pub type BulkheadView = Rows;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// Lays out and styles `v` in `area`.
 pub fn draw(v: &BulkheadView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let title = Line::from(super::spans_of(&v.title, theme));
-    draw_rows(
-        title,
-        &v.lines,
-        v.window.as_ref(),
-        (theme, area, buf),
-        focused,
-    );
+    v.draw(theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.
@@ -238,7 +223,7 @@ pub fn view(app: &App, width: usize, inner_h: usize) -> BulkheadView {
         ]);
         lines.push(head);
     }
-    BulkheadView {
+    Rows {
         title,
         lines,
         window: label,

@@ -4,7 +4,9 @@
 //! simulation's notices. A change repeated on the same value with nothing
 //! between (a held ←/→) is one line, from the first value to the last.
 
-use super::{clock, lines_of, panel_block, piece, render_lines, short_path, Cells, Piece, Tone};
+use super::{
+    clock, inner_size, lines_of, panel_block, piece, render_lines, short_path, Cells, Piece, Tone,
+};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::t;
@@ -217,9 +219,8 @@ pub struct EventsView {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.

@@ -26,7 +26,7 @@ pub mod trace_menu;
 
 #[cfg(test)]
 pub use pieces::testing;
-pub use pieces::{draw_rows, lines_of, piece, spans_of, Cells, Piece, Tone};
+pub use pieces::{lines_of, piece, spans_of, Cells, Piece, Rows, Tone};
 
 use super::app::{App, PanelId};
 use super::history::{View, Window};
@@ -183,6 +183,13 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 // ---- helpers shared by the panels ------------------------------------------
+
+/// The width and height inside a panel's frame in `area`: what its view is
+/// computed for.
+pub fn inner_size(area: Rect) -> (usize, usize) {
+    let inner = panel_block("", false, &Theme::plain()).inner(area);
+    (inner.width as usize, inner.height as usize)
+}
 
 /// A panel's frame; the focused one has a thick border (not only a colour).
 pub fn panel_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {

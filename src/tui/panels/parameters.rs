@@ -2,14 +2,13 @@
 //! values, read back from the world (so timeline changes show too). ↑/↓
 //! picks one, ←/→ changes it through `change_now`.
 
-use super::{draw_rows, panel_block, piece, spans_of, truncate, Piece, Tone};
+use super::{inner_size, piece, truncate, Rows, Tone};
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::fields::show_value;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 /// In a comparison: each value on A and on B, the selected side's between
 /// ◀ ▶ on the selected line (where ←/→ act), `≠` where the sides differ
@@ -94,28 +93,26 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
         }
         lines.push(spans);
     }
-    ParametersView { title, lines }
+    Rows {
+        title,
+        lines,
+        window: None,
+    }
 }
 
 /// What the panel shows, computed from the model: the title, and a line
 /// per field shown (name, value; the selected one between ◀ ▶), fitted to
 /// the width. Drawn by `draw`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParametersView {
-    pub title: Vec<Piece>,
-    pub lines: Vec<Vec<Piece>>,
-}
+pub type ParametersView = Rows;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// Lays out and styles `v` in `area`.
 pub fn draw(v: &ParametersView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let title = Line::from(spans_of(&v.title, theme));
-    draw_rows(title, &v.lines, None, (theme, area, buf), focused);
+    v.draw(theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.
@@ -167,7 +164,11 @@ pub fn view(app: &App, width: usize, rows: usize) -> ParametersView {
             ]);
         }
     }
-    ParametersView { title, lines }
+    Rows {
+        title,
+        lines,
+        window: None,
+    }
 }
 
 /// The first field shown so that the selected one stays in view, centred
@@ -214,6 +215,7 @@ mod tests {
                     piece("≠", Tone::Warn),
                 ],
             ],
+            window: None,
         };
         let theme = Theme::dark();
         let area = Rect::new(0, 0, 48, 4);

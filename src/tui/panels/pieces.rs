@@ -102,21 +102,26 @@ impl Cells for Piece {
     }
 }
 
-/// Draws a panel whose view is its lines: the block titled `title`, the
-/// lines, and the window the sparklines show on the bottom border.
-pub fn draw_rows(
-    title: Line<'static>,
-    rows: &[Vec<Piece>],
-    window: Option<&View>,
-    (theme, area, buf): (&Theme, Rect, &mut Buffer),
-    focused: bool,
-) {
-    let block = panel_block(title, focused, theme);
-    let block = match window {
-        Some(w) => block.title_bottom(window_label(w, area.width as usize)),
-        None => block,
-    };
-    render_lines(lines_of(rows, theme), block, area, buf);
+/// The view of a panel that is its lines: the title and the lines, fitted,
+/// and the window the sparklines show (for the bottom border).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rows {
+    pub title: Vec<Piece>,
+    pub lines: Vec<Vec<Piece>>,
+    pub window: Option<View>,
+}
+
+impl Rows {
+    /// Lays out and styles the rows in `area`: the block with its title,
+    /// the lines, the window on the bottom border.
+    pub fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+        let block = panel_block(Line::from(spans_of(&self.title, theme)), focused, theme);
+        let block = match &self.window {
+            Some(w) => block.title_bottom(window_label(w, area.width as usize)),
+            None => block,
+        };
+        render_lines(lines_of(&self.lines, theme), block, area, buf);
+    }
 }
 
 /// What the panels' tests share: drawing a hand-built view and reading it.

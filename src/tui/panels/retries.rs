@@ -2,18 +2,17 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    attempts_peak, delta, draw_rows, fill_rate_sparks, name_width, num, off_piece, off_rows,
-    panel_block, piece, push_if_fits, visible, width_of, Deferred, Piece, RowHead, Tone,
+    attempts_peak, delta, fill_rate_sparks, inner_size, name_width, num, off_piece, off_rows,
+    piece, push_if_fits, visible, width_of, Deferred, Piece, RowHead, Rows, Tone,
 };
 use crate::i18n::number;
 use crate::patterns::registry;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::{History, Sample, View};
+use crate::tui::history::{History, Sample};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 /// Attempts per call over this many recent samples.
 const RECENT: usize = 10;
@@ -103,29 +102,16 @@ fn counter_items(app: &App, side: usize, i: usize) -> Vec<Vec<Piece>> {
 /// What the panel shows, computed from the model: per row its pieces (the
 /// head, the rate, attempts per call, the budget's tokens, the patterns'
 /// counters, the sparkline), fitted to the width. Drawn by `draw`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RetriesView {
-    pub lines: Vec<Vec<Piece>>,
-    /// The window the sparklines show, for the bottom border.
-    pub window: Option<View>,
-}
+pub type RetriesView = Rows;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// Lays out and styles `v` in `area`.
 pub fn draw(v: &RetriesView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let title = Line::from(format!(" {} ", t!("panel-retries")));
-    draw_rows(
-        title,
-        &v.lines,
-        v.window.as_ref(),
-        (theme, area, buf),
-        focused,
-    );
+    v.draw(theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.
@@ -341,7 +327,11 @@ pub fn view(app: &App, width: usize, rows: usize) -> RetriesView {
     let window = fill_rate_sparks(app, &mut lines, &deferred, (max, Tone::Warn), |s, i| {
         s.rate(s.services[i].retries)
     });
-    RetriesView { lines, window }
+    Rows {
+        title: vec![piece(format!(" {} ", t!("panel-retries")), Tone::Plain)],
+        lines,
+        window,
+    }
 }
 
 #[cfg(test)]
@@ -360,6 +350,7 @@ mod tests {
             piece(" · tok 3.0/10 ⊘", Tone::Bad),
         ];
         let v = RetriesView {
+            title: vec![piece(" Retry ", Tone::Plain)],
             lines: vec![first, second],
             window: Some(two_minutes()),
         };

@@ -3,8 +3,7 @@
 //! line carries a symbol and a word besides its colour.
 
 use super::{
-    delta, draw_rows, first_fitting, num, panel_block, piece, spans_of, spark_view, width_of,
-    Piece, Tone,
+    delta, first_fitting, inner_size, num, piece, spark_view, width_of, Piece, Rows, Tone,
 };
 use crate::base::outcome::Outcome;
 use crate::t;
@@ -13,7 +12,6 @@ use crate::tui::history::{Sample, View};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
 /// (symbol, the word's message id, outcomes counted) for each line.
 const ROWS: &[(&str, &str, &[Outcome])] = &[
@@ -74,13 +72,7 @@ fn title(app: &App, width: usize) -> Vec<Piece> {
 /// width, per outcome a row of pieces (symbol and word, the rate, the
 /// sparkline; in a comparison A's rate, B's and Δ), and the window of the
 /// sparklines. Drawn by `draw`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ThroughputView {
-    pub title: Vec<Piece>,
-    pub lines: Vec<Vec<Piece>>,
-    /// The window the sparklines show, for the bottom border.
-    pub window: Option<View>,
-}
+pub type ThroughputView = Rows;
 
 /// In a comparison: per outcome A's rate per second, B's, and Δ (B − A).
 fn view_compare(app: &App, width: usize, rows: usize) -> ThroughputView {
@@ -121,7 +113,7 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ThroughputView {
         }
         lines.push(spans);
     }
-    ThroughputView {
+    Rows {
         title: title(app, width),
         lines,
         window: None,
@@ -129,21 +121,13 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ThroughputView {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// Lays out and styles `v` in `area`.
 pub fn draw(v: &ThroughputView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let title = Line::from(spans_of(&v.title, theme));
-    draw_rows(
-        title,
-        &v.lines,
-        v.window.as_ref(),
-        (theme, area, buf),
-        focused,
-    );
+    v.draw(theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.
@@ -175,7 +159,7 @@ pub fn view(app: &App, width: usize, rows: usize) -> ThroughputView {
             piece(bar, style),
         ]);
     }
-    ThroughputView {
+    Rows {
         title: title(app, width),
         lines,
         window: label,

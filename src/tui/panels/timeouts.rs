@@ -4,9 +4,9 @@
 //! it answered (on the bottom border, whole or not at all).
 
 use super::{
-    attempts_peak, count, fill_rate_sparks, lines_of, name_width, num, off_rows, panel_block,
-    piece, push_if_fits, render_lines, visible, width_of, window_label, Cells, Deferred, Piece,
-    RowHead, Tone,
+    attempts_peak, count, fill_rate_sparks, inner_size, lines_of, name_width, num, off_rows,
+    panel_block, piece, push_if_fits, render_lines, visible, width_of, window_label, Cells,
+    Deferred, Piece, RowHead, Tone,
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
@@ -31,9 +31,8 @@ pub struct TimeoutsView {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// The panel's view for an inner area of `width` × `rows` cells.
