@@ -3,7 +3,7 @@
 //! time, and the reason of its last transition.
 
 use super::{
-    name_width, panel_block, render_lines, short_dur, styled, truncate_words, visible,
+    inner_size, name_width, panel_block, render_lines, short_dur, styled, truncate_words, visible,
     window_label, RowHead,
 };
 use crate::patterns::circuit_breaker::BreakerState;
@@ -211,9 +211,8 @@ pub fn view(app: &App, width: usize, rows: usize) -> BreakerView {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let inner = panel_block("", focused, theme).inner(area);
-    let v = view(app, inner.width as usize, inner.height as usize);
-    draw(&v, theme, area, buf, focused);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
 }
 
 /// Lays out and styles `v` in `area`.
@@ -258,22 +257,8 @@ pub fn draw(v: &BreakerView, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{head, line};
     use super::*;
-
-    fn line(buf: &Buffer, y: u16) -> String {
-        (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect()
-    }
-
-    fn head(name: &str, selected: bool) -> RowHead {
-        RowHead {
-            name: Some(name.into()),
-            selected,
-            width: 4,
-            side: None,
-        }
-    }
 
     #[test]
     fn a_view_is_drawn_without_an_app() {

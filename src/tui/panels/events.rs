@@ -4,7 +4,9 @@
 //! simulation's notices. A change repeated on the same value with nothing
 //! between (a held ←/→) is one line, from the first value to the last.
 
-use super::{clock, panel_block, render_lines, short_path, side_style, styled};
+use super::{
+    clock, inner_size, lines_of, panel_block, piece, render_lines, short_path, Cells, Piece, Tone,
+};
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::t;
@@ -13,26 +15,26 @@ use crate::tui::theme::symbol;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
-    let mut spans = vec![styled(format!("{} ", clock(n.at)), theme.dim)];
+fn line(app: &App, n: &Notice) -> Vec<Piece> {
+    let mut spans = vec![piece(format!("{} ", clock(n.at)), Tone::Dim)];
     let svc = n
         .service
         .and_then(|i| app.sim().world().services.get(i))
         .map(|s| s.name.clone());
     match &n.kind {
         NoticeKind::Breaker { to, reason, .. } => {
-            spans.push(Span::raw(format!("{} ", svc.unwrap_or_default())));
-            spans.push(styled(
+            spans.push(piece(format!("{} ", svc.unwrap_or_default()), Tone::Plain));
+            spans.push(piece(
                 format!("{} {}", symbol(*to), to.word()),
-                theme.breaker(*to),
+                Tone::Breaker(*to),
             ));
-            spans.push(Span::raw(format!(": {}", reason.msg().said())));
+            spans.push(piece(format!(": {}", reason.msg().said()), Tone::Plain));
         }
         NoticeKind::Note(text) => {
-            spans.push(styled(format!("{} ", t!("event-note")), theme.accent));
-            spans.push(styled(escape(text).into_owned(), theme.title));
+            spans.push(piece(format!("{} ", t!("event-note")), Tone::Accent));
+            spans.push(piece(escape(text).into_owned(), Tone::Title));
         }
         NoticeKind::Change {
             path,
@@ -41,13 +43,13 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
             live,
         } => {
             let (tag, style) = if !*live {
-                (t!("event-timeline"), theme.dim)
+                (t!("event-timeline"), Tone::Dim)
             } else if replayed(app, n, path) {
-                (t!("event-recording"), theme.accent)
+                (t!("event-recording"), Tone::Accent)
             } else {
-                (t!("event-you"), theme.key)
+                (t!("event-you"), Tone::Key)
             };
-            spans.push(styled(format!("{tag} "), style));
+            spans.push(piece(format!("{tag} "), style));
             // `0.005 → 1.0` is one unit (joined by no-break spaces): a
             // line cut for room drops it whole, never leaving the old value
             // to be read as the new one.
@@ -55,19 +57,22 @@ fn line(app: &App, theme: &Theme, n: &Notice) -> Line<'static> {
                 .as_ref()
                 .map(|f| format!("{}\u{a0}", escape(f)))
                 .unwrap_or_default();
-            spans.push(Span::raw(format!(
-                "{} {from}→\u{a0}{}",
-                escape(&short_path(path)),
-                escape(value)
-            )));
+            spans.push(piece(
+                format!(
+                    "{} {from}→\u{a0}{}",
+                    escape(&short_path(path)),
+                    escape(value)
+                ),
+                Tone::Plain,
+            ));
         }
         NoticeKind::Limit(m) => {
             // Said now, in the dashboard's language (it follows `L`).
-            spans.push(styled("! ", theme.bad));
-            spans.push(styled(m.say(crate::i18n::current()), theme.bad));
+            spans.push(piece("! ", Tone::Bad));
+            spans.push(piece(m.say(crate::i18n::current()), Tone::Bad));
         }
     }
-    Line::from(spans)
+    spans
 }
 
 /// Whether a live change was replayed from the scenario (a recording's
@@ -135,11 +140,11 @@ pub fn story(app: &App, k: usize, rows: usize) -> Vec<Notice> {
 
 /// `line` cut to `width` with `…` at the end, so a cut shows. The cut
 /// falls between words, so no number is left with its tail missing.
-pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width {
+pub fn fit(line: Vec<Piece>, width: usize) -> Vec<Piece> {
+    if line.iter().map(Cells::cells).sum::<usize>() <= width {
         return line;
     }
-    let text: Vec<char> = line.spans.iter().flat_map(|s| s.content.chars()).collect();
+    let text: Vec<char> = line.iter().flat_map(|s| s.text.chars()).collect();
     let mut keep = width.saturating_sub(1).min(text.len());
     // Back to the last space: a word is whole or gone, and `…` stands apart.
     if let Some(sp) = text[..keep].iter().rposition(|c| *c == ' ') {
@@ -147,22 +152,22 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     }
     let mut left = keep;
     let mut spans = Vec::new();
-    for s in line.spans {
+    for s in line {
         if left == 0 {
             break;
         }
-        let text: String = s.content.chars().take(left).collect();
+        let text: String = s.text.chars().take(left).collect();
         left -= text.chars().count();
-        spans.push(Span::styled(text, s.style));
+        spans.push(piece(text, s.tone));
     }
-    spans.push(Span::raw("…"));
-    Line::from(spans)
+    spans.push(piece("…", Tone::Plain));
+    spans
 }
 
 /// In a comparison: both sides' notices in time order, each after its
 /// side's letter; what happened alike on both (the shared timeline, an
 /// incident hitting both) once, marked `AB`.
-fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Line<'static>> {
+fn compare_lines(app: &App, rows: usize, width: usize) -> Vec<Vec<Piece>> {
     let stories: Vec<Vec<Notice>> = (0..app.sides().len())
         .map(|k| story(app, k, rows * 2))
         .collect();
@@ -192,36 +197,121 @@ fn compare_lines(app: &App, theme: &Theme, rows: usize, width: usize) -> Vec<Lin
         .into_iter()
         .skip(skip)
         .map(|(tag, k, n)| {
-            let mut l = line(app, theme, n);
+            let mut l = line(app, n);
             let style = if tag == "AB" {
-                theme.dim
+                Tone::Dim
             } else {
-                side_style(theme, k)
+                Tone::Side(k)
             };
-            l.spans.insert(1, styled(format!("{tag:<2} "), style));
+            l.insert(1, piece(format!("{tag:<2} "), style));
             fit(l, width)
         })
         .collect()
 }
 
+/// What the panel shows, computed from the model: the story's lines,
+/// fitted to the width, or what is said while there is none. Drawn by `draw`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventsView {
+    pub lines: Vec<Vec<Piece>>,
+    /// Said (dim) when there are no lines.
+    pub empty: String,
+}
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(format!(" {} ", t!("panel-events")), focused, theme);
-    let rows = block.inner(area).height as usize;
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
+}
+
+/// The panel's view for an inner area of `width` × `rows` cells.
+pub fn view(app: &App, width: usize, rows: usize) -> EventsView {
     if app.comparing() {
-        let width = block.inner(area).width as usize;
-        let mut lines = compare_lines(app, theme, rows, width);
-        if lines.is_empty() {
-            lines.push(Line::styled(t!("events-empty-compare"), theme.dim));
-        }
-        return render_lines(lines, block, area, buf);
+        return EventsView {
+            lines: compare_lines(app, rows, width),
+            empty: t!("events-empty-compare"),
+        };
     }
-    let width = block.inner(area).width as usize;
-    let mut lines: Vec<Line> = story(app, app.selected_side(), rows)
-        .iter()
-        .map(|n| fit(line(app, theme, n), width))
-        .collect();
+    EventsView {
+        lines: story(app, app.selected_side(), rows)
+            .iter()
+            .map(|n| fit(line(app, n), width))
+            .collect(),
+        empty: t!("events-empty"),
+    }
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &EventsView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(format!(" {} ", t!("panel-events")), focused, theme);
+    let mut lines = lines_of(&v.lines, theme);
     if lines.is_empty() {
-        lines.push(Line::styled(t!("events-empty"), theme.dim));
+        lines.push(Line::styled(v.empty.clone(), theme.dim));
     }
     render_lines(lines, block, area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::line;
+    use super::*;
+    use crate::patterns::circuit_breaker::BreakerState;
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let v = EventsView {
+            lines: vec![
+                vec![
+                    piece("0:12 ", Tone::Dim),
+                    piece("api ", Tone::Plain),
+                    piece("○ OPEN", Tone::Breaker(BreakerState::Open)),
+                    piece(": 5 of 10 failed", Tone::Plain),
+                ],
+                vec![
+                    piece("0:20 ", Tone::Dim),
+                    piece("you ", Tone::Key),
+                    piece("retry.max_attempts 3\u{a0}→\u{a0}5", Tone::Plain),
+                ],
+            ],
+            empty: "nothing yet".into(),
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 44, 4);
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        assert!(line(&buf, 0).contains("Events"), "{}", line(&buf, 0));
+        let row = line(&buf, 1);
+        assert!(row.starts_with("│0:12 api ○ OPEN: 5 of 10 failed"), "{row}");
+        // The state is in its colour, the user's own change marked as a key.
+        let open = theme.breaker(BreakerState::Open).fg.unwrap_or_default();
+        assert_eq!(buf[(10, 1)].fg, open);
+        assert_ne!(buf[(18, 1)].fg, open);
+        assert_eq!(buf[(6, 2)].fg, theme.key.fg.unwrap_or_default());
+        // No lines: what is said instead, dim.
+        let v = EventsView {
+            lines: Vec::new(),
+            empty: "nothing yet".into(),
+        };
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        assert!(
+            line(&buf, 1).starts_with("│nothing yet"),
+            "{}",
+            line(&buf, 1)
+        );
+        assert_eq!(buf[(1, 1)].fg, theme.dim.fg.unwrap_or_default());
+    }
+
+    #[test]
+    fn a_cut_line_ends_between_words_and_keeps_its_tones() {
+        let l = vec![
+            piece("0:12 ", Tone::Dim),
+            piece("you ", Tone::Key),
+            piece("retry.max_attempts 3 → 5", Tone::Plain),
+        ];
+        let cut = fit(l, 20);
+        let text: String = cut.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, "0:12 you …");
+        assert_eq!(cut[0].tone, Tone::Dim);
+        assert_eq!(cut[1].tone, Tone::Key);
+    }
 }

@@ -1,14 +1,13 @@
 //! The header: scenario, virtual clock, speed, RUNNING/PAUSED, seed, the
 //! recording mark, and what the timeline does next.
 
-use super::{clock, short_path, side_style, styled, truncate, width_of};
+use super::{clock, lines_of, piece, short_path, truncate, width_of, Cells, Piece, Tone};
 use crate::base::escape::escape;
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 /// `×0.1`, `×1`, `×2.5`, `×1000`.
@@ -33,15 +32,12 @@ pub fn next_change(app: &App) -> Option<String> {
 
 /// Both sides' labels, the selected one (where edits go) marked `▸` and
 /// reversed: `▸A retry on  B retry off`, each label cut to `each` characters.
-fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
+fn side_labels(app: &App, each: usize) -> Vec<Piece> {
     let mut spans = Vec::new();
     for (k, side) in app.sides().iter().enumerate() {
         let selected = k == app.selected_side();
         let mark = if selected { "▸" } else { " " };
-        spans.push(styled(
-            format!("{mark}{}", side.letter()),
-            side_style(theme, k),
-        ));
+        spans.push(piece(format!("{mark}{}", side.letter()), Tone::Side(k)));
         // A label that is only the letter again is not repeated.
         let label = if side.label.get() == side.letter() {
             " ".to_string()
@@ -56,9 +52,9 @@ fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
             format!(" {} ", truncate(&text, each))
         };
         spans.push(if selected {
-            styled(label, theme.selected)
+            piece(label, Tone::Selected)
         } else {
-            Span::raw(label)
+            piece(label, Tone::Plain)
         });
     }
     spans
@@ -67,70 +63,75 @@ fn side_labels(app: &App, theme: &Theme, each: usize) -> Vec<Span<'static>> {
 /// `· t=01:42.3 / 05:00 · ×10 (actual ×4.5) · ▶ RUNNING`: one side's clock
 /// and state or both sides' (which share one clock): a limit crossed on
 /// either side shows LIMIT, and ENDED once every side is done.
-fn clock_and_state(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let sep = || styled(" · ", theme.dim);
+fn clock_and_state(app: &App) -> Vec<Piece> {
+    let sep = || piece(" · ", Tone::Dim);
     let sides = app.sides();
     let (state, state_style) = if sides.iter().any(|s| s.sim.limit_crossed().is_some()) {
-        (format!("■ {}", t!("state-limit")), theme.bad)
+        (format!("■ {}", t!("state-limit")), Tone::Bad)
     } else if sides.iter().all(|s| s.sim.is_finished()) {
-        (format!("■ {}", t!("state-ended")), theme.warn)
+        (format!("■ {}", t!("state-ended")), Tone::Warn)
     } else if app.paused() {
-        (format!("‖ {}", t!("state-paused")), theme.warn)
+        (format!("‖ {}", t!("state-paused")), Tone::Warn)
     } else {
-        (format!("▶ {}", t!("state-running")), theme.ok)
+        (format!("▶ {}", t!("state-running")), Tone::Ok)
     };
     let mut spans = vec![
         sep(),
-        Span::raw(format!(
-            "t={} / {}",
-            clock(app.now()),
-            clock(app.sim().end()).trim_end_matches(".0")
-        )),
+        piece(
+            format!(
+                "t={} / {}",
+                clock(app.now()),
+                clock(app.sim().end()).trim_end_matches(".0")
+            ),
+            Tone::Plain,
+        ),
         sep(),
-        Span::raw(speed(app.speed())),
+        piece(speed(app.speed()), Tone::Plain),
     ];
     // When the simulation cannot keep up, the header says how fast it
     // really goes instead of pretending.
     if let Some(actual) = app.actual_speed() {
-        spans.push(styled(
+        spans.push(piece(
             format!(" ({})", t!("header-actual", speed = speed(actual))),
-            theme.warn,
+            Tone::Warn,
         ));
     }
-    spans.extend([sep(), styled(state, state_style)]);
+    spans.extend([sep(), piece(state, state_style)]);
     spans
 }
 
 /// The header of a comparison: the clock and state as alone, then both
 /// labels (on the second line when there is one; otherwise in place of the
 /// scenario's name, cut to fit).
-fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let sep = || styled(" · ", theme.dim);
-    let clock_part = clock_and_state(app, theme);
+fn view_compare(app: &App, width: usize, two: bool) -> HeaderView {
+    let sep = || piece(" · ", Tone::Dim);
+    let clock_part = clock_and_state(app);
     let seed = [
         sep(),
-        Span::raw(t!("header-seed", seed = app.seed().to_string())),
+        piece(
+            t!("header-seed", seed = app.seed().to_string()),
+            Tone::Plain,
+        ),
     ];
     let rec = [
         sep(),
-        styled(format!("● {}", t!("header-rec")), theme.recording),
+        piece(format!("● {}", t!("header-rec")), Tone::Recording),
     ];
-    let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
-    let width = area.width as usize;
-    let mut first = vec![styled(" Breakwater", theme.title)];
+    let right = piece(format!("? {} ", t!("key-toggle-help-short")), Tone::Key);
+    let mut first = vec![piece(" Breakwater", Tone::Title)];
     let mut second = Vec::new();
-    if area.height >= 2 {
+    if two {
         first.extend([
             sep(),
-            styled(escape(&app.scenario().name).into_owned(), theme.title),
+            piece(escape(&app.scenario().name).into_owned(), Tone::Title),
         ]);
         first.extend(clock_part);
         first.extend(seed);
         let each = (width.saturating_sub(8) / 2).saturating_sub(4).max(3);
-        second.push(Span::raw(" "));
-        second.extend(side_labels(app, theme, each));
+        second.push(piece(" ", Tone::Plain));
+        second.extend(side_labels(app, each));
         if let Some(text) = next_change(app) {
-            let extra = [sep(), styled(text, theme.dim)];
+            let extra = [sep(), piece(text, Tone::Dim)];
             if width_of(&second) + width_of(&extra) <= width {
                 second.extend(extra);
             }
@@ -142,58 +143,75 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             0
         };
-        let fixed = width_of(&first) + width_of(&clock_part) + rec_w + right.width() + 4;
+        let fixed = width_of(&first) + width_of(&clock_part) + rec_w + right.cells() + 4;
         let each = (width.saturating_sub(fixed + 8) / 2).max(3);
         first.push(sep());
-        first.extend(side_labels(app, theme, each));
+        first.extend(side_labels(app, each));
         first.extend(clock_part);
-        if width_of(&first) + width_of(&seed) + right.width() < width {
+        if width_of(&first) + width_of(&seed) + right.cells() < width {
             first.extend(seed);
         }
     }
-    if app.recording().is_some() && width_of(&first) + width_of(&rec) + right.width() < width {
+    if app.recording().is_some() && width_of(&first) + width_of(&rec) + right.cells() < width {
         first.extend(rec);
     }
     // A space before `? help`, so a number never runs into the `?`.
-    fit_spans(&mut first, width.saturating_sub(right.width() + 1));
-    let used = width_of(&first) + right.width();
+    fit_spans(&mut first, width.saturating_sub(right.cells() + 1));
+    let used = width_of(&first) + right.cells();
     if used <= width {
-        first.push(Span::raw(" ".repeat(width - used)));
+        first.push(piece(" ".repeat(width - used), Tone::Plain));
         first.push(right);
     }
-    let mut lines = vec![Line::from(first)];
-    if area.height >= 2 {
-        lines.push(Line::from(second));
+    let mut lines = vec![first];
+    if two {
+        lines.push(second);
     }
-    Paragraph::new(lines).render(area, buf);
+    HeaderView { lines }
+}
+
+/// What the header shows, computed from the model: its one or two lines
+/// as toned pieces, fitted to the width. Drawn by `draw`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeaderView {
+    pub lines: Vec<Vec<Piece>>,
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let v = view(app, area.width as usize, area.height >= 2);
+    draw(&v, theme, area, buf);
+}
+
+/// Styles `v`'s lines in `area`.
+pub fn draw(v: &HeaderView, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines_of(&v.lines, theme)).render(area, buf);
+}
+
+/// The header's view for `width` cells, on two lines when `two`.
+pub fn view(app: &App, width: usize, two: bool) -> HeaderView {
     if app.comparing() {
-        return render_compare(app, theme, area, buf);
+        return view_compare(app, width, two);
     }
-    let sep = || styled(" · ", theme.dim);
+    let sep = || piece(" · ", Tone::Dim);
     let mut left = vec![
-        styled(" Breakwater", theme.title),
+        piece(" Breakwater", Tone::Title),
         sep(),
-        styled(escape(&app.scenario().name).into_owned(), theme.title),
+        piece(escape(&app.scenario().name).into_owned(), Tone::Title),
     ];
-    left.extend(clock_and_state(app, theme));
+    left.extend(clock_and_state(app));
     let seed_text = t!("header-seed", seed = app.seed().to_string());
-    left.extend([sep(), Span::raw(seed_text.clone())]);
+    left.extend([sep(), piece(seed_text.clone(), Tone::Plain)]);
     if app.recording().is_some() {
         left.push(sep());
-        left.push(styled(format!("● {}", t!("header-rec")), theme.recording));
+        left.push(piece(format!("● {}", t!("header-rec")), Tone::Recording));
     }
-    let right = styled(format!("? {} ", t!("key-toggle-help-short")), theme.key);
-    let width = area.width as usize;
+    let right = piece(format!("? {} ", t!("key-toggle-help-short")), Tone::Key);
     // `? help` always stays. Too wide (a long name, the actual-speed note at
     // 80 columns): the seed goes whole rather than let the edge cut its
     // digits, then the scenario's name is shortened with `…`.
     // (and a space before it, so a number never runs into the `?`).
-    let budget = width.saturating_sub(right.width() + 1);
+    let budget = width.saturating_sub(right.cells() + 1);
     if width_of(&left) > budget {
-        if let Some(i) = left.iter().position(|x| x.content == seed_text) {
+        if let Some(i) = left.iter().position(|x| x.text == seed_text) {
             left.drain(i - 1..=i);
         }
     }
@@ -201,42 +219,76 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if over > 0 {
         let name = escape(&app.scenario().name).into_owned();
         let keep = name.chars().count().saturating_sub(over).max(1);
-        left[2] = styled(truncate(&name, keep), theme.title);
+        left[2] = piece(truncate(&name, keep), Tone::Title);
     }
     fit_spans(&mut left, budget);
     let next = next_change(app);
     let mut first = left.clone();
     let mut second = Vec::new();
     if let Some(text) = &next {
-        let extra = vec![sep(), styled(text.clone(), theme.dim)];
-        if area.height >= 2 {
-            second.push(styled(format!(" {text}"), theme.dim));
-        } else if width_of(&first) + width_of(&extra) + right.width() < width {
+        let extra = vec![sep(), piece(text.clone(), Tone::Dim)];
+        if two {
+            second.push(piece(format!(" {text}"), Tone::Dim));
+        } else if width_of(&first) + width_of(&extra) + right.cells() < width {
             first.extend(extra);
         }
     }
-    let used = width_of(&first) + right.width();
+    let used = width_of(&first) + right.cells();
     if used <= width {
-        first.push(Span::raw(" ".repeat(width - used)));
+        first.push(piece(" ".repeat(width - used), Tone::Plain));
         first.push(right);
     }
-    let mut lines = vec![Line::from(first)];
-    if area.height >= 2 {
+    let mut lines = vec![first];
+    if two {
         if second.is_empty() {
-            second.push(styled(
-                format!(" {}", t!("header-timeline-done")),
-                theme.dim,
-            ));
+            second.push(piece(format!(" {}", t!("header-timeline-done")), Tone::Dim));
         }
-        lines.push(Line::from(second));
+        lines.push(second);
     }
-    Paragraph::new(lines).render(area, buf);
+    HeaderView { lines }
 }
 
 /// Drops whole spans from the end until `spans` fit in `width` (the last
 /// resort that keeps `? help` on screen).
-fn fit_spans(spans: &mut Vec<Span<'static>>, width: usize) {
+fn fit_spans(spans: &mut Vec<Piece>, width: usize) {
     while width_of(spans) > width && !spans.is_empty() {
         spans.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::line;
+    use super::*;
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let sep = || piece(" · ", Tone::Dim);
+        let first = vec![
+            piece(" Breakwater", Tone::Title),
+            sep(),
+            piece("t=00:10.0 / 01:00", Tone::Plain),
+            sep(),
+            piece("‖ PAUSED", Tone::Warn),
+            piece("   ", Tone::Plain),
+            piece("? help ", Tone::Key),
+        ];
+        let v = HeaderView {
+            lines: vec![first, vec![piece(" timeline done", Tone::Dim)]],
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 60, 2);
+        let mut buf = Buffer::empty(area);
+        draw(&v, &theme, area, &mut buf);
+        assert_eq!(
+            line(&buf, 0).trim_end(),
+            " Breakwater · t=00:10.0 / 01:00 · ‖ PAUSED   ? help"
+        );
+        // The state says itself in its colour; `? help` is a key.
+        assert_eq!(buf[(34, 0)].fg, theme.warn.fg.unwrap_or_default());
+        assert_eq!(buf[(45, 0)].fg, theme.key.fg.unwrap_or_default());
+        assert_eq!(buf[(1, 0)].fg, theme.title.fg.unwrap_or_default());
+        assert!(line(&buf, 1).starts_with(" timeline done"));
+        assert_eq!(buf[(1, 1)].fg, theme.dim.fg.unwrap_or_default());
     }
 }

@@ -7,7 +7,8 @@
 //! can be told apart without colour; the title gives the current values.
 
 use super::{
-    delta_millis, first_fitting, millis, panel_block, side_style, styled, width_of, window_label,
+    delta_millis, first_fitting, millis, panel_block, piece, spans_of, width_of, window_label,
+    Piece, Tone,
 };
 use crate::t;
 use crate::tui::app::App;
@@ -16,7 +17,7 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget};
 
 /// The last p99 of service `i` (ms), over samples with calls finished
@@ -29,87 +30,133 @@ fn last_p99(h: &History, i: usize) -> Option<f64> {
         .map(|s| s.services[i].p99_reached)
 }
 
+/// What the panel shows, computed from the model: the title fitted to the
+/// width, whether it says which calls are measured, the window, and the
+/// series (or the line said in their place). Drawn by `draw`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LatencyView {
+    pub title: Vec<Piece>,
+    /// Whether the title says which calls are measured (else the bottom does).
+    pub says: bool,
+    /// The window the chart covers, for the bottom border.
+    pub window: View,
+    pub body: Body,
+}
+
+/// The chart, or a line in its place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// No series to draw: why.
+    Said(String),
+    Chart {
+        series: Vec<Series>,
+        /// The time axis, in seconds.
+        x: [f64; 2],
+        /// The top of the milliseconds axis.
+        ymax: f64,
+    },
+}
+
+/// One line of the chart: (seconds, milliseconds) points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: &'static str,
+    /// Dots (B of a comparison) rather than a fine line, so the marker
+    /// tells the series apart without colour.
+    pub dots: bool,
+    pub tone: Tone,
+    pub points: Vec<(f64, f64)>,
+}
+
 /// In a comparison: p99 of A and B on one chart (A a fine line, B dots: the
 /// marker tells them apart without colour), the values and Δ in the title.
-fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+fn view_compare(app: &App, width: usize) -> LatencyView {
     let i = app.selected_service();
     let name = app.selected_service_name().to_string();
-    let mut title = vec![Span::raw(format!(
-        " {} p99 ",
-        t!("panel-latency", service = name.clone())
-    ))];
+    let mut title = vec![piece(
+        format!(" {} p99 ", t!("panel-latency", service = name.clone())),
+        Tone::Plain,
+    )];
     let p = [
         last_p99(&app.sides()[0].history, i),
         last_p99(&app.sides()[1].history, i),
     ];
     for (k, v) in p.iter().enumerate() {
-        title.push(styled(app.sides()[k].letter(), side_style(theme, k)));
+        title.push(piece(app.sides()[k].letter(), Tone::Side(k)));
         let v = v.map(millis).unwrap_or_else(|| "–".into());
-        title.push(Span::raw(format!(" {v} ")));
+        title.push(piece(format!(" {v} "), Tone::Plain));
     }
     if let [Some(a), Some(b)] = p {
-        let d = Span::raw(format!("{} ", delta_millis(a, b)));
-        if width_of(&title) + d.width() + 2 <= area.width as usize {
-            title.push(d);
+        let d = vec![piece(format!("{} ", delta_millis(a, b)), Tone::Plain)];
+        if width_of(&title) + width_of(&d) + 2 <= width {
+            title.extend(d);
         }
     }
     // Too narrow for the values: the name goes first, then the title is plain.
-    if width_of(&title) + 2 > area.width as usize {
-        title[0] = Span::raw(format!(" {} p99 ", t!("panel-latency-plain")));
-        if width_of(&title) + 2 > area.width as usize {
+    if width_of(&title) + 2 > width {
+        title[0] = piece(format!(" {} p99 ", t!("panel-latency-plain")), Tone::Plain);
+        if width_of(&title) + 2 > width {
             title.truncate(1);
         }
     }
-    let points = (area.width as usize).saturating_sub(8) * 2;
-    let views: Vec<View> = app
+    let points = width.saturating_sub(8) * 2;
+    let mut views: Vec<View> = app
         .sides()
         .iter()
         .map(|s| s.history.view(app.window(), points))
         .collect();
-    let block = with_which(
-        panel_block(Line::from(title), focused, theme),
-        &views[0],
-        area.width as usize,
-        false,
-    );
     let series: Vec<Vec<(f64, f64)>> = views
         .iter()
         .map(|v| points_of(v, i, |x| x.p99_reached))
         .collect();
     let all = || series.iter().flatten();
-    if all().next().is_none() {
-        Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
-            .block(block)
-            .render(area, buf);
-        return;
+    let body = if all().next().is_none() {
+        Body::Said(t!("latency-waiting"))
+    } else {
+        let ymax = all().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+        let mut series = series.into_iter();
+        let mut next = || series.next().unwrap_or_default();
+        Body::Chart {
+            x: x_bounds(&views[0]),
+            ymax,
+            series: vec![
+                Series {
+                    name: "A p99",
+                    dots: false,
+                    tone: Tone::Side(0),
+                    points: next(),
+                },
+                Series {
+                    name: "B p99",
+                    dots: true,
+                    tone: Tone::Side(1),
+                    points: next(),
+                },
+            ],
+        }
+    };
+    LatencyView {
+        title,
+        says: false,
+        window: views.swap_remove(0),
+        body,
     }
-    let [x0, x1] = x_bounds(&views[0]);
-    let ymax = all().map(|p| p.1).fold(1.0, f64::max) * 1.1;
-    let datasets = vec![
-        Dataset::default()
-            .name("A p99")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.side_a)
-            .data(&series[0]),
-        Dataset::default()
-            .name("B p99")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme.side_b)
-            .data(&series[1]),
-    ];
-    chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let v = view(app, area.width as usize);
+    draw(&v, theme, area, buf, focused);
+}
+
+/// The panel's view for a panel `width` cells wide (borders included).
+pub fn view(app: &App, width: usize) -> LatencyView {
     if app.comparing() {
-        return render_compare(app, theme, area, buf, focused);
+        return view_compare(app, width);
     }
     let i = app.selected_service();
     let name = app.selected_service_name().to_string();
     let h = app.history();
-    let points = (area.width as usize).saturating_sub(8) * 2;
+    let points = width.saturating_sub(8) * 2;
     let view = h.view(app.window(), points);
     let last = h
         .samples()
@@ -120,20 +167,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // p50 and p99 always whole, and always said of which calls: the panel's
     // name, then the service's, then the long words go first when the
     // title lacks room.
-    let values = |head: String| -> Vec<Span<'static>> {
-        let mut v = vec![Span::raw(head)];
+    let values = |head: String| -> Vec<Piece> {
+        let mut v = vec![piece(head, Tone::Plain)];
         match last {
             Some((p50, p99)) => {
-                v.push(styled(format!("p50 {}", millis(p50)), theme.ok));
-                v.push(Span::raw(" · "));
-                v.push(styled(format!("p99 {} ", millis(p99)), theme.warn));
+                v.push(piece(format!("p50 {}", millis(p50)), Tone::Ok));
+                v.push(piece(" · ", Tone::Plain));
+                v.push(piece(format!("p99 {} ", millis(p99)), Tone::Warn));
             }
-            None => v.push(Span::raw("p50 · p99 ")),
+            None => v.push(piece("p50 · p99 ", Tone::Plain)),
         }
         v
     };
     let panel = t!("panel-latency", service = name.clone());
-    let room = (area.width as usize).saturating_sub(2);
+    let room = width.saturating_sub(2);
     let long = values(format!(" {panel} · {}: ", t!("latency-reached")));
     // Which calls: in the title when there is room, else at the bottom.
     let says = width_of(&long) <= room;
@@ -146,44 +193,75 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         ],
         room,
     );
-    let block = with_which(
-        panel_block(Line::from(title), focused, theme),
-        &view,
-        area.width as usize,
+    let body = if h.samples().is_empty() {
+        Body::Said(t!("latency-waiting"))
+    } else {
+        let p50 = points_of(&view, i, |x| x.p50_reached);
+        let p99 = points_of(&view, i, |x| x.p99_reached);
+        if p99.is_empty() {
+            Body::Said(t!("latency-none-reached", service = name))
+        } else {
+            let ymax = p99.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+            Body::Chart {
+                x: x_bounds(&view),
+                ymax,
+                series: vec![
+                    Series {
+                        name: "p99",
+                        dots: false,
+                        tone: Tone::Warn,
+                        points: p99,
+                    },
+                    Series {
+                        name: "p50",
+                        dots: false,
+                        tone: Tone::Ok,
+                        points: p50,
+                    },
+                ],
+            }
+        }
+    };
+    LatencyView {
+        title,
         says,
+        window: view,
+        body,
+    }
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &LatencyView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = with_which(
+        panel_block(Line::from(spans_of(&v.title, theme)), focused, theme),
+        &v.window,
+        area.width as usize,
+        v.says,
     );
-    if h.samples().is_empty() {
-        Paragraph::new(Line::styled(t!("latency-waiting"), theme.dim))
+    match &v.body {
+        Body::Said(text) => Paragraph::new(Line::styled(text.clone(), theme.dim))
             .block(block)
-            .render(area, buf);
-        return;
+            .render(area, buf),
+        Body::Chart { series, x, ymax } => {
+            let datasets = series
+                .iter()
+                .map(|s| {
+                    let (marker, kind) = if s.dots {
+                        (Marker::Dot, GraphType::Scatter)
+                    } else {
+                        (Marker::Braille, GraphType::Line)
+                    };
+                    Dataset::default()
+                        .name(s.name)
+                        .marker(marker)
+                        .graph_type(kind)
+                        .style(s.tone.style(theme))
+                        .data(&s.points)
+                })
+                .collect();
+            chart(datasets, block, *x, *ymax, theme).render(area, buf);
+        }
     }
-    let p50 = points_of(&view, i, |x| x.p50_reached);
-    let p99 = points_of(&view, i, |x| x.p99_reached);
-    if p99.is_empty() {
-        let none = t!("latency-none-reached", service = name);
-        Paragraph::new(Line::styled(none, theme.dim))
-            .block(block)
-            .render(area, buf);
-        return;
-    }
-    let [x0, x1] = x_bounds(&view);
-    let ymax = p99.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
-    let datasets = vec![
-        Dataset::default()
-            .name("p99")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.warn)
-            .data(&p99),
-        Dataset::default()
-            .name("p50")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.ok)
-            .data(&p50),
-    ];
-    chart(datasets, block, [x0, x1], ymax, theme).render(area, buf);
 }
 
 /// The block's bottom: the window on the right and, unless the title
@@ -262,4 +340,84 @@ fn chart<'a>(
                 .style(theme.dim)
                 .labels(vec![Line::raw("0"), Line::raw(millis(ymax))]),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{line, two_minutes};
+    use super::*;
+
+    fn title() -> Vec<Piece> {
+        vec![
+            piece(" Latency · reached: ", Tone::Plain),
+            piece("p50 12ms", Tone::Ok),
+            piece(" · ", Tone::Plain),
+            piece("p99 80ms ", Tone::Warn),
+        ]
+    }
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 48, 8);
+        let v = LatencyView {
+            title: title(),
+            says: true,
+            window: two_minutes(),
+            body: Body::Chart {
+                series: vec![Series {
+                    name: "p99",
+                    dots: false,
+                    tone: Tone::Warn,
+                    points: vec![(0.0, 80.0), (60.0, 80.0), (120.0, 80.0)],
+                }],
+                x: [0.0, 120.0],
+                ymax: 88.0,
+            },
+        };
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        let top = line(&buf, 0);
+        assert!(
+            top.starts_with("┌ Latency · reached: p50 12ms · p99 80ms"),
+            "{top}"
+        );
+        // p50 is ok, p99 warns, in the title as on the chart.
+        assert_eq!(buf[(22, 0)].fg, theme.ok.fg.unwrap_or_default());
+        assert_eq!(buf[(33, 0)].fg, theme.warn.fg.unwrap_or_default());
+        assert!(line(&buf, 1).contains("88ms"), "{}", line(&buf, 1));
+        let warn = theme.warn.fg.unwrap_or_default();
+        let drawn = (1..7).any(|y| (1..47).any(|x| buf[(x, y)].fg == warn));
+        assert!(drawn, "no p99 line");
+        let bottom = line(&buf, 7);
+        assert!(bottom.contains("last 2:00"), "{bottom}");
+        assert!(!bottom.contains("reached"), "the title says it: {bottom}");
+    }
+
+    #[test]
+    fn without_series_the_reason_is_said_and_which_calls_at_the_bottom() {
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 48, 5);
+        let v = LatencyView {
+            title: title(),
+            says: false,
+            window: two_minutes(),
+            body: Body::Said("no call reached api yet".into()),
+        };
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        assert!(
+            line(&buf, 1).starts_with("│no call reached api yet"),
+            "{}",
+            line(&buf, 1)
+        );
+        assert_eq!(buf[(1, 1)].fg, theme.dim.fg.unwrap_or_default());
+        let bottom = line(&buf, 4);
+        assert!(bottom.contains("last 2:00"), "{bottom}");
+        assert!(bottom.starts_with("└ "), "{bottom}");
+        assert!(
+            bottom.len() > "└ ".len() && !bottom[4..6].contains('─'),
+            "{bottom}"
+        );
+    }
 }

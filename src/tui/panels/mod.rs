@@ -1,6 +1,12 @@
 //! The screen: the panel registry, the layout, and helpers the panels share.
 //! Each panel lives in its own file and only reads the `App`; adding a panel
 //! means a file, a `PanelId` variant (in `app`), and a line in `render_panel`.
+//!
+//! A panel computes apart from drawing: `view(app, …)` reads the model and
+//! returns a plain value (texts already fitted to the width, numbers, and a
+//! `Tone` for what each text is, never a colour or a reference to the `App`),
+//! `draw(&view, theme, area, buf, …)` only lays it out and styles it, and
+//! `render` is the two. So a panel's drawing is tested from a hand-built view.
 
 pub mod banner;
 pub mod breaker;
@@ -11,11 +17,16 @@ pub mod header;
 pub mod help;
 pub mod latency;
 pub mod parameters;
+pub mod pieces;
 pub mod retries;
 pub mod throughput;
 pub mod timeouts;
 pub mod trace;
 pub mod trace_menu;
+
+#[cfg(test)]
+pub use pieces::testing;
+pub use pieces::{lines_of, piece, spans_of, Cells, Piece, Rows, Tone};
 
 use super::app::{App, PanelId};
 use super::history::{View, Window};
@@ -173,6 +184,13 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 // ---- helpers shared by the panels ------------------------------------------
 
+/// The width and height inside a panel's frame in `area`: what its view is
+/// computed for.
+pub fn inner_size(area: Rect) -> (usize, usize) {
+    let inner = panel_block("", false, &Theme::plain()).inner(area);
+    (inner.width as usize, inner.height as usize)
+}
+
 /// A panel's frame; the focused one has a thick border (not only a colour).
 pub fn panel_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     let block = Block::bordered().title(title.into().style(theme.title));
@@ -288,9 +306,9 @@ pub struct Deferred {
 /// so few marks tell nothing over a window), padding each row's spare room
 /// after it; returns the width used.
 pub fn fill_sparks(
-    lines: &mut [Line<'static>],
+    lines: &mut [Vec<Piece>],
     deferred: &[Deferred],
-    draw: impl Fn(&Deferred, usize) -> Span<'static>,
+    draw: impl Fn(&Deferred, usize) -> Piece,
 ) -> usize {
     let w = deferred.iter().map(|d| d.room).min().unwrap_or(0);
     let w = if w >= 4 { w } else { 0 };
@@ -299,11 +317,10 @@ pub fn fill_sparks(
         let Some(line) = lines.get_mut(d.line) else {
             continue;
         };
-        let at = d.at.min(line.spans.len());
-        let pad = Span::raw(" ".repeat(d.room - w));
-        line.spans.insert(at, pad);
+        let at = d.at.min(line.len());
+        line.insert(at, piece(" ".repeat(d.room - w), Tone::Plain));
         if w > 0 {
-            line.spans.insert(at, draw(d, w));
+            line.insert(at, draw(d, w));
         }
     }
     w
@@ -315,17 +332,17 @@ pub fn fill_sparks(
 /// sparkline was drawn.
 pub fn fill_rate_sparks(
     app: &App,
-    lines: &mut [Line<'static>],
+    lines: &mut [Vec<Piece>],
     deferred: &[Deferred],
-    (max, style): (f64, Style),
+    (max, tone): (f64, Tone),
     rate: impl Fn(&crate::tui::history::Sample, usize) -> f64,
 ) -> Option<View> {
     let win = app.window();
     let view = |d: &Deferred, w: usize| app.sides()[d.side].history.view(win, w);
     let w = fill_sparks(lines, deferred, |d, w| {
-        styled(
+        piece(
             spark_view(&view(d, w).values(|s| rate(s, d.service)), max, w),
-            style,
+            tone,
         )
     });
     match deferred.first() {
@@ -346,19 +363,6 @@ pub fn visible(app: &App, rows: usize) -> Range<usize> {
     start..start + rows
 }
 
-/// A service's name padded to `width`, marked when selected.
-pub fn name_span(app: &App, theme: &Theme, i: usize, width: usize) -> Span<'static> {
-    let name = &app.sim().world().services[i].name;
-    let selected = i == app.selected_service();
-    let mark = if selected { "▸" } else { " " };
-    let text = format!("{mark}{:<width$} ", truncate(name, width));
-    if selected {
-        Span::styled(text, theme.title)
-    } else {
-        Span::styled(text, theme.text)
-    }
-}
-
 /// The style of side `k` of a comparison (A, B).
 pub fn side_style(theme: &Theme, k: usize) -> Style {
     if k == 0 {
@@ -368,21 +372,16 @@ pub fn side_style(theme: &Theme, k: usize) -> Style {
     }
 }
 
-/// Side `k`'s letter and a space, in its style (the letter doubles the colour).
-pub fn side_tag(app: &App, theme: &Theme, k: usize) -> Span<'static> {
+/// Side `k`'s letter and a space, as a view's piece.
+pub fn side_piece(app: &App, k: usize) -> Piece {
     let letter = app.sides().get(k).map(|s| s.letter()).unwrap_or("");
-    Span::styled(format!("{letter} "), side_style(theme, k))
+    piece(format!("{letter} "), Tone::Side(k))
 }
 
-/// The head of service `i`'s row for side `k`: alone, its name (as
-/// `name_span`); in a comparison the name on A's row, blank on B's, then the
-/// side's letter, so A and B of a service sit one above the other.
-pub fn row_head(app: &App, theme: &Theme, i: usize, k: usize, width: usize) -> Vec<Span<'static>> {
-    RowHead::of(app, i, k, width).spans(theme)
-}
-
-/// The head of a row as data (what `row_head` draws), so a panel's view
-/// can carry it and be drawn without an `App`.
+/// The head of service `i`'s row for side `k`, as data: alone, its name
+/// padded and marked when selected; in a comparison the name on A's row,
+/// blank on B's, then the side's letter, so A and B of a service sit one
+/// above the other. A panel's view carries it and is drawn without an `App`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowHead {
     /// The service's name; `None` on B's row of a comparison (blank).
@@ -428,18 +427,23 @@ impl RowHead {
     }
 
     pub fn spans(&self, theme: &Theme) -> Vec<Span<'static>> {
+        spans_of(&self.pieces(), theme)
+    }
+
+    /// Its pieces: the name (bright when selected), then the side's letter.
+    pub fn pieces(&self) -> Vec<Piece> {
         let mut texts = self.texts().into_iter();
         let name = texts.next().unwrap_or_default();
-        let name = match (&self.name, self.selected) {
-            (None, _) => Span::raw(name),
-            (Some(_), true) => Span::styled(name, theme.title),
-            (Some(_), false) => Span::styled(name, theme.text),
+        let tone = match (&self.name, self.selected) {
+            (None, _) => Tone::Plain,
+            (Some(_), true) => Tone::Title,
+            (Some(_), false) => Tone::Text,
         };
-        let mut spans = vec![name];
+        let mut pieces = vec![piece(name, tone)];
         if let (Some((k, _)), Some(tag)) = (self.side, texts.next()) {
-            spans.push(Span::styled(tag, side_style(theme, k)));
+            pieces.push(piece(tag, Tone::Side(k)));
         }
-        spans
+        pieces
     }
 }
 
@@ -503,7 +507,7 @@ pub fn truncate_words(s: &str, width: usize) -> String {
 
 /// The first of `options` that fits in `width` columns (the last, cut at
 /// whole spans, if none does): how a title or a line drops whole items.
-pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span<'static>> {
+pub fn first_fitting<T: Cells>(options: Vec<Vec<T>>, width: usize) -> Vec<T> {
     let n = options.len();
     for (k, o) in options.into_iter().enumerate() {
         if width_of(&o) <= width || k + 1 == n {
@@ -519,11 +523,7 @@ pub fn first_fitting(options: Vec<Vec<Span<'static>>>, width: usize) -> Vec<Span
 
 /// Pushes `item` onto `spans` if it fits within `width` in all; returns
 /// whether it did.
-pub fn push_if_fits(
-    spans: &mut Vec<Span<'static>>,
-    item: Vec<Span<'static>>,
-    width: usize,
-) -> bool {
+pub fn push_if_fits<T: Cells>(spans: &mut Vec<T>, item: Vec<T>, width: usize) -> bool {
     if width_of(spans) + width_of(&item) <= width {
         spans.extend(item);
         true
@@ -533,8 +533,8 @@ pub fn push_if_fits(
 }
 
 /// The display width of some spans.
-pub fn width_of(spans: &[Span]) -> usize {
-    spans.iter().map(|s| s.width()).sum()
+pub fn width_of<T: Cells>(spans: &[T]) -> usize {
+    spans.iter().map(|s| s.cells()).sum()
 }
 
 /// Renders lines inside a panel block.
@@ -542,22 +542,17 @@ pub fn render_lines(lines: Vec<Line<'_>>, block: Block<'_>, area: Rect, buf: &mu
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
-/// The styled text for a panel whose pattern is off for a service.
-pub fn off(theme: &Theme) -> Span<'static> {
-    Span::styled(format!("· {}", t!("pattern-off")), theme.dim)
+/// "· off", for a service whose pattern is off, as a view's piece.
+pub fn off_piece() -> Piece {
+    piece(format!("· {}", t!("pattern-off")), Tone::Dim)
 }
 
 /// A service whose pattern is off: its name and "· off", then blank lines so
 /// that it takes as many rows as the services shown in full.
-pub fn off_rows(
-    lines: &mut Vec<Line<'static>>,
-    mut spans: Vec<Span<'static>>,
-    theme: &Theme,
-    height: usize,
-) {
-    spans.push(off(theme));
-    lines.push(Line::from(spans));
-    lines.extend((1..height).map(|_| Line::raw("")));
+pub fn off_rows(lines: &mut Vec<Vec<Piece>>, mut head: Vec<Piece>, height: usize) {
+    head.push(off_piece());
+    lines.push(head);
+    lines.extend((1..height).map(|_| Vec::new()));
 }
 
 pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {

@@ -2,39 +2,37 @@
 //! values, read back from the world (so timeline changes show too). ↑/↓
 //! picks one, ←/→ changes it through `change_now`.
 
-use super::{panel_block, render_lines, side_style, styled, truncate};
+use super::{inner_size, piece, truncate, Rows, Tone};
 use crate::t;
 use crate::tui::app::App;
 use crate::tui::fields::show_value;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 /// In a comparison: each value on A and on B, the selected side's between
 /// ◀ ▶ on the selected line (where ←/→ act), `≠` where the sides differ
 /// (`c` copies the selected side's value across).
-fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
     let sel_side = app.selected_side();
     let letter = app.sides()[sel_side].letter();
-    let title = Line::from(vec![
-        Span::raw(format!(
-            " {} ",
-            t!(
-                "panel-parameters-editing",
-                service = app.selected_service_name()
-            )
-        )),
-        styled(letter, side_style(theme, sel_side)),
-        Span::raw(" "),
-    ]);
-    let block = panel_block(title, focused, theme);
-    let inner = block.inner(area);
+    let title = vec![
+        piece(
+            format!(
+                " {} ",
+                t!(
+                    "panel-parameters-editing",
+                    service = app.selected_service_name()
+                )
+            ),
+            Tone::Plain,
+        ),
+        piece(letter, Tone::Side(sel_side)),
+        piece(" ", Tone::Plain),
+    ];
     let fields = app.fields();
     let sel = app.selected_field();
-    let rows = inner.height as usize;
     let start = first_shown(fields.len(), sel, rows);
-    let width = inner.width as usize;
     let values: Vec<[String; 2]> = fields
         .iter()
         .map(|f| {
@@ -76,43 +74,62 @@ fn render_compare(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
         let label = truncate(&label_of(&f.label), lw);
         let here = k == sel;
         let mut spans = vec![if here {
-            styled(format!("▸{label:<lw$} "), theme.title)
+            piece(format!("▸{label:<lw$} "), Tone::Title)
         } else {
-            Span::raw(format!(" {label:<lw$} "))
+            piece(format!(" {label:<lw$} "), Tone::Plain)
         }];
         for (s, v) in values[k].iter().enumerate() {
             let v = truncate(v, vw);
-            spans.push(styled(app.sides()[s].letter(), side_style(theme, s)));
+            spans.push(piece(app.sides()[s].letter(), Tone::Side(s)));
             if here && s == sel_side {
-                spans.push(styled(format!("◀{v:>vw$}▶"), theme.selected));
+                spans.push(piece(format!("◀{v:>vw$}▶"), Tone::Selected));
             } else {
-                spans.push(styled(format!(" {v:>vw$} "), theme.text));
+                spans.push(piece(format!(" {v:>vw$} "), Tone::Text));
             }
-            spans.push(Span::raw(" "));
+            spans.push(piece(" ", Tone::Plain));
         }
         if values[k][0] != values[k][1] {
-            spans.push(styled("≠", theme.warn));
+            spans.push(piece("≠", Tone::Warn));
         }
-        lines.push(Line::from(spans));
+        lines.push(spans);
     }
-    render_lines(lines, block, area, buf);
+    Rows {
+        title,
+        lines,
+        window: None,
+    }
 }
 
+/// What the panel shows, computed from the model: the title, and a line
+/// per field shown (name, value; the selected one between ◀ ▶), fitted to
+/// the width. Drawn by `draw`.
+pub type ParametersView = Rows;
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &ParametersView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    v.draw(theme, area, buf, focused);
+}
+
+/// The panel's view for an inner area of `width` × `rows` cells.
+pub fn view(app: &App, width: usize, rows: usize) -> ParametersView {
     if app.comparing() {
-        return render_compare(app, theme, area, buf, focused);
+        return view_compare(app, width, rows);
     }
-    let title = format!(
-        " {} ",
-        t!("panel-parameters", service = app.selected_service_name())
-    );
-    let block = panel_block(title, focused, theme);
-    let inner = block.inner(area);
+    let title = vec![piece(
+        format!(
+            " {} ",
+            t!("panel-parameters", service = app.selected_service_name())
+        ),
+        Tone::Plain,
+    )];
     let fields = app.fields();
     let sel = app.selected_field();
-    let rows = inner.height as usize;
     let start = first_shown(fields.len(), sel, rows);
-    let width = inner.width as usize;
     // Long pattern names are shortened on narrow panels.
     let label_of = |l: &str| {
         if width < 56 {
@@ -136,18 +153,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             .unwrap_or_else(|| "?".into());
         let label = truncate(&label_of(&f.label), lw);
         if k == sel {
-            lines.push(Line::from(vec![
-                styled(format!("▸{label:<lw$} "), theme.title),
-                styled(format!("◀ {value} ▶"), theme.selected),
-            ]));
+            lines.push(vec![
+                piece(format!("▸{label:<lw$} "), Tone::Title),
+                piece(format!("◀ {value} ▶"), Tone::Selected),
+            ]);
         } else {
-            lines.push(Line::from(vec![
-                Span::raw(format!(" {label:<lw$} ")),
-                styled(format!("  {value}"), theme.text),
-            ]));
+            lines.push(vec![
+                piece(format!(" {label:<lw$} "), Tone::Plain),
+                piece(format!("  {value}"), Tone::Text),
+            ]);
         }
     }
-    render_lines(lines, block, area, buf);
+    Rows {
+        title,
+        lines,
+        window: None,
+    }
 }
 
 /// The first field shown so that the selected one stays in view, centred
@@ -157,5 +178,60 @@ fn first_shown(fields: usize, selected: usize, rows: usize) -> usize {
         0
     } else {
         selected.saturating_sub(rows / 2).min(fields - rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::line;
+    use super::*;
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let v = ParametersView {
+            title: vec![
+                piece(" Parameters (api) · editing ", Tone::Plain),
+                piece("B", Tone::Side(1)),
+                piece(" ", Tone::Plain),
+            ],
+            lines: vec![
+                vec![
+                    piece(" retry.max_attempts ", Tone::Plain),
+                    piece("A", Tone::Side(0)),
+                    piece("     3 ", Tone::Text),
+                    piece(" ", Tone::Plain),
+                    piece("B", Tone::Side(1)),
+                    piece("     3 ", Tone::Text),
+                    piece(" ", Tone::Plain),
+                ],
+                vec![
+                    piece("▸timeout.per_try    ", Tone::Title),
+                    piece("A", Tone::Side(0)),
+                    piece(" 200ms ", Tone::Text),
+                    piece(" ", Tone::Plain),
+                    piece("B", Tone::Side(1)),
+                    piece("◀ 50ms▶", Tone::Selected),
+                    piece(" ", Tone::Plain),
+                    piece("≠", Tone::Warn),
+                ],
+            ],
+            window: None,
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 48, 4);
+        let mut buf = Buffer::empty(area);
+        draw(&v, &theme, area, &mut buf, true);
+        let top = line(&buf, 0);
+        assert!(top.starts_with("┏ Parameters (api) · editing B "), "{top}");
+        assert_eq!(buf[(29, 0)].fg, theme.side_b.fg.unwrap_or_default());
+        let row = line(&buf, 2);
+        assert!(
+            row.starts_with("┃▸timeout.per_try    A 200ms  B◀ 50ms▶ ≠"),
+            "{row}"
+        );
+        // The value ←/→ act on is selected; the sides differ, and say so.
+        assert_eq!(buf[(31, 2)].bg, theme.selected.bg.unwrap_or_default());
+        assert_eq!(buf[(39, 2)].fg, theme.warn.fg.unwrap_or_default());
+        assert_eq!(buf[(21, 2)].fg, theme.side_a.fg.unwrap_or_default());
     }
 }

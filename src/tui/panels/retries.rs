@@ -2,8 +2,8 @@
 //! retry budget's tokens when one is set (gRPC-style throttling).
 
 use super::{
-    attempts_peak, delta, fill_rate_sparks, name_width, num, off, off_rows, panel_block,
-    push_if_fits, render_lines, row_head, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, delta, fill_rate_sparks, inner_size, name_width, num, off_piece, off_rows,
+    piece, push_if_fits, visible, width_of, Deferred, Piece, RowHead, Rows, Tone,
 };
 use crate::i18n::number;
 use crate::patterns::registry;
@@ -13,7 +13,6 @@ use crate::tui::history::{History, Sample};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 /// Attempts per call over this many recent samples.
 const RECENT: usize = 10;
@@ -68,26 +67,21 @@ fn refused_words(app: &App, side: usize, i: usize) -> Option<[String; 2]> {
 }
 
 /// Appends the first form of `words` that fits in `room` cells.
-fn push_fitting(
-    v: &mut Vec<Span<'static>>,
-    words: Option<[String; 2]>,
-    room: usize,
-    theme: &Theme,
-) {
+fn push_fitting(v: &mut Vec<Piece>, words: Option<[String; 2]>, room: usize) {
     if let Some(f) = words
         .into_iter()
         .flatten()
         .map(|w| format!(" · {w}"))
         .find(|w| w.chars().count() <= room)
     {
-        v.push(styled(f, theme.warn));
+        v.push(piece(f, Tone::Warn));
     }
 }
 
 /// The rates of the counters of the patterns on for service `i` on `side`
 /// (a hedge's extra attempts: `⑂ 2/s hedged`), from the registry, so a
 /// pattern that counts extra attempts shows them here without code of its own.
-fn counter_items(app: &App, theme: &Theme, side: usize, i: usize) -> Vec<Vec<Span<'static>>> {
+fn counter_items(app: &App, side: usize, i: usize) -> Vec<Vec<Piece>> {
     let s = &app.sides()[side];
     let patterns = &s.sim.world().services[i].patterns;
     registry::counters()
@@ -96,23 +90,36 @@ fn counter_items(app: &App, theme: &Theme, side: usize, i: usize) -> Vec<Vec<Spa
         .map(|(k, (_, c))| {
             let now = s.history.now(|x: &Sample| x.rate(x.services[i].extra[k]));
             let word = crate::i18n::tr(c.column, None);
-            let style = if now > 0.0 { theme.warn } else { theme.text };
-            vec![styled(
+            let tone = if now > 0.0 { Tone::Warn } else { Tone::Text };
+            vec![piece(
                 format!(" {} {}/s {word}", c.symbol, num(now).trim()),
-                style,
+                tone,
             )]
         })
         .collect()
 }
 
+/// What the panel shows, computed from the model: per row its pieces (the
+/// head, the rate, attempts per call, the budget's tokens, the patterns'
+/// counters, the sparkline), fitted to the width. Drawn by `draw`.
+pub type RetriesView = Rows;
+
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(format!(" {} ", t!("panel-retries")), focused, theme);
-    let inner = block.inner(area);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &RetriesView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    v.draw(theme, area, buf, focused);
+}
+
+/// The panel's view for an inner area of `width` × `rows` cells.
+pub fn view(app: &App, width: usize, rows: usize) -> RetriesView {
     let nw = name_width(app);
     // In a comparison each service has a row per side (B's with Δ attempts/call).
     let m = app.sides().len();
     let n = app.sim().world().services.len() * m;
-    let rows = inner.height as usize;
     // Two lines per service when there is room: the rate over time, then the numbers.
     let two = rows >= 2 * n;
     let mut lines = Vec::new();
@@ -130,7 +137,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     for (i, k) in visible(app, rows / per / m).flat_map(|i| (0..m).map(move |k| (i, k))) {
         let side = &app.sides()[k];
         let h = &side.history;
-        let mut spans = row_head(app, theme, i, k, nw);
+        let mut spans = RowHead::of(app, i, k, nw).pieces();
         let indent_w = nw + if m > 1 { 2 } else { 0 };
         let diff = (k > 0).then(|| {
             delta(
@@ -139,32 +146,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 2,
             )
         });
-        let counters = counter_items(app, theme, k, i);
+        let counters = counter_items(app, k, i);
         if !side.sim.world().services[i].patterns.retry.enabled {
             let height = if two { 2 } else { 1 };
             if counters.is_empty() {
-                off_rows(&mut lines, spans, theme, height);
+                off_rows(&mut lines, spans, height);
             } else {
                 // Retry is off, but a pattern's extra attempts are not.
                 let mut spans = spans;
                 let head = spans.len();
                 for item in counters {
-                    push_if_fits(&mut spans, item, inner.width as usize);
+                    push_if_fits(&mut spans, item, width);
                 }
                 if spans.len() == head {
-                    spans.push(off(theme));
+                    spans.push(off_piece());
                 }
-                lines.push(Line::from(spans));
-                lines.extend((1..height).map(|_| Line::raw("")));
+                lines.push(spans);
+                lines.extend((1..height).map(|_| Vec::new()));
             }
             continue;
         }
         let f = |s: &Sample| s.rate(s.services[i].retries);
         let now = h.now(f);
         let apc = attempts_per_call(h, i);
-        spans.push(styled(
+        spans.push(piece(
             format!("↻ {:>5}/s ", num(now)),
-            if now > 0.0 { theme.warn } else { theme.text },
+            if now > 0.0 { Tone::Warn } else { Tone::Text },
         ));
         let budget = side.sim.world().services[i].patterns.retry.budget;
         // With a budget: its tokens, and in words whether retries are throttled
@@ -172,7 +179,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         let tokens = match (side.sim.budget_tokens(i), budget) {
             (Some(t), Some(b)) => {
                 let throttled = crate::patterns::retry::throttles(t, b);
-                let style = if throttled { theme.bad } else { theme.dim };
+                let style = if throttled { Tone::Bad } else { Tone::Dim };
                 Some((t, b.max_tokens, throttled, style))
             }
             _ => None,
@@ -181,9 +188,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         if two {
             // The patterns' counters beside the rate, leaving room for a spark.
             for item in counters {
-                push_if_fits(&mut spans, item, (inner.width as usize).saturating_sub(6));
+                push_if_fits(&mut spans, item, (width).saturating_sub(6));
             }
-            let w = (inner.width as usize).saturating_sub(width_of(&spans));
+            let w = (width).saturating_sub(width_of(&spans));
             deferred.push(Deferred {
                 line: lines.len(),
                 at: spans.len(),
@@ -191,8 +198,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 side: k,
                 service: i,
             });
-            lines.push(Line::from(spans));
-            let indent = || Span::raw(format!(" {:indent_w$} ", ""));
+            lines.push(spans);
+            let indent = || piece(format!(" {:indent_w$} ", ""), Tone::Plain);
             // Refused attempts (thundering-herd's waves) come before the Δ,
             // with the short word for attempts per call to make room.
             let apc_line = |word: &str| {
@@ -204,15 +211,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 };
                 let mut v = vec![
                     indent(),
-                    styled(format!("{} {word}", number(apc, 2)), theme.text),
+                    piece(format!("{} {word}", number(apc, 2)), Tone::Text),
                 ];
-                let room = (inner.width as usize).saturating_sub(width_of(&v));
-                push_fitting(&mut v, refused, room, theme);
+                let room = (width).saturating_sub(width_of(&v));
+                push_fitting(&mut v, refused, room);
                 if let Some(d) = &diff {
-                    let item = vec![styled(format!(" {d}"), theme.text)];
-                    push_if_fits(&mut v, item, inner.width as usize);
+                    let item = vec![piece(format!(" {d}"), Tone::Text)];
+                    push_if_fits(&mut v, item, width);
                 }
-                Line::from(v)
+                v
             };
             match tokens {
                 Some((t, m, throttled, style)) if three => {
@@ -222,26 +229,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                     } else {
                         String::new()
                     };
-                    lines.push(Line::from(vec![
+                    lines.push(vec![
                         indent(),
-                        styled(
+                        piece(
                             format!(
                                 "{}{word}",
                                 t!("retries-tokens", now = number(t, 1), max = number(m, 0))
                             ),
                             style,
                         ),
-                    ]));
+                    ]);
                 }
                 Some((t, m, throttled, style)) => {
                     let mut line = vec![
                         indent(),
-                        styled(
+                        piece(
                             format!("{} {}", number(apc, 2), t!("retries-att-c")),
-                            theme.text,
+                            Tone::Text,
                         ),
                     ];
-                    let tok = styled(
+                    let tok = piece(
                         format!(
                             " · {}{}",
                             t!("retries-tok", now = number(t, 1), max = number(m, 0)),
@@ -249,8 +256,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                         ),
                         style,
                     );
-                    push_if_fits(&mut line, vec![tok], inner.width as usize);
-                    lines.push(Line::from(line));
+                    push_if_fits(&mut line, vec![tok], width);
+                    lines.push(line);
                 }
                 None => lines.push(apc_line(&t!("retries-attempts-per-call"))),
             }
@@ -262,16 +269,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             };
             // Whole items or none, the most telling first: attempts per
             // call, the budget's tokens, then B's difference from A.
-            let width = inner.width as usize;
             let room = width.saturating_sub(width_of(&spans));
             let mut tail = Vec::new();
             push_if_fits(
                 &mut tail,
-                vec![styled(format!(" {} {short}", number(apc, 2)), theme.text)],
+                vec![piece(format!(" {} {short}", number(apc, 2)), Tone::Text)],
                 room,
             );
             if let Some((t, m, throttled, style)) = tokens {
-                let item = styled(
+                let item = piece(
                     format!(
                         " {}{}",
                         t!("retries-tok", now = number(t, 1), max = number(m, 0)),
@@ -286,28 +292,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             }
             if let Some(d) = &diff {
                 if room >= width_of(&tail) + d.chars().count() + 5 {
-                    tail.push(styled(format!(" {d}"), theme.text));
+                    tail.push(piece(format!(" {d}"), Tone::Text));
                 }
             }
             // Refused attempts beside the numbers if they fit with a spark of
             // 5, else in place of attempts per call: they are what a herd's
             // lesson points at.
             if let Some(words) = refused_words(app, k, i) {
-                let room =
-                    (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail) + 5);
+                let room = (width).saturating_sub(width_of(&spans) + width_of(&tail) + 5);
                 let before = tail.len();
-                push_fitting(&mut tail, Some(words.clone()), room, theme);
+                push_fitting(&mut tail, Some(words.clone()), room);
                 // The budget's tokens are never pushed out (retry-budget points at them).
                 if tail.len() == before && tokens.is_none() {
-                    let room = (inner.width as usize).saturating_sub(width_of(&spans) + 5);
+                    let room = (width).saturating_sub(width_of(&spans) + 5);
                     let mut alone = Vec::new();
-                    push_fitting(&mut alone, Some(words), room, theme);
+                    push_fitting(&mut alone, Some(words), room);
                     if !alone.is_empty() {
                         tail = alone;
                     }
                 }
             }
-            let w = (inner.width as usize).saturating_sub(width_of(&spans) + width_of(&tail));
+            let w = (width).saturating_sub(width_of(&spans) + width_of(&tail));
             deferred.push(Deferred {
                 line: lines.len(),
                 at: spans.len(),
@@ -316,15 +321,55 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 service: i,
             });
             spans.extend(tail);
-            lines.push(Line::from(spans));
+            lines.push(spans);
         }
     }
-    let shown = fill_rate_sparks(app, &mut lines, &deferred, (max, theme.warn), |s, i| {
+    let window = fill_rate_sparks(app, &mut lines, &deferred, (max, Tone::Warn), |s, i| {
         s.rate(s.services[i].retries)
     });
-    let block = match shown {
-        Some(v) => block.title_bottom(window_label(&v, area.width as usize)),
-        None => block,
-    };
-    render_lines(lines, block, area, buf);
+    Rows {
+        title: vec![piece(format!(" {} ", t!("panel-retries")), Tone::Plain)],
+        lines,
+        window,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{head, line, two_minutes};
+    use super::*;
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let mut first = head("api", true).pieces();
+        first.push(piece("↻   2.0/s ", Tone::Warn));
+        first.push(piece("▁▃█", Tone::Warn));
+        let second = vec![
+            piece("      ", Tone::Plain),
+            piece("1.50 att/c", Tone::Text),
+            piece(" · tok 3.0/10 ⊘", Tone::Bad),
+        ];
+        let v = RetriesView {
+            title: vec![piece(" Retry ", Tone::Plain)],
+            lines: vec![first, second],
+            window: Some(two_minutes()),
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 40, 4);
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        assert!(line(&buf, 0).contains("Retry"), "{}", line(&buf, 0));
+        let row = line(&buf, 1);
+        assert!(row.starts_with("│▸api  ↻   2.0/s ▁▃█"), "{row}");
+        let row = line(&buf, 2);
+        assert!(row.starts_with("│      1.50 att/c · tok 3.0/10 ⊘"), "{row}");
+        assert!(line(&buf, 3).contains("last 2:00"), "{}", line(&buf, 3));
+        // The rate and its sparkline warn; throttled tokens are bad.
+        let warn = theme.warn.fg.unwrap_or_default();
+        assert_eq!(buf[(7, 1)].fg, warn);
+        assert_eq!(buf[(18, 1)].fg, warn);
+        assert_ne!(buf[(5, 1)].fg, warn);
+        assert_eq!(buf[(20, 2)].fg, theme.bad.fg.unwrap_or_default());
+        assert_ne!(buf[(8, 2)].fg, theme.bad.fg.unwrap_or_default());
+    }
 }

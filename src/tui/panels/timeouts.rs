@@ -4,27 +4,43 @@
 //! it answered (on the bottom border, whole or not at all).
 
 use super::{
-    attempts_peak, count, fill_rate_sparks, name_width, num, off_rows, panel_block, push_if_fits,
-    render_lines, row_head, styled, visible, width_of, window_label, Deferred,
+    attempts_peak, count, fill_rate_sparks, inner_size, lines_of, name_width, num, off_rows,
+    panel_block, piece, push_if_fits, render_lines, visible, width_of, window_label, Cells,
+    Deferred, Piece, RowHead, Tone,
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::history::Sample;
+use crate::tui::history::{Sample, View};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
+
+/// What the panel shows, computed from the model: per row its pieces (the
+/// head, attempts cut off per second, the fallbacks' total, the sparkline),
+/// fitted to the width, and what the bottom border may say. Drawn by `draw`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeoutsView {
+    pub lines: Vec<Vec<Piece>>,
+    /// The window the sparklines show, for the bottom border.
+    pub window: Option<View>,
+    /// The fallback's answer, longest form first (empty when none is on).
+    pub answers: Vec<String>,
+}
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
-    let inner = block.inner(area);
+    let (width, rows) = inner_size(area);
+    draw(&view(app, width, rows), theme, area, buf, focused);
+}
+
+/// The panel's view for an inner area of `width` × `rows` cells.
+pub fn view(app: &App, width: usize, rows: usize) -> TimeoutsView {
     let nw = name_width(app);
     // In a comparison each service has a row per side.
     let m = app.sides().len();
     let n = app.sim().world().services.len() * m;
-    let rows = inner.height as usize;
     let two = rows >= 2 * n;
     let indent = nw + if m > 1 { 2 } else { 0 };
     let mut lines = Vec::new();
@@ -36,37 +52,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     for (i, k) in shown.flat_map(|i| (0..m).map(move |k| (i, k))) {
         let side = &app.sides()[k];
         let h = &side.history;
-        let mut spans = row_head(app, theme, i, k, nw);
+        let mut spans = RowHead::of(app, i, k, nw).pieces();
         let svc = &side.sim.world().services[i];
         if !svc.patterns.timeout.enabled && !svc.patterns.fallback.enabled {
-            off_rows(&mut lines, spans, theme, if two { 2 } else { 1 });
+            off_rows(&mut lines, spans, if two { 2 } else { 1 });
             continue;
         }
         let f = |s: &Sample| s.rate(s.services[i].attempt_timeouts);
         let now = h.now(f);
         let style = if now > 0.0 {
-            theme.outcome(Outcome::TimedOut)
+            Tone::Outcome(Outcome::TimedOut)
         } else {
-            theme.text
+            Tone::Text
         };
         let totals = side.sim.service_metrics(i).totals_now();
         let fallbacks = totals.fallbacks;
-        let fallbacks_item = styled(
+        let fallbacks_item = piece(
             format!(" {}", t!("timeouts-fallbacks", n = count(fallbacks))),
-            theme.text,
+            Tone::Text,
         );
         // `⧖ 12.0/s cut`, or `⧖ 12.0/s` when the word would push the
         // fallbacks' total out (the help's legend says what ⧖ counts).
         let rate = format!("⧖ {:>5}/s ", num(now));
         let long = format!("{rate}{} ", t!("timeouts-cut"));
-        let room = (inner.width as usize).saturating_sub(width_of(&spans));
-        let rate_text = if two || long.chars().count() + fallbacks_item.width() <= room {
+        let room = width.saturating_sub(width_of(&spans));
+        let rate_text = if two || long.chars().count() + fallbacks_item.cells() <= room {
             long
         } else {
             rate
         };
-        spans.push(styled(rate_text, style));
-        let width = inner.width as usize;
+        spans.push(piece(rate_text, style));
         if two {
             let w = width.saturating_sub(width_of(&spans));
             deferred.push(Deferred {
@@ -76,19 +91,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 side: k,
                 service: i,
             });
-            lines.push(Line::from(spans));
+            lines.push(spans);
             let timed_out = totals.attempt_outcomes[Outcome::TimedOut.index()];
-            let mut tail = vec![Span::raw(format!(" {:indent$}", ""))];
+            let mut tail = vec![piece(format!(" {:indent$}", ""), Tone::Plain)];
             push_if_fits(&mut tail, vec![fallbacks_item], width);
             push_if_fits(
                 &mut tail,
-                vec![styled(
+                vec![piece(
                     format!(" · {}", t!("timeouts-total", n = count(timed_out))),
-                    theme.dim,
+                    Tone::Dim,
                 )],
                 width,
             );
-            lines.push(Line::from(tail));
+            lines.push(tail);
         } else {
             let mut tail = Vec::new();
             let room = width.saturating_sub(width_of(&spans));
@@ -102,16 +117,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 service: i,
             });
             spans.extend(tail);
-            lines.push(Line::from(spans));
+            lines.push(spans);
         }
     }
-    let label = fill_rate_sparks(
+    let window = fill_rate_sparks(
         app,
         &mut lines,
         &deferred,
-        (max, theme.outcome(Outcome::TimedOut)),
+        (max, Tone::Outcome(Outcome::TimedOut)),
         |s, i| s.rate(s.services[i].attempt_timeouts),
     );
+    TimeoutsView {
+        lines,
+        window,
+        answers: answer_forms(app),
+    }
+}
+
+/// Lays out and styles `v` in `area`.
+pub fn draw(v: &TimeoutsView, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel_block(format!(" {} ", t!("panel-timeouts")), focused, theme);
+    let label = v.window.as_ref();
     // The bottom border carries the window (every chart says it) and, in
     // the room left, the fallback's answer in the longest form that fits.
     let width = area.width as usize;
@@ -121,7 +147,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     // The window's label as it would be alone, beside the longest answer
     // that leaves room for it; on a narrow panel the label alone (every
     // chart says its window; the help and the trace say the answer).
-    for answer in answer_forms(app) {
+    for answer in v.answers.iter().cloned() {
         let left = width.saturating_sub(answer.chars().count() + 2);
         let window = label.as_ref().map(|v| window_label(v, left));
         if window == full {
@@ -134,11 +160,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         }
     }
     if !placed {
-        if let Some(v) = &label {
+        if let Some(v) = label {
             block = block.title_bottom(window_label(v, width));
         }
     }
-    render_lines(lines, block, area, buf);
+    render_lines(lines_of(&v.lines, theme), block, area, buf);
 }
 
 /// The fallback's answer as the bottom border may show it, longest form
@@ -172,4 +198,49 @@ fn answer_forms(app: &App) -> Vec<String> {
         return Vec::new();
     };
     forms.into_iter().map(|f| format!(" {f} ")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{head, line, two_minutes};
+    use super::*;
+
+    #[test]
+    fn a_view_is_drawn_without_an_app() {
+        let mut first = head("api", false).pieces();
+        first.push(piece("⧖   4.0/s cut ", Tone::Outcome(Outcome::TimedOut)));
+        first.push(piece("▁▅█", Tone::Outcome(Outcome::TimedOut)));
+        let v = TimeoutsView {
+            lines: vec![first, head("db", false).pieces()],
+            window: Some(two_minutes()),
+            answers: vec![
+                " fallback answers \"cached\" ".into(),
+                " \"cached\" ".into(),
+            ],
+        };
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 50, 4);
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        assert!(line(&buf, 0).contains("Timeout"), "{}", line(&buf, 0));
+        let row = line(&buf, 1);
+        assert!(row.starts_with("│ api  ⧖   4.0/s cut ▁▅█"), "{row}");
+        let timed_out = theme.outcome(Outcome::TimedOut).fg.unwrap_or_default();
+        assert_eq!(buf[(7, 1)].fg, timed_out);
+        assert_eq!(buf[(22, 1)].fg, timed_out);
+        // The bottom border: the answer on the left, the window on the right.
+        let bottom = line(&buf, 3);
+        assert!(
+            bottom.starts_with("└ fallback answers \"cached\" "),
+            "{bottom}"
+        );
+        assert!(bottom.contains("last 2:00"), "{bottom}");
+        // Narrow: the window alone (every chart says its window).
+        let area = Rect::new(0, 0, 30, 4);
+        let mut buf = Buffer::empty(area);
+        crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
+        let bottom = line(&buf, 3);
+        assert!(!bottom.contains("fallback"), "{bottom}");
+        assert!(bottom.contains("last 2:00"), "{bottom}");
+    }
 }
