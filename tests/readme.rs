@@ -92,3 +92,19 @@ fn the_readme_lists_every_key_command_and_scenario_the_program_has() {
         assert!(names.contains(*n), "scenario {n} is not in the README");
     }
 }
+
+/// The Slurm job script the READMEs show is the one CI submits
+/// (`tests/e2e_slurm.sh` runs `examples/slurm/sweep-array.sh`).
+#[test]
+fn the_readmes_slurm_script_is_the_one_ci_runs() {
+    let script = read("examples/slurm/sweep-array.sh");
+    for name in ["README.md", "README.es.md"] {
+        let text = read(name);
+        assert!(
+            text.contains(&format!("```sh\n{script}```")),
+            "{name} does not show examples/slurm/sweep-array.sh verbatim"
+        );
+    }
+    assert!(read("tests/e2e_slurm.sh").contains("examples/slurm/sweep-array.sh"));
+    assert!(read(".ci/run").contains("tests/e2e_slurm.sh"));
+}
