@@ -399,7 +399,8 @@ fn e_draws_the_session_so_far_with_its_live_changes_as_the_dashboard_ran_it() {
     // Written as SVG and PNG; a second figure gets a new name.
     let dir = temp_dir("plot-export");
     let base = breakwater::plot::unique_stem(&dir, &stem, &[]);
-    let written = breakwater::plot::export(&spec, &base).unwrap();
+    let gate = breakwater::plot::ExportGate::default();
+    let written = breakwater::plot::export(&spec, &base, &gate).unwrap();
     assert_eq!(written.len(), 2);
     assert!(written[0].ends_with("breakwater-seed-lesson-50s.svg"));
     assert!(written[1].ends_with("breakwater-seed-lesson-50s.png"));
@@ -407,6 +408,12 @@ fn e_draws_the_session_so_far_with_its_live_changes_as_the_dashboard_ran_it() {
     assert!(again.ends_with("breakwater-seed-lesson-50s-2"));
     let reserved = breakwater::plot::unique_stem(&dir, &stem, std::slice::from_ref(&again));
     assert!(reserved.ends_with("breakwater-seed-lesson-50s-3"));
+    // Once the gate is closed (the dashboard quit), nothing is written.
+    gate.close();
+    let said = breakwater::plot::export(&spec, &again, &gate).unwrap_err();
+    assert!(said.contains("abandoned"), "{said}");
+    let left: Vec<_> = std::fs::read_dir(&*dir).unwrap().collect();
+    assert_eq!(left.len(), 2, "only the first figure's two files");
 }
 
 #[test]

@@ -42,5 +42,7 @@ plot-too-small = --size { $arg }: too small to draw the panels; at least { $min 
 plot-cannot-write = cannot write { $path }: { $reason }
 plot-written = figure written: { $paths }
 plot-exporting = drawing the figure…
+plot-already-exporting = already drawing { $name }: one figure at a time
+plot-export-abandoned = the figure was abandoned: the dashboard quit before it was written
 plot-variant-with-comparison = --variant a|b draws one side; it cannot be combined with a second scenario or --set-a/--set-b
 plot-draw-failed = internal error while drawing the figure: { $reason }

@@ -42,5 +42,7 @@ plot-too-small = --size { $arg }: demasiado pequeño para dibujar los paneles; c
 plot-cannot-write = no se puede escribir { $path }: { $reason }
 plot-written = figura escrita: { $paths }
 plot-exporting = dibujando la figura…
+plot-already-exporting = ya se está dibujando { $name }: una figura cada vez
+plot-export-abandoned = se abandonó la figura: se salió antes de escribirla
 plot-variant-with-comparison = --variant a|b dibuja un solo lado; no se puede combinar con un segundo escenario ni con --set-a/--set-b
 plot-draw-failed = error interno al dibujar la figura: { $reason }

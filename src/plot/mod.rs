@@ -149,15 +149,44 @@ pub fn unique_stem(dir: &Path, stem: &str, reserved: &[PathBuf]) -> PathBuf {
 }
 
 /// The dashboard's `e`: runs the spec and writes `BASE.svg` and `BASE.png`
-/// (slide size); the paths written, or why not.
-pub fn export(spec: &figure::Spec, base: &Path) -> Result<Vec<String>, String> {
+/// (slide size); the paths written, or why not. Everything is drawn before
+/// anything is written; the files are written holding `gate`, and not at all
+/// once the gate is closed: a quitting dashboard closes it (waiting at most
+/// for a write under way) and leaves no file, whole or half.
+pub fn export(spec: &figure::Spec, base: &Path, gate: &ExportGate) -> Result<Vec<String>, String> {
     let fig = figure::build(spec)?;
-    let outputs: Vec<(String, Format)> = [Format::Svg, Format::Png]
-        .into_iter()
-        .map(|f| (format!("{}.{}", base.display(), f.extension()), f))
-        .collect();
-    write_all(&fig, &outputs, DEFAULT_SIZE).map_err(|(p, e)| text::cannot_write(&p, &e))?;
-    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+    let mut drawn = Vec::new();
+    for format in [Format::Svg, Format::Png] {
+        let path = format!("{}.{}", base.display(), format.extension());
+        let bytes =
+            render(&fig, format, DEFAULT_SIZE).map_err(|e| text::cannot_write(&path, &e))?;
+        drawn.push((path, bytes));
+    }
+    let open = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+    if !*open {
+        return Err(text::export_abandoned());
+    }
+    for (path, bytes) in &drawn {
+        std::fs::write(path, bytes).map_err(|e| text::cannot_write(path, &e.to_string()))?;
+    }
+    Ok(drawn.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Whether a figure being drawn (`export`) may still be written.
+#[derive(Debug)]
+pub struct ExportGate(std::sync::Mutex<bool>);
+
+impl Default for ExportGate {
+    fn default() -> Self {
+        ExportGate(std::sync::Mutex::new(true))
+    }
+}
+
+impl ExportGate {
+    /// No figure is written from now on; returns once a write under way is over.
+    pub fn close(&self) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = false;
+    }
 }
 
 #[cfg(test)]

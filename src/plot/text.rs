@@ -184,6 +184,12 @@ pub fn written(paths: &[String]) -> String {
 pub fn exporting() -> String {
     t!("plot-exporting")
 }
+pub fn already_exporting(name: &str) -> String {
+    t!("plot-already-exporting", name = name)
+}
+pub fn export_abandoned() -> String {
+    t!("plot-export-abandoned")
+}
 pub fn variant_with_comparison() -> String {
     t!("plot-variant-with-comparison")
 }

@@ -9,6 +9,7 @@ pub mod history;
 pub mod input;
 pub mod keys;
 pub mod panels;
+pub mod reader;
 pub mod save;
 pub mod side;
 pub mod terminal;
@@ -16,9 +17,8 @@ pub mod theme;
 
 use crate::t;
 use app::{App, Effect};
-use futures::StreamExt;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -161,13 +161,19 @@ fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
 /// A figure drawn off the event loop: its name, and the files written or why not.
 type ExportDone = (PathBuf, Result<Vec<String>, String>);
 
+/// Keys that cost a re-run or a look-ahead (trace, figure, recording, next
+/// stop): a burst of one counts once per turn.
+fn expensive(key: &input::Key) -> bool {
+    matches!(key.code, input::KeyCode::Char('t' | 'e' | 'r' | 'n'))
+}
+
 async fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
     theme: &Theme,
     messages: &mut Vec<String>,
 ) -> io::Result<EndedBy> {
-    let mut events = EventStream::new();
+    let mut events = reader::spawn();
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
@@ -182,8 +188,10 @@ async fn event_loop(
     watchdog.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut last = Instant::now();
     let mut dirty = true;
-    // Figures being drawn (`e`): their names, and where they report back.
-    let mut exporting: Vec<PathBuf> = Vec::new();
+    // The figure being drawn (`e`), one at a time: its name, where it
+    // reports back, and the gate a quit closes so it writes nothing.
+    let mut exporting: Option<PathBuf> = None;
+    let gate = std::sync::Arc::new(crate::plot::ExportGate::default());
     let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<ExportDone>();
     let lost = |e: io::Error| Ok(EndedBy::TerminalLost(e.to_string()));
     loop {
@@ -204,71 +212,83 @@ async fn event_loop(
         // sleeps until a key, a resize, a signal or the watchdog.
         let running = app.is_running();
         let mut suspended = false;
+        let mut signalled = None;
         tokio::select! {
-            ev = events.next() => match ev {
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    let was_running = app.is_running();
-                    match app.handle_key(terminal::key_of(&key)) {
-                        Some(Effect::Quit) => {
-                            // A figure being drawn is finished, not cut short.
-                            while !exporting.is_empty() {
-                                let Some((base, result)) = done_rx.recv().await else {
-                                    break;
-                                };
-                                exporting.retain(|b| *b != base);
-                                messages.push(match result {
-                                    Ok(paths) => crate::plot::text::written(&paths),
-                                    Err(e) => e,
-                                });
-                            }
-                            return Ok(EndedBy::Quit);
-                        }
-                        Some(Effect::Suspend) => suspended = true,
-                        Some(Effect::Export { spec, stem }) => {
-                            let base = crate::plot::unique_stem(Path::new(""), &stem, &exporting);
-                            exporting.push(base.clone());
-                            let done = done_tx.clone();
-                            // Off the event loop: the re-run and the drawing
-                            // take a moment, and the dashboard keeps going.
-                            let lang = app.lang();
-                            std::thread::spawn(move || {
-                                let r = crate::i18n::scoped(lang, || crate::plot::export(&spec, &base));
-                                let _ = done.send((base, r));
-                            });
-                        }
-                        Some(save) => {
-                            for (path, text) in files_of(save) {
-                                match save::write_new(&path, &text) {
-                                    Ok(written) => {
-                                        let said = t!("status-recording-written", path = written);
-                                        app.set_status(said.clone());
-                                        messages.push(said);
-                                    }
-                                    Err(e) => app.set_status(t!(
-                                        "status-recording-failed",
-                                        path = path.clone(),
-                                        reason = e.reason()
-                                    )),
+            Some(first) = events.recv() => {
+                // Everything already typed is taken now and drawn once.
+                let mut seen: Vec<input::Key> = Vec::new();
+                for ev in reader::drain(first, &mut events) {
+                    match ev {
+                        Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                            let key = terminal::key_of(&key);
+                            if expensive(&key) {
+                                if seen.contains(&key) {
+                                    continue;
                                 }
+                                seen.push(key);
                             }
+                            let was_running = app.is_running();
+                            match app.handle_key(key) {
+                                // A figure being drawn is abandoned, not waited for.
+                                Some(Effect::Quit) => {
+                                    gate.close();
+                                    return Ok(EndedBy::Quit);
+                                }
+                                Some(Effect::Suspend) => suspended = true,
+                                Some(Effect::Export { spec, stem }) => match &exporting {
+                                    Some(base) => app.set_status(crate::plot::text::already_exporting(
+                                        &base.display().to_string(),
+                                    )),
+                                    None => {
+                                        let base = crate::plot::unique_stem(Path::new(""), &stem, &[]);
+                                        exporting = Some(base.clone());
+                                        let done = done_tx.clone();
+                                        let gate = gate.clone();
+                                        // Off the event loop: the re-run and the drawing
+                                        // take a moment, and the dashboard keeps going.
+                                        let lang = app.lang();
+                                        std::thread::spawn(move || {
+                                            let r = crate::i18n::scoped(lang, || {
+                                                crate::plot::export(&spec, &base, &gate)
+                                            });
+                                            let _ = done.send((base, r));
+                                        });
+                                    }
+                                },
+                                Some(save) => {
+                                    for (path, text) in files_of(save) {
+                                        match save::write_new(&path, &text) {
+                                            Ok(written) => {
+                                                let said = t!("status-recording-written", path = written);
+                                                app.set_status(said.clone());
+                                                messages.push(said);
+                                            }
+                                            Err(e) => app.set_status(t!(
+                                                "status-recording-failed",
+                                                path = path.clone(),
+                                                reason = e.reason()
+                                            )),
+                                        }
+                                    }
+                                }
+                                None => {}
+                            }
+                            if !was_running && app.is_running() {
+                                last = Instant::now();
+                            }
+                            dirty = true;
                         }
-                        None => {}
+                        Ok(Event::Resize(..)) => {
+                            if let Err(e) = guard.terminal.autoresize() {
+                                return lost(e);
+                            }
+                            dirty = true;
+                        }
+                        Ok(_) => {}
+                        Err(e) => return lost(e),
                     }
-                    if !was_running && app.is_running() {
-                        last = Instant::now();
-                    }
-                    dirty = true;
                 }
-                Some(Ok(Event::Resize(..))) => {
-                    if let Err(e) = guard.terminal.autoresize() {
-                        return lost(e);
-                    }
-                    dirty = true;
-                }
-                Some(Ok(_)) => {}
-                Some(Err(e)) => return lost(e),
-                None => return Ok(EndedBy::TerminalLost(t!("ended-end-of-input"))),
-            },
+            }
             _ = frames.tick(), if running => {
                 let now = Instant::now();
                 let deadline = now + SIM_BUDGET;
@@ -278,8 +298,8 @@ async fn event_loop(
                 app.end_frame();
                 dirty = true;
             }
-            Some((base, result)) = done_rx.recv() => {
-                exporting.retain(|b| *b != base);
+            Some((_, result)) = done_rx.recv() => {
+                exporting = None;
                 let said = match result {
                     Ok(paths) => crate::plot::text::written(&paths),
                     Err(e) => e,
@@ -294,13 +314,18 @@ async fn event_loop(
                 }
             }
             _ = tstp.recv() => suspended = true,
-            _ = term.recv() => return Ok(EndedBy::Signal(libc::SIGTERM)),
-            _ = hup.recv() => return Ok(EndedBy::Signal(libc::SIGHUP)),
-            _ = int.recv() => return Ok(EndedBy::Signal(libc::SIGINT)),
-            _ = quit.recv() => return Ok(EndedBy::Signal(libc::SIGQUIT)),
-            _ = usr1.recv() => return Ok(EndedBy::Signal(libc::SIGUSR1)),
-            _ = usr2.recv() => return Ok(EndedBy::Signal(libc::SIGUSR2)),
-            _ = alrm.recv() => return Ok(EndedBy::Signal(libc::SIGALRM)),
+            _ = term.recv() => signalled = Some(libc::SIGTERM),
+            _ = hup.recv() => signalled = Some(libc::SIGHUP),
+            _ = int.recv() => signalled = Some(libc::SIGINT),
+            _ = quit.recv() => signalled = Some(libc::SIGQUIT),
+            _ = usr1.recv() => signalled = Some(libc::SIGUSR1),
+            _ = usr2.recv() => signalled = Some(libc::SIGUSR2),
+            _ = alrm.recv() => signalled = Some(libc::SIGALRM),
+        }
+        if let Some(n) = signalled {
+            // A figure being drawn writes nothing once the program is going.
+            gate.close();
+            return Ok(EndedBy::Signal(n));
         }
         if suspended {
             if let Err(e) = suspend(guard) {
