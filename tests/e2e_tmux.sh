@@ -201,4 +201,16 @@ for _ in $(seq 1 30); do
 done
 [ -n "$gone" ] || { kill "$lost_pid"; fail "the dashboard outlived its terminal by 3 s"; }
 
+echo "e2e_tmux: a comparison opens at x1 and takes the dashboard's options"
+keys "clear; $BIN compare seed-lesson --set-b patterns.bulkhead.enabled=false; echo rc=\$?" Enter
+wait_for 'RUNNING' 10
+screen | head -n 1 | grep -q '×1 ' || fail "the comparison did not open at ×1: $(screen | head -n 1)"
+keys q
+wait_for 'rc=0' 5
+keys "clear; $BIN compare seed-lesson --set-b patterns.bulkhead.enabled=false --paused --speed 10 --light; echo rc=\$?" Enter
+wait_for 'PAUSED' 10
+screen | head -n 1 | grep -q '×10 ' || fail "--speed 10 not taken: $(screen | head -n 1)"
+keys q
+wait_for 'rc=0' 5
+
 echo "e2e_tmux: ok"

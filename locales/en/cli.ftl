@@ -12,9 +12,9 @@ cli-heading-commands = Commands
 cli-value-command = COMMAND
 
 cli-scenario = Scenario file or built-in name for the dashboard (default: seed-lesson)
-cli-speed = Start at this speed (0.1 … 1000)
-cli-record = Write the session (the scenario plus every live change) to FILE on quit
-cli-light = The light palette, for bright rooms and projectors
+cli-arg-speed = Start at this speed (0.1 … 1000)
+cli-arg-record = Write the session (the scenario plus every live change) to FILE on quit (a comparison: FILE-a.toml and FILE-b.toml)
+cli-arg-light = The light palette, for bright rooms and projectors
 
 cli-arg-scenario = A scenario (file or built-in name)
 cli-arg-seed = Use this seed instead of the scenario's (0 … 9223372036854775807)
@@ -126,6 +126,6 @@ io-cannot-create-flag = { $flag } { $path }: cannot create: { $reason }
 cli-default = default: { $value }
 cli-possible = one of: { $values }
 cli-error-command-after-scenario = { $command }: a command cannot follow { $other }; the command comes first (breakwater run SCENARIO)
-cli-paused = Open paused at t = 0 (space starts; n runs to the next timeline entry or breaker change)
+cli-arg-paused = Open paused at t = 0 (space starts; n runs to the next timeline entry or breaker change)
 cli-sweep-output = Also draw the map (or the line) to FILE; .svg or .png says which (repeatable)
 cli-sweep-size = The figure's pixels, WIDTHxHEIGHT (default 1920x1080, a slide)

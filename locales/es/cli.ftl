@@ -10,9 +10,9 @@ cli-heading-commands = Órdenes
 cli-value-command = ORDEN
 
 cli-scenario = Fichero de escenario o nombre de uno incluido, para el panel (por defecto: seed-lesson)
-cli-speed = Empieza a esta velocidad (0,1 … 1000)
-cli-record = Guarda la sesión (el escenario y cada cambio en vivo) en FICHERO al salir
-cli-light = La paleta clara, para aulas luminosas y proyectores
+cli-arg-speed = Empieza a esta velocidad (0,1 … 1000)
+cli-arg-record = Guarda la sesión (el escenario y cada cambio en vivo) en FICHERO al salir (una comparación: FICHERO-a.toml y FICHERO-b.toml)
+cli-arg-light = La paleta clara, para aulas luminosas y proyectores
 
 cli-arg-scenario = Un escenario (fichero o nombre de uno incluido)
 cli-arg-seed = Usa esta semilla en lugar de la del escenario (0 … 9223372036854775807)
@@ -121,6 +121,6 @@ io-cannot-create-flag = { $flag } { $path }: no se puede crear: { $reason }
 cli-default = por defecto: { $value }
 cli-possible = uno de: { $values }
 cli-error-command-after-scenario = { $command }: una orden no puede ir después de { $other }; la orden va primero (breakwater run ESCENARIO)
-cli-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)
+cli-arg-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)
 cli-sweep-output = Dibuja también el mapa (o la línea) en FICHERO; .svg o .png indica el formato (repetible)
 cli-sweep-size = Los píxeles de la figura, ANCHOxALTO (por defecto 1920x1080, una diapositiva)

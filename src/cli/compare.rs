@@ -1,7 +1,7 @@
 //! `breakwater compare` and the split dashboard: two sides of a comparison,
 //! headless (a table or JSON with A, B and Δ) or live.
 
-use super::dashboard::{live, ready, DashArgs};
+use super::dashboard::{live, ready, DashOptions};
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, SideSets};
 use super::progress::{Progress, Work};
@@ -35,6 +35,8 @@ pub struct CompareArgs {
     duration: Duration,
     #[command(flatten)]
     quiet: Quiet,
+    #[command(flatten)]
+    dash: DashOptions,
 }
 
 /// `breakwater compare`: on a terminal the split dashboard; otherwise (or
@@ -55,7 +57,7 @@ pub fn compare(args: CompareArgs) -> Outcome {
         args.duration.fit(s).map_err(Failure::bad)?;
     }
     if on_terminal {
-        return compare_dashboard(cmp, DashArgs::default());
+        return compare_dashboard(cmp, args.seed.seed, args.dash);
     }
     // The sides are independent deterministic runs: one thread each, so a
     // comparison takes about the wall time of one run where two cores are free.
@@ -114,7 +116,7 @@ pub fn compare(args: CompareArgs) -> Outcome {
 /// The split dashboard on a comparison: as `dashboard`, with one summary
 /// per side on quit. A recording is written as one file per side
 /// (`FILE-a.toml`, `FILE-b.toml`), replayed by `breakwater compare A B`.
-pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Outcome {
+pub fn compare_dashboard(mut cmp: Comparison, seed: Option<u64>, args: DashOptions) -> Outcome {
     let spec = cmp
         .a
         .origin
@@ -122,7 +124,7 @@ pub fn compare_dashboard(mut cmp: Comparison, args: DashArgs) -> Outcome {
         .unwrap_or(&cmp.a.origin);
     let command = format!("breakwater compare {} --no-tui", escape(spec));
     ready(&args, command)?;
-    if let Some(seed) = args.seed.seed {
+    if let Some(seed) = seed {
         cmp.set_seed(seed);
     }
     let names = [

@@ -20,6 +20,18 @@ use std::time::Instant;
 pub struct DashArgs {
     #[command(flatten)]
     pub seed: Seed,
+    #[command(flatten)]
+    pub options: DashOptions,
+    #[command(flatten)]
+    pub sets: Sets,
+    #[command(flatten)]
+    pub variant: Variant,
+}
+
+/// How the dashboard opens, declared once for every command that opens one
+/// (the dashboard itself and `compare`).
+#[derive(clap::Args, Clone)]
+pub struct DashOptions {
     #[arg(long)]
     pub no_color: bool,
     #[arg(long)]
@@ -30,10 +42,19 @@ pub struct DashArgs {
     pub speed: f64,
     #[arg(long, value_name = "FILE")]
     pub record: Option<String>,
-    #[command(flatten)]
-    pub sets: Sets,
-    #[command(flatten)]
-    pub variant: Variant,
+}
+
+impl Default for DashOptions {
+    /// As the command line's defaults: ×1, running, dark, no recording.
+    fn default() -> Self {
+        DashOptions {
+            no_color: false,
+            light: false,
+            paused: false,
+            speed: 1.0,
+            record: None,
+        }
+    }
 }
 
 /// The dashboard on `spec` (default: seed-lesson).
@@ -45,7 +66,7 @@ pub fn open(spec: Option<String>, args: DashArgs) -> Outcome {
         let mut cmp = Comparison::of_variants(&raw);
         cmp.apply_sets(&args.sets.set, &[], &[])
             .map_err(Failure::bad)?;
-        compare_dashboard(cmp, args)
+        compare_dashboard(cmp, args.seed.seed, args.options)
     } else {
         let s = load(&spec, &args.sets.set, args.variant.variant)?;
         dashboard(s, args)
@@ -54,7 +75,7 @@ pub fn open(spec: Option<String>, args: DashArgs) -> Outcome {
 
 /// Refuses early what the dashboard cannot do: an unwritable `--record`,
 /// a stdout that is not a terminal (`command` is the headless one to use).
-pub fn ready(args: &DashArgs, command: String) -> Outcome {
+pub fn ready(args: &DashOptions, command: String) -> Outcome {
     if let Some(path) = &args.record {
         check_writable("--record", path)?;
     }
@@ -65,17 +86,20 @@ pub fn ready(args: &DashArgs, command: String) -> Outcome {
 }
 
 fn dashboard(s: Scenario, args: DashArgs) -> Outcome {
-    ready(&args, format!("breakwater run {}", escape(spec_name(&s))))?;
+    ready(
+        &args.options,
+        format!("breakwater run {}", escape(spec_name(&s))),
+    )?;
     let seed = args.seed.seed.unwrap_or(s.seed);
     let names = [s.name.to_string()];
     let app = App::new(s, seed);
-    live(app, args, &names)
+    live(app, args.options, &names)
 }
 
 /// Runs a dashboard until it ends; then one summary table per side (named
 /// by `names`), the shell's messages, and the exit status: 128 + n for
 /// signal n, 1 for a lost terminal or a recording that could not be saved.
-pub fn live(mut app: App, args: DashArgs, names: &[String]) -> Outcome {
+pub fn live(mut app: App, args: DashOptions, names: &[String]) -> Outcome {
     app.set_start_speed(args.speed);
     if args.paused {
         app.set_paused(true);
