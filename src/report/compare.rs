@@ -57,11 +57,31 @@ pub fn to_table(c: &Compared) -> String {
     );
     let _ = writeln!(out, "A = {}", escape(c.label_a));
     let _ = writeln!(out, "B = {}", escape(c.label_b));
+    // The labels' column as wide as the longest label (or title), so every
+    // row lines up in every language.
+    let titles: Vec<String> =
+        c.a.services
+            .iter()
+            .map(|s| escape(&s.name).into_owned())
+            .chain(std::iter::once(t!("compare-all-services")))
+            .collect();
+    let labels = Metric::ALL
+        .iter()
+        .map(|m| m.label())
+        .chain(std::iter::once(t!("compare-calls")));
+    let lw = labels.map(|l| l.chars().count()).max().unwrap_or(0).max(
+        titles
+            .iter()
+            .map(|t| t.chars().count().saturating_sub(2))
+            .max()
+            .unwrap_or(0),
+    );
     let mut block = |title: &str, a: Option<usize>| {
         let _ = writeln!(out);
+        let tw = lw + 2;
         let _ = writeln!(
             out,
-            "{:<28} {:>12} {:>12} {:>12}",
+            "{:<tw$} {:>12} {:>12} {:>12}",
             title, "A", "B", "Δ (B − A)"
         );
         let calls = |s: &Summary| match a {
@@ -70,7 +90,7 @@ pub fn to_table(c: &Compared) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:<26} {:>12} {:>12} {:>12}",
+            "  {:<lw$} {:>12} {:>12} {:>12}",
             t!("compare-calls"),
             crate::base::units::count(calls(c.a)),
             crate::base::units::count(calls(c.b)),
@@ -82,7 +102,7 @@ pub fn to_table(c: &Compared) -> String {
             let d = m.decimals();
             let _ = writeln!(
                 out,
-                "  {:<26} {:>12} {:>12} {:>12}",
+                "  {:<lw$} {:>12} {:>12} {:>12}",
                 m.label(),
                 fmt(va, d),
                 fmt(vb, d),
@@ -90,11 +110,11 @@ pub fn to_table(c: &Compared) -> String {
             );
         }
     };
-    for (i, s) in c.a.services.iter().enumerate() {
-        block(&s.name, Some(i));
+    for (i, title) in titles.iter().take(c.a.services.len()).enumerate() {
+        block(title, Some(i));
     }
     if c.a.services.len() > 1 {
-        block(&t!("compare-all-services"), None);
+        block(&titles[c.a.services.len()], None);
     }
     out
 }

@@ -82,8 +82,13 @@ fn header(counters: &[usize]) -> Vec<String> {
     cells
 }
 
+/// The widest a table's line may be: a class's 80-column terminal.
+pub const WIDTH: usize = 80;
+
 /// Rows of cells as aligned text: the first column to the left, numbers to
-/// the right, the last (words) to the left.
+/// the right, the last (words) to the left. A table wider than `WIDTH` is
+/// wrapped as a whole: its columns go in blocks, each led by the first
+/// column, so no row is ever broken in the middle.
 fn layout(rows: &[Vec<String>]) -> String {
     let n = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     let width: Vec<usize> = (0..n)
@@ -95,24 +100,51 @@ fn layout(rows: &[Vec<String>]) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for (k, cell) in r.iter().enumerate() {
-            let w = width[k];
-            if k > 0 {
-                line.push(' ');
-            }
-            if k == 0 || k + 1 == n {
-                let _ = write!(line, "{cell:<w$}");
-            } else {
-                let _ = write!(line, "{cell:>w$}");
+    // Blocks of columns after the first, each fitting WIDTH with it (a
+    // column too wide for any block gets one of its own).
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut used = width.first().copied().unwrap_or(0);
+    for k in 1..n {
+        match blocks.last_mut() {
+            Some(block) if used + 1 + width[k] <= WIDTH => block.push(k),
+            _ => {
+                blocks.push(vec![k]);
+                used = width[0];
             }
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        used += 1 + width[k];
+    }
+    let mut out = String::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if b > 0 {
+            out.push('\n');
+        }
+        for r in rows {
+            let mut line = String::new();
+            for k in std::iter::once(0).chain(block.iter().copied()) {
+                let cell = r.get(k).map_or("", String::as_str);
+                let w = width[k];
+                if k > 0 {
+                    line.push(' ');
+                }
+                if k == 0 || k + 1 == n {
+                    let _ = write!(line, "{cell:<w$}");
+                } else {
+                    let _ = write!(line, "{cell:>w$}");
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
     }
     out
+}
+
+/// A line of prose under the table, wrapped between words at `WIDTH`.
+fn prose(out: &mut String, text: &str) {
+    for line in crate::base::wrap::wrap(text, WIDTH) {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 pub fn to_table(s: &Summary) -> String {
@@ -131,18 +163,17 @@ pub fn to_table(s: &Summary) -> String {
     let mut rows: Vec<Vec<String>> = vec![header(&s.counters)];
     rows.extend(s.services.iter().map(|x| row(x, &s.counters)));
     out.push_str(&layout(&rows));
-    let _ = writeln!(
-        out,
-        "{}",
-        t!(
+    prose(
+        &mut out,
+        &t!(
             "table-total",
             calls = count(s.totals.calls),
             ok = count(s.totals.outcome(Outcome::Ok)),
             in_flight = count(s.totals_in_flight),
             p50 = number(s.totals_latency.p50, 1),
             p99 = number(s.totals_latency.p99, 1)
-        )
+        ),
     );
-    let _ = writeln!(out, "{}", t!("table-legend"));
+    prose(&mut out, &t!("table-legend"));
     out
 }
