@@ -1,7 +1,10 @@
 //! The footer: the keys that apply now (from the key table), after the last
 //! status message if there is one. When space runs out, the essential keys
-//! stay (`? help`, `space`, `+/-`, `q`, `Esc`) and those of the focused
-//! panel; the others go, whole, and the kept ones stay in table order.
+//! stay (`? help`, `space`, `+/-`, `q`, `Esc`, and in a scenario whose
+//! timeline has phases `n` and `t`, the keys a lesson is taught with) and
+//! those of the focused panel; the others go, whole, and the kept ones stay
+//! in table order. A status that names a file shows the file's name whole
+//! (its folder cut first), taking the room of every key but `?` and `q`.
 
 use super::{piece, spans_of, truncate_words, width_of, Piece, Tone};
 use crate::tui::app::{App, PanelId};
@@ -14,6 +17,37 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// Keys (as the footer writes them) that are never dropped.
 const ESSENTIAL: &[&str] = &["?", "q", "Esc", "space", "+/-"];
+
+/// In a lesson (a timeline with phases), the keys it is taught with.
+const LESSON: &[&str] = &["n", "t"];
+
+/// What a long status may take the room of: every key but these.
+const CORE: &[&str] = &["?", "q"];
+
+/// Whether a status's word names a file (a path, or a name with one of the
+/// extensions the dashboard writes).
+fn names_a_file(word: &str) -> bool {
+    word.contains('/')
+        || [".toml", ".svg", ".png", ".csv", ".json"]
+            .iter()
+            .any(|e| word.trim_end_matches([',', '.', ':', ';']).ends_with(e))
+}
+
+/// `status` fitted to `room` cells: whole if it fits; else each word that
+/// is a path loses its folder (`…/name.toml`); else cut between words.
+fn fit_status(status: &str, room: usize) -> String {
+    if status.chars().count() <= room {
+        return status.to_string();
+    }
+    let short: Vec<String> = status
+        .split(' ')
+        .map(|w| match w.rsplit_once('/') {
+            Some((_, name)) if !name.is_empty() => format!("…/{name}"),
+            _ => w.to_string(),
+        })
+        .collect();
+    truncate_words(&short.join(" "), room)
+}
 
 /// The keys that act on what the focused panel shows.
 fn focus_keys(panel: PanelId) -> &'static [&'static str] {
@@ -53,9 +87,16 @@ pub fn view(app: &App, width: usize) -> FooterView {
     };
     let all: Vec<(&str, &str)> = keys::footer(app.context()).collect();
     let focus = focus_keys(app.focus());
-    // 0: essential, 1: the focused panel's, 2: the rest.
+    let lesson = !crate::scenario::lesson::phases(&app.sides()[0].scenario).is_empty();
+    let status = app.status();
+    let comparing = app.comparing();
+    // 0: essential (and in a comparison `x`, which picks the side edited), 1: the focused panel's, 2: the rest; a lesson's keys
+    // are essential, but yield to the focused panel's while a status shows.
     let rank = |k: &str| {
-        if ESSENTIAL.contains(&k) {
+        if ESSENTIAL.contains(&k)
+            || (comparing && k == "x")
+            || (lesson && status.is_none() && LESSON.contains(&k))
+        {
             0
         } else if focus.contains(&k) {
             1
@@ -64,30 +105,48 @@ pub fn view(app: &App, width: usize) -> FooterView {
         }
     };
     let cost = |(k, w): &(&str, &str)| width_of(&item(k, w));
-    let essential: usize = all.iter().filter(|e| rank(e.0) == 0).map(cost).sum();
+    let essential: usize = all
+        .iter()
+        .filter(|e| ESSENTIAL.contains(&e.0) || (comparing && e.0 == "x"))
+        .map(cost)
+        .sum();
+    let core: usize = all.iter().filter(|e| CORE.contains(&e.0)).map(cost).sum();
     let mut spans: Vec<Piece> = Vec::new();
-    if let Some(status) = app.status() {
+    if let Some(status) = status {
         // The status comes first and takes what the essential keys leave;
-        // cut, it ends in `…`.
+        // one that names a file takes the room of every key but `?` and
+        // `q`, so the name shows whole; cut, it ends in `…`.
         let room = width.saturating_sub(essential + 3);
-        if room >= 8 {
-            spans.push(piece(
-                format!(" {} ", truncate_words(status, room)),
-                Tone::Warn,
-            ));
+        let text = if status.chars().count() <= room {
+            Some(status.to_string())
+        } else if status.split(' ').any(names_a_file) {
+            let wide = width.saturating_sub(core + 3);
+            (wide >= 8).then(|| fit_status(status, wide))
+        } else {
+            (room >= 8).then(|| truncate_words(status, room))
+        };
+        if let Some(text) = text {
+            spans.push(piece(format!(" {text} "), Tone::Warn));
             spans.push(piece("│", Tone::Dim));
         }
     }
     let mut keep = vec![false; all.len()];
     let mut used = width_of(&spans);
-    // Essential keys, then the focused panel's in their order of
-    // importance, then the rest in table order; shown in table order.
-    let mut order: Vec<usize> = (0..all.len()).filter(|&i| rank(all[i].0) == 0).collect();
+    // `?` and `q`, the essential keys, then the focused panel's in their
+    // order of importance, then a lesson's (while a status shows), then the
+    // rest in table order; shown in table order.
+    let mut order: Vec<usize> = (0..all.len())
+        .filter(|&i| CORE.contains(&all[i].0))
+        .collect();
+    order.extend((0..all.len()).filter(|&i| rank(all[i].0) == 0));
     order.extend(
         focus
             .iter()
             .filter_map(|k| all.iter().position(|e| e.0 == *k)),
     );
+    if lesson {
+        order.extend((0..all.len()).filter(|&i| LESSON.contains(&all[i].0)));
+    }
     order.extend((0..all.len()).filter(|&i| rank(all[i].0) == 2));
     for i in order {
         if !keep[i] && used + cost(&all[i]) <= width {
@@ -105,6 +164,18 @@ pub fn view(app: &App, width: usize) -> FooterView {
 mod tests {
     use super::super::testing::line;
     use super::*;
+
+    #[test]
+    fn a_status_keeps_a_files_name_whole() {
+        let s = "recording to /home/teacher/classes/breakwater-recording-seed-lesson.toml";
+        assert_eq!(fit_status(s, 200), s);
+        assert_eq!(
+            fit_status(s, 60),
+            "recording to …/breakwater-recording-seed-lesson.toml"
+        );
+        // Too narrow even for the name: cut between words, ending in `…`.
+        assert_eq!(fit_status(s, 20), "recording to …");
+    }
 
     #[test]
     fn a_view_is_drawn_without_an_app() {
