@@ -55,6 +55,9 @@ impl<E> Ord for Entry<E> {
     }
 }
 
+/// A drained bucket keeps its memory up to this many events.
+const KEEP: usize = 1024;
+
 /// One bucket per bit of a time in which it can first differ from `last`.
 const BUCKETS: usize = 64;
 
@@ -69,6 +72,8 @@ struct Radix<E> {
     buckets: [Vec<Entry<E>>; BUCKETS],
     /// The earliest time in each bucket (`u64::MAX` when empty).
     mins: [u64; BUCKETS],
+    /// Where in its bucket an event at that time is (for `next_hint`).
+    min_at: [u32; BUCKETS],
     /// Bit b: bucket b is not empty.
     occupied: u64,
     /// The time of the events in `at_last`: the last popped, or about to be.
@@ -82,6 +87,7 @@ impl<E> Default for Radix<E> {
             at_last: BinaryHeap::new(),
             buckets: std::array::from_fn(|_| Vec::new()),
             mins: [u64::MAX; BUCKETS],
+            min_at: [0; BUCKETS],
             occupied: 0,
             last: 0,
             len: 0,
@@ -108,8 +114,11 @@ impl<E> Radix<E> {
             self.at_last.push(entry);
         } else {
             let b = (63 - (time ^ self.last).leading_zeros()) as usize;
+            if time < self.mins[b] {
+                self.mins[b] = time;
+                self.min_at[b] = self.buckets[b].len() as u32;
+            }
             self.buckets[b].push(entry);
-            self.mins[b] = self.mins[b].min(time);
             self.occupied |= 1 << b;
         }
     }
@@ -142,7 +151,24 @@ impl<E> Radix<E> {
         for entry in moving.drain(..) {
             self.place(entry); // each lands below b: it shares bit b with `time`
         }
-        self.buckets[b] = moving; // keeps its capacity for the next time
+        // A small bucket keeps its memory for the next time; a large one gives
+        // it back, as its events now sit in the buckets below: kept, the
+        // buckets' memory would add up to several times the events pending.
+        if moving.capacity() <= KEEP {
+            self.buckets[b] = moving;
+        }
+    }
+
+    /// An event at the earliest time held (not necessarily the first of
+    /// its instant).
+    #[inline]
+    fn first_hint(&self) -> Option<&E> {
+        if let Some(e) = self.at_last.peek() {
+            return Some(&e.event);
+        }
+        let b = self.occupied.trailing_zeros() as usize;
+        let bucket = self.buckets.get(b)?;
+        bucket.get(self.min_at[b] as usize).map(|e| &e.event)
     }
 
     #[inline]
@@ -288,6 +314,17 @@ impl<E> EventQueue<E> {
         match (self.heap.first_time(), lane) {
             (Some(h), Some(l)) => Some(h.min(l)),
             (h, l) => h.or(l),
+        }
+    }
+
+    /// The heap's event most likely to come next, unless a lane's comes
+    /// first: a hint to fetch what it will touch into the cache early, while
+    /// the event before it is handled. Never decides anything.
+    #[inline]
+    pub fn next_hint(&self) -> Option<&E> {
+        match self.heap.first_time() {
+            Some(t) if key_of(t, NORMAL, 0) <= self.first_key => self.heap.first_hint(),
+            _ => None,
         }
     }
 
