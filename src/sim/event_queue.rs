@@ -55,6 +55,9 @@ impl<E> Ord for Entry<E> {
     }
 }
 
+/// Pending events from which `next_hint` gives hints.
+const HINT_FROM: usize = 4096;
+
 /// A drained bucket keeps its memory up to this many events.
 const KEEP: usize = 1024;
 
@@ -319,9 +322,14 @@ impl<E> EventQueue<E> {
 
     /// The heap's event most likely to come next, unless a lane's comes
     /// first: a hint to fetch what it will touch into the cache early, while
-    /// the event before it is handled. Never decides anything.
+    /// the event before it is handled. Never decides anything. None while
+    /// fewer than `HINT_FROM` events are pending: what they touch is in the
+    /// cache already, and asking would only cost instructions.
     #[inline]
     pub fn next_hint(&self) -> Option<&E> {
+        if self.heap.len < HINT_FROM {
+            return None;
+        }
         match self.heap.first_time() {
             Some(t) if key_of(t, NORMAL, 0) <= self.first_key => self.heap.first_hint(),
             _ => None,
