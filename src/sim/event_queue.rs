@@ -320,6 +320,13 @@ impl<E> EventQueue<E> {
         }
     }
 
+    /// Whether `next_hint` can give a hint: `HINT_FROM` events or more are
+    /// pending.
+    #[inline(always)]
+    pub fn gives_hints(&self) -> bool {
+        self.heap.len >= HINT_FROM
+    }
+
     /// The heap's event most likely to come next, unless a lane's comes
     /// first: a hint to fetch what it will touch into the cache early, while
     /// the event before it is handled. Never decides anything. None while
@@ -327,7 +334,7 @@ impl<E> EventQueue<E> {
     /// cache already, and asking would only cost instructions.
     #[inline]
     pub fn next_hint(&self) -> Option<&E> {
-        if self.heap.len < HINT_FROM {
+        if !self.gives_hints() {
             return None;
         }
         match self.heap.first_time() {

@@ -105,7 +105,7 @@ enum Event {
         service: u16,
         job: JobId,
         /// The call that sent it (it may have moved on): only to fetch its
-        /// slot into the cache early (`prefetch_for`).
+        /// slot into the cache early (`prefetch_next`).
         call: u32,
     },
     /// A pattern's timer: retry wake-up, bulkhead wait expiry, or timeout.
@@ -120,6 +120,9 @@ enum Event {
         index: u32,
     },
 }
+
+// An event in the heap costs its 16 bytes and a 16-byte key.
+const _: () = assert!(std::mem::size_of::<Event>() == 16);
 
 /// One call in flight: where it is in the layers and what it holds.
 #[derive(Clone, Copy, Debug, Default)]
@@ -389,8 +392,8 @@ impl Simulation {
             };
             budget -= 1;
             self.schedule.handled += 1;
-            if let Some(next) = self.schedule.queue.next_hint() {
-                self.prefetch_for(*next);
+            if self.schedule.queue.gives_hints() {
+                self.prefetch_next();
             }
             self.now = t;
             let last_tick = matches!(ev, Event::Tick) && t >= self.end;
@@ -480,11 +483,16 @@ impl Simulation {
         }
     }
 
-    /// Asks the CPU for what `ev` will touch (its call's slot, its job's), so
+    /// Asks the CPU for what the next event will touch (its call's slot, its job's), so
     /// that with many calls in flight the next event's memory arrives while
     /// this one is handled. A hint: no result depends on it.
-    #[inline(always)]
-    fn prefetch_for(&self, ev: Event) {
+    /// Out of line, so that with few events pending (no hints) the loop is
+    /// as it was.
+    #[inline(never)]
+    fn prefetch_next(&self) {
+        let Some(&ev) = self.schedule.queue.next_hint() else {
+            return;
+        };
         match ev {
             Event::JobDone { service, job, call } => {
                 if let Some(rt) = self.services.get(service as usize) {
