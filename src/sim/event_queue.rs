@@ -327,20 +327,17 @@ impl<E> EventQueue<E> {
         self.heap.len >= HINT_FROM
     }
 
-    /// The heap's event most likely to come next, unless a lane's comes
-    /// first: a hint to fetch what it will touch into the cache early, while
-    /// the event before it is handled. Never decides anything. None while
-    /// fewer than `HINT_FROM` events are pending: what they touch is in the
-    /// cache already, and asking would only cost instructions.
+    /// The heap's event most likely to come next (after the lanes' events
+    /// due before it): a hint to fetch what it will touch into the cache
+    /// early, while the events before it are handled. Never decides
+    /// anything. None while fewer than `HINT_FROM` events are pending: what
+    /// they touch is in the cache already, and asking would only cost.
     #[inline]
     pub fn next_hint(&self) -> Option<&E> {
         if !self.gives_hints() {
             return None;
         }
-        match self.heap.first_time() {
-            Some(t) if key_of(t, NORMAL, 0) <= self.first_key => self.heap.first_hint(),
-            _ => None,
-        }
+        self.heap.first_hint()
     }
 
     #[inline]
