@@ -542,7 +542,7 @@ mod against_one_heap {
                     _ => {
                         let until = now + r(spread * 2);
                         for _ in 0..r(4) + 1 {
-                            assert_eq!(q.peek_time().is_some(), q.len() > 0);
+                            assert_eq!(q.peek_time().is_some(), !q.is_empty());
                             let got = q.pop_due(until);
                             assert_eq!(got.map(|(_, e)| e), old.pop_due(until).map(|(_, e)| e));
                             match got {
