@@ -219,6 +219,19 @@ impl Downstream {
         None
     }
 
+    /// Brings `job`'s slot into the cache ahead of its use (a hint only).
+    #[inline(always)]
+    pub fn prefetch(&self, job: JobId) {
+        if let Some(j) = self.jobs.get(job.slot as usize) {
+            crate::sim::prefetch::prefetch(j);
+        }
+    }
+
+    /// Who waits for `job` (its slot's caller, whether current or not).
+    pub fn caller_of(&self, job: JobId) -> Caller {
+        self.jobs[job.slot as usize].caller
+    }
+
     /// Whether `job` is still the job in its slot (its completion matters).
     pub fn is_current(&self, job: JobId) -> bool {
         let j = &self.jobs[job.slot as usize];

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod metrics;
 pub mod mixture;
 pub mod notices;
+pub mod prefetch;
 pub mod rng;
 pub mod sampling;
 pub mod setup;

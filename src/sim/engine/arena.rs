@@ -51,6 +51,14 @@ impl Arena {
         self.free.push(id);
     }
 
+    /// Brings slot `id` into the cache ahead of its use (a hint only).
+    #[inline(always)]
+    pub(super) fn prefetch(&self, id: u32) {
+        if let Some(call) = self.calls.get(id as usize) {
+            crate::sim::prefetch::prefetch(call);
+        }
+    }
+
     /// Every slot, for the layers that look up their parked calls.
     pub(super) fn slots(&self) -> &[Call] {
         &self.calls

@@ -165,6 +165,7 @@ impl Simulation {
                     Event::JobDone {
                         service: s as u16,
                         job,
+                        call: id,
                     },
                 );
             }
@@ -205,6 +206,7 @@ impl Simulation {
                 Event::JobDone {
                     service: s as u16,
                     job: next,
+                    call: rt.downstream.caller_of(next).call,
                 },
             );
         }
