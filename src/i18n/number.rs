@@ -63,8 +63,14 @@ impl Style {
             Some(d) => format!("{x:.d$}"),
             None => format!("{x}"),
         };
+        // A value that rounds to zero has no sign: never `-0.0`.
+        let zero = plain
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.');
         let (sign, digits) = match plain.strip_prefix('-') {
-            Some(rest) => ("-", rest),
+            Some(rest) if !zero => ("-", rest),
+            Some(rest) => ("", rest),
             None => ("", plain.as_str()),
         };
         let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
@@ -142,6 +148,14 @@ mod tests {
             group: ".".into(),
             min_grouping: 2,
         }
+    }
+
+    #[test]
+    fn a_value_that_rounds_to_zero_has_no_sign() {
+        assert_eq!(es().format(-0.0, Some(1)), "0,0");
+        assert_eq!(es().format(-0.04, Some(1)), "0,0");
+        assert_eq!(es().format(-0.05001, Some(1)), "-0,1");
+        assert_eq!(es().format(-0.4, Some(0)), "0");
     }
 
     #[test]
