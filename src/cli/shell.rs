@@ -72,33 +72,34 @@ pub fn comparison(
 
 /// A scenario as its file (or built-in) says it, no flag applied yet.
 pub fn load_raw(spec: &str) -> Result<Scenario, Failure> {
-    scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))
+    let s = scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))?;
+    // No output of this command may then replace the file.
+    breakwater::output::file::note_input(spec);
+    Ok(s)
 }
 
 /// Checks that `path` can be written before a run starts, so a typo in an
-/// output path is not discovered after the work is done. Leaves no file
-/// behind if there was none.
+/// output path is not discovered after the work is done; refuses an input
+/// file and a symbolic link (`output::file`). Leaves no file behind.
 pub fn check_writable(flag: &str, path: &str) -> Result<(), Failure> {
-    let p = std::path::Path::new(path);
-    let existed = p.symlink_metadata().is_ok();
-    match std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(p)
-    {
-        Ok(_) => {
-            if !existed {
-                let _ = std::fs::remove_file(p);
-            }
-            Ok(())
-        }
-        Err(e) => Err(Failure::io(t!(
-            "io-cannot-write-flag",
-            flag = flag,
-            path = escape(path),
-            reason = e.to_string()
-        ))),
-    }
+    breakwater::output::file::check(path).map_err(|e| refused(flag, path, &e))
+}
+
+/// An output path refused or unwritable, as `FLAG PATH: cannot write: why`
+/// (exit 2 for a refused name, 1 for the file system's refusal).
+pub fn refused(flag: &str, path: &str, e: &breakwater::output::file::Refused) -> Failure {
+    Failure::with(
+        e.code(),
+        format!(
+            "breakwater: {}",
+            t!(
+                "io-cannot-write-flag",
+                flag = flag,
+                path = escape(path),
+                reason = e.reason()
+            )
+        ),
+    )
 }
 
 /// A JSON value as printed (pretty, with a final newline), or exit 1 saying

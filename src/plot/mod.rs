@@ -122,7 +122,8 @@ pub fn write_all(
 ) -> Result<(), (String, String)> {
     for (path, format) in outputs {
         let bytes = render(fig, *format, size).map_err(|e| (path.clone(), e))?;
-        std::fs::write(path, bytes).map_err(|e| (path.clone(), e.to_string()))?;
+        // Never through a link, never over an input, whole or not at all.
+        crate::output::file::write(path, &bytes).map_err(|e| (path.clone(), e.reason()))?;
     }
     Ok(())
 }
