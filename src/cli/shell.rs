@@ -72,7 +72,8 @@ pub fn comparison(
 
 /// A scenario as its file (or built-in) says it, no flag applied yet.
 pub fn load_raw(spec: &str) -> Result<Scenario, Failure> {
-    let s = scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))?;
+    let s =
+        scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))?;
     // No output of this command may then replace the file.
     breakwater::output::file::note_input(spec);
     Ok(s)

@@ -244,10 +244,9 @@ pub fn sweep(a: SweepArgs) -> Outcome {
         let fig = figure::chart(&sw, &cells, &heading);
         let size = a.size.unwrap_or(plot::DEFAULT_SIZE);
         for (path, format) in &figures {
-            let written = plot::grid_chart::render(&fig, *format, size)
-                .and_then(|bytes| {
-                    breakwater::output::file::write(path, &bytes).map_err(|e| e.reason())
-                });
+            let written = plot::grid_chart::render(&fig, *format, size).and_then(|bytes| {
+                breakwater::output::file::write(path, &bytes).map_err(|e| e.reason())
+            });
             if let Err(why) = written {
                 return Err(Failure::io(t!(
                     "io-cannot-write-flag",
