@@ -107,7 +107,7 @@ pub fn refused(flag: &str, path: &str, e: &breakwater::output::file::Refused) ->
 /// why it could not be written.
 pub fn json_text(v: &serde_json::Value) -> Result<String, Failure> {
     serde_json::to_string_pretty(v)
-        .map(|t| format!("{t}\n"))
+        .map(|t| format!("{}\n", breakwater::base::escape::json_safe(&t)))
         .map_err(|e| Failure::io(t!("io-cannot-write-json", reason = e.to_string())))
 }
 
