@@ -95,6 +95,7 @@ cli-bad-call-index = a call's index: a whole number from 0
 cli-bad-where = valid: { $valid }
 cli-bad-duration = the duration must be above 0 and at most 7d
 cli-bad-seed = a seed is a whole number from 0 to { $max }
+cli-bad-speed = a speed is a number of times real time, from { $min } to { $max } (e.g. 10)
 cli-seed-too-big = a seed is at most { $max } (2^63−1, the largest TOML integer, so recordings can store it)
 cli-bad-size = `{ $value }`: a size such as 500MB, 1GiB or 1048576
 cli-size-too-small = `{ $value }`: a size from 1 byte

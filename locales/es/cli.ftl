@@ -91,6 +91,7 @@ cli-bad-call-index = el índice de una llamada: un número entero desde 0
 cli-bad-where = valen: { $valid }
 cli-bad-duration = la duración debe ser mayor que 0 y como mucho 7d
 cli-bad-seed = una semilla es un número entero de 0 a { $max }
+cli-bad-speed = una velocidad es un número de veces el tiempo real, de { $min } a { $max } (p. ej. 10)
 cli-seed-too-big = una semilla es como mucho { $max } (2^63−1, el mayor entero de TOML, para que las grabaciones puedan guardarla)
 cli-bad-size = `{ $value }`: un tamaño como 500MB, 1GiB o 1048576
 cli-size-too-small = `{ $value }`: un tamaño desde 1 byte
