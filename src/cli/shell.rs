@@ -62,7 +62,26 @@ pub fn comparison(
     side_sets: &super::flags::SideSets,
 ) -> Result<Comparison, Failure> {
     let mut cmp = match b {
-        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
+        Some(b) => {
+            let second = load_raw(b)?;
+            let (a_duration, b_duration) = (first.duration, second.duration);
+            let (a_name, b_name) = (first.origin.clone(), second.origin.clone());
+            let cmp = Comparison::of_files(first, second).map_err(Failure::bad)?;
+            if a_duration != b_duration {
+                // Not silently: B runs for A's duration.
+                breakwater::output::errln(&format!(
+                    "breakwater: {}",
+                    t!(
+                        "compare-duration-differs",
+                        a = escape(&a_name),
+                        b = escape(&b_name),
+                        a_duration = a_duration.to_string(),
+                        b_duration = b_duration.to_string()
+                    )
+                ));
+            }
+            cmp
+        }
         None => Comparison::of_variants(&first),
     };
     cmp.apply_sets(sets, &side_sets.set_a, &side_sets.set_b)
