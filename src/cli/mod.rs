@@ -83,12 +83,12 @@ pub fn parse() -> Result<Cli, Failure> {
             // a full disk (`> /dev/full`) is.
             use std::io::Write;
             match e.print().and_then(|()| std::io::stdout().flush()) {
-                Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::io(
-                    breakwater::t!(
+                Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::io(breakwater::t!(
                         "io-cannot-write-stdout",
                         reason = breakwater::base::io_reason::io_reason(&w).said()
-                    ),
-                )),
+                    )))
+                }
                 _ => Err(Failure::silent(0)),
             }
         }
