@@ -137,8 +137,11 @@ pub fn read(sw: &Sweep, file: &str, bytes: &[u8]) -> Result<Resumed, String> {
         if let Some(cut) = line.strip_suffix(header.as_str()) {
             // A shard killed mid-row, then `cat`: its cut row runs into
             // the next shard's header.
-            if out.header && !cut.is_empty() {
-                out.dropped.push(text::csv_cut_row(&at));
+            if out.header || header.starts_with(cut) {
+                if !cut.is_empty() {
+                    out.dropped.push(text::csv_cut_row(&at));
+                }
+                out.header = true;
                 continue;
             }
         }
