@@ -116,7 +116,7 @@ pub fn refused(flag: &str, path: &str, e: &breakwater::output::file::Refused) ->
                 "io-cannot-write-flag",
                 flag = flag,
                 path = escape(path),
-                reason = e.reason()
+                reason = e.message()
             )
         ),
     )

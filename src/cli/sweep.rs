@@ -245,7 +245,7 @@ pub fn sweep(a: SweepArgs) -> Outcome {
         let size = a.size.unwrap_or(plot::DEFAULT_SIZE);
         for (path, format) in &figures {
             let written = plot::grid_chart::render(&fig, *format, size).and_then(|bytes| {
-                breakwater::output::file::write(path, &bytes).map_err(|e| e.reason())
+                breakwater::output::file::write(path, &bytes).map_err(|e| e.message())
             });
             if let Err(why) = written {
                 return Err(Failure::io(t!(

@@ -79,6 +79,16 @@ impl Refused {
         }
     }
 
+    /// As the commands' errors say it: a refusal in the reader's
+    /// language, the file system's own error as the system says it (as
+    /// these errors always said it).
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Io(e) => e.to_string(),
+            _ => self.reason(),
+        }
+    }
+
     /// Exit status: a refused name is bad input (2), the file system's
     /// refusal an I/O error (1).
     pub fn code(&self) -> u8 {

@@ -123,7 +123,7 @@ pub fn write_all(
     for (path, format) in outputs {
         let bytes = render(fig, *format, size).map_err(|e| (path.clone(), e))?;
         // Never through a link, never over an input, whole or not at all.
-        crate::output::file::write(path, &bytes).map_err(|e| (path.clone(), e.reason()))?;
+        crate::output::file::write(path, &bytes).map_err(|e| (path.clone(), e.message()))?;
     }
     Ok(())
 }
