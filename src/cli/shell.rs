@@ -54,12 +54,15 @@ pub fn with_sets(
 }
 
 /// The two sides a comparison's flags name (`first` is A's scenario as read): two files, or one scenario's
-/// declared variants; then `--set`, `--set-a` and `--set-b` applied.
+/// declared variants; then `--set`, `--set-a` and `--set-b` applied. Two
+/// files of different durations run for A's, said on stderr unless
+/// `--duration` was given.
 pub fn comparison(
     first: Scenario,
     b: Option<&str>,
     sets: &[String],
     side_sets: &super::flags::SideSets,
+    duration_given: bool,
 ) -> Result<Comparison, Failure> {
     let mut cmp = match b {
         Some(b) => {
@@ -67,7 +70,7 @@ pub fn comparison(
             let (a_duration, b_duration) = (first.duration, second.duration);
             let (a_name, b_name) = (first.origin.clone(), second.origin.clone());
             let cmp = Comparison::of_files(first, second).map_err(Failure::bad)?;
-            if a_duration != b_duration {
+            if a_duration != b_duration && !duration_given {
                 // Not silently: B runs for A's duration.
                 breakwater::output::errln(&format!(
                     "breakwater: {}",

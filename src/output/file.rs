@@ -167,7 +167,7 @@ fn temporary(path: &Path, mode: Option<u32>) -> io::Result<(File, PathBuf)> {
         let mut o = OpenOptions::new();
         o.write(true)
             .create_new(true)
-            .mode(mode.unwrap_or(0o666) & 0o7777);
+            .mode(mode.unwrap_or(0o666) & 0o777);
         match o.open(&tmp) {
             Ok(f) => return Ok((f, tmp)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
