@@ -229,6 +229,12 @@ fn resume_reads_strictly_and_appends_only_after_validating() {
     let nl = std::fs::read_to_string(dir.join("nl.csv")).unwrap();
     assert!(nl.starts_with("index,load.rate,value"), "{nl}");
 
+    // A stream is not a file to resume from (a pipe read back would wait
+    // for ever).
+    let (code, _, err) = sweep_in(&dir, "--resume", "/dev/null");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+
     // NaN and inf are refused, naming the line (not shown as `NaN–inf`).
     let text = String::from_utf8(full.clone()).unwrap();
     let row = text.lines().nth(1).unwrap();

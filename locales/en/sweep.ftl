@@ -16,6 +16,7 @@ sweep-seeds-past-max = --seeds { $seeds }: seeds { $first } … { $last } pass t
 sweep-unknown-service = --service { $name }: no such service. Valid: all, { $valid }
 sweep-resume-and-csv = --resume FILE writes the new cells into FILE; leave out --csv
 sweep-resume-too-big = --resume { $path }: the file is over { $max } bytes
+sweep-resume-not-file = --resume { $path }: not a regular file; a sweep resumes from the CSV file it wrote (use --csv to write to a stream)
 sweep-csv-header = { $at }: not this sweep's CSV: its first line should be `{ $header }`
 sweep-csv-cut-row = { $at }: a row cut short (a run stopped while writing it), dropped: its cell runs again
 sweep-csv-not-utf8 = { $at }: invalid bytes (not UTF-8 text); a sweep writes UTF-8, so this file was changed or is not a sweep CSV

@@ -15,6 +15,7 @@ sweep-shard-form = se esperaba I/N con 0 ≤ I < N, p. ej. 0/4 (celdas 0, 4, 8, 
 sweep-seeds-past-max = --seeds { $seeds }: las semillas { $first } … { $last } pasan de la mayor, { $max }
 sweep-unknown-service = --service { $name }: no existe ese servicio. Valen: all, { $valid }
 sweep-resume-too-big = --resume { $path }: el fichero pasa de { $max } bytes
+sweep-resume-not-file = --resume { $path }: no es un archivo normal; un barrido se reanuda desde el CSV que escribió (usa --csv para escribir en un flujo)
 sweep-resume-and-csv = --resume FICHERO escribe las celdas nuevas en FICHERO; quita --csv
 sweep-csv-header = { $at }: no es el CSV de este barrido: su primera línea debería ser `{ $header }`
 sweep-csv-cut-row = { $at }: una fila cortada (una ejecución se detuvo mientras la escribía), descartada: su celda se ejecuta de nuevo

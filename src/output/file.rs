@@ -182,9 +182,9 @@ fn temporary(path: &Path, mode: Option<u32>) -> io::Result<(File, PathBuf)> {
 pub fn check(path: &str) -> Result<(), Refused> {
     let p = Path::new(path);
     match target(p)? {
-        Target::Direct => {
-            open_direct(p)?;
-        }
+        // Not opened: a FIFO's reader would see the end of its input when
+        // the check closed it (and an open waits for a reader).
+        Target::Direct => {}
         Target::Regular(existing) => {
             if existing.is_some() {
                 // Without truncating: only that we may write it.
