@@ -280,7 +280,10 @@ fn open_csv(
     check_writable(flag, path)?;
     if resume && breakwater::output::file::is_direct(path) {
         // A pipe or `/dev/stdout` read back would wait for ever.
-        return Err(Failure::bad(t!("sweep-resume-not-file", path = escape(path))));
+        return Err(Failure::bad(t!(
+            "sweep-resume-not-file",
+            path = escape(path)
+        )));
     }
     let cannot = |e: std::io::Error| {
         Failure::io(format!(

@@ -41,6 +41,15 @@ pub fn note_input(path: &str) {
     }
 }
 
+/// Forgets every input (a test's files are deleted, and their inodes
+/// reused by the next test's).
+#[cfg(test)]
+fn forget_inputs() {
+    if let Ok(mut inputs) = INPUTS.lock() {
+        inputs.clear();
+    }
+}
+
 /// The input (as given) that `m` is, if any.
 fn input_of(m: &Metadata) -> Option<String> {
     let inputs = INPUTS.lock().ok()?;
@@ -357,6 +366,7 @@ mod tests {
             assert!(open_in_place(path.to_str().unwrap(), false).is_err());
         }
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "name = \"x\"");
+        forget_inputs();
         std::fs::remove_dir_all(&d).unwrap();
     }
 
