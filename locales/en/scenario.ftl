@@ -151,6 +151,8 @@ load-no-such-near = no such file, and no built-in scenario named `{ $spec }`; di
 set-form = expected PATH=VALUE, e.g. services.payment.failure_rate=0.2
 set-excess = { $flag }: with these values, { $message }
 compare-services-differ = the two scenarios must have the same services, in the same order: { $a } has { $a_names }; { $b } has { $b_names }
+compare-duration-excess = { $b } lasts { $b_duration }, { $a } { $a_duration }; both sides run for A's { $a_duration }, and then { $message } (give both files the same duration)
+compare-duration-differs = note: { $b } lasts { $b_duration }, { $a } { $a_duration }; both sides run for A's { $a_duration } (--duration sets both)
 
 # A --set argument refused: the flag, the argument, why.
 set-named = { $flag } { $arg }: { $message }

@@ -151,6 +151,8 @@ load-no-such-near = no existe el archivo, ni un escenario incorporado llamado `{
 set-form = se esperaba RUTA=VALOR, por ejemplo services.payment.failure_rate=0.2
 set-excess = { $flag }: con estos valores, { $message }
 compare-services-differ = los dos escenarios deben tener los mismos servicios, en el mismo orden: { $a } tiene { $a_names }; { $b } tiene { $b_names }
+compare-duration-excess = { $b } dura { $b_duration } y { $a } { $a_duration }; los dos lados se ejecutan durante los { $a_duration } de A, y entonces { $message } (da a los dos archivos la misma duración)
+compare-duration-differs = nota: { $b } dura { $b_duration } y { $a } { $a_duration }; los dos lados se ejecutan durante los { $a_duration } de A (--duration fija los dos)
 
 # A --set argument refused: the flag, the argument, why.
 set-named = { $flag } { $arg }: { $message }

@@ -56,9 +56,67 @@ fn escape_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether JSON output writes `c` as `\uXXXX` although JSON allows it
+/// raw: what `is_unsafe` escapes (C1 controls such as U+009B, a terminal's
+/// CSI; the bidi overrides), the zero-width and invisible format
+/// characters, and the line and paragraph separators. Not the C0
+/// controls: `serde_json` escapes those in strings already, and outside
+/// strings a line break is the layout.
+fn json_hides(c: char) -> bool {
+    (is_unsafe(c) && c >= ' ')
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}'
+                | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+/// JSON text (as `serde_json` writes it) with every character `json_hides`
+/// written as a `\uXXXX` escape: the same JSON value, and nothing in it a
+/// terminal obeys or a reader cannot see. Outside strings JSON is ASCII,
+/// so only string contents change.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(json_hides) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if json_hides(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{:04x}", u);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_hides_c1_bidi_and_invisible_characters_as_the_same_value() {
+        let name = "a\u{9b}31m\u{202e}b\u{200b}c\u{7f}é";
+        let json = serde_json::to_string(&serde_json::json!({ "name": name })).unwrap();
+        let safe = json_safe(&json);
+        assert!(safe.is_ascii() || safe.contains('é'), "{safe}");
+        assert!(
+            !safe.chars().any(|c| c.is_control() || json_hides(c)),
+            "{safe}"
+        );
+        let pretty = serde_json::to_string_pretty(&serde_json::json!({ "a": 1 })).unwrap();
+        assert_eq!(json_safe(&pretty), pretty, "the layout stays");
+        assert!(
+            safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u200b"),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["name"], name, "the same value");
+        assert!(matches!(json_safe("{\"a\": \"é\"}"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

@@ -49,6 +49,7 @@ pub fn compare(args: CompareArgs) -> Outcome {
         args.b.as_deref(),
         &args.sets.set,
         &args.side_sets,
+        args.duration.duration.is_some(),
     )?;
     if let Some(seed) = args.seed.seed {
         cmp.set_seed(seed);

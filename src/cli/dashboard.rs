@@ -38,7 +38,7 @@ pub struct DashOptions {
     pub light: bool,
     #[arg(long)]
     pub paused: bool,
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = super::values::parse_speed)]
     pub speed: f64,
     #[arg(long, value_name = "FILE")]
     pub record: Option<String>,

@@ -47,10 +47,13 @@ impl Failure {
         }
     }
 
-    /// Says the message on stderr and gives the exit status.
+    /// Says the message on stderr and gives the exit status. Whatever a
+    /// message carries (a flag's value, a file name, a scenario's text),
+    /// no control character reaches the terminal raw: the last gate
+    /// escapes them as scenario text is (line breaks kept).
     pub fn exit(self) -> ExitCode {
         if let Some(m) = &self.message {
-            output::errln(m);
+            output::errln(&breakwater::base::escape::escape_keep_newlines(m));
         }
         ExitCode::from(self.code)
     }

@@ -68,7 +68,7 @@ pub fn language() -> Result<&'static str, Failure> {
 
 /// The process's arguments, parsed in the reader's language (already
 /// entered, so that `--help` and clap's errors speak it). Help and version
-/// are printed here and end as exit 0.
+/// are printed here and end as exit 0 (1 if stdout cannot take them).
 pub fn parse() -> Result<Cli, Failure> {
     let args = args();
     let mut argv = vec!["breakwater".to_string()];
@@ -79,9 +79,18 @@ pub fn parse() -> Result<Cli, Failure> {
     {
         Ok(cli) => Ok(cli),
         Err(e) if !e.use_stderr() => {
-            // Help and version go to stdout; a closed pipe is no error.
-            let _ = e.print();
-            Err(Failure::silent(0))
+            // Help and version go to stdout; a closed pipe is no error,
+            // a full disk (`> /dev/full`) is.
+            use std::io::Write;
+            match e.print().and_then(|()| std::io::stdout().flush()) {
+                Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::io(breakwater::t!(
+                        "io-cannot-write-stdout",
+                        reason = breakwater::base::io_reason::io_reason(&w).said()
+                    )))
+                }
+                _ => Err(Failure::silent(0)),
+            }
         }
         Err(e) => Err(Failure::with(2, text::explain(&e))),
     }

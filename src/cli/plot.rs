@@ -50,7 +50,13 @@ pub fn plot(args: PlotArgs) -> Outcome {
     }
     let first = load_raw(&args.a)?;
     let mut spec = if comparing_flags || (first.variants.is_some() && variant.is_none()) {
-        let cmp = comparison(first, args.b.as_deref(), &args.sets.set, &args.side_sets)?;
+        let cmp = comparison(
+            first,
+            args.b.as_deref(),
+            &args.sets.set,
+            &args.side_sets,
+            args.duration.duration.is_some(),
+        )?;
         Spec {
             title: text::comparison_title(&escape(&cmp.a.name), &escape(&cmp.b.name)),
             sides: vec![

@@ -4,14 +4,14 @@
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
 use super::progress::{Progress, Work};
-use super::shell::{json_text, load, say, spec_name, stopped_by};
+use super::shell::{json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{human_bytes, parse_size};
 use breakwater::base::escape::escape;
+use breakwater::output::file::OutFile;
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
 use breakwater::t;
-use std::io::Write;
 use std::time::Instant;
 
 /// The default bound on a `--timeseries` file.
@@ -81,7 +81,7 @@ fn cannot_write(path: &str, e: &std::io::Error) -> Failure {
     Failure::io(t!(
         "io-cannot-write",
         path = escape(path),
-        reason = e.to_string()
+        reason = breakwater::base::io_reason::io_reason(e).said()
     ))
 }
 
@@ -93,21 +93,12 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
     let counters = sim.counters_in_use();
     let mut writer = match timeseries {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => {
-                let mut w = std::io::BufWriter::new(f);
-                csv::write_header(&mut w, &counters).map_err(|e| cannot_write(path, &e))?;
-                Some((path, w))
-            }
-            Err(e) => {
-                return Err(Failure::io(t!(
-                    "io-cannot-create-flag",
-                    flag = "--timeseries",
-                    path = escape(path),
-                    reason = e.to_string()
-                )))
-            }
-        },
+        Some(path) => {
+            let f = OutFile::create(path).map_err(|e| refused("--timeseries", path, &e))?;
+            let mut w = std::io::BufWriter::new(f);
+            csv::write_header(&mut w, &counters).map_err(|e| cannot_write(path, &e))?;
+            Some((path, w))
+        }
         None => None,
     };
     let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
@@ -123,10 +114,13 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         progress.set(tick.t);
     });
     drop(progress);
-    if let Some((path, mut w)) = writer {
-        if let Some(e) = io_error.or_else(|| w.flush().err()) {
+    if let Some((path, w)) = writer {
+        if let Some(e) = io_error {
             return Err(cannot_write(path, &e));
         }
+        // Whole or not at all: the rows so far, renamed into place.
+        let f = w.into_inner().map_err(|e| cannot_write(path, e.error()))?;
+        f.commit().map_err(|e| cannot_write(path, &e))?;
     }
     stopped_by(spec_name(s), sim.limit_crossed())?;
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());

@@ -54,15 +54,37 @@ pub fn with_sets(
 }
 
 /// The two sides a comparison's flags name (`first` is A's scenario as read): two files, or one scenario's
-/// declared variants; then `--set`, `--set-a` and `--set-b` applied.
+/// declared variants; then `--set`, `--set-a` and `--set-b` applied. Two
+/// files of different durations run for A's, said on stderr unless
+/// `--duration` was given.
 pub fn comparison(
     first: Scenario,
     b: Option<&str>,
     sets: &[String],
     side_sets: &super::flags::SideSets,
+    duration_given: bool,
 ) -> Result<Comparison, Failure> {
     let mut cmp = match b {
-        Some(b) => Comparison::of_files(first, load_raw(b)?).map_err(Failure::bad)?,
+        Some(b) => {
+            let second = load_raw(b)?;
+            let (a_duration, b_duration) = (first.duration, second.duration);
+            let (a_name, b_name) = (first.origin.clone(), second.origin.clone());
+            let cmp = Comparison::of_files(first, second).map_err(Failure::bad)?;
+            if a_duration != b_duration && !duration_given {
+                // Not silently: B runs for A's duration.
+                breakwater::output::errln(&format!(
+                    "breakwater: {}",
+                    t!(
+                        "compare-duration-differs",
+                        a = escape(&a_name),
+                        b = escape(&b_name),
+                        a_duration = a_duration.to_string(),
+                        b_duration = b_duration.to_string()
+                    )
+                ));
+            }
+            cmp
+        }
         None => Comparison::of_variants(&first),
     };
     cmp.apply_sets(sets, &side_sets.set_a, &side_sets.set_b)
@@ -72,40 +94,42 @@ pub fn comparison(
 
 /// A scenario as its file (or built-in) says it, no flag applied yet.
 pub fn load_raw(spec: &str) -> Result<Scenario, Failure> {
-    scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))
+    let s =
+        scenario::load(spec).map_err(|e| Failure::with(2, e.say(breakwater::i18n::current())))?;
+    // No output of this command may then replace the file.
+    breakwater::output::file::note_input(spec);
+    Ok(s)
 }
 
 /// Checks that `path` can be written before a run starts, so a typo in an
-/// output path is not discovered after the work is done. Leaves no file
-/// behind if there was none.
+/// output path is not discovered after the work is done; refuses an input
+/// file and a symbolic link (`output::file`). Leaves no file behind.
 pub fn check_writable(flag: &str, path: &str) -> Result<(), Failure> {
-    let p = std::path::Path::new(path);
-    let existed = p.symlink_metadata().is_ok();
-    match std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(p)
-    {
-        Ok(_) => {
-            if !existed {
-                let _ = std::fs::remove_file(p);
-            }
-            Ok(())
-        }
-        Err(e) => Err(Failure::io(t!(
-            "io-cannot-write-flag",
-            flag = flag,
-            path = escape(path),
-            reason = e.to_string()
-        ))),
-    }
+    breakwater::output::file::check(path).map_err(|e| refused(flag, path, &e))
+}
+
+/// An output path refused or unwritable, as `FLAG PATH: cannot write: why`
+/// (exit 2 for a refused name, 1 for the file system's refusal).
+pub fn refused(flag: &str, path: &str, e: &breakwater::output::file::Refused) -> Failure {
+    Failure::with(
+        e.code(),
+        format!(
+            "breakwater: {}",
+            t!(
+                "io-cannot-write-flag",
+                flag = flag,
+                path = escape(path),
+                reason = e.message()
+            )
+        ),
+    )
 }
 
 /// A JSON value as printed (pretty, with a final newline), or exit 1 saying
 /// why it could not be written.
 pub fn json_text(v: &serde_json::Value) -> Result<String, Failure> {
     serde_json::to_string_pretty(v)
-        .map(|t| format!("{t}\n"))
+        .map(|t| format!("{}\n", breakwater::base::escape::json_safe(&t)))
         .map_err(|e| Failure::io(t!("io-cannot-write-json", reason = e.to_string())))
 }
 

@@ -244,8 +244,9 @@ pub fn sweep(a: SweepArgs) -> Outcome {
         let fig = figure::chart(&sw, &cells, &heading);
         let size = a.size.unwrap_or(plot::DEFAULT_SIZE);
         for (path, format) in &figures {
-            let written = plot::grid_chart::render(&fig, *format, size)
-                .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+            let written = plot::grid_chart::render(&fig, *format, size).and_then(|bytes| {
+                breakwater::output::file::write(path, &bytes).map_err(|e| e.message())
+            });
             if let Err(why) = written {
                 return Err(Failure::io(t!(
                     "io-cannot-write-flag",
@@ -264,16 +265,33 @@ pub fn sweep(a: SweepArgs) -> Outcome {
 }
 
 /// Opens the CSV for writing before anything runs (an unwritable path is
-/// exit 1 at once). `resume`: reads the cells already in it (exit 2 if
-/// they are of another sweep) and drops a last row cut short. A new or
-/// empty file gets the header.
+/// exit 1 at once; an input or a link exit 2). `resume`: reads the file
+/// strictly first (`csv::read`: exit 2 if it is of another sweep, has
+/// invalid bytes or a number that is not finite), says each row cut short
+/// that it drops, and only then appends, after its last complete line. A
+/// new or empty file gets the header. The file is written in place, row by
+/// row, so Ctrl-C keeps the finished cells.
 fn open_csv(
     sw: &Sweep,
     path: &str,
     resume: bool,
 ) -> Result<(Option<std::fs::File>, Vec<CellResult>), Failure> {
-    check_writable(if resume { "--resume" } else { "--csv" }, path)?;
-    let cannot = |e: std::io::Error| Failure::io(format!("{}: {e}", escape(path)));
+    let flag = if resume { "--resume" } else { "--csv" };
+    check_writable(flag, path)?;
+    if resume && breakwater::output::file::is_direct(path) {
+        // A pipe or `/dev/stdout` read back would wait for ever.
+        return Err(Failure::bad(t!(
+            "sweep-resume-not-file",
+            path = escape(path)
+        )));
+    }
+    let cannot = |e: std::io::Error| {
+        Failure::io(format!(
+            "{}: {}",
+            escape(path),
+            breakwater::base::io_reason::io_reason(&e).said()
+        ))
+    };
     let mut done = Vec::new();
     let mut keep = 0u64;
     if resume {
@@ -290,24 +308,27 @@ fn open_csv(
                         max = MAX_RESUME_BYTES.to_string()
                     )));
                 }
-                let text = String::from_utf8_lossy(&bytes);
-                done = csv::read(sw, &escape(path), &text).map_err(Failure::bad)?;
-                keep = text.rfind('\n').map_or(0, |i| i as u64 + 1);
+                let read = csv::read(sw, &escape(path), &bytes).map_err(Failure::bad)?;
+                for d in &read.dropped {
+                    breakwater::output::errln(&format!("breakwater: {d}"));
+                }
+                done = read.cells;
+                // A file without the header (empty, or blank lines) starts anew.
+                keep = if read.header { read.keep } else { 0 };
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(cannot(e)),
         }
     }
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(!resume)
-        .open(path)
-        .map_err(cannot)?;
-    if resume {
-        f.set_len(keep).map_err(cannot)?;
+    let mut f = breakwater::output::file::open_in_place(path, resume)
+        .map_err(|e| super::shell::refused(flag, path, &e))?;
+    let direct = breakwater::output::file::is_direct(path);
+    if !direct {
+        if resume {
+            f.set_len(keep).map_err(cannot)?;
+        }
+        f.seek(std::io::SeekFrom::End(0)).map_err(cannot)?;
     }
-    f.seek(std::io::SeekFrom::End(0)).map_err(cannot)?;
     if keep == 0 {
         f.write_all(format!("{}\n", csv::header(sw)).as_bytes())
             .map_err(cannot)?;

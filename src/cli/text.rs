@@ -146,7 +146,12 @@ pub fn command(base: Command) -> Command {
     localise(base.disable_help_subcommand(true), "")
 }
 
+/// A piece of a clap error, escaped: it may be the value as typed.
 fn context(e: &clap::Error, kind: ContextKind) -> String {
+    breakwater::base::escape::escape(&raw_context(e, kind)).into_owned()
+}
+
+fn raw_context(e: &clap::Error, kind: ContextKind) -> String {
     match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
@@ -183,7 +188,9 @@ pub fn explain(e: &clap::Error) -> String {
         }
         ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(e)
-                .map(|s| s.to_string())
+                .map(|s| {
+                    breakwater::base::escape::escape_keep_newlines(&s.to_string()).into_owned()
+                })
                 .unwrap_or_default();
             t!(
                 "cli-error-bad-value",
@@ -213,7 +220,7 @@ pub fn explain(e: &clap::Error) -> String {
             // Anything rarer: clap's own sentence, without its "error: ".
             let s = e.render().to_string();
             let first = s.lines().next().unwrap_or_default();
-            first.trim_start_matches("error: ").to_string()
+            breakwater::base::escape::escape(first.trim_start_matches("error: ")).into_owned()
         }
     };
     if !suggested.is_empty() {

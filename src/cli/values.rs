@@ -46,6 +46,17 @@ pub fn parse_where(s: &str) -> Result<Where, String> {
     })
 }
 
+/// A dashboard's starting speed: a finite number of times real time; one
+/// outside 0.1 … 1000 starts at the nearest end (`NaN` and `inf` are
+/// refused, not taken as ×1).
+pub fn parse_speed(s: &str) -> Result<f64, String> {
+    use breakwater::tui::app::{MAX_SPEED, MIN_SPEED};
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(t!("cli-bad-speed", min = MIN_SPEED, max = MAX_SPEED)),
+    }
+}
+
 pub fn parse_dur_arg(s: &str) -> Result<Dur, String> {
     let d = parse_duration(s).map_err(|m| m.said())?;
     if d.0 == 0 || d > Dur::from_secs(7 * 86_400) {

@@ -122,7 +122,8 @@ pub fn write_all(
 ) -> Result<(), (String, String)> {
     for (path, format) in outputs {
         let bytes = render(fig, *format, size).map_err(|e| (path.clone(), e))?;
-        std::fs::write(path, bytes).map_err(|e| (path.clone(), e.to_string()))?;
+        // Never through a link, never over an input, whole or not at all.
+        crate::output::file::write(path, &bytes).map_err(|e| (path.clone(), e.message()))?;
     }
     Ok(())
 }
@@ -167,7 +168,9 @@ pub fn export(spec: &figure::Spec, base: &Path, gate: &ExportGate) -> Result<Vec
         return Err(text::export_abandoned());
     }
     for (path, bytes) in &drawn {
-        std::fs::write(path, bytes).map_err(|e| text::cannot_write(path, &e.to_string()))?;
+        // Never through a link, never over an input, whole or not at all.
+        crate::output::file::write(path, bytes)
+            .map_err(|e| text::cannot_write(path, &e.message()))?;
     }
     Ok(drawn.into_iter().map(|(p, _)| p).collect())
 }

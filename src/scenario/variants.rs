@@ -153,6 +153,22 @@ impl Comparison {
                 b_names = names(&b).join(", ")
             ));
         }
+        if b.duration != a.duration {
+            // B runs for A's duration: a load B's own estimate accepted
+            // for a shorter run may be too much for A's longer one; said
+            // as that, not as a `--set` nobody gave.
+            let e = crate::sim::estimate::estimate(&b.world, &b.timeline, a.duration);
+            if let Some(message) = e.excess() {
+                return Err(crate::msg!(
+                    "compare-duration-excess",
+                    a = escape(&a.origin),
+                    b = escape(&b.origin),
+                    a_duration = a.duration.to_string(),
+                    b_duration = b.duration.to_string(),
+                    message = message
+                ));
+            }
+        }
         b.seed = a.seed;
         b.duration = a.duration;
         b.tick = a.tick;

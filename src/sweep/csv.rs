@@ -81,94 +81,152 @@ fn split(line: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// The cells of `sw` already in `text` (a file named `file`), each once
-/// (the first row of an index wins). A final line without its newline (a
-/// row cut short) is ignored. Anything of another sweep is refused with
-/// `file:line` and what differs.
-pub fn read(sw: &Sweep, file: &str, text: &str) -> Result<Vec<CellResult>, String> {
-    let header = header(sw);
-    let complete = match text.rfind('\n') {
-        Some(i) => &text[..=i],
-        None => "",
+/// What `--resume` read from a file.
+#[derive(Debug, Default)]
+pub struct Resumed {
+    /// The cells of this sweep, each once (the first row of an index wins).
+    pub cells: Vec<CellResult>,
+    /// The rows cut short that were dropped, said as `file:line: …`.
+    pub dropped: Vec<String>,
+    /// The bytes to keep: up to the last complete line.
+    pub keep: u64,
+    /// Whether the header was seen (a file without one is empty).
+    pub header: bool,
+}
+
+/// Reads `bytes` (a file named `file`) strictly: UTF-8 throughout (an
+/// invalid byte is an error naming its line), the header first, numbers
+/// finite. A row cut short anywhere (a killed shard's last row, joined by
+/// `cat` to the next shard's header; a final line without its newline) is
+/// dropped and said in `dropped`; its cell runs again. Anything of
+/// another sweep is refused with `file:line` and what differs.
+pub fn read(sw: &Sweep, file: &str, bytes: &[u8]) -> Result<Resumed, String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            return Err(text::csv_not_utf8(&format!("{file}:{line}")));
+        }
     };
+    let header = header(sw);
+    let keep = text.rfind('\n').map_or(0, |i| i + 1);
     let mut seen = vec![false; sw.grid.len()];
-    let mut out = Vec::new();
-    let mut header_seen = false;
-    for (n, line) in complete.lines().enumerate() {
+    let mut out = Resumed {
+        keep: keep as u64,
+        ..Resumed::default()
+    };
+    for (n, whole) in text.split_inclusive('\n').enumerate() {
         let at = format!("{file}:{}", n + 1);
-        let line = line.trim_end_matches('\r');
+        if !whole.ends_with('\n') {
+            if !whole.trim().is_empty() {
+                out.dropped.push(text::csv_cut_row(&at));
+            }
+            continue;
+        }
+        let line = whole.trim_end_matches('\n').trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
         if line == header {
-            header_seen = true;
+            out.header = true;
             continue;
         }
-        if !header_seen {
+        if let Some(cut) = line.strip_suffix(header.as_str()) {
+            // A shard killed mid-row, then `cat`: its cut row runs into
+            // the next shard's header.
+            if out.header || header.starts_with(cut) {
+                if !cut.is_empty() {
+                    out.dropped.push(text::csv_cut_row(&at));
+                }
+                out.header = true;
+                continue;
+            }
+        }
+        if !out.header {
             return Err(text::csv_header(&at, &header));
         }
-        let f = split(line).ok_or_else(|| text::csv_bad_row(&at))?;
-        let paths = sw.grid.axes.len();
-        if f.len() != 1 + paths + COLUMNS.len() {
-            return Err(text::csv_bad_row(&at));
-        }
-        let index: usize = f[0].parse().map_err(|_| text::csv_bad_row(&at))?;
-        if index >= sw.grid.len() {
-            return Err(text::csv_other_sweep(
-                &at,
-                "index",
-                &f[0],
-                &format!("< {}", sw.grid.len()),
-            ));
-        }
-        let seeds = sw.seeds.to_string();
-        let duration = sw.duration.map_or(String::new(), |d| d.to_string());
-        let command = sw.command(index);
-        let mut expected: Vec<(&str, &str)> = sw
-            .grid
-            .axes
-            .iter()
-            .map(|a| a.path.as_str())
-            .zip(sw.grid.values(index))
-            .collect();
-        expected.extend([
-            ("metric", sw.measure.metric.name()),
-            ("service", sw.service.as_str()),
-            ("seeds", seeds.as_str()),
-            ("duration", duration.as_str()),
-            ("command", command.as_str()),
-        ]);
-        let got = f[1..=paths].iter().chain(&f[paths + 5..]);
-        for ((name, want), have) in expected.iter().zip(got) {
-            if have != want {
-                return Err(text::csv_other_sweep(&at, name, have, want));
+        match row_of(sw, &at, line)? {
+            Some(cell) => {
+                if !seen[cell.index] {
+                    seen[cell.index] = true;
+                    out.cells.push(cell);
+                }
             }
+            None => out.dropped.push(text::csv_cut_row(&at)),
         }
-        let num = |s: &str| -> Result<Option<f64>, String> {
-            if s.is_empty() {
-                Ok(None)
-            } else {
-                s.parse().map(Some).map_err(|_| text::csv_bad_row(&at))
-            }
-        };
-        let (value, lo, hi) = (
-            num(&f[paths + 1])?,
-            num(&f[paths + 2])?,
-            num(&f[paths + 3])?,
-        );
-        if seen[index] {
-            continue;
-        }
-        seen[index] = true;
-        out.push(CellResult {
-            index,
-            value,
-            interval: lo.zip(hi),
-            run: None,
-            limit: Some(f[paths + 4].clone()).filter(|l| !l.is_empty()),
-        });
     }
     Ok(out)
+}
+
+/// One row's cell; `None` if the row is cut short (too few columns, a
+/// number or a quote cut); an error if it belongs to another sweep or a
+/// number is not finite.
+fn row_of(sw: &Sweep, at: &str, line: &str) -> Result<Option<CellResult>, String> {
+    let Some(f) = split(line) else {
+        return Ok(None);
+    };
+    let paths = sw.grid.axes.len();
+    if f.len() != 1 + paths + COLUMNS.len() {
+        return Ok(None);
+    }
+    let Ok(index) = f[0].parse::<usize>() else {
+        return Ok(None);
+    };
+    if index >= sw.grid.len() {
+        return Err(text::csv_other_sweep(
+            at,
+            "index",
+            &f[0],
+            &format!("< {}", sw.grid.len()),
+        ));
+    }
+    let seeds = sw.seeds.to_string();
+    let duration = sw.duration.map_or(String::new(), |d| d.to_string());
+    let command = sw.command(index);
+    let mut expected: Vec<(&str, &str)> = sw
+        .grid
+        .axes
+        .iter()
+        .map(|a| a.path.as_str())
+        .zip(sw.grid.values(index))
+        .collect();
+    expected.extend([
+        ("metric", sw.measure.metric.name()),
+        ("service", sw.service.as_str()),
+        ("seeds", seeds.as_str()),
+        ("duration", duration.as_str()),
+        ("command", command.as_str()),
+    ]);
+    let got = f[1..=paths].iter().chain(&f[paths + 5..]);
+    for ((name, want), have) in expected.iter().zip(got) {
+        if have != want {
+            return Err(text::csv_other_sweep(at, name, have, want));
+        }
+    }
+    let mut nums = [None; 3];
+    for (k, s) in f[paths + 1..paths + 4].iter().enumerate() {
+        if s.is_empty() {
+            continue;
+        }
+        let Ok(v) = s.parse::<f64>() else {
+            return Ok(None);
+        };
+        if !v.is_finite() {
+            return Err(text::csv_not_finite(at, COLUMNS[k], s));
+        }
+        nums[k] = Some(v);
+    }
+    let [value, lo, hi] = nums;
+    Ok(Some(CellResult {
+        index,
+        value,
+        interval: lo.zip(hi),
+        run: None,
+        limit: Some(f[paths + 4].clone()).filter(|l| !l.is_empty()),
+    }))
 }
 
 #[cfg(test)]

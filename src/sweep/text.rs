@@ -92,8 +92,21 @@ pub fn csv_header(at: &str, header: &str) -> String {
     t!("sweep-csv-header", at = at, header = escape(header))
 }
 
-pub fn csv_bad_row(at: &str) -> String {
-    t!("sweep-csv-bad-row", at = at)
+pub fn csv_cut_row(at: &str) -> String {
+    t!("sweep-csv-cut-row", at = at)
+}
+
+pub fn csv_not_utf8(at: &str) -> String {
+    t!("sweep-csv-not-utf8", at = at)
+}
+
+pub fn csv_not_finite(at: &str, column: &str, have: &str) -> String {
+    t!(
+        "sweep-csv-not-finite",
+        at = at,
+        column = column,
+        have = escape(have)
+    )
 }
 
 pub fn csv_other_sweep(at: &str, column: &str, have: &str, want: &str) -> String {

@@ -77,16 +77,13 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
     };
     let _lang = crate::i18n::Scope::enter(app.lang());
-    for (path, text) in app.finish().map(files_of).unwrap_or_default() {
-        match save::write_new(&path, &text) {
-            Ok(written) => messages.push(t!("status-recording-written", path = written)),
-            Err(e) => {
+    let files = app.finish().map(files_of).unwrap_or_default();
+    if !files.is_empty() {
+        match save_files(&files) {
+            Ok(said) => messages.extend(said),
+            Err(said) => {
                 save_failed = true;
-                messages.push(t!(
-                    "status-recording-failed",
-                    path = path.clone(),
-                    reason = e.reason()
-                ));
+                messages.push(said);
             }
         }
     }
@@ -95,6 +92,27 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
         messages,
         save_failed,
     })
+}
+
+/// Writes a recording's files together (`save::write_new_all`): what to
+/// say for each file written, or why none was.
+fn save_files(files: &[(String, String)]) -> Result<Vec<String>, String> {
+    match save::write_new_all(files) {
+        Ok(written) => Ok(written
+            .into_iter()
+            .map(|w| {
+                t!(
+                    "status-recording-written",
+                    path = crate::base::escape::escape(&w)
+                )
+            })
+            .collect()),
+        Err(e) => Err(t!(
+            "status-recording-failed",
+            path = crate::base::escape::escape(&files[0].0),
+            reason = e.reason()
+        )),
+    }
 }
 
 /// The files a save effect writes (none for other effects).
@@ -256,19 +274,15 @@ async fn event_loop(
                                     }
                                 },
                                 Some(save) => {
-                                    for (path, text) in files_of(save) {
-                                        match save::write_new(&path, &text) {
-                                            Ok(written) => {
-                                                let said = t!("status-recording-written", path = written);
-                                                app.set_status(said.clone());
-                                                messages.push(said);
+                                    let files = files_of(save);
+                                    match save_files(&files) {
+                                        Ok(said) => {
+                                            if let Some(last) = said.last() {
+                                                app.set_status(last.clone());
                                             }
-                                            Err(e) => app.set_status(t!(
-                                                "status-recording-failed",
-                                                path = path.clone(),
-                                                reason = e.reason()
-                                            )),
+                                            messages.extend(said);
                                         }
+                                        Err(said) => app.set_status(said),
                                     }
                                 }
                                 None => {}

@@ -24,8 +24,14 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Raw mode and the alternate screen for as long as it lives.
+///
+/// The terminal is never dropped: ratatui's `Drop` shows the cursor again
+/// and, when the terminal is gone (a hang-up), prints its own English
+/// "Failed to show the cursor" on stderr. `restore` already shows the
+/// cursor, quietly; the few kilobytes of buffers live until the process
+/// ends, moments later (one dashboard per process).
 pub struct TerminalGuard {
-    pub terminal: Term,
+    pub terminal: std::mem::ManuallyDrop<Term>,
 }
 
 impl TerminalGuard {
@@ -41,7 +47,9 @@ impl TerminalGuard {
             Ok(terminal)
         };
         match setup() {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: std::mem::ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)

@@ -171,7 +171,7 @@ impl CircuitBreaker {
             self.open_total += at.saturating_sub(self.since);
         }
         if to == BreakerState::Open {
-            self.opened += 1;
+            self.opened = self.opened.saturating_add(1);
             self.last_failure = at;
         }
         self.state = to;
@@ -252,7 +252,7 @@ impl CircuitBreaker {
             BreakerState::Closed => match cfg.kind {
                 BreakerKind::Consecutive => {
                     if failed {
-                        self.consecutive_failures += 1;
+                        self.consecutive_failures = self.consecutive_failures.saturating_add(1);
                         if self.consecutive_failures >= cfg.failure_threshold {
                             let n = self.consecutive_failures;
                             return Some(self.go(
@@ -275,7 +275,7 @@ impl CircuitBreaker {
                         WindowSize::Calls(n) => cfg.min_calls.min(n),
                         WindowSize::Time(_) => cfg.min_calls,
                     };
-                    if t.calls < min_calls {
+                    if t.calls < u64::from(min_calls) {
                         return None;
                     }
                     let fr = t.failures as f64 / t.calls as f64;
@@ -304,8 +304,8 @@ impl CircuitBreaker {
             },
             BreakerState::HalfOpen => {
                 self.probes.calls += 1;
-                self.probes.failures += failed as u32;
-                self.probes.slow += slow as u32;
+                self.probes.failures += failed as u64;
+                self.probes.slow += slow as u64;
                 match cfg.kind {
                     BreakerKind::Consecutive => {
                         let all = cfg.half_open_calls == HalfOpenCalls::All;
@@ -316,7 +316,7 @@ impl CircuitBreaker {
                                 Reason::ProbeFailed
                             };
                             Some(self.go(now, BreakerState::Open, reason))
-                        } else if self.probes.calls >= cfg.half_open_calls.deciding() {
+                        } else if self.probes.calls >= u64::from(cfg.half_open_calls.deciding()) {
                             let reason = match cfg.half_open_calls {
                                 HalfOpenCalls::All => Reason::FirstResultSucceeded,
                                 HalfOpenCalls::Calls(n) => Reason::ProbesSucceeded(n),
@@ -327,13 +327,14 @@ impl CircuitBreaker {
                         }
                     }
                     BreakerKind::Rate => {
-                        if self.probes.calls < cfg.half_open_calls.deciding() {
+                        if self.probes.calls < u64::from(cfg.half_open_calls.deciding()) {
                             return None;
                         }
                         let n = self.probes.calls as f64;
                         let fr = self.probes.failures as f64 / n;
                         let sr = self.probes.slow as f64 / n;
-                        let calls = self.probes.calls;
+                        // At most `deciding()`, a u32.
+                        let calls = u32::try_from(self.probes.calls).unwrap_or(u32::MAX);
                         if fr >= cfg.failure_rate {
                             Some(self.go(
                                 now,

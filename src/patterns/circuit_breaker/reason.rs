@@ -12,7 +12,7 @@ pub enum Over {
     /// The last `n` calls (a count window).
     Calls(u32),
     /// The calls of the last `span` of time (a time window), `calls` of them.
-    Time { span: Dur, calls: u32 },
+    Time { span: Dur, calls: u64 },
 }
 
 /// Why a breaker changed state. Rates are whole percentages, rounded down

@@ -248,3 +248,43 @@ fn late_results_from_before_a_transition_are_ignored() {
     assert!(b.on_result(&cfg, old, 61 * S, false, Dur(0)).is_none());
     assert_eq!(b.state(), BreakerState::HalfOpen);
 }
+
+/// Issue 26, seen 4: an hour's time window at a high rate passes 2^32
+/// calls; the counts do not wrap, so a failure rate never reached (1 % of
+/// calls fail, the threshold is 100 %) never opens the breaker, and the
+/// window still sees the old calls after the boundary.
+#[test]
+fn a_time_window_past_two_to_the_32_calls_does_not_wrap() {
+    let cfg = BreakerConfig {
+        window: WindowKind::Time,
+        window_size: WindowSize::Time(Dur::from_secs(3600)),
+        failure_rate: 1.0,
+        min_calls: 10,
+        ..rate_cfg()
+    };
+    let mut b = CircuitBreaker::new(&cfg);
+    let near = (1u64 << 32) - 5;
+    b.window.preload(
+        286 * S,
+        Counts {
+            calls: near,
+            failures: near / 100,
+            slow: 0,
+        },
+    );
+    let mut log = vec![];
+    for i in 0..20u64 {
+        let now = 287 * S + i;
+        let p = acquire(&mut b, &cfg, now, &mut log).unwrap();
+        let failed = i % 2 == 0;
+        assert!(
+            b.on_result(&cfg, p, now, failed, Dur(0)).is_none(),
+            "call {i} opened it"
+        );
+    }
+    assert!(log.is_empty(), "{log:?}");
+    assert_eq!(b.state(), BreakerState::Closed);
+    assert_eq!(b.window.totals.calls, near + 20, "past 2^32, not wrapped");
+    assert_eq!(b.window.totals.failures, near / 100 + 10);
+    assert_eq!(b.times_opened(), 0);
+}

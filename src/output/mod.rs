@@ -3,6 +3,8 @@
 //! message that cannot reach stderr is dropped rather than turned into a
 //! second failure.
 
+pub mod file;
+
 use std::io::{self, Write};
 
 /// Why stdout could not be written.
