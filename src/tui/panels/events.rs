@@ -5,7 +5,8 @@
 //! between (a held ←/→) is one line, from the first value to the last.
 
 use super::{
-    clock, inner_size, lines_of, panel_block, piece, render_lines, short_path, Cells, Piece, Tone,
+    clock, inner_size, lines_of, panel_block, piece, render_lines, short_path, truncate_words,
+    Cells, Piece, Tone,
 };
 use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
@@ -214,8 +215,21 @@ fn compare_lines(app: &App, rows: usize, width: usize) -> Vec<Vec<Piece>> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventsView {
     pub lines: Vec<Vec<Piece>>,
-    /// Said (dim) when there are no lines.
-    pub empty: String,
+    /// Said (dim) when there are no lines: wrapped between words into the
+    /// rows there are, the last one ending in `…` if the text goes on.
+    pub empty: Vec<String>,
+}
+
+/// `text` in at most `rows` lines of `width` cells, broken between words;
+/// when it does not all fit, the last line kept ends in `…`.
+fn said(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines = crate::base::wrap::wrap(text, width.max(1));
+    if lines.len() > rows.max(1) {
+        lines.truncate(rows.max(1));
+        let last = lines.pop().unwrap_or_default();
+        lines.push(truncate_words(&format!("{last} …"), width));
+    }
+    lines
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -228,7 +242,7 @@ pub fn view(app: &App, width: usize, rows: usize) -> EventsView {
     if app.comparing() {
         return EventsView {
             lines: compare_lines(app, rows, width),
-            empty: t!("events-empty-compare"),
+            empty: said(&t!("events-empty-compare"), width, rows),
         };
     }
     EventsView {
@@ -236,7 +250,7 @@ pub fn view(app: &App, width: usize, rows: usize) -> EventsView {
             .iter()
             .map(|n| fit(line(app, n), width))
             .collect(),
-        empty: t!("events-empty"),
+        empty: said(&t!("events-empty"), width, rows),
     }
 }
 
@@ -245,7 +259,7 @@ pub fn draw(v: &EventsView, theme: &Theme, area: Rect, buf: &mut Buffer, focused
     let block = panel_block(format!(" {} ", t!("panel-events")), focused, theme);
     let mut lines = lines_of(&v.lines, theme);
     if lines.is_empty() {
-        lines.push(Line::styled(v.empty.clone(), theme.dim));
+        lines.extend(v.empty.iter().map(|l| Line::styled(l.clone(), theme.dim)));
     }
     render_lines(lines, block, area, buf);
 }
@@ -255,6 +269,23 @@ mod tests {
     use super::super::testing::line;
     use super::*;
     use crate::patterns::circuit_breaker::BreakerState;
+
+    #[test]
+    fn the_empty_state_wraps_whole_and_says_when_it_is_cut() {
+        let text = "nothing yet: breaker transitions, notes and your changes appear here";
+        assert_eq!(
+            said(text, 40, 3),
+            vec![
+                "nothing yet: breaker transitions, notes",
+                "and your changes appear here"
+            ]
+        );
+        let cut = said(text, 40, 1);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'), "{cut:?}");
+        assert!(cut[0].chars().count() <= 40, "{cut:?}");
+        assert!(cut[0].starts_with("nothing yet:"), "{cut:?}");
+    }
 
     #[test]
     fn a_view_is_drawn_without_an_app() {
@@ -272,7 +303,7 @@ mod tests {
                     piece("retry.max_attempts 3\u{a0}→\u{a0}5", Tone::Plain),
                 ],
             ],
-            empty: "nothing yet".into(),
+            empty: vec!["nothing yet".into()],
         };
         let theme = Theme::dark();
         let area = Rect::new(0, 0, 44, 4);
@@ -289,7 +320,7 @@ mod tests {
         // No lines: what is said instead, dim.
         let v = EventsView {
             lines: Vec::new(),
-            empty: "nothing yet".into(),
+            empty: vec!["nothing yet".into()],
         };
         let mut buf = Buffer::empty(area);
         crate::i18n::scoped("en", || draw(&v, &theme, area, &mut buf, false));
