@@ -178,10 +178,7 @@ fn the_story_shows_the_fallback_answering_inside_the_retry() {
         from: TraceFrom::Time(30 * breakwater::base::time::NANOS_PER_SEC),
         calls: 1,
     });
-    while !sim.traces_complete() && !sim.is_finished() {
-        sim.advance_within(sim.end(), 10_000, &mut |_| {});
-    }
-    let traces = sim.take_traces(false);
+    let traces = run_trace(&mut sim);
     let t = &traces[0];
     let steps: Vec<&Step> = t.steps.iter().map(|s| &s.step).collect();
     let answered = steps

@@ -54,14 +54,6 @@ fn service_index(s: &Scenario, name: &str) -> usize {
         .unwrap()
 }
 
-/// Runs until the trace is complete (or the end); the stories.
-fn run_trace(sim: &mut Simulation) -> Vec<CallTrace> {
-    while !sim.traces_complete() && !sim.is_finished() {
-        sim.advance_within(sim.end(), 10_000, &mut |_| {});
-    }
-    sim.take_traces(true)
-}
-
 /// Whether a call's JSON is of the kind, read from the JSON alone (not
 /// from `Where::matches`, which the command uses).
 fn json_is(kind: &str, call: &Value) -> bool {

@@ -48,6 +48,15 @@ pub fn run_ticks(s: &Scenario) -> (Summary, Vec<Tick>) {
     (Summary::of(&sim, &s.name, 0.0), ticks)
 }
 
+/// Runs a simulation that was asked to trace until the traced calls are
+/// done (or the run ends); their stories, in index order.
+pub fn run_trace(sim: &mut Simulation) -> Vec<breakwater::sim::trace::CallTrace> {
+    while !sim.traces_complete() && !sim.is_finished() {
+        sim.advance_within(sim.end(), 10_000, &mut |_| {});
+    }
+    sim.take_traces(true)
+}
+
 /// Runs to the end and returns the summary.
 pub fn run(s: &Scenario) -> Summary {
     Summary::of(&finished(s), &s.name, 0.0)
