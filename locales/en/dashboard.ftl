@@ -116,6 +116,13 @@ window-step = { $step }/mark
 ended-end-of-input = end of input
 ended-hung-up = the terminal hung up
 variant-as-written = as written
+# A side's derived label: the pattern (path) it turns on or off.
+variant-on = { $what } on
+variant-off = { $what } off
+# A yes/no value (a table such as a retry budget counts as yes); a value that is absent.
+parameters-yes = yes
+parameters-no = no
+parameters-unset = —
 
 # The legend's explanations of every symbol and abbreviation on screen (issue 20).
 help-legend-outcomes = ⧗ timed out: its Timeout answered first · ↯ short-circ. (short-circuited): the open Circuit Breaker answered at once · ⊗ rejected: a full Bulkhead or the caller's pool (client_rejected) turned it away

@@ -116,12 +116,19 @@ window-step = { $step }/marca
 ended-end-of-input = fin de la entrada
 ended-hung-up = el terminal se colgó
 variant-as-written = tal cual
+# La etiqueta derivada de un lado: el patrón (ruta) que enciende o apaga.
+variant-on = { $what } encendido
+variant-off = { $what } apagado
+# Un valor sí/no (una tabla, como un presupuesto de reintentos, cuenta como sí); un valor ausente.
+parameters-yes = sí
+parameters-no = no
+parameters-unset = —
 
 # Lo que explica la leyenda: cada símbolo y abreviatura de la pantalla (issue 20).
 help-legend-outcomes = ⧗ agotadas: respondió antes su Timeout · ↯ cortocirc. (cortocircuitadas): el Circuit Breaker abierto respondió al instante · ⊗ rechazadas: las rechazó un Bulkhead lleno o el pool del cliente (client_rejected)
 help-legend-retry = intentos/llamada, int/llam, int/ll: intentos por llamada, entre las llamadas de los últimos 10 s que hicieron alguno (nunca menos de 1) · ⊘ frenado: el presupuesto de reintentos no deja reintentar ahora · fich: sus fichas · rech.: intentos que el servicio rechazó
 help-legend-latency = Latencia: p50 (la mediana) y p99 de las llamadas que llegaron al servicio, de la llegada a la respuesta; quedan fuera las respuestas al instante del Circuit Breaker, de un Bulkhead y del pool del cliente (run --json da las dos)
-help-legend-screen = Δ: B − A en una comparación · ×N: la velocidad (real ×N: la alcanzada, cuando es menor) · GRAB: grabando · llamador: los hilos del cliente, compartidos por todos los servicios · cola: llamadas esperando a un trabajador · LLENO: todas las plazas del Bulkhead en uso · /marca: el tiempo que cubre cada marca de un gráfico · …: un texto cortado (z amplía el panel enfocado)
+help-legend-screen = Δ: B − A en una comparación · ×N: la velocidad (real ×N: la alcanzada, cuando es menor) · GRAB: grabando · llamador: los hilos del cliente, compartidos por todos los servicios · cola: llamadas esperando a un trabajador · LLENO: todos los huecos del Bulkhead en uso · /marca: el tiempo que cubre cada marca de un gráfico · …: un texto cortado (z amplía el panel enfocado)
 help-screen-title = En pantalla
 help-legend-counter = { $symbol } { $label }
 help-legend-value = ◀ 0.5 ▶ el valor del parámetro elegido, que cambian ← y →

@@ -22,7 +22,9 @@ pub fn clock(t: SimTime) -> String {
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
     } else {
-        format!("{:02}:{:02}.{}", s / 60, s % 60, d)
+        // The tenths after the reader's decimal mark (`00:22,4` in Spanish).
+        let mark = crate::i18n::decimal_mark();
+        format!("{:02}:{:02}{mark}{}", s / 60, s % 60, d)
     }
 }
 

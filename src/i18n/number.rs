@@ -131,6 +131,19 @@ pub fn number(x: f64, decimals: usize) -> String {
         .format(x, Some(decimals))
 }
 
+/// The current language's decimal mark (`.`, `,`).
+pub fn decimal_mark() -> String {
+    super::catalogue::get().style(super::current()).decimal
+}
+
+/// A number as a program wrote it (`0.25`, `1e-3`), with the current
+/// language's decimal mark instead of the point and no grouping added: a
+/// value quoted from a file, read in the reader's language.
+pub fn decimal_marked(text: &str) -> String {
+    let style = super::catalogue::get().style(super::current());
+    text.replace('.', &style.decimal)
+}
+
 /// A count, grouped as the current language groups it (`12,345`; `12.345`).
 pub fn grouped(n: u64) -> String {
     super::catalogue::get()

@@ -49,7 +49,7 @@ impl Phase {
         if d == 0 {
             whole
         } else {
-            format!("{whole}.{d}")
+            format!("{whole}{}{d}", crate::i18n::decimal_mark())
         }
     }
 }

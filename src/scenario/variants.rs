@@ -5,6 +5,7 @@
 
 use crate::base::escape::escape;
 use crate::base::localised::Localised;
+use crate::i18n::decimal_marked;
 use crate::scenario::overrides::apply_sets;
 use crate::scenario::Scenario;
 use crate::sim::world::Change;
@@ -62,14 +63,33 @@ impl Variants {
     }
 }
 
-/// The label of a side that changes nothing (English: JSON carries it).
+/// The label of a side that changes nothing, in English (JSON carries it).
 pub const AS_WRITTEN: &str = "as written";
 
-/// A label for a side from what it changes: `retry.budget on, timeout.per_attempt 2s`,
-/// or `as written` when it changes nothing.
-pub fn label_of(changes: &[Change]) -> String {
+/// A label for a side from what it changes, in every language of the
+/// catalogue: `retry.budget on, timeout.per_attempt 2s` (`retry.budget
+/// encendido, …`), or `as written` (`tal cual`) when it changes nothing.
+/// English stays the text JSON carries; numbers follow each language's
+/// decimal mark.
+pub fn label_of(changes: &[Change]) -> Localised {
+    Localised::by_language(
+        crate::i18n::languages()
+            .iter()
+            .map(|code| (code.to_string(), label_in(code, changes)))
+            .collect(),
+    )
+}
+
+/// [`label_of`] in language `code`.
+fn label_in(code: &str, changes: &[Change]) -> String {
+    crate::i18n::scoped(code, || said(changes))
+}
+
+/// [`label_of`] in this thread's language.
+fn said(changes: &[Change]) -> String {
+    use crate::t;
     if changes.is_empty() {
-        return AS_WRITTEN.into();
+        return t!("variant-as-written");
     }
     changes
         .iter()
@@ -81,10 +101,17 @@ pub fn label_of(changes: &[Change]) -> String {
                 .unwrap_or(&c.path);
             match (&c.value, short.strip_suffix(".enabled")) {
                 (toml::Value::Boolean(on), Some(p)) => {
-                    format!("{p} {}", if *on { "on" } else { "off" })
+                    if *on {
+                        t!("variant-on", what = p.to_string())
+                    } else {
+                        t!("variant-off", what = p.to_string())
+                    }
                 }
-                (toml::Value::Table(_), _) => format!("{short} on"),
+                (toml::Value::Table(_), _) => t!("variant-on", what = short.to_string()),
                 (toml::Value::String(s), _) => format!("{short} {s}"),
+                (v @ toml::Value::Float(_), _) => {
+                    format!("{short} {}", decimal_marked(&v.to_string()))
+                }
                 (v, _) => format!("{short} {v}"),
             }
         })
@@ -121,8 +148,8 @@ impl Scenario {
     pub fn side_label(&self, side: Side) -> Localised {
         match self.variants.as_ref().map(|v| v.side(side)) {
             Some(Variant { label: Some(l), .. }) => l.clone(),
-            Some(v) => Localised::plain(label_of(&v.set)),
-            None => Localised::plain(label_of(&[])),
+            Some(v) => label_of(&v.set),
+            None => label_of(&[]),
         }
     }
 }
@@ -194,11 +221,11 @@ impl Comparison {
             (&mut self.a, only_a, "--set-a", &mut self.label_a),
             (&mut self.b, only_b, "--set-b", &mut self.label_b),
         ] {
-            let derived = label.texts().len() == 1 && label.en() == label_of(&s.overrides);
+            let derived = *label == label_of(&s.overrides);
             apply_sets(s, "--set", both)?;
             apply_sets(s, flag, own)?;
             if derived {
-                *label = Localised::plain(label_of(&s.overrides));
+                *label = label_of(&s.overrides);
             }
         }
         if self.label_a == self.label_b {

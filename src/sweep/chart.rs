@@ -4,6 +4,7 @@
 //! and both axes are labelled with their values. Labels are whole or left
 //! out (every k-th value), never cut.
 
+use crate::i18n::number;
 use crate::sweep::cell::CellResult;
 use crate::sweep::{text, Sweep};
 use std::fmt::Write;
@@ -44,21 +45,28 @@ fn paint(s: &str, band: usize, colour: bool) -> String {
     }
 }
 
-/// A value as an axis shows it (a duration without its quotes).
-fn label(v: &str) -> &str {
-    v.trim_matches('"')
+/// A value as an axis shows it: a duration without its quotes, a number
+/// with the reader's decimal mark.
+fn label(v: &str) -> String {
+    text::value_shown(v)
 }
 
 /// Cell width and label stride for `labels`: a label fits in `stride`
 /// cells with a space after it.
-fn columns(labels: &[&str]) -> (usize, usize) {
+fn columns(labels: &[String]) -> (usize, usize) {
     let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1);
     let w = (lw + 1).clamp(4, 6);
     (w, (lw + 1).div_ceil(w))
 }
 
 /// The x axis: the rule, the labels under their cells, the path's name.
-fn x_axis(out: &mut String, pad: usize, labels: &[&str], (w, stride): (usize, usize), path: &str) {
+fn x_axis(
+    out: &mut String,
+    pad: usize,
+    labels: &[String],
+    (w, stride): (usize, usize),
+    path: &str,
+) {
     let _ = writeln!(out, "{:pad$} └{}", "", "─".repeat(labels.len() * w));
     let mut line = format!("{:pad$}  ", "");
     for (i, l) in labels.iter().enumerate() {
@@ -78,16 +86,19 @@ fn legend(out: &mut String, sw: &Sweep, r: Option<(f64, f64)>, colour: bool, mar
         if hi <= lo {
             let b = RAMP.len() / 2;
             parts.push(format!(
-                "{} {lo:.d$}",
-                paint(&RAMP[b].0.to_string(), b, colour)
+                "{} {}",
+                paint(&RAMP[b].0.to_string(), b, colour),
+                number(lo, d)
             ));
         } else {
             let step = (hi - lo) / RAMP.len() as f64;
             for (b, (c, _)) in RAMP.iter().enumerate() {
                 let (a, z) = (lo + step * b as f64, lo + step * (b + 1) as f64);
                 parts.push(format!(
-                    "{} {a:.d$}–{z:.d$}",
-                    paint(&c.to_string(), b, colour)
+                    "{} {}–{}",
+                    paint(&c.to_string(), b, colour),
+                    number(a, d),
+                    number(z, d)
                 ));
             }
         }
@@ -123,8 +134,8 @@ fn mark(c: Option<&CellResult>, r: Option<(f64, f64)>, w: usize, colour: bool) -
 /// where it was not run, e.g. in another shard).
 pub fn heat_map(sw: &Sweep, cells: &[Option<&CellResult>], colour: bool) -> String {
     let (xs, ys) = (&sw.grid.axes[0], &sw.grid.axes[1]);
-    let xl: Vec<&str> = xs.values.iter().map(|v| label(v)).collect();
-    let yl: Vec<&str> = ys.values.iter().map(|v| label(v)).collect();
+    let xl: Vec<String> = xs.values.iter().map(|v| label(v)).collect();
+    let yl: Vec<String> = ys.values.iter().map(|v| label(v)).collect();
     let pad = yl.iter().map(|l| l.chars().count()).max().unwrap_or(1);
     let (w, stride) = columns(&xl);
     let r = range(cells);
@@ -153,15 +164,11 @@ fn marks(cells: &[Option<&CellResult>]) -> (bool, bool) {
 /// The line of a one-path sweep: the value up, the path's values across.
 pub fn line(sw: &Sweep, cells: &[Option<&CellResult>], colour: bool) -> String {
     let xs = &sw.grid.axes[0];
-    let xl: Vec<&str> = xs.values.iter().map(|v| label(v)).collect();
+    let xl: Vec<String> = xs.values.iter().map(|v| label(v)).collect();
     let r = range(cells);
     let d = sw.measure.metric.decimals();
     let (lo, hi) = r.unwrap_or((0.0, 0.0));
-    let ylabels = [
-        format!("{hi:.d$}"),
-        format!("{:.d$}", (lo + hi) / 2.0),
-        format!("{lo:.d$}"),
-    ];
+    let ylabels = [number(hi, d), number((lo + hi) / 2.0, d), number(lo, d)];
     let pad = ylabels.iter().map(|l| l.chars().count()).max().unwrap_or(1);
     let (w, stride) = columns(&xl);
     // The row of each cell's point (0 at the top).

@@ -3,6 +3,7 @@
 //! "service", "cells": [ { "index", "set", "value", "interval", "run" } ] }`).
 
 use crate::base::escape::escape;
+use crate::i18n::number;
 use crate::report::json;
 use crate::scenario::overrides::parse_set;
 use crate::sweep::cell::CellResult;
@@ -15,8 +16,10 @@ pub fn shown(sw: &Sweep, c: &CellResult) -> String {
     let d = sw.measure.metric.decimals();
     match (c.value, c.interval, &c.limit) {
         (_, _, Some(_)) => text::limit_word(),
-        (Some(v), Some((lo, hi)), _) => format!("{v:.d$} ± {:.d$}", (hi - lo) / 2.0),
-        (Some(v), None, _) => format!("{v:.d$}"),
+        (Some(v), Some((lo, hi)), _) => {
+            format!("{} ± {}", number(v, d), number((hi - lo) / 2.0, d))
+        }
+        (Some(v), None, _) => number(v, d),
         (None, _, _) => "—".into(),
     }
 }
@@ -34,12 +37,7 @@ pub fn to_table(sw: &Sweep, cells: &[&CellResult], heading: &str) -> String {
         .iter()
         .map(|c| {
             let mut r = vec![c.index.to_string()];
-            r.extend(
-                sw.grid
-                    .values(c.index)
-                    .iter()
-                    .map(|v| escape(v).into_owned()),
-            );
+            r.extend(sw.grid.values(c.index).iter().map(|v| text::value_shown(v)));
             r.push(shown(sw, c));
             r
         })

@@ -182,20 +182,33 @@ pub fn metric_line(sw: &Sweep) -> String {
         "sweep-metric-line",
         name = sw.measure.metric.name(),
         label = sw.measure.metric.label(),
-        service = escape(&sw.service)
+        service = service_shown(sw)
     )
 }
 
+/// The service the metric is of, or "all services" in the reader's words.
+fn service_shown(sw: &Sweep) -> String {
+    if sw.service == "all" {
+        t!("compare-all-services")
+    } else {
+        escape(&sw.service).into_owned()
+    }
+}
+
 pub fn chart_title(sw: &Sweep) -> String {
-    format!(
-        "{} · {}",
-        sw.measure.metric.label(),
-        if sw.service == "all" {
-            t!("compare-all-services")
-        } else {
-            escape(&sw.service).into_owned()
-        }
-    )
+    format!("{} · {}", sw.measure.metric.label(), service_shown(sw))
+}
+
+/// A value of a `--vary` list as a person reads it: a duration without its
+/// quotes, a number with the reader's decimal mark (the command that opens
+/// the cell keeps the value as typed).
+pub fn value_shown(v: &str) -> String {
+    let v = escape(v.trim_matches('"')).into_owned();
+    if v.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
+        crate::i18n::decimal_marked(&v)
+    } else {
+        v
+    }
 }
 
 pub fn cell_word() -> String {

@@ -116,10 +116,15 @@ pub fn step_value(kind: FieldKind, cur: &toml::Value, up: bool) -> Option<toml::
     }
 }
 
-/// A value as the Parameters panel writes it.
+/// A value as the Parameters panel writes it: a number with the reader's
+/// decimal mark (`0,001`), up to three decimals; a duration as the panels
+/// write one (`1:00`, `500ms`, `2,5s`).
 pub fn show_value(v: &toml::Value) -> String {
     match v {
-        toml::Value::String(s) => s.clone(),
+        toml::Value::String(s) => match crate::base::time::parse_duration(s) {
+            Ok(d) => crate::base::units::nanos(d.0),
+            Err(_) => s.clone(),
+        },
         toml::Value::Float(f) => {
             let s = format!("{f:.3}");
             let s = s.trim_end_matches('0');
@@ -127,9 +132,24 @@ pub fn show_value(v: &toml::Value) -> String {
                 .strip_suffix('.')
                 .map(|x| format!("{x}.0"))
                 .unwrap_or(s.to_string());
-            s
+            crate::i18n::decimal_marked(&s)
         }
+        toml::Value::Boolean(true) => crate::t!("parameters-yes"),
+        toml::Value::Boolean(false) => crate::t!("parameters-no"),
         other => other.to_string(),
+    }
+}
+
+/// A value the engine wrote as text (`0.005`, `"2s"`, `true`), as the
+/// Parameters panel writes it: read back as TOML when it is one.
+pub fn show_text_value(text: &str) -> String {
+    match toml::from_str::<toml::Table>(&format!("v = {text}")) {
+        Ok(t) => match t.get("v") {
+            Some(toml::Value::Table(_)) => text.to_string(),
+            Some(v) => show_value(v),
+            None => text.to_string(),
+        },
+        Err(_) => text.to_string(),
     }
 }
 

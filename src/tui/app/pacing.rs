@@ -109,7 +109,7 @@ impl App {
             let change = if c.path.is_empty() {
                 String::new()
             } else {
-                format!("{} = {}", c.path, c.value)
+                format!("{} = {}", c.path, crate::tui::fields::show_value(&c.value))
             };
             let kind = MomentKind::Entry {
                 note: c.note,

@@ -3,8 +3,8 @@
 //! time, and the reason of its last transition.
 
 use super::{
-    inner_size, name_width, panel_block, render_lines, short_dur, styled, truncate_words, visible,
-    window_label, RowHead,
+    inner_size, name_width, pairs_needed, panel_block, render_lines, rows_to_pair, short_dur,
+    styled, truncate_words, visible, window_label, RowHead,
 };
 use crate::patterns::circuit_breaker::BreakerState;
 use crate::t;
@@ -127,6 +127,9 @@ pub struct BreakerView {
     pub indent: usize,
     /// The window the bands show, for the bottom border.
     pub window: Option<View>,
+    /// A comparison with too few rows: one line per service, both sides'
+    /// states on it (rows come in A, B pairs).
+    pub paired: bool,
 }
 
 /// One service on one side.
@@ -151,6 +154,12 @@ pub struct BreakerOn {
 
 /// The panel's view for an inner area of `width` × `rows` cells.
 pub fn view(app: &App, width: usize, rows: usize) -> BreakerView {
+    if pairs_needed(app, rows) {
+        return BreakerView {
+            paired: true,
+            ..view(app, width, rows_to_pair(app))
+        };
+    }
     let n = app.sim().world().services.len();
     // In a comparison each service has a row per side.
     let m = app.sides().len();
@@ -207,6 +216,7 @@ pub fn view(app: &App, width: usize, rows: usize) -> BreakerView {
         two_lines: two,
         indent,
         window,
+        paired: false,
     }
 }
 
@@ -220,6 +230,26 @@ pub fn draw(v: &BreakerView, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
     let block = panel_block(format!(" {} ", t!("panel-breaker")), focused, theme);
     let indent = v.indent;
     let mut lines = Vec::new();
+    if v.paired {
+        for pair in v.rows.chunks(2) {
+            let mut spans = Vec::new();
+            for (k, row) in pair.iter().enumerate() {
+                let head = row.head.spans(theme);
+                // A's name and letter; B's letter only.
+                spans.extend(if k == 0 {
+                    head
+                } else {
+                    head.into_iter().skip(1).collect()
+                });
+                spans.push(match &row.on {
+                    Some(on) => state_span(on.state, theme),
+                    None => styled(format!("· {:<9} ", t!("pattern-off")), theme.dim),
+                });
+            }
+            lines.push(Line::from(spans));
+        }
+        return render_lines(lines, block, area, buf);
+    }
     for row in &v.rows {
         let mut spans = row.head.spans(theme);
         let Some(on) = &row.on else {
@@ -289,6 +319,7 @@ mod tests {
             two_lines: true,
             indent: 4,
             window: None,
+            paired: false,
         };
         let theme = Theme::dark();
         let area = Rect::new(0, 0, 40, 6);

@@ -3,8 +3,8 @@
 //! the scenario has a client pool (what a slow service exhausts first).
 
 use super::{
-    inner_size, name_width, piece, push_if_fits, side_piece, spark_view, visible, width_of,
-    RowHead, Rows, Tone,
+    inner_size, name_width, paired, pairs_needed, piece, push_if_fits, rows_to_pair, side_piece,
+    spark_view, visible, width_of, RowHead, Rows, Tone,
 };
 use crate::t;
 use crate::tui::app::App;
@@ -51,6 +51,13 @@ pub fn draw(v: &BulkheadView, theme: &Theme, area: Rect, buf: &mut Buffer, focus
 
 /// The panel's view for an inner area of `width` × `rows` cells.
 pub fn view(app: &App, width: usize, inner_h: usize) -> BulkheadView {
+    if pairs_needed(app, inner_h) {
+        let v = view(app, width, rows_to_pair(app));
+        return BulkheadView {
+            lines: paired(v.lines, width),
+            ..v
+        };
+    }
     let world = app.sim().world();
     // In a comparison each service (and the caller's pool) has a row per side.
     let m = app.sides().len();

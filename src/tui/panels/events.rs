@@ -12,6 +12,7 @@ use crate::base::escape::escape;
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::t;
 use crate::tui::app::App;
+use crate::tui::fields::show_text_value;
 use crate::tui::theme::symbol;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -56,13 +57,13 @@ fn line(app: &App, n: &Notice) -> Vec<Piece> {
             // to be read as the new one.
             let from = from
                 .as_ref()
-                .map(|f| format!("{}\u{a0}", escape(f)))
+                .map(|f| format!("{}\u{a0}", escape(&show_text_value(f))))
                 .unwrap_or_default();
             spans.push(piece(
                 format!(
                     "{} {from}→\u{a0}{}",
                     escape(&short_path(path)),
-                    escape(value)
+                    escape(&show_text_value(value))
                 ),
                 Tone::Plain,
             ));

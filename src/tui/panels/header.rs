@@ -1,7 +1,9 @@
 //! The header: scenario, virtual clock, speed, RUNNING/PAUSED, seed, the
 //! recording mark, and what the timeline does next.
 
-use super::{clock, lines_of, piece, short_path, truncate, width_of, Cells, Piece, Tone};
+use super::{
+    clock, lines_of, piece, short_path, truncate, truncate_words, width_of, Cells, Piece, Tone,
+};
 use crate::base::escape::escape;
 use crate::t;
 use crate::tui::app::App;
@@ -15,8 +17,16 @@ pub fn speed(s: f64) -> String {
     if (s - s.round()).abs() < 1e-9 || s >= 10.0 {
         format!("×{s:.0}")
     } else {
-        format!("×{s:.1}")
+        format!("×{}", crate::i18n::number(s, 1))
     }
+}
+
+/// The end of the run as the clock writes it, without tenths when it has
+/// none (`05:00`, not `05:00,0`).
+fn end_clock(t: u64) -> String {
+    let c = clock(t);
+    let zero = format!("{}0", crate::i18n::decimal_mark());
+    c.strip_suffix(&zero).map(str::to_string).unwrap_or(c)
 }
 
 /// "next 03:00 · payment failure_rate → 0.005", if the timeline has more.
@@ -26,30 +36,55 @@ pub fn next_change(app: &App) -> Option<String> {
         "header-next",
         at = clock(c.at.0),
         path = short_path(&c.path),
-        value = c.value.to_string()
+        value = crate::tui::fields::show_value(&c.value)
     ))
 }
 
-/// Both sides' labels, the selected one (where edits go) marked `▸` and
-/// reversed: `▸A retry on  B retry off`, each label cut to `each` characters.
-fn side_labels(app: &App, each: usize) -> Vec<Piece> {
+/// The sides' labels as the reader sees them (a label that is only the
+/// letter again is not repeated: empty).
+fn label_texts(app: &App) -> Vec<String> {
+    app.sides()
+        .iter()
+        .map(|side| {
+            if side.label.get() == side.letter() {
+                String::new()
+            } else {
+                escape(&side.label).into_owned()
+            }
+        })
+        .collect()
+}
+
+/// The cells both labels take whole, with their letters and marks.
+fn labels_width(app: &App) -> usize {
+    label_texts(app).iter().map(|t| t.chars().count() + 4).sum()
+}
+
+/// Both sides' labels in `room` cells, the selected one (where edits go)
+/// marked `▸` and reversed: `▸A retry on  B retry off`. Whole when they
+/// fit; else the longer gives way first, cut between words with `…`.
+fn side_labels(app: &App, room: usize) -> Vec<Piece> {
+    let texts = label_texts(app);
+    let mut budget: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+    let room = room.saturating_sub(4 * texts.len());
+    while budget.iter().sum::<usize>() > room {
+        let Some(k) = (0..budget.len()).max_by_key(|&k| budget[k]) else {
+            break;
+        };
+        if budget[k] <= 3 {
+            break;
+        }
+        budget[k] -= 1;
+    }
     let mut spans = Vec::new();
     for (k, side) in app.sides().iter().enumerate() {
         let selected = k == app.selected_side();
         let mark = if selected { "▸" } else { " " };
         spans.push(piece(format!("{mark}{}", side.letter()), Tone::Side(k)));
-        // A label that is only the letter again is not repeated.
-        let label = if side.label.get() == side.letter() {
+        let label = if texts[k].is_empty() {
             " ".to_string()
         } else {
-            // The derived label of a side that changes nothing is a phrase,
-            // said in the reader's language (JSON keeps the English).
-            let text = if side.label.get() == crate::scenario::variants::AS_WRITTEN {
-                t!("variant-as-written")
-            } else {
-                escape(&side.label).into_owned()
-            };
-            format!(" {} ", truncate(&text, each))
+            format!(" {} ", truncate_words(&texts[k], budget[k]))
         };
         spans.push(if selected {
             piece(label, Tone::Selected)
@@ -58,6 +93,33 @@ fn side_labels(app: &App, each: usize) -> Vec<Piece> {
         });
     }
     spans
+}
+
+/// The cells a one-line comparison header gives to all but the labels:
+/// the name, the separator, the clock and state, a recording's mark, help.
+fn one_line_fixed(app: &App) -> usize {
+    let rec = if app.recording().is_some() {
+        3 + format!("● {}", t!("header-rec")).chars().count()
+    } else {
+        0
+    };
+    let right = format!("? {} ", t!("key-toggle-help-short"))
+        .chars()
+        .count();
+    " Breakwater".len() + 3 + width_of(&clock_and_state(app)) + rec + right + 4
+}
+
+/// How many lines the header needs at `width`: a comparison whose labels
+/// do not fit whole beside the clock takes a second line for them.
+pub fn lines_needed(app: &App, width: usize) -> u16 {
+    if !app.comparing() {
+        return 1;
+    }
+    if one_line_fixed(app) + labels_width(app) > width {
+        2
+    } else {
+        1
+    }
 }
 
 /// `· t=01:42.3 / 05:00 · ×10 (actual ×4.5) · ▶ RUNNING`: one side's clock
@@ -78,11 +140,7 @@ fn clock_and_state(app: &App) -> Vec<Piece> {
     let mut spans = vec![
         sep(),
         piece(
-            format!(
-                "t={} / {}",
-                clock(app.now()),
-                clock(app.sim().end()).trim_end_matches(".0")
-            ),
+            format!("t={} / {}", clock(app.now()), end_clock(app.sim().end())),
             Tone::Plain,
         ),
         sep(),
@@ -121,15 +179,19 @@ fn view_compare(app: &App, width: usize, two: bool) -> HeaderView {
     let mut first = vec![piece(" Breakwater", Tone::Title)];
     let mut second = Vec::new();
     if two {
-        first.extend([
-            sep(),
-            piece(escape(&app.scenario().name).into_owned(), Tone::Title),
-        ]);
+        // The clock and state stay whole; the name gives way, by words.
+        let name = escape(&app.scenario().name).into_owned();
+        let room =
+            width.saturating_sub(width_of(&first) + 3 + width_of(&clock_part) + right.cells() + 1);
+        if room >= 4 {
+            first.extend([sep(), piece(truncate_words(&name, room), Tone::Title)]);
+        }
         first.extend(clock_part);
-        first.extend(seed);
-        let each = (width.saturating_sub(8) / 2).saturating_sub(4).max(3);
+        if width_of(&first) + width_of(&seed) + right.cells() < width {
+            first.extend(seed);
+        }
         second.push(piece(" ", Tone::Plain));
-        second.extend(side_labels(app, each));
+        second.extend(side_labels(app, width.saturating_sub(1)));
         if let Some(text) = next_change(app) {
             let extra = [sep(), piece(text, Tone::Dim)];
             if width_of(&second) + width_of(&extra) <= width {
@@ -138,15 +200,8 @@ fn view_compare(app: &App, width: usize, two: bool) -> HeaderView {
         }
     } else {
         // One line: the labels share what the clock, state and help leave.
-        let rec_w = if app.recording().is_some() {
-            width_of(&rec)
-        } else {
-            0
-        };
-        let fixed = width_of(&first) + width_of(&clock_part) + rec_w + right.cells() + 4;
-        let each = (width.saturating_sub(fixed + 8) / 2).max(3);
         first.push(sep());
-        first.extend(side_labels(app, each));
+        first.extend(side_labels(app, width.saturating_sub(one_line_fixed(app))));
         first.extend(clock_part);
         if width_of(&first) + width_of(&seed) + right.cells() < width {
             first.extend(seed);

@@ -62,7 +62,12 @@ fn render_all(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         too_small(area, buf, theme);
         return;
     }
-    let header_h = if area.height >= 30 { 2 } else { 1 };
+    // Two lines when there is room, or when a comparison's labels need one.
+    let header_h = if area.height >= 30 {
+        2
+    } else {
+        header::lines_needed(app, area.width as usize)
+    };
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(header_h),
         Constraint::Min(0),
@@ -138,7 +143,7 @@ pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
     } else {
         let per = if h >= 34 { 2 * n } else { n };
         let r3 = 7;
-        let spare = h.saturating_sub(r3 + 5) / 2;
+        let spare = h.saturating_sub(r3 + 4) / 2;
         let r1 = (per + 2).min(spare).max(3);
         let r2 = (per + 2).min(spare).max(3);
         let [a, b, c, d] =
@@ -149,7 +154,9 @@ pub fn layout(body: Rect, app: &App) -> Vec<(PanelId, Rect)> {
         let [a1, a2] = halves(a);
         let [b1, b2] = halves(b);
         let [c1, c2] = halves(c);
-        let [d1, d2] = Layout::horizontal([Percentage(45), Percentage(55)]).areas(d);
+        // A comparison's parameters have two value columns: half the width.
+        let left = if app.comparing() { 50 } else { 45 };
+        let [d1, d2] = Layout::horizontal([Percentage(left), Percentage(100 - left)]).areas(d);
         vec![
             (PanelId::Breaker, a1),
             (PanelId::Retries, a2),
@@ -349,6 +356,56 @@ pub fn fill_rate_sparks(
         Some(d) if w > 0 => Some(view(d, w)),
         _ => None,
     }
+}
+
+/// Whether a comparison's panel of `rows` rows cannot give every service a
+/// row per side: then each service gets one row holding both ([`paired`]),
+/// so no service is off screen.
+pub fn pairs_needed(app: &App, rows: usize) -> bool {
+    let n = app.sim().world().services.len();
+    app.comparing() && rows < n * app.sides().len()
+}
+
+/// The rows a panel's view is asked for when it pairs: one per service and side.
+pub fn rows_to_pair(app: &App) -> usize {
+    app.sim().world().services.len() * app.sides().len()
+}
+
+/// One line per service from a comparison's lines (a head of name and
+/// letter, then items; A's line, then B's): the name, A's letter and items,
+/// B's letter and items, each side's items whole and dropped from the end
+/// to fit half of what the name leaves.
+pub fn paired(lines: Vec<Vec<Piece>>, width: usize) -> Vec<Vec<Piece>> {
+    let mut out = Vec::new();
+    let mut it = lines.into_iter().filter(|l| !l.is_empty());
+    while let (Some(a), Some(b)) = (it.next(), it.next()) {
+        let name_w = a.first().map_or(0, |p| p.cells());
+        let half = width.saturating_sub(name_w) / 2;
+        let mut row: Vec<Piece> = a.iter().take(1).cloned().collect();
+        for side in [&a, &b] {
+            let mut part: Vec<Piece> = side.iter().skip(1).take(1).cloned().collect();
+            for p in side.iter().skip(2) {
+                // One blank stays between A's items and B's letter.
+                let room = half.saturating_sub(width_of(&part) + 1);
+                if p.text.trim_end().chars().count() > room {
+                    // The first item at least says something, cut by words.
+                    if part.len() == 1 {
+                        let text = truncate_words(p.text.trim_end(), room);
+                        part.push(piece(format!("{text} "), p.tone));
+                    }
+                    break;
+                }
+                // Its trailing blanks only as far as the half allows.
+                let keep = p.text.chars().count().min(room);
+                part.push(piece(p.text.chars().take(keep).collect::<String>(), p.tone));
+            }
+            let used = width_of(&part);
+            part.push(piece(" ".repeat(half.saturating_sub(used)), Tone::Plain));
+            row.extend(part);
+        }
+        out.push(row);
+    }
+    out
 }
 
 /// Which services fit in `rows` rows, keeping the selected one in view.

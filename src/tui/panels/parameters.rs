@@ -10,9 +10,12 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// In a comparison: each value on A and on B, the selected side's between
-/// ◀ ▶ on the selected line (where ←/→ act), `≠` where the sides differ
-/// (`c` copies the selected side's value across).
+/// In a comparison: first what the sides set differently outside the
+/// selected service's fields (`retry.budget — encendido ≠`, read only),
+/// then each field on A and on B, the selected side's between ◀ ▶ on the
+/// selected line (where ←/→ act), `≠` where the sides differ (`c` copies the
+/// selected side's value across). Names are whole or lose their leading
+/// parts (`…max_wait`), never their end, so two never read the same.
 fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
     let sel_side = app.selected_side();
     let letter = app.sides()[sel_side].letter();
@@ -32,53 +35,68 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
     ];
     let fields = app.fields();
     let sel = app.selected_field();
-    let start = first_shown(fields.len(), sel, rows);
-    let values: Vec<[String; 2]> = fields
-        .iter()
-        .map(|f| {
-            [0, 1].map(|k| {
-                app.sides()[k]
-                    .sim
-                    .world()
-                    .get(&f.path)
-                    .map(|v| show_value(&v))
-                    .unwrap_or_else(|| "?".into())
-            })
-        })
+    let value_at = |k: usize, path: &str| -> String {
+        match app.sides()[k].sim.world().get(path) {
+            Some(toml::Value::Table(_)) => t!("parameters-yes"),
+            Some(v) => show_value(&v),
+            None => t!("parameters-unset"),
+        }
+    };
+    // (label, values, index of the field or None when read only)
+    let extra: Vec<(String, [String; 2])> = differing_paths(app, &fields)
+        .into_iter()
+        .map(|p| (short_label(&p), [0, 1].map(|k| value_at(k, &p))))
+        .filter(|(_, v)| v[0] != v[1])
         .collect();
+    let keep_extra = extra.len().min(rows.saturating_sub(1));
+    let rows_left = rows.saturating_sub(keep_extra);
+    let start = first_shown(fields.len(), sel, rows_left);
+    let mut entries: Vec<(String, [String; 2], Option<usize>)> = extra
+        .into_iter()
+        .take(keep_extra)
+        .map(|(l, v)| (l, v, None))
+        .collect();
+    entries.extend(
+        fields
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(rows_left)
+            .map(|(k, f)| {
+                let label = f.label.replace("circuit_breaker.", "breaker.");
+                (label, [0, 1].map(|s| value_at(s, &f.path)), Some(k))
+            }),
+    );
     // Each value column: its letter, the value, the ◀ ▶ room; then `≠`.
-    // The names come first: a long value (`consecutive`) is cut before them.
-    let label_of = |l: &str| l.replace("circuit_breaker.", "breaker.");
-    let lw_full = fields
+    let vw = entries
         .iter()
-        .map(|f| label_of(&f.label).chars().count())
-        .max()
-        .unwrap_or(10);
-    let vw = values
-        .iter()
-        .skip(start)
-        .take(rows)
-        .flatten()
+        .flat_map(|e| e.1.iter())
         .map(|v| v.chars().count())
         .max()
         .unwrap_or(4)
-        .min(12)
-        .min(
-            (width.saturating_sub(lw_full + 3) / 2)
-                .saturating_sub(4)
-                .max(5),
-        );
-    let lw = lw_full.min(width.saturating_sub(2 * (vw + 4) + 3).max(6));
+        .clamp(3, 12);
+    let lw_full = entries
+        .iter()
+        .map(|e| e.0.chars().count())
+        .max()
+        .unwrap_or(10);
+    // Names first (up to what leaves each value 8 cells), values the rest.
+    let lw = lw_full
+        .min(width.saturating_sub(2 * (vw.min(8) + 3) + 4))
+        .max(6);
+    let vw = vw.min(width.saturating_sub(lw + 4) / 2 - 3).max(3);
     let mut lines = Vec::new();
-    for (k, f) in fields.iter().enumerate().skip(start).take(rows) {
-        let label = truncate(&label_of(&f.label), lw);
-        let here = k == sel;
+    for (label, values, field) in &entries {
+        let label = keep_tail(label, lw);
+        let here = *field == Some(sel);
         let mut spans = vec![if here {
             piece(format!("▸{label:<lw$} "), Tone::Title)
+        } else if field.is_none() {
+            piece(format!(" {label:<lw$} "), Tone::Warn)
         } else {
             piece(format!(" {label:<lw$} "), Tone::Plain)
         }];
-        for (s, v) in values[k].iter().enumerate() {
+        for (s, v) in values.iter().enumerate() {
             let v = truncate(v, vw);
             spans.push(piece(app.sides()[s].letter(), Tone::Side(s)));
             if here && s == sel_side {
@@ -86,9 +104,8 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
             } else {
                 spans.push(piece(format!(" {v:>vw$} "), Tone::Text));
             }
-            spans.push(piece(" ", Tone::Plain));
         }
-        if values[k][0] != values[k][1] {
+        if values[0] != values[1] {
             spans.push(piece("≠", Tone::Warn));
         }
         lines.push(spans);
@@ -98,6 +115,58 @@ fn view_compare(app: &App, width: usize, rows: usize) -> ParametersView {
         lines,
         window: None,
     }
+}
+
+/// The paths either side changed (its `set`, the timeline, live changes)
+/// that are not among `fields`, in the order first changed: where the sides
+/// may differ beyond what the panel edits.
+fn differing_paths(app: &App, fields: &[crate::tui::fields::Field]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for side in app.sides() {
+        let changed = side.scenario.overrides.iter().chain(
+            side.sim
+                .changes()
+                .iter()
+                .filter(|c| c.at.0 <= side.sim.now()),
+        );
+        for c in changed {
+            if c.path.is_empty() || fields.iter().any(|f| f.path == c.path) {
+                continue;
+            }
+            if !out.contains(&c.path) {
+                out.push(c.path.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A path as the panel names it: without `services.` / `patterns.`.
+fn short_label(path: &str) -> String {
+    let p = path
+        .strip_prefix("patterns.")
+        .or_else(|| path.strip_prefix("services."))
+        .unwrap_or(path);
+    p.replace("circuit_breaker.", "breaker.")
+}
+
+/// `label` in `width` cells: whole, else the start of its first part, `…`
+/// and its last part whole (`bulk….enabled`), else its last characters
+/// after `…`: both ends stay, so two names never read the same.
+fn keep_tail(label: &str, width: usize) -> String {
+    let n = label.chars().count();
+    if n <= width {
+        return label.to_string();
+    }
+    if let Some((head, last)) = label.rsplit_once('.') {
+        let room = width.saturating_sub(last.chars().count() + 2);
+        if room >= 2 {
+            let head: String = head.chars().take(room).collect();
+            return format!("{head}….{last}");
+        }
+    }
+    let skip = n + 1 - width.max(1);
+    format!("…{}", label.chars().skip(skip).collect::<String>())
 }
 
 /// What the panel shows, computed from the model: the title, and a line

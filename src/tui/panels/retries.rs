@@ -3,7 +3,8 @@
 
 use super::{
     attempts_peak, delta, fill_rate_sparks, inner_size, name_width, num, off_piece, off_rows,
-    piece, push_if_fits, visible, width_of, Deferred, Piece, RowHead, Rows, Tone,
+    paired, pairs_needed, piece, push_if_fits, rows_to_pair, visible, width_of, Deferred, Piece,
+    RowHead, Rows, Tone,
 };
 use crate::i18n::number;
 use crate::patterns::registry;
@@ -116,6 +117,13 @@ pub fn draw(v: &RetriesView, theme: &Theme, area: Rect, buf: &mut Buffer, focuse
 
 /// The panel's view for an inner area of `width` × `rows` cells.
 pub fn view(app: &App, width: usize, rows: usize) -> RetriesView {
+    if pairs_needed(app, rows) {
+        let v = view(app, width, rows_to_pair(app));
+        return RetriesView {
+            lines: paired(v.lines, width),
+            ..v
+        };
+    }
     let nw = name_width(app);
     // In a comparison each service has a row per side (B's with Δ attempts/call).
     let m = app.sides().len();

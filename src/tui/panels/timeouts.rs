@@ -5,8 +5,8 @@
 
 use super::{
     attempts_peak, count, fill_rate_sparks, inner_size, lines_of, name_width, num, off_rows,
-    panel_block, piece, push_if_fits, render_lines, visible, width_of, window_label, Cells,
-    Deferred, Piece, RowHead, Tone,
+    paired, pairs_needed, panel_block, piece, push_if_fits, render_lines, rows_to_pair, visible,
+    width_of, window_label, Cells, Deferred, Piece, RowHead, Tone,
 };
 use crate::base::escape::escape;
 use crate::base::outcome::Outcome;
@@ -37,6 +37,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
 
 /// The panel's view for an inner area of `width` × `rows` cells.
 pub fn view(app: &App, width: usize, rows: usize) -> TimeoutsView {
+    if pairs_needed(app, rows) {
+        let v = view(app, width, rows_to_pair(app));
+        return TimeoutsView {
+            lines: paired(v.lines, width),
+            ..v
+        };
+    }
     let nw = name_width(app);
     // In a comparison each service has a row per side.
     let m = app.sides().len();
@@ -148,6 +155,10 @@ pub fn draw(v: &TimeoutsView, theme: &Theme, area: Rect, buf: &mut Buffer, focus
     // that leaves room for it; on a narrow panel the label alone (every
     // chart says its window; the help and the trace say the answer).
     for answer in v.answers.iter().cloned() {
+        // Whole or not at all: a cut answer would misquote it.
+        if answer.chars().count() + 2 > width {
+            continue;
+        }
         let left = width.saturating_sub(answer.chars().count() + 2);
         let window = label.as_ref().map(|v| window_label(v, left));
         if window == full {
