@@ -142,6 +142,18 @@ impl Syntax {
 
     /// Whether the message mentions `words` in what it keeps of the
     /// parser's own words (the catalogue's words never say them).
+    /// The key written twice and its table, here or as the cause.
+    fn duplicate(&self) -> Option<(String, Option<String>)> {
+        match self {
+            Syntax::DuplicateKey { key, table } => Some((key.clone(), table.clone())),
+            Syntax::Parse { cause: Some(c), .. } => match Syntax::parse(c) {
+                Syntax::DuplicateKey { key, table } => Some((key, table)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn mentions(&self, words: &str) -> bool {
         match self {
             Syntax::Parse {
@@ -230,11 +242,19 @@ fn token_word(token: &str) -> Msg {
     }
 }
 
+/// Why, after "invalid …": one of the forms above when it is one (a
+/// repeated table's header says "duplicate key" on its second line).
 fn cause_words(cause: &str) -> Msg {
     match cause {
         "number too large to fit in target type" => msg!("syntax-too-large"),
         "number too small to fit in target type" => msg!("syntax-too-small"),
-        _ => Msg::verbatim(cause),
+        _ => match Syntax::parse(cause) {
+            s @ (Syntax::DuplicateKey { .. }
+            | Syntax::DottedKeyNotTable { .. }
+            | Syntax::OutOfRange
+            | Syntax::TooDeep) => s.msg().unwrap_or_else(|| Msg::verbatim(cause)),
+            _ => Msg::verbatim(cause),
+        },
     }
 }
 
@@ -279,7 +299,21 @@ pub fn syntax_message(text: &str, offset: usize, message: &str) -> Msg {
     let value = line.split_once('=').map_or("", |(_, v)| v.trim());
     // The value up to a comment or the end of the line: `0,5 # half`.
     let bare = value.split('#').next().unwrap_or("").trim();
-    let hint = if let Some(fixed) = decimal_point(bare) {
+    let twice = syntax.duplicate();
+    let hint = if let Some((key, table)) = twice.as_ref().filter(|_| line.starts_with('[')) {
+        // A header written twice: `[[service]]` for `[[services]]` makes the
+        // next `[services.…]` land on the service before it.
+        let in_services = table.as_deref().is_some_and(|t| t.starts_with("services"));
+        if in_services && text.lines().any(|l| l.trim() == "[[service]]") {
+            Some(msg!("syntax-hint-services-typo"))
+        } else {
+            let whole = match table {
+                Some(t) => format!("{t}.{key}"),
+                None => key.clone(),
+            };
+            Some(msg!("syntax-hint-table-once", key = whole))
+        }
+    } else if let Some(fixed) = decimal_point(bare) {
         Some(msg!("hint-decimal-comma", fixed = fixed))
     } else if matches!(
         syntax,
@@ -310,6 +344,42 @@ pub fn syntax_message(text: &str, offset: usize, message: &str) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parser's own messages for the slips read back above, from the
+    /// toml version in Cargo.lock: an upgrade that rewords one fails here
+    /// (and the reader would get English again).
+    #[test]
+    fn the_pinned_parser_still_says_what_is_read_back() {
+        let said = |text: &str| -> (Syntax, Msg) {
+            let e = toml::from_str::<toml::Table>(text).expect_err(text);
+            let offset = e.span().map_or(0, |s| s.start);
+            (
+                Syntax::parse(e.message()),
+                syntax_message(text, offset, e.message()),
+            )
+        };
+        let not_english = |m: &Msg| -> bool {
+            let es = m.say("es");
+            !es.contains("duplicate") && !es.contains("invalid") && !es.contains("expected")
+        };
+        for (text, want) in [
+            ("[load]\nrate = 1\n[load]\n", "dos veces"),
+            ("a = 1\na = 2\n", "dos veces"),
+            (
+                "[[services]]\n[services.x]\n[[service]]\n[services.x]\n",
+                "[[services]]",
+            ),
+            ("a = \"x\n", "comillas"),
+            ("a = 1 2\n", "salto de línea"),
+            ("a = 99999999999999999999\n", ""),
+            ("a.b = 1\na.b.c = 2\n", "puntos"),
+        ] {
+            let (syntax, m) = said(text);
+            assert!(!matches!(syntax, Syntax::Other(_)), "{text:?}: {syntax:?}");
+            assert!(not_english(&m), "{text:?}: {}", m.say("es"));
+            assert!(m.say("es").contains(want), "{text:?}: {}", m.say("es"));
+        }
+    }
 
     #[test]
     fn the_parsers_forms_are_read_back() {
