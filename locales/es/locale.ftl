@@ -1,6 +1,8 @@
-# Cómo escribe los números el español (CLDR): 12.345,6 y 1204
+# Cómo escribe los números el español: 12 345,6 y 1204. La coma decimal
+# (CLDR); los miles con un espacio duro, como pide la RAE (Ortografía 2010)
+# y no con punto, para que 19 245 no se lea nunca como 19,245.
 locale-decimal = ,
-locale-group = .
+locale-group = {"\u00A0"}
 locale-min-grouping = 2
 # El nombre del idioma, como lo muestra la tecla L del panel.
 language-name = Español
