@@ -118,6 +118,14 @@ pub fn caption(point: SimTime, tick: SimTime) -> String {
     format!("{each} {}", t!("plot-caption-rules"))
 }
 
+/// The last line of the notes' list when the rest do not fit.
+pub fn notes_more(count: usize) -> String {
+    t!(
+        "plot-notes-more",
+        count = crate::i18n::grouped(count as u64)
+    )
+}
+
 pub fn not_shown(what: &[String]) -> String {
     t!("plot-not-shown", what = what.join(", "))
 }
