@@ -7,8 +7,9 @@
 //! its line, else left) where it collides with nothing: a line starts at
 //! its own label's row and runs down, so a label must sit above every label
 //! it would cross and below every line that would cross it. Labels are never
-//! cut: a group whose words fit in no row of the strip is numbered on the
-//! plot (`1`, `2`, …) and listed whole under the figure.
+//! cut: a group whose words fit in no row of the strip (or take more than
+//! half the time axis) is numbered on the plot (`1`, `2`, …) and listed
+//! whole under the figure.
 
 use super::draw::{err, font, width_of, Area, Frame};
 use super::figure::{note_clock, Figure, Note};
@@ -193,7 +194,12 @@ pub fn place<DB: DrawingBackend>(
             .find(|c| c.span.0 >= lo && c.span.1 <= hi && clear(placed, c, &g.xs, gap))
         };
         let w = width_of(root, &g.text, &st);
-        let label = match spot(w, 0..rows, &placed) {
+        // A label wider than half the time axis is numbered: it would read
+        // as a line of its own, away from its instant.
+        let worded = (w <= (frame.x1 - frame.x0) / 2)
+            .then(|| spot(w, 0..rows, &placed))
+            .flatten();
+        let label = match worded {
             Some(c) => Label {
                 row: c.row,
                 lines_from: c.lines_from,

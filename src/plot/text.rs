@@ -11,6 +11,17 @@ pub fn number(x: f64, decimals: usize) -> String {
     crate::i18n::number(x, decimals)
 }
 
+/// A number with the digits it needs (`0.005`, `12,345.5`), as the
+/// reader's language writes it (`0,005`, `12.345,5`).
+pub fn plain_number(x: f64) -> String {
+    let plain = format!("{x}");
+    if plain.contains(['e', 'E']) || !x.is_finite() {
+        return plain;
+    }
+    let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+    number(x, decimals)
+}
+
 /// A size as `WxH`.
 fn size((w, h): (u32, u32)) -> String {
     format!("{w}x{h}")
