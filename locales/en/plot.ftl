@@ -47,3 +47,4 @@ plot-export-abandoned = the figure was abandoned: the dashboard quit before it w
 plot-variant-with-comparison = --variant a|b draws one side; it cannot be combined with a second scenario or --set-a/--set-b
 plot-draw-failed = internal error while drawing the figure: { $reason }
 plot-notes-more = … notes not listed: { $count } (too many for a figure of this size)
+plot-legend-capacity = pool full (100 %)

@@ -47,3 +47,4 @@ plot-export-abandoned = se abandonó la figura: se salió antes de escribirla
 plot-variant-with-comparison = --variant a|b dibuja un solo lado; no se puede combinar con un segundo escenario ni con --set-a/--set-b
 plot-draw-failed = error interno al dibujar la figura: { $reason }
 plot-notes-more = … notas sin listar: { $count } (demasiadas para una figura de este tamaño)
+plot-legend-capacity = pool lleno (100 %)

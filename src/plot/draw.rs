@@ -317,6 +317,16 @@ fn legend<DB: DrawingBackend>(
             text::caller_threads(),
         ));
     }
+    // The pool panel's line at 100 %, so it is not taken for a series.
+    if panels_of(fig).0.contains(&Panel::Lines(lines::Measure::Pool)) {
+        items.push((
+            Swatch::Line {
+                colour: style::CAPACITY,
+                dashed: false,
+            },
+            text::legend_capacity(),
+        ));
+    }
     for state in bands::states_in(fig) {
         items.push((Swatch::State(state), state.word().to_string()));
     }

@@ -213,7 +213,7 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(0.0, 100.0), (frame.end_secs(), 100.0)],
-                style::MUTED.stroke_width(sc.px(2.0, 1.0) as u32),
+                style::CAPACITY.stroke_width(sc.px(2.0, 1.0) as u32),
             )))
             .map_err(err)?;
     }

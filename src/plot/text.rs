@@ -108,6 +108,9 @@ pub fn no_breaker() -> String {
 pub fn legend_timeline() -> String {
     t!("plot-legend-timeline")
 }
+pub fn legend_capacity() -> String {
+    t!("plot-legend-capacity")
+}
 pub fn legend_live() -> String {
     t!("plot-legend-live")
 }
