@@ -3,7 +3,7 @@
 //! the chosen language. Names of states (CLOSED, OPEN, HALF_OPEN) and of
 //! patterns stay in English, as on screen.
 
-use crate::base::time::{Dur, SimTime};
+use crate::base::time::SimTime;
 use crate::t;
 
 /// A number on an axis, as the reader's language writes it.
@@ -22,6 +22,22 @@ pub fn plain_number(x: f64) -> String {
     number(x, decimals)
 }
 
+/// A span of simulated time as the dashboard's panels write it (`100ms`,
+/// `1,5s`, `1:00`).
+pub fn span(t: SimTime) -> String {
+    crate::base::units::nanos(t)
+}
+
+/// A side's label as the legend writes it: `as written` in the reader's
+/// language (a derived label comes already in it).
+pub fn side_label(label: &str) -> String {
+    if label == crate::scenario::variants::AS_WRITTEN {
+        t!("variant-as-written")
+    } else {
+        label.to_string()
+    }
+}
+
 /// A size as `WxH`.
 fn size((w, h): (u32, u32)) -> String {
     format!("{w}x{h}")
@@ -32,7 +48,7 @@ pub fn subtitle(seed: u64, end: SimTime, tick: SimTime) -> String {
         "plot-subtitle",
         seed = seed.to_string(),
         end = super::figure::axis_clock(end),
-        tick = Dur(tick).to_string()
+        tick = span(tick)
     )
 }
 
@@ -120,13 +136,13 @@ pub fn legend_live() -> String {
 pub fn caption(point: SimTime, tick: SimTime) -> String {
     let ticks = point / tick.max(1);
     let each = if ticks <= 1 {
-        t!("plot-caption-one-tick", tick = Dur(tick).to_string())
+        t!("plot-caption-one-tick", tick = span(tick))
     } else {
         t!(
             "plot-caption-ticks",
-            point = Dur(point).to_string(),
-            ticks = ticks.to_string(),
-            tick = Dur(tick).to_string()
+            point = span(point),
+            ticks = crate::i18n::grouped(ticks),
+            tick = span(tick)
         )
     };
     format!("{each} {}", t!("plot-caption-rules"))
