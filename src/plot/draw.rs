@@ -318,7 +318,10 @@ fn legend<DB: DrawingBackend>(
         ));
     }
     // The pool panel's line at 100 %, so it is not taken for a series.
-    if panels_of(fig).0.contains(&Panel::Lines(lines::Measure::Pool)) {
+    if panels_of(fig)
+        .0
+        .contains(&Panel::Lines(lines::Measure::Pool))
+    {
         items.push((
             Swatch::Line {
                 colour: style::CAPACITY,
