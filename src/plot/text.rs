@@ -234,3 +234,91 @@ pub fn variant_with_comparison() -> String {
 pub fn draw_failed(why: &str) -> String {
     t!("plot-draw-failed", reason = why)
 }
+
+// ---- parameters by name -------------------------------------------------------
+
+/// A change path in words, for an axis (`services.payment.failure_rate` →
+/// "payment failure rate"); `None` for a path of another shape. A field the
+/// catalogue does not name is written as its key with spaces.
+pub fn param_name(path: &str) -> Option<String> {
+    let id = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+    let field = |scope: &str, f: &str| {
+        let key = format!("plot-param-{scope}-{}", id(f));
+        if crate::i18n::has(crate::i18n::current(), &key) {
+            t!(&key)
+        } else if f.trim() == "enabled" {
+            t!("plot-param-enabled")
+        } else {
+            f.trim().replace('_', " ")
+        }
+    };
+    let pattern = |p: &str| {
+        crate::patterns::PATTERNS
+            .iter()
+            .find(|x| x.name == p.trim())
+            .map(|x| x.title)
+    };
+    let parts: Vec<&str> = path.trim().split('.').collect();
+    match parts.as_slice() {
+        ["load", f] => Some(field("load", f)),
+        ["client", f] => Some(field("client", f)),
+        ["services", name, f] => Some(t!(
+            "plot-param-of-service",
+            service = *name,
+            field = field("service", f)
+        )),
+        ["services", name, p, f] => Some(t!(
+            "plot-param-of-service-pattern",
+            service = *name,
+            pattern = pattern(p)?,
+            field = field(&id(p), f)
+        )),
+        ["patterns", p, f] => Some(t!(
+            "plot-param-of-pattern",
+            pattern = pattern(p)?,
+            field = field(&id(p), f)
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_as_words_in_each_language() {
+        crate::i18n::scoped("en", || {
+            let n = |p: &str| param_name(p).unwrap();
+            assert_eq!(n("services.payment.failure_rate"), "payment failure rate");
+            assert_eq!(n("load.rate"), "offered load (calls/s)");
+            assert_eq!(
+                n("services.api.retry.max_attempts"),
+                "api Retry: max attempts"
+            );
+            assert_eq!(
+                n("patterns.circuit_breaker.open_for"),
+                "Circuit Breaker: time OPEN (every service)"
+            );
+            assert_eq!(
+                n("patterns.bulkhead.enabled"),
+                "Bulkhead: on (every service)"
+            );
+            // A field with no name of its own: its key, with spaces.
+            assert_eq!(n("services.api.some_new_field"), "api some new field");
+            assert_eq!(param_name("patterns.nonsense.x"), None);
+            assert_eq!(param_name("a.b.c.d.e"), None);
+        });
+        crate::i18n::scoped("es", || {
+            let n = |p: &str| param_name(p).unwrap();
+            assert_eq!(
+                n("services.payment.failure_rate"),
+                "tasa de fallos de payment"
+            );
+            assert_eq!(
+                n("services.api.retry.max_attempts"),
+                "Retry de api: intentos máximos"
+            );
+        });
+    }
+}

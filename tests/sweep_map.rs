@@ -4,7 +4,10 @@
 //! --timeseries` (every tick's arrivals and outcomes), it is exactly the
 //! sweep's value; it is in [0, 1]; near 1 in the cells that recover and near
 //! 0 in those that stay collapsed; over the whole run when there is no
-//! timeline; undefined when the run ends before the timeline does.
+//! timeline; undefined when the run ends before the timeline does. And the
+//! map drawn for a slide names its axes in words, in the reader's
+//! language, with each raw path in small print, and writes its numbers with
+//! the reader's decimal mark.
 
 mod common;
 
@@ -190,4 +193,72 @@ fn a_run_that_ends_before_its_timeline_has_no_value_and_the_cli_lists_the_metric
     assert_eq!(v["metric"], "recovered", "{v}");
     let (_, _, help) = common::bw(&["sweep", "--metric", "nonsense", "x", "--vary", "a=1"]);
     assert!(help.contains("recovered"), "{help}");
+}
+
+#[test]
+fn the_map_names_its_axes_in_words_with_the_path_in_small_print_in_each_language() {
+    let dir = temp_dir("sweep-words");
+    for (lang, x_name, y_name, value) in [
+        (
+            "en",
+            "payment failure rate",
+            "Retry: max attempts (every service)",
+            "0.25",
+        ),
+        (
+            "es",
+            "tasa de fallos de payment",
+            "Retry: intentos máximos (todos los servicios)",
+            "0,25",
+        ),
+    ] {
+        let svg = dir.join(format!("map-{lang}.svg"));
+        bw_ok(&[
+            "sweep",
+            "seed-lesson",
+            "--vary",
+            "services.payment.failure_rate=0,0.25",
+            "--vary",
+            "patterns.retry.max_attempts=1,3",
+            "--metric",
+            "recovered",
+            "--quiet",
+            "--lang",
+            lang,
+            "-o",
+            svg.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&svg).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let texts: Vec<(String, f64)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| {
+                let size = n.attribute("font-size").unwrap().parse().unwrap();
+                (n.text().unwrap_or("").trim().to_string(), size)
+            })
+            .collect();
+        let size_of = |t: &str| {
+            texts
+                .iter()
+                .find(|(x, _)| x == t)
+                .unwrap_or_else(|| panic!("{lang}: {t:?} not in {texts:?}"))
+                .1
+        };
+        for (name, path) in [
+            (x_name, "services.payment.failure_rate"),
+            (y_name, "patterns.retry.max_attempts"),
+        ] {
+            assert!(
+                size_of(path) < size_of(name),
+                "{lang}: the path {path} in smaller print than {name}"
+            );
+        }
+        size_of(value);
+        let metric = breakwater::i18n::tr_in(lang, "metric-recovered", None);
+        assert!(
+            texts.iter().any(|(t, _)| t.starts_with(&metric)),
+            "{lang}: {metric}"
+        );
+    }
 }
