@@ -92,14 +92,15 @@ fn what(n: &Note) -> String {
 }
 
 /// The notes in groups: a note joins the group before it when its line is
-/// within `near` pixels of that group's first line.
+/// within `near` pixels of that group's last line, so groups' lines are at
+/// least `near` apart (a burst of changes is one group, however long).
 pub fn groups(notes: &[Note], frame: &Frame, near: i32) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     for (i, n) in notes.iter().enumerate() {
         let x = frame.x(n.at);
         let clock = note_clock(n.at);
         match out.last_mut() {
-            Some(g) if x - g.xs[0] < near => {
+            Some(g) if x - g.xs.last().expect("a group has a note") < near => {
                 let last = &notes[*g.notes.last().expect("a group has a note")];
                 if note_clock(last.at) == clock {
                     g.text = format!("{} · {}", g.text, what(n));
@@ -212,8 +213,11 @@ pub fn place<DB: DrawingBackend>(
                 let n = next_number;
                 next_number += 1;
                 let w = number_w(n);
-                // Below every worded row if need be: numbers are narrow and
-                // groups are apart, so one of these rows is always clear.
+                // Below every worded row if need be. A number right of its
+                // group's last line always fits in the first row below the
+                // words: it ends before the next group's first line (groups
+                // are `near` apart) and earlier lines and numbers end before
+                // this group's first.
                 let last = rows + NUMBER_ROWS - 1;
                 let c = spot(w, 0..rows + NUMBER_ROWS, &placed).unwrap_or(Candidate {
                     row: last,
@@ -449,6 +453,81 @@ mod tests {
         assert!(!g[0].live);
         assert_eq!(g[1].text, "0:50 d");
         assert!(g[1].live);
+    }
+
+    /// Every pair of labels: apart, and neither crossed by the other's lines.
+    fn check(p: &Placed, what: &str) {
+        for (i, a) in p.labels.iter().enumerate() {
+            for (j, b) in p.labels.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                assert!(
+                    a.row != b.row || a.x1 < b.x0 || b.x1 < a.x0,
+                    "{what}: {a:?} overlaps {b:?}"
+                );
+                let crossed = p.groups[j]
+                    .xs
+                    .iter()
+                    .any(|x| (a.x0..=a.x1).contains(x) && b.lines_from <= a.row);
+                assert!(!crossed, "{what}: {a:?} crossed by the lines of {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bursts_and_crowds_of_notes_always_find_a_place() {
+        crate::plot::style::register_fonts().unwrap();
+        for (w, h) in [(640u32, 360u32), (1280, 720), (1920, 1080)] {
+            for spacing_ms in [100u64, 700, 1500, 4000, 9000] {
+                let mut svg = String::new();
+                let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+                let end = 300 * NANOS_PER_SEC;
+                let notes: Vec<Note> = (0..)
+                    .map(|k| k * spacing_ms * 1_000_000)
+                    .take_while(|&t| t < end)
+                    .take(400)
+                    .enumerate()
+                    .map(|(k, at)| Note {
+                        at,
+                        over: None,
+                        text: "a change of some length ".repeat(1 + k % 3),
+                        live: k % 2 == 0,
+                        side: None,
+                    })
+                    .collect();
+                let fig = Figure {
+                    title: String::new(),
+                    subtitle: String::new(),
+                    sides: Vec::new(),
+                    notes,
+                };
+                let sc = Scale::of(w, h);
+                let frame = Frame {
+                    x0: w as i32 / 5,
+                    x1: w as i32 - 20,
+                    end,
+                };
+                let p = place(&root, &fig, &frame, sc, (10, w as i32 - 10), h as i32);
+                let what = format!("{w}x{h} every {spacing_ms} ms");
+                check(&p, &what);
+                assert_eq!(p.labels.len(), p.groups.len());
+                assert!(
+                    p.rows <= word_rows(sc, h as i32) + 1,
+                    "{what}: {} rows",
+                    p.rows
+                );
+                let listed: usize = p.listed().iter().map(|(_, g)| g.notes.len()).sum();
+                let worded: usize = p
+                    .labels
+                    .iter()
+                    .zip(&p.groups)
+                    .filter(|(l, _)| l.number.is_none())
+                    .map(|(_, g)| g.notes.len())
+                    .sum();
+                assert_eq!(listed + worded, fig.notes.len(), "{what}: every note");
+            }
+        }
     }
 
     #[test]
