@@ -54,6 +54,8 @@ fn num(n: roxmltree::Node, attr: &str) -> f64 {
 /// vertical dashed stroke in a note's colour (x, top, bottom); every text.
 struct Drawn {
     labels: Vec<(BoxPx, String)>,
+    /// The lowest text's top.
+    bottom: f64,
     lines: Vec<(f64, f64, f64)>,
     texts: Vec<String>,
 }
@@ -120,10 +122,16 @@ fn read(svg: &str) -> Drawn {
         .filter(|n| n.has_tag_name("text"))
         .map(|n| n.text().unwrap_or("").trim().to_string())
         .collect();
+    let bottom = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| num(n, "y"))
+        .fold(0.0, f64::max);
     Drawn {
         labels,
         lines,
         texts,
+        bottom,
     }
 }
 
@@ -148,8 +156,14 @@ fn check(fig: &Figure, size: (u32, u32), what: &str) -> usize {
             );
         }
     }
-    // Every note is on the figure, whole: in a label, or in the list.
+    // Every note is on the figure, whole: in a label, or in the list, and
+    // the list is on the page.
     let all = d.texts.join(" ");
+    assert!(
+        d.bottom <= size.1 as f64,
+        "{what} {size:?}: a text at y = {} is off the page",
+        d.bottom
+    );
     for n in &fig.notes {
         assert!(
             all.contains(&n.text),
