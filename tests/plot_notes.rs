@@ -293,3 +293,29 @@ fn a_session_with_a_burst_of_live_changes_shows_every_one() {
         });
     }
 }
+
+#[test]
+fn the_session_figure_of_a_comparison_keeps_both_sides_live_changes() {
+    let mut app = common::app::compare_at(70);
+    for _ in 0..3 {
+        ch(&mut app, 'o');
+        let t = app.now() + 2 * NANOS_PER_SEC;
+        app.advance_to(t);
+    }
+    app.advance_to(120 * NANOS_PER_SEC);
+    let spec = app.figure_spec().expect("a session to draw");
+    for lang in ["en", "es"] {
+        breakwater::i18n::scoped(lang, || {
+            let fig = figure::build(&spec).unwrap();
+            assert!(fig.comparing());
+            assert!(
+                fig.notes.iter().filter(|n| n.live).count() >= 3,
+                "{:?}",
+                fig.notes
+            );
+            for size in [(1920, 1080), (1280, 720)] {
+                check(&fig, size, &format!("A/B session ({lang})"));
+            }
+        });
+    }
+}
