@@ -337,33 +337,22 @@ pub fn list_lines<DB: DrawingBackend>(
     let bold = font(sc.small(), true, style::INK, HPos::Left, VPos::Top);
     let space = sc.px(28.0, 10.0);
     let indent = sc.px(36.0, 16.0);
-    let mut lines: Vec<ListLine> = Vec::new();
+    // Each piece with the entry it belongs to.
+    let mut lines: Vec<Vec<(usize, (i32, String, bool, bool))>> = Vec::new();
     let mut x = 0;
     let listed = placed.listed();
     for (k, (n, g)) in listed.iter().enumerate() {
         let number = n.to_string();
         let whole = indent + width_of(root, &g.text, &st);
-        let start_line = lines.is_empty() || x + whole > width;
-        if start_line {
-            if lines.len() == max_lines.max(1) {
-                // No room for the rest: say how many, never cut one.
-                let more = text::notes_more(listed.len() - k);
-                let last = lines.last_mut().expect("max_lines ≥ 1");
-                *last = vec![(0, more, false, false)];
-                return lines;
-            }
+        if lines.is_empty() || x + whole > width {
             lines.push(Vec::new());
             x = 0;
         }
+        let nx = x + indent - width_of(root, &number, &bold) - sc.px(8.0, 3.0);
         let line = lines.last_mut().expect("a line");
-        line.push((
-            x + indent - width_of(root, &number, &bold) - sc.px(8.0, 3.0),
-            number,
-            true,
-            g.live,
-        ));
+        line.push((k, (nx, number, true, g.live)));
         if whole <= width - x {
-            line.push((x + indent, g.text.clone(), false, g.live));
+            line.push((k, (x + indent, g.text.clone(), false, g.live)));
             x += whole + space;
             continue;
         }
@@ -376,26 +365,39 @@ pub fn list_lines<DB: DrawingBackend>(
                 format!("{cur} {word}")
             };
             if !cur.is_empty() && indent + width_of(root, &next, &st) > width {
-                lines.last_mut().expect("a line").push((
-                    indent,
-                    std::mem::take(&mut cur),
-                    false,
-                    g.live,
-                ));
+                let piece = (indent, std::mem::take(&mut cur), false, g.live);
+                lines.last_mut().expect("a line").push((k, piece));
                 lines.push(Vec::new());
                 cur = word.to_string();
             } else {
                 cur = next;
             }
         }
-        lines
-            .last_mut()
-            .expect("a line")
-            .push((indent, cur, false, g.live));
+        let piece = (indent, cur, false, g.live);
+        lines.last_mut().expect("a line").push((k, piece));
         // The next entry starts on a line of its own.
         x = width;
     }
+    let max_lines = max_lines.max(1);
+    if lines.len() > max_lines {
+        // No room for the rest: the entries whole in the lines kept, then
+        // how many are not listed; never a part of one.
+        let keep = max_lines - 1;
+        let last_line = |k: usize| lines.iter().rposition(|l| l.iter().any(|p| p.0 == k));
+        let whole: Vec<usize> = (0..listed.len())
+            .filter(|&k| last_line(k).is_some_and(|l| l < keep))
+            .collect();
+        lines.truncate(keep);
+        for line in &mut lines {
+            line.retain(|p| whole.contains(&p.0));
+        }
+        let more = text::notes_more(listed.len() - whole.len());
+        lines.push(vec![(usize::MAX, (0, more, false, false))]);
+    }
     lines
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, p)| p).collect())
+        .collect()
 }
 
 /// Draws the list from `y` down; returns the y below it.
@@ -528,6 +530,59 @@ mod tests {
                 assert_eq!(listed + worded, fig.notes.len(), "{what}: every note");
             }
         }
+    }
+
+    #[test]
+    fn the_list_keeps_entries_whole_and_counts_what_does_not_fit() {
+        crate::plot::style::register_fonts().unwrap();
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, (1920, 1080)).into_drawing_area();
+        let sc = Scale::of(1920, 1080);
+        let n = 30;
+        let placed = Placed {
+            groups: (0..n)
+                .map(|k| Group {
+                    notes: vec![k],
+                    xs: vec![k as i32 * 40],
+                    text: format!("0:{k:02} a note of a few words, number {k}"),
+                    live: false,
+                })
+                .collect(),
+            labels: (0..n)
+                .map(|k| Label {
+                    row: 0,
+                    lines_from: 0,
+                    x0: 0,
+                    x1: 0,
+                    text: (k + 1).to_string(),
+                    number: Some(k + 1),
+                })
+                .collect(),
+            rows: 1,
+        };
+        let all = list_lines(&root, &placed, sc, 1800, 100);
+        let words: Vec<&String> = all
+            .iter()
+            .flatten()
+            .filter(|p| !p.2)
+            .map(|p| &p.1)
+            .collect();
+        assert_eq!(words.len(), n, "each entry whole, once");
+        assert!(
+            all.len() > 3 && all.len() < n,
+            "entries share lines: {}",
+            all.len()
+        );
+        let cut = crate::i18n::scoped("en", || list_lines(&root, &placed, sc, 1800, 3));
+        assert_eq!(cut.len(), 3);
+        let last = &cut[2];
+        assert_eq!(last.len(), 1);
+        let shown = cut[..2].iter().flatten().filter(|p| p.2).count();
+        assert!(
+            last[0].1.contains(&(n - shown).to_string()) && last[0].1.contains("not listed"),
+            "{:?}",
+            last[0].1
+        );
     }
 
     #[test]
