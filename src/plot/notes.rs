@@ -321,7 +321,10 @@ pub fn draw_labels<DB: DrawingBackend>(
 
 /// One line of the list under the figure: pieces at x offsets, each
 /// (x, text, bold, live).
-pub type ListLine = Vec<(i32, String, bool, bool)>;
+pub type ListLine = Vec<Piece>;
+
+/// A piece of the list: (x, text, bold, live).
+pub type Piece = (i32, String, bool, bool);
 
 /// The numbered notes in full, flowing into lines of `width` pixels: each
 /// entry whole on a line when it fits, else wrapped between words. At most
@@ -338,7 +341,7 @@ pub fn list_lines<DB: DrawingBackend>(
     let space = sc.px(28.0, 10.0);
     let indent = sc.px(36.0, 16.0);
     // Each piece with the entry it belongs to.
-    let mut lines: Vec<Vec<(usize, (i32, String, bool, bool))>> = Vec::new();
+    let mut lines: Vec<Vec<(usize, Piece)>> = Vec::new();
     let mut x = 0;
     let listed = placed.listed();
     for (k, (n, g)) in listed.iter().enumerate() {
