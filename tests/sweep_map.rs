@@ -175,6 +175,8 @@ fn a_run_that_ends_before_its_timeline_has_no_value_and_the_cli_lists_the_metric
     let mut s = builtin("retry-storm").side(Side::A);
     s.duration = breakwater::base::time::Dur(30 * breakwater::base::time::NANOS_PER_SEC);
     assert_eq!(sweep_value(&s, None), None);
+    let dir = temp_dir("recovered-csv");
+    let csv = dir.join("map.csv");
     let out = bw_ok(&[
         "sweep",
         "retry-storm",
@@ -188,9 +190,29 @@ fn a_run_that_ends_before_its_timeline_has_no_value_and_the_cli_lists_the_metric
         "recovered",
         "--json",
         "--quiet",
+        "--csv",
+        csv.to_str().unwrap(),
     ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["metric"], "recovered", "{v}");
+    // The CSV's rows carry it: the metric's name and each cell's value.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        assert_eq!(r[col("metric")], "recovered");
+        let value: f64 = r[col("value")].parse().unwrap();
+        assert!((0.0..=1.0).contains(&value), "{value}");
+        let index: usize = r[col("index")].parse().unwrap();
+        let json = v["cells"][index]["value"].as_f64().unwrap();
+        assert!(
+            (value - json).abs() < 1e-12,
+            "the CSV and the JSON agree: {value}, {json}"
+        );
+    }
     let (_, _, help) = common::bw(&["sweep", "--metric", "nonsense", "x", "--vary", "a=1"]);
     assert!(help.contains("recovered"), "{help}");
 }
