@@ -319,3 +319,34 @@ fn the_session_figure_of_a_comparison_keeps_both_sides_live_changes() {
         });
     }
 }
+
+/// Every kind of line a panel draws has its words in the legend: the pool
+/// panel's 100 % line (in its own grey, not the caller threads'), and the
+/// latency panel's two widths.
+#[test]
+fn the_legend_names_the_full_pool_line_and_the_latency_widths() {
+    let fig = figure::build(&single("seed-lesson")).unwrap();
+    for lang in ["en", "es"] {
+        breakwater::i18n::scoped(lang, || {
+            let svg = String::from_utf8(render(&fig, Format::Svg, (1920, 1080)).unwrap()).unwrap();
+            let d = read(&svg);
+            for id in [
+                "plot-legend-capacity",
+                "plot-legend-p99",
+                "plot-legend-p50",
+                "plot-caller-threads",
+            ] {
+                let words = breakwater::i18n::tr_in(lang, id, None);
+                assert!(
+                    d.texts.contains(&words),
+                    "{lang}: {words:?} not in the legend"
+                );
+            }
+            let capacity = format!("stroke=\"{}\"", hex(style::CAPACITY));
+            let threads = format!("stroke=\"{}\"", hex(style::MUTED));
+            // The swatch and the line across the pool panel.
+            assert!(svg.matches(&capacity).count() >= 2, "{lang}");
+            assert_ne!(capacity, threads);
+        });
+    }
+}

@@ -90,3 +90,5 @@ plot-param-hedging-max-hedged-attempts = max hedged attempts
 plot-param-hedging-delay = delay
 plot-param-fallback-on = answers on
 plot-param-fallback-answer = answer
+plot-legend-p99 = latency p99
+plot-legend-p50 = latency p50

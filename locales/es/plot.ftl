@@ -90,3 +90,5 @@ plot-param-hedging-max-hedged-attempts = intentos cubiertos máximos
 plot-param-hedging-delay = retardo
 plot-param-fallback-on = responde ante
 plot-param-fallback-answer = respuesta
+plot-legend-p99 = latencia p99
+plot-legend-p50 = latencia p50

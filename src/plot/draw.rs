@@ -267,9 +267,18 @@ pub fn time_ticks(frame: &Frame, sc: Scale) -> Vec<SimTime> {
 
 /// One legend item: a swatch and its words.
 enum Swatch {
-    Line { colour: RGBColor, dashed: bool },
+    Line {
+        colour: RGBColor,
+        dashed: bool,
+    },
+    /// The latency panel's p99 (thick) or p50 (thin), in ink.
+    Width {
+        thick: bool,
+    },
     State(crate::patterns::circuit_breaker::BreakerState),
-    Rule { colour: RGBColor },
+    Rule {
+        colour: RGBColor,
+    },
 }
 
 /// The legend, in rows that wrap; returns the y below it.
@@ -316,6 +325,10 @@ fn legend<DB: DrawingBackend>(
             },
             text::caller_threads(),
         ));
+    }
+    // The latency panel's two widths.
+    for (thick, label) in [(true, text::legend_p99()), (false, text::legend_p50())] {
+        items.push((Swatch::Width { thick }, label));
     }
     // The pool panel's line at 100 %, so it is not taken for a series.
     if panels_of(fig)
@@ -378,6 +391,18 @@ fn legend<DB: DrawingBackend>(
                     root.draw(&PathElement::new(vec![(x, cy), (x + sw, cy)], st))
                         .map_err(err)?;
                 }
+            }
+            Swatch::Width { thick } => {
+                let width = if thick {
+                    sc.line()
+                } else {
+                    (sc.line() / 2).max(1)
+                };
+                root.draw(&PathElement::new(
+                    vec![(x, cy), (x + sw, cy)],
+                    style::INK.stroke_width(width),
+                ))
+                .map_err(err)?;
             }
             Swatch::State(state) => {
                 bands::swatch(

@@ -124,6 +124,12 @@ pub fn no_breaker() -> String {
 pub fn legend_timeline() -> String {
     t!("plot-legend-timeline")
 }
+pub fn legend_p99() -> String {
+    t!("plot-legend-p99")
+}
+pub fn legend_p50() -> String {
+    t!("plot-legend-p50")
+}
 pub fn legend_capacity() -> String {
     t!("plot-legend-capacity")
 }
