@@ -56,6 +56,8 @@ struct Drawn {
     labels: Vec<(BoxPx, String)>,
     /// The lowest text's top.
     bottom: f64,
+    /// Texts that start with a note's time, and their y.
+    clocked: Vec<(String, f64)>,
     lines: Vec<(f64, f64, f64)>,
     texts: Vec<String>,
 }
@@ -122,6 +124,19 @@ fn read(svg: &str) -> Drawn {
         .filter(|n| n.has_tag_name("text"))
         .map(|n| n.text().unwrap_or("").trim().to_string())
         .collect();
+    // Every text that starts with a note's time (`m:ss ` and words), where it is.
+    let clocked = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| {
+            let t = n.text().unwrap_or("").trim();
+            let (clock, rest) = t.split_once(' ')?;
+            let (m, ss) = clock.split_once(':')?;
+            let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+            let secs = ss.split([',', '.']).next().unwrap_or("");
+            (digits(m) && digits(secs) && !rest.is_empty()).then(|| (t.to_string(), num(n, "y")))
+        })
+        .collect();
     let bottom = doc
         .descendants()
         .filter(|n| n.has_tag_name("text"))
@@ -132,6 +147,7 @@ fn read(svg: &str) -> Drawn {
         lines,
         texts,
         bottom,
+        clocked,
     }
 }
 
@@ -155,6 +171,16 @@ fn check(fig: &Figure, size: (u32, u32), what: &str) -> usize {
                 "{what} {size:?}: a line at x = {x} ({top}…{bottom}) crosses {ta:?} {a:?}"
             );
         }
+    }
+    // A note's words are in a box (a label), or under every box (the list):
+    // none is drawn loose where lines could cross it.
+    let lowest_box = d.labels.iter().map(|(b, _)| b.3).fold(0.0, f64::max);
+    for (t, y) in &d.clocked {
+        let boxed = d.labels.iter().any(|(_, words)| words == t);
+        assert!(
+            boxed || *y > lowest_box,
+            "{what} {size:?}: {t:?} at y = {y} has no box"
+        );
     }
     // Every note is on the figure, whole: in a label, or in the list, and
     // the list is on the page.
