@@ -47,3 +47,4 @@ sweep-mark-limit = stopped at a limit
 sweep-cannot-start-threads = cannot start { $jobs } threads: { $reason }
 sweep-figure-no-value = no value
 sweep-figure-written = figure written: { $paths }
+metric-recovered = recovered (ok ÷ calls after the timeline)

@@ -47,3 +47,4 @@ sweep-mark-limit = detenida en un límite
 sweep-cannot-start-threads = no se pueden arrancar { $jobs } hilos: { $reason }
 sweep-figure-no-value = sin valor
 sweep-figure-written = figura escrita: { $paths }
+metric-recovered = recuperado (ok ÷ llamadas tras el guion)

@@ -4,9 +4,9 @@
 //! mapping from time to x (`Frame`), so a note's line crosses every panel at
 //! the same instant.
 
-use super::figure::{axis_clock, Figure, Note};
+use super::figure::{axis_clock, Figure};
 use super::style::{self, Scale, FONT};
-use super::{bands, lines, text};
+use super::{bands, lines, notes, text};
 use crate::base::time::{SimTime, NANOS_PER_SEC};
 use crate::scenario::variants::Side;
 use plotters::coord::Shift;
@@ -163,14 +163,19 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
         .map_err(err)?;
     y += sc.small() * 16 / 10;
     y = legend(root, fig, sc, pad, w - pad, y)?;
-    let notes = place_notes(root, fig, &frame, sc);
-    let note_row = sc.small() * 14 / 10;
+    let notes = notes::place(root, fig, &frame, sc, (pad / 2, w - pad / 2), h);
+    let note_row = notes::row_height(sc);
     let strip_top = y + gap / 2;
     y = strip_top + note_row * notes.rows as i32 + gap / 2;
 
-    // Bottom: time labels, the axis's name, the caption (two lines at most).
+    // Bottom: time labels, the axis's name, the numbered notes in full, the
+    // caption.
+    let list = notes::list_lines(root, &notes, sc, w - 2 * pad, (h / 6 / note_row) as usize);
     let caption = caption_lines(root, fig, &absent, sc, w - 2 * pad);
-    let bottom_h = sc.small() * 16 / 10 * 2 + sc.small() * 14 / 10 * caption.len() as i32 + pad / 2;
+    let bottom_h = sc.small() * 16 / 10 * 2
+        + note_row * list.len() as i32
+        + sc.small() * 14 / 10 * caption.len() as i32
+        + pad / 2;
     let panels_bottom = h - bottom_h;
 
     // Panels: the breaker's rows by count, the line panels share the rest.
@@ -199,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
 
     // The notes' lines behind the panels (a brief breaker state is never
     // hidden by one), their labels above.
-    draw_note_lines(root, fig, &notes, &frame, sc, strip_top, note_row, last)?;
+    notes::draw_lines(root, fig, &notes, &frame, sc, strip_top, last)?;
     for (p, rect) in panels.iter().zip(&rects) {
         let (t, u) = panel_words(*p);
         root.draw(&Text::new(t, (pad, rect.top), bold.clone()))
@@ -215,7 +220,7 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
             Panel::Lines(m) => lines::draw(root, fig, &frame, *rect, sc, &ticks, *m)?,
         }
     }
-    draw_note_labels(root, fig, &notes, &frame, sc, strip_top, note_row)?;
+    notes::draw_labels(root, &notes, sc, strip_top)?;
     // The time axis under the last panel.
     let lab = font(sc.small(), false, style::INK, HPos::Center, VPos::Top);
     for t in &ticks {
@@ -235,7 +240,7 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Result<(), Str
     ))
     .map_err(err)?;
     let cap = font(sc.small(), false, style::MUTED, HPos::Left, VPos::Top);
-    let mut yc = yd + sc.small() * 16 / 10;
+    let mut yc = notes::draw_list(root, &list, sc, pad, yd + sc.small() * 16 / 10)?;
     for line in caption {
         root.draw(&Text::new(line, (pad, yc), cap.clone()))
             .map_err(err)?;
@@ -262,9 +267,18 @@ pub fn time_ticks(frame: &Frame, sc: Scale) -> Vec<SimTime> {
 
 /// One legend item: a swatch and its words.
 enum Swatch {
-    Line { colour: RGBColor, dashed: bool },
+    Line {
+        colour: RGBColor,
+        dashed: bool,
+    },
+    /// The latency panel's p99 (thick) or p50 (thin), in ink.
+    Width {
+        thick: bool,
+    },
     State(crate::patterns::circuit_breaker::BreakerState),
-    Rule { colour: RGBColor },
+    Rule {
+        colour: RGBColor,
+    },
 }
 
 /// The legend, in rows that wrap; returns the y below it.
@@ -299,7 +313,7 @@ fn legend<DB: DrawingBackend>(
                     colour: style::INK,
                     dashed: s.side == Some(Side::B),
                 },
-                text::side_note(letter, &s.label),
+                text::side_note(letter, &text::side_label(&s.label)),
             ));
         }
     }
@@ -310,6 +324,23 @@ fn legend<DB: DrawingBackend>(
                 dashed: false,
             },
             text::caller_threads(),
+        ));
+    }
+    // The latency panel's two widths.
+    for (thick, label) in [(true, text::legend_p99()), (false, text::legend_p50())] {
+        items.push((Swatch::Width { thick }, label));
+    }
+    // The pool panel's line at 100 %, so it is not taken for a series.
+    if panels_of(fig)
+        .0
+        .contains(&Panel::Lines(lines::Measure::Pool))
+    {
+        items.push((
+            Swatch::Line {
+                colour: style::CAPACITY,
+                dashed: false,
+            },
+            text::legend_capacity(),
         ));
     }
     for state in bands::states_in(fig) {
@@ -361,6 +392,18 @@ fn legend<DB: DrawingBackend>(
                         .map_err(err)?;
                 }
             }
+            Swatch::Width { thick } => {
+                let width = if thick {
+                    sc.line()
+                } else {
+                    (sc.line() / 2).max(1)
+                };
+                root.draw(&PathElement::new(
+                    vec![(x, cy), (x + sw, cy)],
+                    style::INK.stroke_width(width),
+                ))
+                .map_err(err)?;
+            }
             Swatch::State(state) => {
                 bands::swatch(
                     root,
@@ -390,151 +433,6 @@ fn legend<DB: DrawingBackend>(
         x += item_w + space;
     }
     Ok(y + row)
-}
-
-/// Where each note's label goes: a row of the strip above the panels (the
-/// first where it fits), its text shortened only when no row has room.
-pub struct Placed {
-    pub rows: usize,
-    /// (note index, row, label text) for each labelled note.
-    pub labels: Vec<(usize, usize, String)>,
-}
-
-const NOTE_ROWS: usize = 3;
-
-fn place_notes<DB: DrawingBackend>(
-    root: &Area<DB>,
-    fig: &Figure,
-    frame: &Frame,
-    sc: Scale,
-) -> Placed {
-    let st = font(sc.small(), false, style::INK, HPos::Left, VPos::Top);
-    let mut ends = [i32::MIN; NOTE_ROWS];
-    let mut labels = Vec::new();
-    let room_after = sc.px(12.0, 4.0);
-    for (i, n) in fig.notes.iter().enumerate() {
-        let x = frame.x(n.at) + sc.px(4.0, 2.0);
-        let full = note_label(n);
-        let wfull = width_of(root, &full, &st);
-        let fits =
-            (0..NOTE_ROWS).find(|&r| ends[r] <= x && x + wfull <= frame.x1 + sc.px(20.0, 4.0));
-        let (row, label) = match fits {
-            Some(r) => (r, full),
-            None => {
-                // The row that frees up first, the text cut to what fits.
-                let r = (0..NOTE_ROWS).min_by_key(|&r| ends[r]).unwrap_or(0);
-                if ends[r] > x {
-                    continue;
-                }
-                let room = frame.x1 - x;
-                match shorten(root, &full, &st, room) {
-                    Some(s) => (r, s),
-                    None => continue,
-                }
-            }
-        };
-        ends[row] = x + width_of(root, &label, &st) + room_after;
-        labels.push((i, row, label));
-    }
-    let rows = labels.iter().map(|(_, r, _)| r + 1).max().unwrap_or(0);
-    Placed { rows, labels }
-}
-
-fn note_label(n: &Note) -> String {
-    let what = match n.side {
-        Some(Side::A) => text::side_note("A", &n.text),
-        Some(Side::B) => text::side_note("B", &n.text),
-        None => n.text.clone(),
-    };
-    format!("{} {what}", super::figure::note_clock(n.at))
-}
-
-/// `s` cut with `…` to fit `room` pixels; `None` if not even a few letters fit.
-fn shorten<DB: DrawingBackend>(
-    root: &Area<DB>,
-    s: &str,
-    st: &TextStyle,
-    room: i32,
-) -> Option<String> {
-    let chars: Vec<char> = s.chars().collect();
-    for keep in (6..chars.len()).rev() {
-        let t: String = chars[..keep].iter().collect::<String>() + "…";
-        if width_of(root, &t, st) <= room {
-            return Some(t);
-        }
-    }
-    None
-}
-
-/// Ramps shaded, and a line per note from its label's row to the last panel.
-#[allow(clippy::too_many_arguments)]
-fn draw_note_lines<DB: DrawingBackend>(
-    root: &Area<DB>,
-    fig: &Figure,
-    placed: &Placed,
-    frame: &Frame,
-    sc: Scale,
-    strip_top: i32,
-    row_h: i32,
-    bottom: i32,
-) -> Result<(), String> {
-    let panels_top = strip_top + row_h * placed.rows as i32;
-    for n in &fig.notes {
-        if let Some(over) = n.over {
-            let (a, b) = (frame.x(n.at), frame.x(n.at + over).max(frame.x(n.at) + 1));
-            root.draw(&Rectangle::new(
-                [(a, panels_top), (b, bottom)],
-                style::MUTED.mix(0.10).filled(),
-            ))
-            .map_err(err)?;
-        }
-    }
-    for (i, n) in fig.notes.iter().enumerate() {
-        let colour = if n.live { style::LIVE } else { style::MUTED };
-        let x = frame.x(n.at);
-        let top = placed
-            .labels
-            .iter()
-            .find(|(k, _, _)| *k == i)
-            .map_or(panels_top, |(_, r, _)| strip_top + row_h * *r as i32);
-        root.draw(&DashedPathElement::new(
-            vec![(x, top), (x, bottom)],
-            sc.px(6.0, 3.0),
-            sc.px(4.0, 2.0),
-            colour.stroke_width(sc.px(2.0, 1.0) as u32),
-        ))
-        .map_err(err)?;
-    }
-    Ok(())
-}
-
-/// The notes' labels, in the strip above the panels.
-fn draw_note_labels<DB: DrawingBackend>(
-    root: &Area<DB>,
-    fig: &Figure,
-    placed: &Placed,
-    frame: &Frame,
-    sc: Scale,
-    strip_top: i32,
-    row_h: i32,
-) -> Result<(), String> {
-    for (i, r, label) in &placed.labels {
-        let n = &fig.notes[*i];
-        let colour = if n.live { style::LIVE } else { style::INK };
-        let st = font(sc.small(), false, colour, HPos::Left, VPos::Top);
-        let x = frame.x(n.at) + sc.px(4.0, 2.0);
-        let y = strip_top + row_h * *r as i32;
-        // On the page's colour, so another note's line does not cross the words.
-        let w = width_of(root, label, &st);
-        root.draw(&Rectangle::new(
-            [(x - 1, y), (x + w + 2, y + row_h - 1)],
-            style::BACKGROUND.filled(),
-        ))
-        .map_err(err)?;
-        root.draw(&Text::new(label.clone(), (x, y), st))
-            .map_err(err)?;
-    }
-    Ok(())
 }
 
 /// The caption (how points fold ticks, what is not drawn, early stops),

@@ -219,6 +219,8 @@ fn note_text(c: &Change) -> String {
 fn short_value(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => escape(s).into_owned(),
+        // As the reader writes numbers (`0,005` in Spanish).
+        toml::Value::Float(x) => text::plain_number(*x),
         other => escape(&other.to_string()).into_owned(),
     }
 }
@@ -240,7 +242,9 @@ pub fn note_clock(t: SimTime) -> String {
     if t.is_multiple_of(NANOS_PER_SEC) {
         axis_clock(t)
     } else {
-        format!("{}.{tenths}", axis_clock(t))
+        // `0.9` or `0,9`: the reader's decimal mark before the tenths.
+        let frac = crate::i18n::number(tenths as f64 / 10.0, 1);
+        format!("{}{}", axis_clock(t), &frac[1..])
     }
 }
 
@@ -254,6 +258,22 @@ mod tests {
         assert_eq!(note_clock(60 * s), "1:00");
         assert_eq!(note_clock(3 * s + 912_000_000), "0:03.9");
         assert_eq!(note_clock(3 * s + 50_000_000), "0:03.0");
+        // The reader's decimal mark.
+        crate::i18n::scoped("es", || {
+            assert_eq!(note_clock(3 * s + 912_000_000), "0:03,9");
+            assert_eq!(note_clock(60 * s), "1:00");
+        });
+    }
+
+    #[test]
+    fn values_in_notes_take_the_readers_decimal_mark() {
+        let v = toml::Value::Float(0.005);
+        crate::i18n::scoped("en", || assert_eq!(short_value(&v), "0.005"));
+        crate::i18n::scoped("es", || {
+            assert_eq!(short_value(&v), "0,005");
+            assert_eq!(short_value(&toml::Value::Float(12345.5)), "12.345,5");
+            assert_eq!(short_value(&toml::Value::Integer(3)), "3");
+        });
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::style::{self, Scale};
 use super::Format;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::FontTransform;
 
 /// A grid of values to draw. `values[i]` belongs to the cell with x index
 /// `i / ny` and y index `i % ny` (`ny` is 1 for a line), as a sweep counts
@@ -20,9 +21,14 @@ pub struct GridChart {
     /// The metric, with its unit.
     pub value_label: String,
     pub x_path: String,
+    /// The first path in words ("payment failure rate"), when it has a name;
+    /// the path itself is then shown under it in small print.
+    pub x_name: Option<String>,
     pub x_labels: Vec<String>,
     /// The second path, for a heat map.
     pub y: Option<(String, Vec<String>)>,
+    /// The second path in words.
+    pub y_name: Option<String>,
     pub values: Vec<Option<f64>>,
     /// A 95 % interval per cell, when the sweep ran several seeds.
     pub intervals: Vec<Option<(f64, f64)>>,
@@ -133,6 +139,71 @@ fn stride<DB: DrawingBackend>(area: &Area<DB>, labels: &[String], room: i32, siz
     (widest as usize).div_ceil(per as usize).max(1)
 }
 
+/// The pixel ranges of a chart's plotting area (x, y).
+type PixelRange = (std::ops::Range<i32>, std::ops::Range<i32>);
+
+/// The x axis's title under its labels: the path's name in words and the
+/// path itself in small print under it (or the path alone, unnamed).
+fn x_title<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: Scale,
+    (xr, yr): &PixelRange,
+    name: Option<&str>,
+    path: &str,
+) -> Result<(), String> {
+    let (x0, _) = area.get_base_pixel();
+    let cx = (xr.start + xr.end) / 2 - x0;
+    let (_, y0) = area.get_base_pixel();
+    let mut y = yr.end - y0 + sc.text() * 2;
+    if let Some(name) = name {
+        let st = font(sc.heading(), false, style::INK, HPos::Center, VPos::Top);
+        area.draw(&Text::new(name.to_string(), (cx, y), st))
+            .map_err(err)?;
+        y += sc.heading() * 13 / 10;
+    }
+    let small = font(sc.small(), false, style::MUTED, HPos::Center, VPos::Top);
+    area.draw(&Text::new(path.to_string(), (cx, y), small))
+        .map_err(err)?;
+    Ok(())
+}
+
+/// The y axis's title left of its labels, read bottom to top: the name in
+/// words, the path in small print beside it (nearer the axis).
+fn y_title<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: Scale,
+    (_, yr): &PixelRange,
+    name: Option<&str>,
+    path: &str,
+) -> Result<(), String> {
+    let (_, y0) = area.get_base_pixel();
+    let cy = (yr.start + yr.end) / 2 - y0;
+    let turn = |st: TextStyle<'static>| st.transform(FontTransform::Rotate270);
+    let mut x = sc.px(4.0, 2.0);
+    if let Some(name) = name {
+        let st = turn(font(
+            sc.heading(),
+            false,
+            style::INK,
+            HPos::Center,
+            VPos::Top,
+        ));
+        area.draw(&Text::new(name.to_string(), (x, cy), st))
+            .map_err(err)?;
+        x += sc.heading() * 13 / 10;
+    }
+    let small = turn(font(
+        sc.small(),
+        false,
+        style::MUTED,
+        HPos::Center,
+        VPos::Top,
+    ));
+    area.draw(&Text::new(path.to_string(), (x, cy), small))
+        .map_err(err)?;
+    Ok(())
+}
+
 /// `n` categories, one segment each (plotters' segmented range ends one past
 /// its upper bound).
 fn segments(
@@ -153,7 +224,7 @@ fn heat_map<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Re
     let (y_path, y_labels) = c.y.as_ref().expect("a heat map has two paths");
     let (nx, ny) = (c.x_labels.len(), y_labels.len());
     let (w, h) = area.dim_in_pixel();
-    let (x_room, y_room) = (sc.px(90.0, 30.0), sc.px(130.0, 40.0));
+    let (x_room, y_room) = (sc.px(120.0, 40.0), sc.px(160.0, 56.0));
     let cell_w = (w as i32 - y_room) / nx.max(1) as i32;
     let cell_h = (h as i32 - x_room) / ny.max(1) as i32;
     let xs = stride(area, &c.x_labels, w as i32 - y_room, sc.text());
@@ -172,12 +243,12 @@ fn heat_map<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Re
         .y_labels(ny)
         .x_label_formatter(&|v| category(v, &c.x_labels, xs))
         .y_label_formatter(&|v| category(v, y_labels, ys))
-        .x_desc(c.x_path.clone())
-        .y_desc(y_path.clone())
         .label_style((style::FONT, sc.text()))
-        .axis_desc_style((style::FONT, sc.heading()))
         .draw()
         .map_err(err)?;
+    let plot = chart.plotting_area().get_pixel_range();
+    x_title(area, sc, &plot, c.x_name.as_deref(), &c.x_path)?;
+    y_title(area, sc, &plot, c.y_name.as_deref(), y_path)?;
     let range = c.range();
     // Values inside the cells only where they fit whole.
     let inside = sc.small();
@@ -305,7 +376,7 @@ fn line<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Result
     let y_room = sc.px(130.0, 40.0);
     let xs = stride(area, &c.x_labels, w as i32 - y_room, sc.text());
     let mut chart = ChartBuilder::on(area)
-        .x_label_area_size(sc.px(90.0, 30.0))
+        .x_label_area_size(sc.px(120.0, 40.0))
         .y_label_area_size(y_room)
         .build_cartesian_2d(segments(nx), bottom..top)
         .map_err(err)?;
@@ -317,12 +388,13 @@ fn line<DB: DrawingBackend>(area: &Area<DB>, c: &GridChart, sc: Scale) -> Result
         .x_labels(nx)
         .x_label_formatter(&|v| category(v, &c.x_labels, xs))
         .y_label_formatter(&|v| number(*v, decimals.min(2)))
-        .x_desc(c.x_path.clone())
         .y_desc(c.value_label.clone())
         .label_style((style::FONT, sc.text()))
         .axis_desc_style((style::FONT, sc.heading()))
         .draw()
         .map_err(err)?;
+    let plot = chart.plotting_area().get_pixel_range();
+    x_title(area, sc, &plot, c.x_name.as_deref(), &c.x_path)?;
     let colour = style::series_colour(0);
     // Runs of defined values: a missing value breaks the line, never dips it.
     let mut runs: Vec<Vec<(SegmentValue<usize>, f64)>> = vec![vec![]];

@@ -113,6 +113,17 @@ pub fn value_steps(top: f64, max_labels: usize) -> Vec<f64> {
     (0..=div).map(|k| top * k as f64 / div as f64).collect()
 }
 
+/// The fewest decimals that write every step exactly (`0.25`, not `0.2`),
+/// at most 3.
+pub fn tick_decimals(steps: &[f64]) -> usize {
+    (0..=3)
+        .find(|d| {
+            let k = maths::pow(10.0, *d as f64);
+            steps.iter().all(|v| (v * k - (v * k).round()).abs() < 1e-6)
+        })
+        .unwrap_or(3)
+}
+
 /// A round top for an axis that holds `max`.
 pub fn nice_top(max: f64) -> f64 {
     if !(max.is_finite() && max > 0.0) {
@@ -166,11 +177,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(err)?;
     let max_labels = (h / (sc.small() * 2)).clamp(2, 6) as usize;
     let steps = value_steps(top, max_labels);
-    let decimals = steps
-        .iter()
-        .map(|v| if (v - v.round()).abs() < 1e-9 { 0 } else { 1 })
-        .max()
-        .unwrap_or(0);
+    let decimals = tick_decimals(&steps);
     let label = font(sc.small(), false, style::INK, HPos::Right, VPos::Center);
     for v in &steps {
         if *v > 0.0 {
@@ -213,7 +220,7 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(0.0, 100.0), (frame.end_secs(), 100.0)],
-                style::MUTED.stroke_width(sc.px(2.0, 1.0) as u32),
+                style::CAPACITY.stroke_width(sc.px(2.0, 1.0) as u32),
             )))
             .map_err(err)?;
     }
@@ -287,6 +294,14 @@ mod tests {
                 assert!((v[v.len() - 1] - top * 100.0).abs() < 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn tick_labels_are_exact() {
+        assert_eq!(tick_decimals(&value_steps(1.0, 5)), 2);
+        assert_eq!(tick_decimals(&[0.0, 0.5, 1.0, 1.5]), 1);
+        assert_eq!(tick_decimals(&[0.0, 30.0, 60.0]), 0);
+        assert_eq!(tick_decimals(&[0.0, 0.125]), 3);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! - `series`: ticks folded into points and breaker bands (the data);
 //! - `figure`: what to draw (sides, notes) and running it;
-//! - `draw`: the layout; `lines` and `bands`: the panels;
+//! - `draw`: the layout; `lines` and `bands`: the panels; `notes`: the
+//!   timeline's notes, placed without collisions;
 //! - `style`: font, palette, sizes (shared with other figures, e.g. heat maps);
 //! - `text`: every word shown.
 
@@ -13,6 +14,7 @@ pub mod draw;
 pub mod figure;
 pub mod grid_chart;
 pub mod lines;
+pub mod notes;
 pub mod series;
 pub mod style;
 pub mod text;

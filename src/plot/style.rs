@@ -55,6 +55,9 @@ pub const INK: RGBColor = RGBColor(25, 25, 25);
 /// Secondary text, timeline lines.
 pub const MUTED: RGBColor = RGBColor(90, 90, 90);
 pub const GRID: RGBColor = RGBColor(225, 225, 225);
+/// A full pool's line (100 % of capacity): lighter than the caller
+/// threads' line, named in the legend.
+pub const CAPACITY: RGBColor = RGBColor(165, 165, 165);
 /// Live changes made in the dashboard.
 pub const LIVE: RGBColor = RGBColor(120, 40, 140);
 

@@ -3,12 +3,39 @@
 //! the chosen language. Names of states (CLOSED, OPEN, HALF_OPEN) and of
 //! patterns stay in English, as on screen.
 
-use crate::base::time::{Dur, SimTime};
+use crate::base::time::SimTime;
 use crate::t;
 
 /// A number on an axis, as the reader's language writes it.
 pub fn number(x: f64, decimals: usize) -> String {
     crate::i18n::number(x, decimals)
+}
+
+/// A number with the digits it needs (`0.005`, `12,345.5`), as the
+/// reader's language writes it (`0,005`, `12.345,5`).
+pub fn plain_number(x: f64) -> String {
+    let plain = format!("{x}");
+    if plain.contains(['e', 'E']) || !x.is_finite() {
+        return plain;
+    }
+    let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+    number(x, decimals)
+}
+
+/// A span of simulated time as the dashboard's panels write it (`100ms`,
+/// `1,5s`, `1:00`).
+pub fn span(t: SimTime) -> String {
+    crate::base::units::nanos(t)
+}
+
+/// A side's label as the legend writes it: `as written` in the reader's
+/// language (a derived label comes already in it).
+pub fn side_label(label: &str) -> String {
+    if label == crate::scenario::variants::AS_WRITTEN {
+        t!("variant-as-written")
+    } else {
+        label.to_string()
+    }
 }
 
 /// A size as `WxH`.
@@ -21,7 +48,7 @@ pub fn subtitle(seed: u64, end: SimTime, tick: SimTime) -> String {
         "plot-subtitle",
         seed = seed.to_string(),
         end = super::figure::axis_clock(end),
-        tick = Dur(tick).to_string()
+        tick = span(tick)
     )
 }
 
@@ -97,6 +124,15 @@ pub fn no_breaker() -> String {
 pub fn legend_timeline() -> String {
     t!("plot-legend-timeline")
 }
+pub fn legend_p99() -> String {
+    t!("plot-legend-p99")
+}
+pub fn legend_p50() -> String {
+    t!("plot-legend-p50")
+}
+pub fn legend_capacity() -> String {
+    t!("plot-legend-capacity")
+}
 pub fn legend_live() -> String {
     t!("plot-legend-live")
 }
@@ -106,16 +142,24 @@ pub fn legend_live() -> String {
 pub fn caption(point: SimTime, tick: SimTime) -> String {
     let ticks = point / tick.max(1);
     let each = if ticks <= 1 {
-        t!("plot-caption-one-tick", tick = Dur(tick).to_string())
+        t!("plot-caption-one-tick", tick = span(tick))
     } else {
         t!(
             "plot-caption-ticks",
-            point = Dur(point).to_string(),
-            ticks = ticks.to_string(),
-            tick = Dur(tick).to_string()
+            point = span(point),
+            ticks = crate::i18n::grouped(ticks),
+            tick = span(tick)
         )
     };
     format!("{each} {}", t!("plot-caption-rules"))
+}
+
+/// The last line of the notes' list when the rest do not fit.
+pub fn notes_more(count: usize) -> String {
+    t!(
+        "plot-notes-more",
+        count = crate::i18n::grouped(count as u64)
+    )
 }
 
 pub fn not_shown(what: &[String]) -> String {
@@ -195,4 +239,92 @@ pub fn variant_with_comparison() -> String {
 }
 pub fn draw_failed(why: &str) -> String {
     t!("plot-draw-failed", reason = why)
+}
+
+// ---- parameters by name -------------------------------------------------------
+
+/// A change path in words, for an axis (`services.payment.failure_rate` →
+/// "payment failure rate"); `None` for a path of another shape. A field the
+/// catalogue does not name is written as its key with spaces.
+pub fn param_name(path: &str) -> Option<String> {
+    let id = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+    let field = |scope: &str, f: &str| {
+        let key = format!("plot-param-{scope}-{}", id(f));
+        if crate::i18n::has(crate::i18n::current(), &key) {
+            t!(&key)
+        } else if f.trim() == "enabled" {
+            t!("plot-param-enabled")
+        } else {
+            f.trim().replace('_', " ")
+        }
+    };
+    let pattern = |p: &str| {
+        crate::patterns::PATTERNS
+            .iter()
+            .find(|x| x.name == p.trim())
+            .map(|x| x.title)
+    };
+    let parts: Vec<&str> = path.trim().split('.').collect();
+    match parts.as_slice() {
+        ["load", f] => Some(field("load", f)),
+        ["client", f] => Some(field("client", f)),
+        ["services", name, f] => Some(t!(
+            "plot-param-of-service",
+            service = *name,
+            field = field("service", f)
+        )),
+        ["services", name, p, f] => Some(t!(
+            "plot-param-of-service-pattern",
+            service = *name,
+            pattern = pattern(p)?,
+            field = field(&id(p), f)
+        )),
+        ["patterns", p, f] => Some(t!(
+            "plot-param-of-pattern",
+            pattern = pattern(p)?,
+            field = field(&id(p), f)
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_as_words_in_each_language() {
+        crate::i18n::scoped("en", || {
+            let n = |p: &str| param_name(p).unwrap();
+            assert_eq!(n("services.payment.failure_rate"), "payment failure rate");
+            assert_eq!(n("load.rate"), "offered load (calls/s)");
+            assert_eq!(
+                n("services.api.retry.max_attempts"),
+                "api Retry: max attempts"
+            );
+            assert_eq!(
+                n("patterns.circuit_breaker.open_for"),
+                "Circuit Breaker: time OPEN (every service)"
+            );
+            assert_eq!(
+                n("patterns.bulkhead.enabled"),
+                "Bulkhead: on (every service)"
+            );
+            // A field with no name of its own: its key, with spaces.
+            assert_eq!(n("services.api.some_new_field"), "api some new field");
+            assert_eq!(param_name("patterns.nonsense.x"), None);
+            assert_eq!(param_name("a.b.c.d.e"), None);
+        });
+        crate::i18n::scoped("es", || {
+            let n = |p: &str| param_name(p).unwrap();
+            assert_eq!(
+                n("services.payment.failure_rate"),
+                "tasa de fallos de payment"
+            );
+            assert_eq!(
+                n("services.api.retry.max_attempts"),
+                "Retry de api: intentos máximos"
+            );
+        });
+    }
 }

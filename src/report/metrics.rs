@@ -19,6 +19,11 @@ pub enum Metric {
     /// ok calls per simulated second after the last timeline entry: does
     /// the world recover once the incident is over?
     GoodputAfter,
+    /// Of the calls there were to answer once the timeline was over (in
+    /// flight then, or arrived later), the fraction answered ok by the end:
+    /// did the world recover, whatever its load? A sweep's metric (not in
+    /// `ALL`, which a comparison lists).
+    Recovered,
 }
 
 impl Metric {
@@ -33,6 +38,20 @@ impl Metric {
         Metric::GoodputAfter,
     ];
 
+    /// What a sweep may measure: every metric of a comparison, and
+    /// `recovered`.
+    pub const SWEEP: [Metric; 9] = [
+        Metric::Goodput,
+        Metric::OkFraction,
+        Metric::P50,
+        Metric::P99,
+        Metric::AttemptsPerCall,
+        Metric::BreakerOpens,
+        Metric::TimedOutFraction,
+        Metric::GoodputAfter,
+        Metric::Recovered,
+    ];
+
     /// The name on the command line and in JSON.
     pub fn name(self) -> &'static str {
         match self {
@@ -44,6 +63,7 @@ impl Metric {
             Metric::BreakerOpens => "breaker_opens",
             Metric::TimedOutFraction => "timed_out_fraction",
             Metric::GoodputAfter => "goodput_after",
+            Metric::Recovered => "recovered",
         }
     }
 
@@ -58,18 +78,19 @@ impl Metric {
             Metric::BreakerOpens => "metric-breaker-opens",
             Metric::TimedOutFraction => "metric-timed-out-fraction",
             Metric::GoodputAfter => "metric-goodput-after",
+            Metric::Recovered => "metric-recovered",
         };
         crate::i18n::tr(id, None)
     }
 
     /// By its name on the command line.
     pub fn by_name(name: &str) -> Option<Metric> {
-        Metric::ALL.into_iter().find(|m| m.name() == name)
+        Metric::SWEEP.into_iter().find(|m| m.name() == name)
     }
 
     /// The value for one service (`Some`) or all of them, over the run;
-    /// NaN where it is undefined (`goodput_after` of a run that ended
-    /// before its timeline did, or with nothing after it).
+    /// NaN where it is undefined (`goodput_after` and `recovered` of a run
+    /// that ended before its timeline did, or with nothing after it).
     pub fn value(self, s: &Summary, service: Option<&ServiceSummary>) -> f64 {
         let (counts, latency, opens): (&Counts, &Percentiles, f64) = match service {
             Some(x) => (&x.counts, &x.latency, x.breaker_opened as f64),
@@ -98,6 +119,23 @@ impl Metric {
                     _ => f64::NAN,
                 }
             }
+            Metric::Recovered => {
+                let pair = |x: &ServiceSummary| x.ok_after_timeline.zip(x.owed_after_timeline);
+                let (ok, owed) = match service {
+                    Some(x) => pair(x),
+                    None => s
+                        .services
+                        .iter()
+                        .map(pair)
+                        .try_fold((0, 0), |(a, b), p| p.map(|(o, w)| (a + o, b + w))),
+                }
+                .unwrap_or((0, 0));
+                if owed > 0 {
+                    ok as f64 / owed as f64
+                } else {
+                    f64::NAN
+                }
+            }
         }
     }
 
@@ -105,7 +143,7 @@ impl Metric {
     pub fn decimals(self) -> usize {
         match self {
             Metric::BreakerOpens => 0,
-            Metric::AttemptsPerCall => 2,
+            Metric::AttemptsPerCall | Metric::Recovered => 2,
             _ => 1,
         }
     }

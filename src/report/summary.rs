@@ -23,6 +23,10 @@ pub struct ServiceSummary {
     pub waited_fraction: f64,
     /// ok calls after the scenario's timeline was over (see `Summary::after_timeline`).
     pub ok_after_timeline: Option<u64>,
+    /// The calls there were to answer after the timeline was over: those in
+    /// flight at that moment and those that arrived later (all calls that
+    /// arrived, less those finished by then).
+    pub owed_after_timeline: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +110,7 @@ impl Summary {
                 },
                 ok_after_timeline: after
                     .map(|(_, c)| counts.outcome(Outcome::Ok) - c[i].outcome(Outcome::Ok)),
+                owed_after_timeline: after.map(|(_, c)| counts.calls - c[i].finished()),
                 counts,
             });
         }

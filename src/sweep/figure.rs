@@ -14,16 +14,19 @@ pub fn chart(sw: &Sweep, cells: &[Option<&CellResult>], heading: &str) -> GridCh
         sw.grid.axes[i]
             .values
             .iter()
-            .map(|v| v.trim_matches('"').to_string())
+            .map(|v| axis_value(v))
             .collect()
     };
+    let name = |i: usize| crate::plot::text::param_name(&sw.grid.axes[i].path);
     GridChart {
         title: text::chart_title(sw),
         subtitle: heading.to_string(),
         value_label: sw.measure.metric.label(),
         x_path: sw.grid.axes[0].path.clone(),
+        x_name: name(0),
         x_labels: labels(0),
         y: (sw.grid.axes.len() == 2).then(|| (sw.grid.axes[1].path.clone(), labels(1))),
+        y_name: (sw.grid.axes.len() == 2).then(|| name(1)).flatten(),
         values: cells
             .iter()
             .map(|c| c.and_then(|c| if c.limit.is_some() { None } else { c.value }))
@@ -32,6 +35,19 @@ pub fn chart(sw: &Sweep, cells: &[Option<&CellResult>], heading: &str) -> GridCh
         decimals: sw.measure.metric.decimals(),
         number: crate::i18n::number,
         no_value: t!("sweep-figure-no-value"),
+    }
+}
+
+/// A varied value as an axis shows it: a number with the reader's decimal
+/// mark (`0,25`), a duration or a word as written, without its quotes.
+fn axis_value(v: &str) -> String {
+    let v = v.trim_matches('"');
+    let plain = |c: char| c.is_ascii_digit() || c == '.' || c == '-';
+    match v.parse::<f64>() {
+        Ok(x) if v.chars().all(plain) => {
+            crate::i18n::number(x, v.split_once('.').map_or(0, |(_, f)| f.len()))
+        }
+        _ => v.to_string(),
     }
 }
 
