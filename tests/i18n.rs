@@ -107,7 +107,7 @@ fn spanish_numbers_and_plurals() {
     args.set("n", i18n::arg(12345u64));
     assert_eq!(
         i18n::tr_in("es", "count-calls", Some(&args)),
-        "12.345 llamadas"
+        "12\u{a0}345 llamadas"
     );
     assert_eq!(
         i18n::tr_in("en", "count-calls", Some(&args)),

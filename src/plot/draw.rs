@@ -313,7 +313,7 @@ fn legend<DB: DrawingBackend>(
                     colour: style::INK,
                     dashed: s.side == Some(Side::B),
                 },
-                text::side_note(letter, &text::side_label(&s.label)),
+                text::side_note(letter, &s.label),
             ));
         }
     }

@@ -271,7 +271,7 @@ mod tests {
         crate::i18n::scoped("en", || assert_eq!(short_value(&v), "0.005"));
         crate::i18n::scoped("es", || {
             assert_eq!(short_value(&v), "0,005");
-            assert_eq!(short_value(&toml::Value::Float(12345.5)), "12.345,5");
+            assert_eq!(short_value(&toml::Value::Float(12345.5)), "12\u{a0}345,5");
             assert_eq!(short_value(&toml::Value::Integer(3)), "3");
         });
     }

@@ -28,16 +28,6 @@ pub fn span(t: SimTime) -> String {
     crate::base::units::nanos(t)
 }
 
-/// A side's label as the legend writes it: `as written` in the reader's
-/// language (a derived label comes already in it).
-pub fn side_label(label: &str) -> String {
-    if label == crate::scenario::variants::AS_WRITTEN {
-        t!("variant-as-written")
-    } else {
-        label.to_string()
-    }
-}
-
 /// A size as `WxH`.
 fn size((w, h): (u32, u32)) -> String {
     format!("{w}x{h}")
