@@ -103,7 +103,28 @@ fn check(app: &App, label: &str, failures: &mut Vec<String>) -> usize {
         tokens(&buf, area, 0..h)
     };
     for &(w, h) in SIZES {
-        let header_h = if h >= 30 { 2 } else { 1 };
+        // As the dashboard lays it out: a comparison whose labels do not
+        // fit beside the clock gives them a line.
+        let header_h = if h >= 30 {
+            2
+        } else {
+            panels::header::lines_needed(app, w as usize)
+        };
+        // Both side labels whole, every word of them (issue 21).
+        if app.comparing() {
+            let area = Rect::new(0, 0, w, header_h);
+            let mut buf = Buffer::empty(area);
+            panels::header::render(app, &Theme::plain(), area, &mut buf);
+            let shown = text(&buf, area);
+            for side in app.sides() {
+                let whole = side.label.get();
+                if whole != side.letter() && !shown.contains(whole) {
+                    failures.push(format!(
+                        "{label} at {w}×{h}, header: side label `{whole}` not whole\n{shown}"
+                    ));
+                }
+            }
+        }
         let mut big = header(220, header_h);
         for tok in header(w, header_h) {
             checked += 1;

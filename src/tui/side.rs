@@ -37,7 +37,7 @@ impl SideState {
         seed: u64,
     ) -> SideState {
         let n = scenario.world.services.len();
-        SideState {
+        let mut s = SideState {
             side,
             label: label.into(),
             sim: Simulation::with_seed(&scenario, seed),
@@ -45,7 +45,11 @@ impl SideState {
             latency_spike: vec![None; n],
             load_spike: None,
             scenario,
-        }
+        };
+        // What is set at t = 0 (a side's `set`, `--set`) shows from the
+        // first frame, paused or not: the Parameters panel reads the world.
+        s.advance_to(0);
+        s
     }
 
     /// `A` / `B` (empty alone).
@@ -63,6 +67,7 @@ impl SideState {
         self.history.clear();
         self.latency_spike.iter_mut().for_each(|x| *x = None);
         self.load_spike = None;
+        self.advance_to(0);
     }
 
     /// Advances to `t` (capped at the end), feeding the history.

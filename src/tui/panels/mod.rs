@@ -532,7 +532,8 @@ pub fn name_width(app: &App) -> usize {
         .map(|s| s.name.chars().count())
         .max()
         .unwrap_or(4)
-        .clamp(4, 12)
+        // `recommendations` whole: a name cut reads as another.
+        .clamp(4, 16)
 }
 
 pub fn truncate(s: &str, width: usize) -> String {
