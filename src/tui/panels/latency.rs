@@ -188,8 +188,13 @@ pub fn view(app: &App, width: usize) -> LatencyView {
         vec![
             long,
             values(format!(" {panel} ")),
-            values(format!(" {name} ")),
-            values(" ".into()),
+            // The panel keeps its name: the service gives way first.
+            values(format!(" {} ", t!("panel-latency-plain"))),
+            vec![piece(format!(" {panel} "), Tone::Plain)],
+            vec![piece(
+                format!(" {} ", t!("panel-latency-plain")),
+                Tone::Plain,
+            )],
         ],
         room,
     );

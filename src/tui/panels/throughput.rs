@@ -45,7 +45,7 @@ fn rate(s: &Sample, i: usize, outcomes: &[Outcome]) -> f64 {
 
 /// `Throughput (user) · calls/s`: the rows are calls by final outcome
 /// (`⧗` calls that ended timed out, not the attempts the Timeout panel
-/// counts); the unit goes first when room is short.
+/// counts); when room is short the unit goes first, then the service.
 fn title(app: &App, width: usize) -> Vec<Piece> {
     let name = t!("panel-throughput", service = app.selected_service_name());
     first_fitting(
@@ -54,6 +54,8 @@ fn title(app: &App, width: usize) -> Vec<Piece> {
                 format!(" {name} · {} ", t!("throughput-unit")),
                 Tone::Plain,
             )],
+            // The service's name stays before the unit does.
+            vec![piece(format!(" {name} "), Tone::Plain)],
             vec![piece(
                 format!(
                     " {} · {} ",
@@ -62,7 +64,6 @@ fn title(app: &App, width: usize) -> Vec<Piece> {
                 ),
                 Tone::Plain,
             )],
-            vec![piece(format!(" {name} "), Tone::Plain)],
         ],
         width,
     )
