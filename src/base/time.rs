@@ -28,6 +28,24 @@ pub fn clock(t: SimTime) -> String {
     }
 }
 
+/// A span as a person reads it, the same in every language: a minute or
+/// more as the clock writes it (`1:00`, `1:30`, `1:00:00`), a shorter one
+/// exactly as a file would (`5s`, `250ms`), never `1m`. Whole seconds only
+/// for the clock form; otherwise the exact form.
+pub fn span_words(d: Dur) -> String {
+    let n = d.0;
+    if n >= 60 * NANOS_PER_SEC && n.is_multiple_of(NANOS_PER_SEC) {
+        let s = n / NANOS_PER_SEC;
+        if s >= 3600 {
+            format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+        } else {
+            format!("{}:{:02}", s / 60, s % 60)
+        }
+    } else {
+        d.to_string()
+    }
+}
+
 /// A span of virtual time. In scenario files it is written as a string with a
 /// unit (`"250ms"`, `"5s"`, `"2m"`, `"1m30s"`), never as a bare number, so a
 /// reader always knows the unit.

@@ -118,7 +118,7 @@ fn breaker_phase_opens_counts_from_the_last_failure_lets_all_through_and_closes(
     );
     assert!(
         t[1].2
-            .starts_with("a call came more than 1m after the last failure"),
+            .starts_with("a call came more than 1:00 after the last failure"),
         "{t:?}"
     );
     assert!(

@@ -196,7 +196,7 @@ fn five_late_failures_re_open_it() {
     assert_eq!((t.to, t.at), (BreakerState::HalfOpen, 65 * S + 1));
     assert_eq!(
         t.reason.in_language("en"),
-        "a call came more than 1m after the last failure; it and every call after it pass (the lesson's class)"
+        "a call came more than 1:00 after the last failure; it and every call after it pass (the lesson's class)"
     );
     let others: Vec<Permit> = (2..100).map(|i| permit(&mut b, &c, 65 * S + i)).collect();
     let t = b

@@ -60,7 +60,7 @@ fn last_failure_a_late_failure_extends_the_open_period() {
     assert_eq!((t.to, t.at), (BreakerState::HalfOpen, 80 * S));
     assert_eq!(
         t.reason.in_language("en"),
-        "1m since the last failure; probing"
+        "1:00 since the last failure; probing"
     );
     assert_eq!(b.open_time(80 * S), Dur(75 * S));
 }
@@ -81,7 +81,7 @@ fn opened_the_same_late_failure_changes_nothing() {
     let t = t.expect("half-open");
     assert_eq!(
         (t.at, t.reason.in_language("en").as_str()),
-        (65 * S, "open for 1m elapsed; probing")
+        (65 * S, "open for 1:00 elapsed; probing")
     );
 }
 
@@ -120,7 +120,7 @@ fn all_every_call_passes_while_half_open_and_the_first_success_closes() {
     let first = first.expect("passes");
     assert_eq!(
         t.expect("half-open").reason.in_language("en"),
-        "open for 1m elapsed; every call passes, the first result decides"
+        "open for 1:00 elapsed; every call passes, the first result decides"
     );
     let others: Vec<Permit> = (1..100).map(|i| permit(&mut b, &c, 65 * S + i)).collect();
     assert_eq!(b.state(), BreakerState::HalfOpen);

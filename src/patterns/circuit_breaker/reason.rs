@@ -2,7 +2,7 @@
 //! when shown: the events and the breaker panel read it in the reader's
 //! language, and switching language relabels the reasons already given.
 
-use crate::base::time::Dur;
+use crate::base::time::{span_words, Dur};
 use crate::i18n::Msg;
 use crate::msg;
 
@@ -94,7 +94,7 @@ impl Over {
         match self {
             Over::Calls(n) => msg!("reason-over-calls", n = n),
             Over::Time { span, calls } => {
-                msg!("reason-over-time", span = span.to_string(), n = calls)
+                msg!("reason-over-time", span = span_words(span), n = calls)
             }
         }
     }
@@ -139,7 +139,7 @@ impl Reason {
                 "reason-slow-call-rate",
                 rate = rate,
                 threshold = threshold,
-                slow = slow.to_string(),
+                slow = span_words(slow),
                 over = over.msg()
             ),
             Reason::OpenElapsed {
@@ -148,7 +148,7 @@ impl Reason {
                 first_decides,
             } => msg!(
                 "reason-open-elapsed",
-                open_for = open_for.to_string(),
+                open_for = span_words(open_for),
                 from = if since_last_failure {
                     "last-failure"
                 } else {
@@ -163,7 +163,7 @@ impl Reason {
             Reason::FirstResultFailed => msg!("reason-first-result-failed"),
             Reason::FirstResultSucceeded => msg!("reason-first-result-succeeded"),
             Reason::CallAfterWait(open_for) => {
-                msg!("reason-call-after-wait", open_for = open_for.to_string())
+                msg!("reason-call-after-wait", open_for = span_words(open_for))
             }
             Reason::SuccessCloses => msg!("reason-success-closes"),
             Reason::Reconfigured(what) => msg!("reason-reconfigured", what = what),
