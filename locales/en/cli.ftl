@@ -111,6 +111,7 @@ check-ok = ok — "{ $name }", { $services ->
     [one] { $changes } timeline change
    *[other] { $changes } timeline changes
 }, { $duration }
+check-work = estimated: about { $calls } calls, { $attempts } attempts, { $events } events; roughly { $fastest } to { $slowest } of work on one core
 timeseries-too-big = --timeseries: this run would write { $rows } rows ({ $ticks } ticks of { $tick } × { $services } services), at least { $size }; the limit is { $max } ({ $bytes } bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration
 needs-terminal = the dashboard needs a terminal, and stdout is not one.
     For a headless run that prints the summary: { $command }

@@ -106,6 +106,7 @@ check-ok = correcto — «{ $name }», { $services ->
     [one] { $changes } cambio en el guion
    *[other] { $changes } cambios en el guion
 }, { $duration }
+check-work = estimación: unas { $calls } llamadas, { $attempts } intentos, { $events } eventos; entre { $fastest } y { $slowest } de trabajo en un núcleo, a grandes rasgos
 timeseries-too-big = --timeseries: esta ejecución escribiría { $rows } filas ({ $ticks } ticks de { $tick } × { $services } servicios), al menos { $size }; el límite es { $max } ({ $bytes } bytes). Súbelo con --timeseries-max, o usa un tick más largo o una --duration más corta
 needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.
     Para una ejecución sin panel que imprime el resumen: { $command }

@@ -196,7 +196,7 @@ fn line_due(since_last: Duration) -> bool {
 }
 
 /// Wall-clock seconds as `m:ss` (or `h:mm:ss`), the same in every language.
-fn wall(secs: f64) -> String {
+pub(super) fn wall(secs: f64) -> String {
     let s = secs.max(0.0).round() as u64;
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
     if h > 0 {

@@ -7,8 +7,8 @@ use crate::base::time::{clock, Dur};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::sim::limits::{
-    MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
-    MAX_WORK_PER_SIM_SECOND,
+    MAX_ATTEMPTS_PER_RUN, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
+    MAX_EVENTS_PER_RUN, MAX_WORK_PER_SIM_SECOND,
 };
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::sim::work_meter::Limit;
@@ -103,6 +103,18 @@ impl Simulation {
                 count = count,
                 by = clock(self.now),
                 max = MAX_CALLS_PER_RUN.to_string()
+            ),
+            Limit::AttemptsPerRun => msg!(
+                "limit-attempts-per-run",
+                count = count,
+                by = clock(self.now),
+                max = MAX_ATTEMPTS_PER_RUN.to_string()
+            ),
+            Limit::WorkPerRun => msg!(
+                "limit-work-per-run",
+                count = count,
+                by = clock(self.now),
+                max = MAX_EVENTS_PER_RUN.to_string()
             ),
         }
     }
