@@ -23,6 +23,7 @@ cli-arg-lang = El idioma de todos los textos: { $languages } (por defecto: segú
 cli-arg-json = Un objeto JSON en lugar de la tabla
 cli-arg-duration = Simula este tiempo en lugar de la duración del escenario (p. ej. 10m)
 cli-arg-quiet = Sin progreso en la salida de errores (ni la barra en una terminal ni la línea cada 10 s en otro caso)
+cli-arg-progress = El progreso en líneas sencillas en la salida de errores, una cada 5 s, también en una terminal (para registros y CI)
 
 cli-run-about = Ejecuta un escenario sin panel e imprime su resumen
 cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio

@@ -100,7 +100,7 @@ pub fn plot(args: PlotArgs) -> Outcome {
     for (path, _) in &outputs {
         check_writable("-o", path)?;
     }
-    let progress = Progress::new(
+    let progress = Progress::asked(
         Work::Simulated {
             of: spec
                 .sides
@@ -110,7 +110,7 @@ pub fn plot(args: PlotArgs) -> Outcome {
                 .unwrap_or_default(),
         },
         spec.sides.iter().map(|s| s.scenario.duration.0).sum(),
-        args.quiet.quiet,
+        args.quiet,
     );
     let fig = figure::build_watched(&spec, &|done| progress.add(done));
     drop(progress);

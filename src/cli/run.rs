@@ -101,7 +101,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         None => None,
     };
-    let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
+    let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     let mut io_error = None;
     sim.run(&mut |tick| {
         if let Some((_, w)) = &mut writer {

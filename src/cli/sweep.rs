@@ -162,7 +162,7 @@ pub fn sweep(a: SweepArgs) -> Outcome {
             ))
         })?;
     let (stop, signal) = stop_on_signals();
-    let progress = Progress::new(Work::Cells, todo.len() as u64, a.quiet.quiet);
+    let progress = Progress::asked(Work::Cells, todo.len() as u64, a.quiet);
     let started = Instant::now();
     let mut write_error = None;
     let mut finished = 0;
