@@ -147,7 +147,7 @@ impl Dist {
                 let sigma = maths::ln(q / m) / Z99;
                 if t <= 0.0 {
                     1.0
-                } else if !(sigma > 0.0) {
+                } else if sigma.is_nan() || sigma <= 0.0 {
                     f64::from(u8::from(m > t))
                 } else {
                     normal_above(maths::ln(t / m) / sigma)

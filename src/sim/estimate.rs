@@ -59,7 +59,7 @@ impl World {
     /// (`Load::events`).
     pub fn events_per_call(&self) -> f64 {
         let total = self.total_share();
-        if !(total > 0.0) {
+        if total.is_nan() || total <= 0.0 {
             return 2.0;
         }
         self.services
