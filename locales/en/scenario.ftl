@@ -135,6 +135,7 @@ limit-calls-per-run = { $count } calls by { $by }, over the limit of { $max } pe
 limit-attempts-per-run = { $count } attempts by { $by }, over the limit of { $max } per run: retries the estimate could not see (refusals of a full queue, rejections of a bulkhead) multiply the load; lower `max_attempts`, add a retry budget or shorten the duration
 limit-work-per-run = { $count } units of work (events and ramp steps) by { $by }, over the limit of { $max } per run (about ten minutes of work): shorten the duration or lower the load
 limit-in-flight = { $max } calls in flight: the limit; new calls are refused as client_rejected
+limit-memory = no memory for more than { $calls } calls in flight: lower the load, the latencies or the queues (fewer calls in flight), or run fewer cells at once (sweep --jobs)
 
 ## Finding the scenario, and --set
 

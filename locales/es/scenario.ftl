@@ -135,6 +135,7 @@ limit-calls-per-run = { $count } llamadas hasta { $by }, por encima del límite 
 limit-attempts-per-run = { $count } intentos hasta { $by }, por encima del límite de { $max } por ejecución: reintentos que la estimación no podía ver (rechazos de una cola llena, de un bulkhead) multiplican la carga; baja `max_attempts`, añade un presupuesto de reintentos o acorta la duración
 limit-work-per-run = { $count } unidades de trabajo (eventos y pasos de rampa) hasta { $by }, por encima del límite de { $max } por ejecución (unos diez minutos de trabajo): acorta la duración o baja la carga
 limit-in-flight = { $max } llamadas en curso: el límite; las llamadas nuevas se rechazan como client_rejected
+limit-memory = no hay memoria para más de { $calls } llamadas en curso: baja la carga, las latencias o las colas (menos llamadas en curso), o ejecuta menos celdas a la vez (sweep --jobs)
 
 ## Encontrar el escenario, y --set
 

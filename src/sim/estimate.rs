@@ -9,6 +9,7 @@ use crate::base::time::Dur;
 use crate::patterns::PatternKind;
 use crate::sim::limits::{
     EVENTS_PER_WALL_SECOND, MAX_EXPECTED_ATTEMPTS, MAX_EXPECTED_CALLS, MAX_EXPECTED_EVENTS,
+    MAX_IN_FLIGHT,
 };
 use crate::sim::world::{Change, LoadKind, ServiceConfig, World};
 
@@ -67,6 +68,55 @@ impl World {
             .map(|s| s.params.share / total * self.load_of(s).events())
             .sum::<f64>()
             .max(2.0)
+    }
+
+    /// Calls in flight at once, at most, estimated for memory (Little's
+    /// law): the arrivals times how long a call stays — each attempt its
+    /// mean latency (× `latency_factor`) cut by its timeout, times the
+    /// attempts; without retries or copies no more than the workers — plus
+    /// every queue full (the services', the bulkheads', the caller pool's);
+    /// a closed loop has no more than its clients; never more than
+    /// `MAX_IN_FLIGHT`.
+    pub fn calls_in_flight(&self) -> f64 {
+        let total = self.total_share();
+        let rate = self.calls_per_second();
+        let mut calls = 0.0;
+        for s in &self.services {
+            let share = if total > 0.0 {
+                s.params.share / total
+            } else {
+                1.0
+            };
+            let mut latency = s.params.latency.mean_secs() * s.params.latency_factor.max(0.0);
+            if s.patterns.timeout.enabled {
+                latency = latency.min(s.patterns.timeout.per_attempt.as_secs_f64());
+            }
+            if s.params.down {
+                latency = 0.0;
+            }
+            let mut here = share * rate * latency * self.load_of(s).attempts;
+            let mut queues = f64::from(s.params.queue);
+            if s.patterns.bulkhead.enabled {
+                queues += f64::from(s.patterns.bulkhead.max_queue);
+            }
+            // Without retries or copies, a call in flight is in the
+            // service or in one of its queues.
+            if !s.patterns.retry.enabled && !s.patterns.hedging.enabled {
+                here = here.min(f64::from(s.params.workers));
+            }
+            calls += here + queues;
+        }
+        if let Some(c) = &self.client {
+            calls += f64::from(c.queue);
+        }
+        if self.load.kind == LoadKind::Closed {
+            calls = calls.min(f64::from(self.load.clients));
+        }
+        if calls.is_finite() {
+            calls.min(MAX_IN_FLIGHT as f64)
+        } else {
+            MAX_IN_FLIGHT as f64
+        }
     }
 
     /// What one call to `s` costs, estimated: see `Load`.

@@ -17,6 +17,8 @@ pub enum Limit {
     CallsPerRun,
     AttemptsPerRun,
     WorkPerRun,
+    /// The calls in flight could not be given memory.
+    Memory,
 }
 
 /// A run stopped at a limit: when, which, how much, and why in words.

@@ -430,6 +430,13 @@ impl Simulation {
         self.guard.meter.count_as_done(attempts, work);
     }
 
+    /// Reserves memory for `calls` calls in flight at once before running
+    /// (a sweep's cell, from its estimate): false if it cannot be had, and
+    /// the run should not start.
+    pub fn reserve_calls(&mut self, calls: usize) -> bool {
+        self.arena.reserve(calls).is_ok()
+    }
+
     /// Events handled so far.
     pub fn events_handled(&self) -> u64 {
         self.schedule.handled
