@@ -1,8 +1,9 @@
 //! How much a run will do, estimated before it starts (`check`, `run
-//! --duration`) and before a live change is accepted: calls and attempts, from
-//! the load, the retry policies and the timeline. The engine enforces the
-//! limits while running as well (`work_meter`); this only says early what
-//! would cross them.
+//! --duration`) and before a live change is accepted: calls, attempts (with
+//! the retries of failures and of timeouts) and events, from the load, the
+//! patterns and the timeline; and the calls in flight at once, for a
+//! sweep's memory. The engine enforces the limits while running as well
+//! (`work_meter`); this only says early what would cross them.
 
 use crate::base::outcome::Outcome;
 use crate::base::time::Dur;
