@@ -7,15 +7,17 @@
 //! budget of wall time; each command line runs the binary.
 //!
 //! What must hold: no panic and no abort (a command ends 0, 1 or 2, never
-//! 101 or by a signal), and no accepted scenario heads past the documented
-//! bound — its wall time, extrapolated from the share simulated in the
-//! budget and from the events per run allowed (`MAX_EVENTS_PER_RUN`), stays
-//! within about ten minutes.
-//!
-//! `cargo test` runs a short deterministic pass (seconds); a long one by
-//! hand prints what it tried, the slowest case and the peak memory:
-//! `FUZZ_CASES=3000 FUZZ_BUDGET_MS=2000 FUZZ_SEED=7 cargo test --release
-//! --test fuzz_runs -- --nocapture --test-threads 1`.
+//! 101 or by a signal), and — in a long pass by hand, `FUZZ_BOUND=1` — no
+//! accepted scenario heads past the documented bound: its wall time,
+//! extrapolated from the share simulated in the budget and from the events
+//! per run allowed (`MAX_EVENTS_PER_RUN`), stays within about ten minutes.
+//! That is a measure of speed, so `cargo test` only reports it (a busy
+//! machine would fail it): its short deterministic pass (seconds) checks
+//! the rest. A long pass prints what it tried, the slowest case and the
+//! peak memory: `FUZZ_CASES=3000 FUZZ_BUDGET_MS=1000 FUZZ_SEED=7
+//! FUZZ_BOUND=1 cargo test --release --test fuzz_runs -- --nocapture
+//! --test-threads 1` (and `FUZZ_COMMANDS=500 FUZZ_LONG=1` for command
+//! lines with long durations), on a machine otherwise quiet.
 
 mod common;
 mod fuzz_gen;
@@ -105,23 +107,16 @@ fn peak_kb() -> u64 {
     kb
 }
 
-/// The bound: about ten minutes of wall time for a whole run on this
-/// machine's slowest measured pace; a debug build is slower than the
-/// release the bound is stated for, so the smoke pass (debug) allows 20×.
-fn bound_secs() -> f64 {
-    let release = !cfg!(debug_assertions);
-    if release {
-        12.0 * 60.0
-    } else {
-        20.0 * 12.0 * 60.0
-    }
-}
+/// The bound: about ten minutes of wall time for a whole run (12, for
+/// the imprecision of an extrapolation), in a release build.
+const BOUND_SECS: f64 = 12.0 * 60.0;
 
 #[test]
 fn generated_scenarios_are_refused_or_run_within_the_bound_never_panic() {
     let cases = env("FUZZ_CASES", 300);
     let budget = Duration::from_millis(env("FUZZ_BUDGET_MS", 40));
     let say = env("FUZZ_SAY", 0) == 1;
+    let bound = env("FUZZ_BOUND", 0) == 1;
     let mut rng = ChaCha8Rng::seed_from_u64(env("FUZZ_SEED", 26));
     let (mut accepted, mut finished) = (0, 0);
     let mut slowest: Option<(f64, String)> = None;
@@ -152,7 +147,7 @@ fn generated_scenarios_are_refused_or_run_within_the_bound_never_panic() {
         accepted += 1;
         finished += u64::from(seen.finished);
         assert!(
-            seen.extrapolated <= bound_secs(),
+            !bound || seen.extrapolated <= BOUND_SECS,
             "case {case} heads for {:.0} s of wall time ({} events in {:.2} s):\n{text}",
             seen.extrapolated,
             seen.events,

@@ -325,3 +325,17 @@ fn a_run_stops_at_its_limits_of_attempts_and_work_per_run() {
     sim.run(&mut |_| {});
     assert!(sim.limit_crossed().is_none());
 }
+
+/// `check` says the work a run would be and a rough wall time, in the
+/// reader's language (seed-lesson: 30 calls/s for 5 minutes).
+#[test]
+fn check_says_the_estimated_work_in_both_languages() {
+    let (code, out, err) = bw(&["--lang", "en", "check", "seed-lesson"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("estimated: about 9,000 calls, "), "{out}");
+    assert!(out.contains("of work on one core"), "{out}");
+    let (code, out, err) = bw(&["--lang", "es", "check", "seed-lesson"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("estimación: unas 9000 llamadas, "), "{out}");
+    assert!(out.contains("de trabajo en un núcleo"), "{out}");
+}
