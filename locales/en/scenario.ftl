@@ -123,7 +123,7 @@ dist-mixture-nested = a mixture's part cannot be a mixture itself
 ## Limits: what a run may cost, and what would bring it back under
 
 estimate-calls = about { $calls } calls expected; at most { $max } per run (shorten the duration or lower the load)
-estimate-attempts = about { $attempts } attempts expected with retries; at most { $max } per run (lower max_attempts, add a retry budget, shorten the duration or lower the load)
+estimate-attempts = about { $attempts } attempts expected with retries; at most { $max } per run (lower max_attempts, add a retry budget, lengthen a timeout that cuts most attempts, shorten the duration or lower the load)
 estimate-events = about { $events } events expected (calls, attempts, retries and timeouts); at most { $max } per run, about ten minutes of work (shorten the duration, lower the load or max_attempts, or lengthen a timeout that cuts most attempts)
 change-too-many-calls = { $path } = { $value }: about { $calls } calls per simulated second; at most { $max }
 change-too-many-attempts = { $path } = { $value }: about { $attempts } attempts per simulated second with retries; at most { $max }

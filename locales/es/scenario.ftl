@@ -123,7 +123,7 @@ dist-mixture-nested = una parte de una mezcla no puede ser otra mezcla
 ## Límites: lo que puede costar una ejecución, y cómo volver por debajo
 
 estimate-calls = se esperan unas { $calls } llamadas; como mucho { $max } por ejecución (acorta la duración o baja la carga)
-estimate-attempts = se esperan unos { $attempts } intentos con los reintentos; como mucho { $max } por ejecución (baja max_attempts, añade un presupuesto de reintentos, acorta la duración o baja la carga)
+estimate-attempts = se esperan unos { $attempts } intentos con los reintentos; como mucho { $max } por ejecución (baja max_attempts, añade un presupuesto de reintentos, alarga un timeout que corta la mayoría de los intentos, acorta la duración o baja la carga)
 estimate-events = se esperan unos { $events } eventos (llamadas, intentos, reintentos y timeouts); como mucho { $max } por ejecución, unos diez minutos de trabajo (acorta la duración, baja la carga o max_attempts, o alarga un timeout que corta la mayoría de los intentos)
 change-too-many-calls = { $path } = { $value }: unas { $calls } llamadas por segundo simulado; como mucho { $max }
 change-too-many-attempts = { $path } = { $value }: unos { $attempts } intentos por segundo simulado con los reintentos; como mucho { $max }
