@@ -4,10 +4,10 @@
 //!
 //! A shell like `report`: `axis` reads `--vary`, `grid` makes and checks the
 //! cells, `memory` says what one may take, `cell` runs one, `stats` gives
-//! the interval over seeds, `csv`
-//! writes and reads rows (for `--resume` and shards), `table` and `chart`
-//! are what a person reads, `text` holds every sentence they read. The
-//! command (threads, progress bar, Ctrl-C) is `cli/sweep.rs` of the binary.
+//! the interval over seeds, `csv` writes and reads rows (for `--resume` and
+//! shards), `table` and `chart` are what a person reads, `text` holds every
+//! sentence they read. The command (threads, progress bar, Ctrl-C, the
+//! memory available) is `cli/sweep.rs` of the binary.
 
 pub mod axis;
 pub mod cell;
