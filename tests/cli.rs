@@ -193,3 +193,43 @@ fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
         assert!(err.contains("--quiet"), "{err}");
     }
 }
+
+/// `--progress` (issue 26): taken by the same commands, it changes nothing
+/// on stdout either; with `--quiet` it is refused, naming both.
+#[test]
+fn progress_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
+    let without_wall = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains("wall"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for args in [
+        &["run", "seed-lesson", "--duration", "20s", "--json"][..],
+        &["compare", "retry-storm", "--duration", "20s", "--json"],
+        &["trace", "seed-lesson", "--at", "5s", "--service", "payment"],
+        &[
+            "sweep",
+            "seed-lesson",
+            "--vary",
+            "load.rate=20,40",
+            "--duration",
+            "10s",
+            "--json",
+        ],
+    ] {
+        let (code, out, err) = bw(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let asked: Vec<&str> = args.iter().copied().chain(["--progress"]).collect();
+        let (code, out_asked, err) = bw(&asked);
+        assert_eq!(code, 0, "{asked:?}: {err}");
+        assert_eq!(without_wall(&out), without_wall(&out_asked), "{asked:?}");
+        let both: Vec<&str> = asked.iter().copied().chain(["--quiet"]).collect();
+        let (code, _, err) = bw(&both);
+        assert_eq!(code, 2, "{both:?}");
+        assert!(
+            err.contains("--progress") && err.contains("--quiet"),
+            "{err}"
+        );
+    }
+}

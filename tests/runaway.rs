@@ -202,3 +202,140 @@ fn a_limit_notice_re_translates_when_the_language_switches() {
     assert!(en.contains(&start("en")), "{}\n{en}", start("en"));
     assert!(!en.contains(&start("es")), "{en}");
 }
+
+/// Issue 26, seen 3: attempts cut by a timeout and retried are in the
+/// estimate, so the week of 1.8e11 attempts is refused before it runs, at
+/// `duration`, with the attempts named; the same file over a minute is
+/// accepted and `check` says its work.
+#[test]
+fn retried_timeouts_count_in_the_estimate() {
+    let (code, _, err) = bw(&["check", &file("timeouts-retried.toml")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("timeouts-retried.toml:6:12:"), "{err}");
+    // 3,000/s × 7 days × 100 attempts.
+    assert!(
+        err.contains("about 181,440,000,000 attempts expected"),
+        "{err}"
+    );
+    let (code, _, err) = bw(&["run", &file("timeouts-retried.toml"), "--json"]);
+    assert_eq!(code, 2, "{err}");
+    let text = std::fs::read_to_string(file("timeouts-retried.toml")).expect("file");
+    let dir = temp_dir("timeouts-retried");
+    let minute = dir.join("minute.toml");
+    std::fs::write(
+        &minute,
+        text.replace("duration = \"7d\"", "duration = \"1m\""),
+    )
+    .unwrap();
+    let (code, out, err) = bw(&["check", minute.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // Each call: its arrival, 100 attempts, 99 waits, 100 timers.
+    assert!(
+        out.contains("about 180,000 calls, 18,000,000 attempts, 54,000,000 events"),
+        "{out}"
+    );
+}
+
+/// Issue 26, seen 3: a closed loop cycles in its think time plus the
+/// shorter of latency and timeout, so 190,000 clients whose day-long calls
+/// are cut at 1 ns are 1.9 M calls per simulated second, refused for a week.
+#[test]
+fn a_closed_loop_cut_by_a_timeout_cycles_in_its_think_time() {
+    let text = std::fs::read_to_string(file("closed-timeout.toml")).expect("file");
+    let s = scenario(&text.replace("duration = \"7d\"", "duration = \"1s\""));
+    let per_second = s.world.calls_per_second();
+    assert!((per_second - 1.9e6).abs() < 1.0, "{per_second}");
+    let (code, _, err) = bw(&["check", &file("closed-timeout.toml")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("calls expected"), "{err}");
+}
+
+/// What the estimate says of timeouts, against the theory: an exponential
+/// latency of mean 100 ms outlives a 250 ms timeout with probability
+/// e^-2.5, so 2 attempts at most make 1 + e^-2.5 per call; a timeout
+/// outside the retry (one per call) or not in `retry_on` is never retried.
+#[test]
+fn the_share_of_attempts_a_timeout_cuts_is_the_latency_s_tail() {
+    let world = |order: &str, retry_on: &str| {
+        scenario(&format!(
+            r#"
+name = "t"
+duration = "1s"
+[load]
+rate = 10
+[[services]]
+name = "api"
+latency = {{ dist = "exponential", mean = "100ms" }}
+[patterns]
+order = {order}
+[patterns.retry]
+max_attempts = 2
+retry_on = {retry_on}
+[patterns.timeout]
+per_attempt = "250ms"
+"#
+        ))
+        .world
+    };
+    let inside = r#"["retry", "timeout"]"#;
+    let outside = r#"["timeout", "retry"]"#;
+    let p = (-2.5f64).exp();
+    let a = world(inside, r#"["timed_out"]"#).attempts_per_call();
+    assert!((a - (1.0 + p)).abs() < 1e-12, "{a}");
+    assert_eq!(world(outside, r#"["timed_out"]"#).attempts_per_call(), 1.0);
+    assert_eq!(world(inside, r#"["failed"]"#).attempts_per_call(), 1.0);
+    // Events: arrival, 1 + p attempts, p waits, (1 + p)·p timers.
+    let e = world(inside, r#"["timed_out"]"#).events_per_call();
+    assert!(
+        (e - (1.0 + (1.0 + p) + p + (1.0 + p) * p)).abs() < 1e-12,
+        "{e}"
+    );
+}
+
+/// The limits per run hold while running: a run whose earlier seconds
+/// already made the most attempts or work allowed stops within the next
+/// look at the counts, naming the limit (counts preloaded, so the test
+/// takes a second instead of the ten minutes the limits stand for).
+#[test]
+fn a_run_stops_at_its_limits_of_attempts_and_work_per_run() {
+    use breakwater::sim::limits::{MAX_ATTEMPTS_PER_RUN, MAX_EVENTS_PER_RUN};
+    use breakwater::sim::work_meter::Limit;
+    let s = builtin("seed-lesson");
+    for (attempts, work, limit, words) in [
+        (
+            MAX_ATTEMPTS_PER_RUN,
+            0,
+            Limit::AttemptsPerRun,
+            "attempts by",
+        ),
+        (0, MAX_EVENTS_PER_RUN, Limit::WorkPerRun, "units of work"),
+    ] {
+        let mut sim = Simulation::new(&s);
+        sim.count_as_done(attempts, work);
+        sim.run(&mut |_| {});
+        let crossed = sim.limit_crossed().expect("stopped at a limit");
+        assert_eq!(crossed.limit, limit);
+        assert!(crossed.at < s.duration.0, "stopped before the end");
+        let said = crossed.message.say("en");
+        assert!(said.contains(words) && said.contains("per run"), "{said}");
+    }
+    // Short of them, the run goes to its end.
+    let mut sim = Simulation::new(&s);
+    sim.count_as_done(MAX_ATTEMPTS_PER_RUN - 20_000, MAX_EVENTS_PER_RUN - 40_000);
+    sim.run(&mut |_| {});
+    assert!(sim.limit_crossed().is_none());
+}
+
+/// `check` says the work a run would be and a rough wall time, in the
+/// reader's language (seed-lesson: 30 calls/s for 5 minutes).
+#[test]
+fn check_says_the_estimated_work_in_both_languages() {
+    let (code, out, err) = bw(&["--lang", "en", "check", "seed-lesson"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("estimated: about 9,000 calls, "), "{out}");
+    assert!(out.contains("of work on one core"), "{out}");
+    let (code, out, err) = bw(&["--lang", "es", "check", "seed-lesson"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("estimación: unas 9000 llamadas, "), "{out}");
+    assert!(out.contains("de trabajo en un núcleo"), "{out}");
+}

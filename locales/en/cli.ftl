@@ -25,6 +25,7 @@ cli-arg-lang = The language of every text: { $languages } (default: from BREAKWA
 cli-arg-json = One JSON object instead of the table
 cli-arg-duration = Simulate this long instead of the scenario's duration (e.g. 10m)
 cli-arg-quiet = No progress on stderr (neither the bar on a terminal nor the line every 10 s elsewhere)
+cli-arg-progress = Progress as plain lines on stderr, one every 5 s, even on a terminal (for logs and CI)
 
 cli-run-about = Run a scenario headless and print its summary
 cli-run-timeseries = Write one CSV row per tick per service to FILE
@@ -111,6 +112,7 @@ check-ok = ok — "{ $name }", { $services ->
     [one] { $changes } timeline change
    *[other] { $changes } timeline changes
 }, { $duration }
+check-work = estimated: about { $calls } calls, { $attempts } attempts, { $events } events; roughly { $fastest } to { $slowest } of work on one core
 timeseries-too-big = --timeseries: this run would write { $rows } rows ({ $ticks } ticks of { $tick } × { $services } services), at least { $size }; the limit is { $max } ({ $bytes } bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration
 needs-terminal = the dashboard needs a terminal, and stdout is not one.
     For a headless run that prints the summary: { $command }

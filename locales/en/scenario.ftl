@@ -125,7 +125,8 @@ dist-mixture-nested = a mixture's part cannot be a mixture itself
 ## Limits: what a run may cost, and what would bring it back under
 
 estimate-calls = about { $calls } calls expected; at most { $max } per run (shorten the duration or lower the load)
-estimate-attempts = about { $attempts } attempts expected with retries; at most { $max } per run (lower max_attempts, add a retry budget, shorten the duration or lower the load)
+estimate-attempts = about { $attempts } attempts expected with retries; at most { $max } per run (lower max_attempts, add a retry budget, lengthen a timeout that cuts most attempts, shorten the duration or lower the load)
+estimate-events = about { $events } events expected (calls, attempts, retries and timeouts); at most { $max } per run, about ten minutes of work (shorten the duration, lower the load or max_attempts, or lengthen a timeout that cuts most attempts)
 change-too-many-calls = { $path } = { $value }: about { $calls } calls per simulated second; at most { $max }
 change-too-many-attempts = { $path } = { $value }: about { $attempts } attempts per simulated second with retries; at most { $max }
 limit-calls-per-second-closed = { $count } calls in the simulated second from { $from }, over the limit of { $max }: a closed loop of { $clients } clients with think { $think } starts a new call as soon as the last is answered, and refused, short-circuited or rejected calls are answered at once; give `think` a minimum, e.g. think = {"{"} dist = "uniform", min = "10ms", max = "100ms" {"}"}
@@ -133,7 +134,10 @@ limit-calls-per-second = { $count } calls in the simulated second from { $from }
 limit-attempts-per-second = { $count } attempts in the simulated second from { $from }, over the limit of { $max }: retries multiply the load (up to { $attempts } attempts per call); lower `max_attempts` or add a retry budget
 limit-work-per-second = { $count } units of work (events and ramp steps) in the simulated second from { $from }, over the limit of { $max }: { $ramps } ramps are moving, each step checking { $services } services, with a tick of { $tick }; lengthen the tick, use fewer ramps or lower the load
 limit-calls-per-run = { $count } calls by { $by }, over the limit of { $max } per run: shorten the duration or lower the load
+limit-attempts-per-run = { $count } attempts by { $by }, over the limit of { $max } per run: retries the estimate could not see (refusals of a full queue, rejections of a bulkhead) multiply the load; lower `max_attempts`, add a retry budget or shorten the duration
+limit-work-per-run = { $count } units of work (events and ramp steps) by { $by }, over the limit of { $max } per run (about ten minutes of work): shorten the duration or lower the load
 limit-in-flight = { $max } calls in flight: the limit; new calls are refused as client_rejected
+limit-memory = no memory for more than { $calls } calls in flight: lower the load, the latencies or the queues (fewer calls in flight), or run fewer cells at once (sweep --jobs)
 
 ## Finding the scenario, and --set
 

@@ -23,6 +23,7 @@ cli-arg-lang = El idioma de todos los textos: { $languages } (por defecto: segú
 cli-arg-json = Un objeto JSON en lugar de la tabla
 cli-arg-duration = Simula este tiempo en lugar de la duración del escenario (p. ej. 10m)
 cli-arg-quiet = Sin progreso en la salida de errores (ni la barra en una terminal ni la línea cada 10 s en otro caso)
+cli-arg-progress = El progreso en líneas sencillas en la salida de errores, una cada 5 s, también en una terminal (para registros y CI)
 
 cli-run-about = Ejecuta un escenario sin panel e imprime su resumen
 cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio
@@ -106,6 +107,7 @@ check-ok = correcto — «{ $name }», { $services ->
     [one] { $changes } cambio en el guion
    *[other] { $changes } cambios en el guion
 }, { $duration }
+check-work = estimación: unas { $calls } llamadas, { $attempts } intentos, { $events } eventos; entre { $fastest } y { $slowest } de trabajo en un núcleo, a grandes rasgos
 timeseries-too-big = --timeseries: esta ejecución escribiría { $rows } filas ({ $ticks } ticks de { $tick } × { $services } servicios), al menos { $size }; el límite es { $max } ({ $bytes } bytes). Súbelo con --timeseries-max, o usa un tick más largo o una --duration más corta
 needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.
     Para una ejecución sin panel que imprime el resumen: { $command }

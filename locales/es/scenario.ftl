@@ -125,7 +125,8 @@ dist-mixture-nested = una parte de una mezcla no puede ser otra mezcla
 ## Límites: lo que puede costar una ejecución, y cómo volver por debajo
 
 estimate-calls = se esperan unas { $calls } llamadas; como mucho { $max } por ejecución (acorta la duración o baja la carga)
-estimate-attempts = se esperan unos { $attempts } intentos con los reintentos; como mucho { $max } por ejecución (baja max_attempts, añade un presupuesto de reintentos, acorta la duración o baja la carga)
+estimate-attempts = se esperan unos { $attempts } intentos con los reintentos; como mucho { $max } por ejecución (baja max_attempts, añade un presupuesto de reintentos, alarga un timeout que corta la mayoría de los intentos, acorta la duración o baja la carga)
+estimate-events = se esperan unos { $events } eventos (llamadas, intentos, reintentos y timeouts); como mucho { $max } por ejecución, unos diez minutos de trabajo (acorta la duración, baja la carga o max_attempts, o alarga un timeout que corta la mayoría de los intentos)
 change-too-many-calls = { $path } = { $value }: unas { $calls } llamadas por segundo simulado; como mucho { $max }
 change-too-many-attempts = { $path } = { $value }: unos { $attempts } intentos por segundo simulado con los reintentos; como mucho { $max }
 limit-calls-per-second-closed = { $count } llamadas en el segundo simulado desde { $from }, por encima del límite de { $max }: un bucle cerrado de { $clients } clientes con think { $think } lanza una llamada nueva en cuanto recibe la respuesta de la anterior, y las llamadas rechazadas o cortocircuitadas se responden al instante; dale a `think` un mínimo, por ejemplo think = {"{"} dist = "uniform", min = "10ms", max = "100ms" {"}"}
@@ -133,7 +134,10 @@ limit-calls-per-second = { $count } llamadas en el segundo simulado desde { $fro
 limit-attempts-per-second = { $count } intentos en el segundo simulado desde { $from }, por encima del límite de { $max }: los reintentos multiplican la carga (hasta { $attempts } intentos por llamada); baja `max_attempts` o añade un presupuesto de reintentos
 limit-work-per-second = { $count } unidades de trabajo (eventos y pasos de rampa) en el segundo simulado desde { $from }, por encima del límite de { $max }: hay { $ramps } rampas en marcha, cada paso revisa { $services } servicios, con un tick de { $tick }; alarga el tick, usa menos rampas o baja la carga
 limit-calls-per-run = { $count } llamadas hasta { $by }, por encima del límite de { $max } por ejecución: acorta la duración o baja la carga
+limit-attempts-per-run = { $count } intentos hasta { $by }, por encima del límite de { $max } por ejecución: reintentos que la estimación no podía ver (rechazos de una cola llena, de un bulkhead) multiplican la carga; baja `max_attempts`, añade un presupuesto de reintentos o acorta la duración
+limit-work-per-run = { $count } unidades de trabajo (eventos y pasos de rampa) hasta { $by }, por encima del límite de { $max } por ejecución (unos diez minutos de trabajo): acorta la duración o baja la carga
 limit-in-flight = { $max } llamadas en curso: el límite; las llamadas nuevas se rechazan como client_rejected
+limit-memory = no hay memoria para más de { $calls } llamadas en curso: baja la carga, las latencias o las colas (menos llamadas en curso), o ejecuta menos celdas a la vez (sweep --jobs)
 
 ## Encontrar el escenario, y --set
 

@@ -33,6 +33,12 @@ pub fn log10(x: f64) -> f64 {
     libm::log10(x)
 }
 
+/// The complementary error function, 1 − erf(`x`).
+#[inline]
+pub fn erfc(x: f64) -> f64 {
+    libm::erfc(x)
+}
+
 /// `x` to the integer power `n`, by repeated squaring — the very steps of the
 /// `__powidf2` that `f64::powi` calls at run time, spelled out because Rust
 /// leaves `powi`'s rounding unspecified (it may be folded or lowered

@@ -1,9 +1,13 @@
-//! `breakwater check`: a scenario (with its `--set`s) validated, not run.
+//! `breakwater check`: a scenario (with its `--set`s) validated, not run,
+//! and the work a run of it would be: calls, attempts and events, and a
+//! rough wall time.
 
 use super::failure::Outcome;
 use super::flags::Sets;
+use super::progress::wall;
 use super::shell::{load, say};
 use breakwater::base::escape::escape;
+use breakwater::sim::estimate::estimate;
 use breakwater::t;
 
 #[derive(clap::Args)]
@@ -15,8 +19,10 @@ pub struct CheckArgs {
 
 pub fn check(a: CheckArgs) -> Outcome {
     let s = load(&a.scenario, &a.sets.set, None)?;
+    let e = estimate(&s.world, &s.timeline, s.duration);
+    let (fastest, slowest) = e.wall_secs();
     say(&format!(
-        "{}: {}\n",
+        "{}: {}\n{}\n",
         escape(&a.scenario),
         t!(
             "check-ok",
@@ -24,6 +30,14 @@ pub fn check(a: CheckArgs) -> Outcome {
             services = s.world.services.len(),
             changes = s.timeline.len(),
             duration = s.duration.to_string()
+        ),
+        t!(
+            "check-work",
+            calls = e.calls.round(),
+            attempts = e.attempts.round(),
+            events = e.events.round(),
+            fastest = wall(fastest),
+            slowest = wall(slowest)
         )
     ))
 }

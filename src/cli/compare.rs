@@ -62,12 +62,12 @@ pub fn compare(args: CompareArgs) -> Outcome {
     }
     // The sides are independent deterministic runs: one thread each, so a
     // comparison takes about the wall time of one run where two cores are free.
-    let progress = Progress::new(
+    let progress = Progress::asked(
         Work::Simulated {
             of: cmp.a.duration.max(cmp.b.duration),
         },
         cmp.a.duration.0 + cmp.b.duration.0,
-        args.quiet.quiet,
+        args.quiet,
     );
     let side = |s: &Scenario| {
         let started = Instant::now();

@@ -62,9 +62,12 @@ impl Duration {
     }
 }
 
-/// `--quiet`: no progress, neither the bar nor the plain lines.
+/// `--quiet`: no progress, neither the bar nor the plain lines;
+/// `--progress`: the plain lines, every 5 s, wherever stderr goes.
 #[derive(clap::Args, Clone, Copy, Default, Debug)]
 pub struct Quiet {
     #[arg(long)]
     pub quiet: bool,
+    #[arg(long, conflicts_with = "quiet")]
+    pub progress: bool,
 }

@@ -10,6 +10,7 @@ pub mod failure;
 pub mod flags;
 pub mod lesson;
 pub mod list;
+pub mod memory;
 pub mod plot;
 pub mod progress;
 pub mod run;

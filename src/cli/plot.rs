@@ -5,7 +5,9 @@
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, SideSets, Variant};
 use super::progress::{Progress, Work};
-use super::shell::{check_writable, comparison, load, load_raw, say, spec_name, stopped};
+use super::shell::{
+    check_writable, clean_up_on_signals, comparison, load, load_raw, say, spec_name, stopped,
+};
 use breakwater::base::escape::escape;
 use breakwater::plot::figure::{self, SideSpec, Spec};
 use breakwater::plot::{self, text, Format};
@@ -100,7 +102,9 @@ pub fn plot(args: PlotArgs) -> Outcome {
     for (path, _) in &outputs {
         check_writable("-o", path)?;
     }
-    let progress = Progress::new(
+    // A signal while a figure is written leaves no hidden temporary.
+    clean_up_on_signals();
+    let progress = Progress::asked(
         Work::Simulated {
             of: spec
                 .sides
@@ -110,7 +114,7 @@ pub fn plot(args: PlotArgs) -> Outcome {
                 .unwrap_or_default(),
         },
         spec.sides.iter().map(|s| s.scenario.duration.0).sum(),
-        args.quiet.quiet,
+        args.quiet,
     );
     let fig = figure::build_watched(&spec, &|done| progress.add(done));
     drop(progress);

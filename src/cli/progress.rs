@@ -1,13 +1,15 @@
 //! Progress for the commands that can take a while (`run`, `compare`,
 //! `trace`, `plot`, `sweep`), on stderr: on a terminal an indicatif bar
 //! with the rate and the time left; otherwise, once the work passes ~10 s,
-//! one plain line every ~10 s (a log keeps them one per line). `--quiet`
-//! silences both. The words are the catalogue's, the same in the bar and
+//! one plain line every ~10 s (a log keeps them one per line). `--progress`
+//! asks for the plain lines wherever stderr goes, one every 5 s from the
+//! start; `--quiet` silences both. The words are the catalogue's, the same in the bar and
 //! the line.
 //!
 //! The measure of done work is the caller's: simulated time (summed over
 //! the sides run at once) or finished cells.
 
+use super::flags::Quiet;
 use breakwater::base::time::Dur;
 use breakwater::output;
 use breakwater::t;
@@ -23,6 +25,8 @@ const BAR_AFTER: Duration = Duration::from_millis(200);
 const BAR_EVERY: Duration = Duration::from_millis(100);
 /// Without a terminal: the first line after this much work, then one per.
 const LINE_EVERY: Duration = Duration::from_secs(10);
+/// With `--progress`: the first line after this much work, then one per.
+const ASKED_EVERY: Duration = Duration::from_secs(5);
 
 /// What is counted, and so how it is said.
 #[derive(Clone, Copy, Debug)]
@@ -61,6 +65,8 @@ pub struct Progress {
     mode: Mode,
     /// Where a plain line goes: stderr (a test listens instead).
     say: fn(&str),
+    /// How often a plain line is said.
+    every: Duration,
 }
 
 impl Progress {
@@ -92,7 +98,19 @@ impl Progress {
             }),
             mode,
             say: output::errln,
+            every: LINE_EVERY,
         }
+    }
+
+    /// As the flags ask: `--quiet` nothing, `--progress` a plain line
+    /// every 5 s wherever stderr goes, else as `new` decides.
+    pub fn asked(work: Work, total: u64, flags: Quiet) -> Self {
+        let mut p = Self::new(work, total, flags.quiet);
+        if flags.progress && !flags.quiet && total > 0 {
+            p.mode = Mode::Lines;
+            p.every = ASKED_EVERY;
+        }
+        p
     }
 
     /// `n` more units done.
@@ -140,7 +158,12 @@ impl Progress {
                 }
             }
             Mode::Lines => {
-                if line_due(since) {
+                let due = if self.every == LINE_EVERY {
+                    line_due(since)
+                } else {
+                    since >= self.every
+                };
+                if due {
                     shown.last = now;
                     (self.say)(&self.text(done, elapsed));
                 }
@@ -196,7 +219,7 @@ fn line_due(since_last: Duration) -> bool {
 }
 
 /// Wall-clock seconds as `m:ss` (or `h:mm:ss`), the same in every language.
-fn wall(secs: f64) -> String {
+pub(super) fn wall(secs: f64) -> String {
     let s = secs.max(0.0).round() as u64;
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
     if h > 0 {
@@ -275,6 +298,29 @@ mod tests {
         assert!(cells
             .text(0, Duration::from_secs(1))
             .ends_with("about ? left"));
+    }
+
+    static ASKED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    #[test]
+    fn progress_asked_for_is_a_line_every_five_seconds_from_the_start() {
+        let _lang = breakwater::i18n::Scope::enter("en");
+        let flags = |quiet, progress| Quiet { quiet, progress };
+        let mut p = Progress::asked(Work::Cells, 10, flags(false, true));
+        assert!(matches!(p.mode, Mode::Lines));
+        p.say = |line| ASKED.lock().unwrap().push(line.to_string());
+        // Under 5 s: nothing yet.
+        p.shown.lock().unwrap().last = Instant::now() - Duration::from_millis(4_900);
+        p.add(1);
+        assert!(ASKED.lock().unwrap().is_empty());
+        // 5 s into the work (not 10): the first line.
+        p.shown.lock().unwrap().last = Instant::now() - Duration::from_secs(5);
+        p.add(1);
+        assert_eq!(ASKED.lock().unwrap().len(), 1);
+        assert!(ASKED.lock().unwrap()[0].starts_with("2/10 cells · "));
+        // --quiet wins (clap refuses both; a caller that passes both gets nothing).
+        let q = Progress::asked(Work::Cells, 10, flags(true, true));
+        assert!(matches!(q.mode, Mode::Off));
     }
 
     #[test]

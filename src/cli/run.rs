@@ -4,7 +4,7 @@
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
 use super::progress::{Progress, Work};
-use super::shell::{json_text, load, refused, say, spec_name, stopped_by};
+use super::shell::{clean_up_on_signals, json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{human_bytes, parse_size};
 use breakwater::base::escape::escape;
 use breakwater::output::file::OutFile;
@@ -94,6 +94,8 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     let counters = sim.counters_in_use();
     let mut writer = match timeseries {
         Some(path) => {
+            // Ctrl-C mid-run leaves no hidden temporary beside the file.
+            clean_up_on_signals();
             let f = OutFile::create(path).map_err(|e| refused("--timeseries", path, &e))?;
             let mut w = std::io::BufWriter::new(f);
             csv::write_header(&mut w, &counters).map_err(|e| cannot_write(path, &e))?;
@@ -101,7 +103,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         None => None,
     };
-    let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
+    let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     let mut io_error = None;
     sim.run(&mut |tick| {
         if let Some((_, w)) = &mut writer {

@@ -11,6 +11,27 @@ use breakwater::scenario::{self, Scenario};
 use breakwater::sim::work_meter::LimitCrossed;
 use breakwater::t;
 
+/// For a headless command: SIGINT, SIGTERM or SIGHUP removes the temporary
+/// files being written (`output::file`; a `--timeseries` being streamed)
+/// and then ends the program by that signal, as it would have without
+/// this (a shell sees 128 + n). Not for the dashboard, which answers
+/// signals itself.
+pub fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Without a watcher (registration refused), the default action ends
+    // the program as before.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _held = breakwater::output::file::remove_temporaries();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 /// Prints to stdout; a closed pipe ends the program quietly (exit 0), any
 /// other failure is an I/O error (exit 1).
 pub fn say(text: &str) -> Result<(), Failure> {

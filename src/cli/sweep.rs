@@ -7,9 +7,10 @@
 
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
+use super::memory as cli_memory;
 use super::progress::{Progress, Work};
 use super::shell::{check_writable, json_text, load_raw, say, with_sets};
-use super::values::MAX_SEED;
+use super::values::{human_bytes, MAX_SEED};
 use breakwater::base::escape::escape;
 use breakwater::plot::{self, Format};
 use breakwater::report::metrics::Metric;
@@ -18,7 +19,7 @@ use breakwater::scenario::Scenario;
 use breakwater::sweep::axis::parse_vary;
 use breakwater::sweep::cell::{run_cell, CellResult, Measure};
 use breakwater::sweep::grid::{parse_shard, shard_cells, Grid, MAX_CELLS};
-use breakwater::sweep::{chart, csv, figure, table, text, Sweep};
+use breakwater::sweep::{chart, csv, figure, memory, table, text, Sweep};
 use breakwater::t;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Seek, Write};
@@ -151,6 +152,13 @@ pub fn sweep(a: SweepArgs) -> Outcome {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |j| j as usize,
     );
+    // The largest cell's memory, estimated; as many at once as fit.
+    let per_cell = todo
+        .iter()
+        .filter_map(|&i| sw.grid.scenario(&base, i).and_then(sized).ok())
+        .map(|s| memory::cell_bytes(&s))
+        .fold(0.0, f64::max);
+    let jobs = fit_memory(jobs, todo.len(), per_cell)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -162,7 +170,7 @@ pub fn sweep(a: SweepArgs) -> Outcome {
             ))
         })?;
     let (stop, signal) = stop_on_signals();
-    let progress = Progress::new(Work::Cells, todo.len() as u64, a.quiet.quiet);
+    let progress = Progress::asked(Work::Cells, todo.len() as u64, a.quiet);
     let started = Instant::now();
     let mut write_error = None;
     let mut finished = 0;
@@ -334,6 +342,41 @@ fn open_csv(
             .map_err(cannot)?;
     }
     Ok((Some(f), done))
+}
+
+/// As many cells at once as `jobs`, or as fit the memory available (said
+/// on stderr) when fewer than `jobs` and the `cells` to run fit; none
+/// fits: refused before any runs, with the figures.
+fn fit_memory(jobs: usize, cells: usize, per_cell: f64) -> Result<usize, Failure> {
+    let Some((available, source)) = cli_memory::available() else {
+        return Ok(jobs);
+    };
+    let fit = memory::jobs_that_fit(available, per_cell, jobs);
+    if fit >= jobs.min(cells) && fit > 0 {
+        return Ok(jobs);
+    }
+    if fit == 0 {
+        return Err(Failure::bad(t!(
+            "sweep-memory-refused",
+            cell = human_bytes(per_cell),
+            available = human_bytes(available),
+            source = source.said()
+        )));
+    }
+    if fit < jobs {
+        breakwater::output::errln(&format!(
+            "breakwater: {}",
+            t!(
+                "sweep-jobs-lowered",
+                jobs = fit,
+                asked = jobs,
+                cell = human_bytes(per_cell),
+                available = human_bytes(available),
+                source = source.said()
+            )
+        ));
+    }
+    Ok(fit)
 }
 
 /// SIGINT and SIGTERM raise `stop` (the cells running stop within a few

@@ -93,7 +93,7 @@ pub fn trace(a: TraceArgs) -> Outcome {
         Some(kind) => sim.trace_where(request, kind, LOOK_AHEAD),
         None => sim.trace(request),
     }
-    let progress = Progress::new(Work::Simulated { of: s.duration }, sim.end(), a.quiet.quiet);
+    let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     while !sim.traces_complete() && !sim.is_finished() {
         sim.advance_within(sim.end(), 100_000, &mut |_| {});
         progress.set(sim.now());

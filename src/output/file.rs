@@ -16,6 +16,11 @@
 //!
 //! The one exception is a sweep's `--csv`, appended in place row by row
 //! (`open_in_place`): Ctrl-C keeps the finished cells.
+//!
+//! The temporary files being written are known (`LIVE`), so that a signal
+//! that ends the program removes them too (`remove_temporaries`, called
+//! by the commands' signal watcher) instead of leaving them hidden beside
+//! the output.
 
 use crate::base::io_reason::io_reason;
 use std::fs::{File, Metadata, OpenOptions};
@@ -163,13 +168,41 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// A new temporary file beside `path`, hidden, created exclusively.
+/// The temporary files that exist now (created, not yet renamed or
+/// removed).
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The temporary `tmp` exists no more (renamed into place or removed).
+fn forget(tmp: &Path) {
+    live().retain(|p| p != tmp);
+}
+
+/// Removes every temporary file being written, for a signal that ends the
+/// program. The guard returned keeps any other from being created (a
+/// temporary is created while holding it): hold it until the end.
+pub fn remove_temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    let mut live = live();
+    for tmp in live.drain(..) {
+        let _ = std::fs::remove_file(tmp);
+    }
+    live
+}
+
+/// A new temporary file beside `path`, hidden, created exclusively, and
+/// known until it is renamed or removed (`forget`).
 fn temporary(path: &Path, mode: Option<u32>) -> io::Result<(File, PathBuf)> {
     static COUNT: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Created and noted under the lock: a signal's removal sees it, or
+    // comes before it is created and keeps it from being created.
+    let mut live = live();
     loop {
         let n = COUNT.fetch_add(1, Ordering::Relaxed);
         let tmp = parent(path).join(format!(".{name}.{}.{n}.tmp", std::process::id()));
@@ -178,7 +211,10 @@ fn temporary(path: &Path, mode: Option<u32>) -> io::Result<(File, PathBuf)> {
             .create_new(true)
             .mode(mode.unwrap_or(0o666) & 0o777);
         match o.open(&tmp) {
-            Ok(f) => return Ok((f, tmp)),
+            Ok(f) => {
+                live.push(tmp.clone());
+                return Ok((f, tmp));
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
@@ -203,7 +239,8 @@ pub fn check(path: &str) -> Result<(), Refused> {
                     .open(p)?;
             }
             let (_, tmp) = temporary(p, existing)?;
-            let _ = std::fs::remove_file(tmp);
+            let _ = std::fs::remove_file(&tmp);
+            forget(&tmp);
         }
     }
     Ok(())
@@ -248,6 +285,7 @@ impl OutFile {
             if done.is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }
+            forget(&tmp);
             done?;
         }
         Ok(())
@@ -266,7 +304,8 @@ impl Write for OutFile {
 impl Drop for OutFile {
     fn drop(&mut self) {
         if let Some((tmp, _)) = self.rename.take() {
-            let _ = std::fs::remove_file(tmp);
+            let _ = std::fs::remove_file(&tmp);
+            forget(&tmp);
         }
     }
 }
@@ -335,6 +374,34 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    #[test]
+    fn a_temporary_is_known_while_it_exists_and_forgotten_after() {
+        let d = dir("live");
+        let out = d.join("series.csv");
+        let known = |f: &OutFile| {
+            let tmp = f.rename.as_ref().map(|(t, _)| t.clone()).unwrap();
+            (live().contains(&tmp), tmp)
+        };
+        // Committed: renamed into place, no longer a temporary.
+        let mut f = OutFile::create(out.to_str().unwrap()).unwrap();
+        let (was, tmp) = known(&f);
+        assert!(was && tmp.exists());
+        f.write_all(b"a,b\n").unwrap();
+        f.commit().unwrap();
+        assert!(!live().contains(&tmp) && !tmp.exists());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "a,b\n");
+        // Dropped: removed, and forgotten.
+        let f = OutFile::create(out.to_str().unwrap()).unwrap();
+        let (was, tmp) = known(&f);
+        assert!(was);
+        drop(f);
+        assert!(!live().contains(&tmp) && !tmp.exists());
+        // A check leaves none behind, known or on disk.
+        check(out.to_str().unwrap()).unwrap();
+        assert!(!live().iter().any(|p| p.starts_with(&d)));
+        std::fs::remove_dir_all(&d).unwrap();
     }
 
     #[test]

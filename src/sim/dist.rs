@@ -101,6 +101,75 @@ impl Dist {
         median.min(self.mean_secs())
     }
 
+    /// The probability that a draw scaled by `factor` lasts longer than
+    /// `limit` seconds (the share of attempts a timeout of `limit` cuts, for
+    /// estimates of load; draws are capped at a day, as `sample` caps them).
+    pub fn exceeds(&self, limit: f64, factor: f64) -> f64 {
+        if limit * NANOS_PER_SEC as f64 >= MAX_DRAW as f64 {
+            return 0.0;
+        }
+        if factor <= 0.0 {
+            return 0.0;
+        }
+        // P(factor·X > limit) = P(X > t).
+        let t = limit / factor;
+        let normal_above = |z: f64| 0.5 * maths::erfc(z / std::f64::consts::SQRT_2);
+        let p = match *self {
+            Dist::Constant { value } => f64::from(u8::from(value.as_secs_f64() > t)),
+            Dist::Uniform { min, max } => {
+                let (a, b) = (min.as_secs_f64(), max.as_secs_f64());
+                if t < a {
+                    1.0
+                } else if t >= b {
+                    0.0
+                } else {
+                    (b - t) / (b - a)
+                }
+            }
+            Dist::Exponential { mean } => {
+                let m = mean.as_secs_f64();
+                if m <= 0.0 {
+                    0.0
+                } else {
+                    maths::exp(-t / m)
+                }
+            }
+            Dist::Normal { mean, sd } => {
+                let (m, s) = (mean.as_secs_f64(), sd.as_secs_f64());
+                if s <= 0.0 {
+                    f64::from(u8::from(m > t))
+                } else {
+                    normal_above((t - m) / s)
+                }
+            }
+            Dist::LogNormal { p50, p99 } => {
+                let (m, q) = (p50.as_secs_f64(), p99.as_secs_f64());
+                let sigma = maths::ln(q / m) / Z99;
+                if t <= 0.0 {
+                    1.0
+                } else if sigma.is_nan() || sigma <= 0.0 {
+                    f64::from(u8::from(m > t))
+                } else {
+                    normal_above(maths::ln(t / m) / sigma)
+                }
+            }
+            Dist::Pareto { scale, shape } => {
+                let s = scale.as_secs_f64();
+                if t < s {
+                    1.0
+                } else {
+                    maths::pow(s / t, shape)
+                }
+            }
+            Dist::Mixture(ref m) => m.shares().map(|(w, d)| w * d.exceeds(limit, factor)).sum(),
+        };
+        if p.is_finite() {
+            p.clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+
     /// Checks the parameters; the message says what is valid.
     pub fn validate(&self) -> Result<(), crate::i18n::Msg> {
         let day = Dur(MAX_DRAW);

@@ -1,7 +1,9 @@
 //! One cell: the cell's scenario run once per seed, each an independent
 //! deterministic run (exactly `run --set … --seed S`), read through the
 //! metric. A run that crosses a limit marks the cell instead of ending
-//! the sweep. Runs go in slices so that Ctrl-C stops a long cell at once.
+//! the sweep, and so does one whose calls in flight cannot be given memory
+//! (reserved before it runs, `memory`). Runs go in slices so that Ctrl-C
+//! stops a long cell at once.
 
 use crate::base::time::clock;
 use crate::report::metrics::Metric;
@@ -56,10 +58,19 @@ pub fn run_cell(
     let mut values = Vec::new();
     let mut run = None;
     let mut limit = None;
+    // The calls in flight the cell may hold, reserved before it runs: a
+    // cell that cannot have them is marked, as one that crossed a limit.
+    let calls = crate::sweep::memory::calls_in_flight(s) as usize;
     for seed in first..first + seeds {
         let started = Instant::now();
         let mut sim = Simulation::with_seed(s, seed);
         sim.measure_ticks(false);
+        if !sim.reserve_calls(calls) {
+            limit.get_or_insert_with(|| {
+                text::cell_limit(seed, &clock(0), &text::cell_memory(calls))
+            });
+            continue;
+        }
         let end = sim.end();
         while !sim.advance_within(end, SLICE_EVENTS, &mut |_| {}) {
             if stop.load(Ordering::Relaxed) {

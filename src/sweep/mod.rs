@@ -3,10 +3,11 @@
 //! is safe (e.g. the load and retries for which a retry storm ends).
 //!
 //! A shell like `report`: `axis` reads `--vary`, `grid` makes and checks the
-//! cells, `cell` runs one, `stats` gives the interval over seeds, `csv`
-//! writes and reads rows (for `--resume` and shards), `table` and `chart`
-//! are what a person reads, `text` holds every sentence they read. The
-//! command (threads, progress bar, Ctrl-C) is `cli/sweep.rs` of the binary.
+//! cells, `memory` says what one may take, `cell` runs one, `stats` gives
+//! the interval over seeds, `csv` writes and reads rows (for `--resume` and
+//! shards), `table` and `chart` are what a person reads, `text` holds every
+//! sentence they read. The command (threads, progress bar, Ctrl-C, the
+//! memory available) is `cli/sweep.rs` of the binary.
 
 pub mod axis;
 pub mod cell;
@@ -14,6 +15,7 @@ pub mod chart;
 pub mod csv;
 pub mod figure;
 pub mod grid;
+pub mod memory;
 pub mod stats;
 pub mod table;
 pub mod text;

@@ -130,6 +130,11 @@ pub fn cell_limit(seed: u64, at: &str, message: &str) -> String {
     )
 }
 
+/// A cell that could not be given memory for its calls in flight.
+pub fn cell_memory(calls: usize) -> String {
+    t!("sweep-cell-memory", calls = calls as f64)
+}
+
 pub fn interrupted(done: usize, total: usize, csv: Option<&str>) -> String {
     match csv {
         Some(f) => t!(

@@ -42,6 +42,33 @@ impl Arena {
         }
     }
 
+    /// Whether there is room for one more call: a free slot, or the table
+    /// grown — fallibly, so a table that cannot grow stops the run (a
+    /// limit) instead of aborting the program. The free list keeps room
+    /// for every slot, so releasing never allocates.
+    #[inline]
+    pub(super) fn has_room(&mut self) -> bool {
+        if !self.free.is_empty() || self.calls.len() < self.calls.capacity() {
+            return true;
+        }
+        self.grow(1).is_ok()
+    }
+
+    /// Reserves room for `calls` calls in flight at once, or says it
+    /// cannot.
+    pub(super) fn reserve(
+        &mut self,
+        calls: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.grow(calls.saturating_sub(self.calls.len()))
+    }
+
+    fn grow(&mut self, more: usize) -> Result<(), std::collections::TryReserveError> {
+        self.calls.try_reserve(more)?;
+        let slots = self.calls.capacity();
+        self.free.try_reserve(slots.saturating_sub(self.free.len()))
+    }
+
     /// Frees slot `id`: its events turn stale (the generation moves on).
     #[inline]
     pub(super) fn release(&mut self, id: u32) {

@@ -7,8 +7,8 @@ use crate::base::time::{clock, Dur};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::sim::limits::{
-    MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
-    MAX_WORK_PER_SIM_SECOND,
+    MAX_ATTEMPTS_PER_RUN, MAX_ATTEMPTS_PER_SIM_SECOND, MAX_CALLS_PER_RUN, MAX_CALLS_PER_SIM_SECOND,
+    MAX_EVENTS_PER_RUN, MAX_WORK_PER_SIM_SECOND,
 };
 use crate::sim::notices::{Notice, NoticeKind};
 use crate::sim::work_meter::Limit;
@@ -36,20 +36,36 @@ impl Simulation {
         }
         if let Some((limit, count)) = self.guard.meter.look(self.now) {
             let message = self.diagnose(limit, count);
-            self.notices.push(Notice {
-                at: self.now,
-                service: None,
-                kind: NoticeKind::Limit(message.clone()),
-            });
-            self.guard.stopped = Some(LimitCrossed {
-                at: self.now,
-                limit,
-                count,
-                message,
-            });
-            self.ended = true;
-            self.deferred.agenda.clear();
+            self.stop_at(limit, count, message);
         }
+    }
+
+    /// Stops the run: the table of calls in flight could not grow (the
+    /// memory ran out), said as a limit rather than an abort.
+    #[cold]
+    pub(super) fn out_of_memory(&mut self) {
+        if self.guard.stopped.is_some() {
+            return;
+        }
+        let count = self.arena.in_flight() as u64;
+        let message = msg!("limit-memory", calls = count as f64);
+        self.stop_at(Limit::Memory, count, message);
+    }
+
+    fn stop_at(&mut self, limit: Limit, count: u64, message: Msg) {
+        self.notices.push(Notice {
+            at: self.now,
+            service: None,
+            kind: NoticeKind::Limit(message.clone()),
+        });
+        self.guard.stopped = Some(LimitCrossed {
+            at: self.now,
+            limit,
+            count,
+            message,
+        });
+        self.ended = true;
+        self.deferred.agenda.clear();
     }
 
     /// What crossed a limit, and what in the scenario would help.
@@ -103,6 +119,19 @@ impl Simulation {
                 count = count,
                 by = clock(self.now),
                 max = MAX_CALLS_PER_RUN.to_string()
+            ),
+            Limit::AttemptsPerRun => msg!(
+                "limit-attempts-per-run",
+                count = count,
+                by = clock(self.now),
+                max = MAX_ATTEMPTS_PER_RUN.to_string()
+            ),
+            Limit::Memory => msg!("limit-memory", calls = count),
+            Limit::WorkPerRun => msg!(
+                "limit-work-per-run",
+                count = count,
+                by = clock(self.now),
+                max = MAX_EVENTS_PER_RUN.to_string()
             ),
         }
     }

@@ -20,6 +20,10 @@ impl Simulation {
     /// Starts copy `n` of call `id` from the layer below `depth` (deferred,
     /// after the walk that asked for it).
     pub(super) fn fork(&mut self, id: u32, depth: usize, n: u32) {
+        if !self.arena.has_room() {
+            self.out_of_memory();
+            return;
+        }
         let parent = self.arena[id];
         let child = Call {
             live: true,

@@ -422,6 +422,21 @@ impl Simulation {
         self.schedule.lazy_timers = lazy;
     }
 
+    /// Counts `attempts` and `work` as done already, as if by earlier
+    /// seconds of the run: a test reaches the limits per run in a second
+    /// instead of minutes. Only for tests.
+    #[doc(hidden)]
+    pub fn count_as_done(&mut self, attempts: u64, work: u64) {
+        self.guard.meter.count_as_done(attempts, work);
+    }
+
+    /// Reserves memory for `calls` calls in flight at once before running
+    /// (a sweep's cell, from its estimate): false if it cannot be had, and
+    /// the run should not start.
+    pub fn reserve_calls(&mut self, calls: usize) -> bool {
+        self.arena.reserve(calls).is_ok()
+    }
+
     /// Events handled so far.
     pub fn events_handled(&self) -> u64 {
         self.schedule.handled

@@ -33,6 +33,10 @@ impl Simulation {
     }
 
     pub(super) fn start_call(&mut self, s: usize, client: u32) {
+        if !self.arena.has_room() {
+            self.out_of_memory();
+            return;
+        }
         self.services[s].metrics.tick.calls += 1;
         self.guard.meter.calls += 1;
         self.guard.meter.run_calls += 1;
