@@ -4,9 +4,9 @@
 
 use super::failure::Outcome;
 use super::flags::Sets;
-use super::progress::wall;
 use super::shell::{load, say};
 use breakwater::base::escape::escape;
+use breakwater::base::units::millis;
 use breakwater::sim::estimate::estimate;
 use breakwater::t;
 
@@ -29,15 +29,16 @@ pub fn check(a: CheckArgs) -> Outcome {
             name = escape(&s.name),
             services = s.world.services.len(),
             changes = s.timeline.len(),
-            duration = s.duration.to_string()
+            duration = breakwater::base::time::span_words(s.duration)
         ),
         t!(
             "check-work",
             calls = e.calls.round(),
             attempts = e.attempts.round(),
             events = e.events.round(),
-            fastest = wall(fastest),
-            slowest = wall(slowest)
+            // As the panels write a span: `12ms`, `4,2s`, `3:10`.
+            fastest = millis(fastest * 1000.0),
+            slowest = millis(slowest * 1000.0)
         )
     ))
 }
