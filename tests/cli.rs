@@ -147,6 +147,14 @@ fn a_duration_override_is_held_to_the_same_limit_as_the_file() {
 /// `--quiet` is taken by every command that can take a while, and changes
 /// nothing but stderr's progress: stdout is the same with and without it.
 /// A run this short (and stderr not a terminal) shows no progress anyway.
+/// Output without its lines of wall time (the only bytes a run may change).
+fn without_wall(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.contains("wall"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
     let dir = common::temp_dir("quiet");
@@ -167,12 +175,6 @@ fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
         ],
         &["plot", "seed-lesson", "--duration", "10s", "-o", svg],
     ];
-    let without_wall = |s: &str| {
-        s.lines()
-            .filter(|l| !l.contains("wall"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     for args in commands {
         let (code, out, err) = bw(args);
         assert_eq!(code, 0, "{args:?}: {err}");
@@ -198,12 +200,6 @@ fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
 /// on stdout either; with `--quiet` it is refused, naming both.
 #[test]
 fn progress_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
-    let without_wall = |s: &str| {
-        s.lines()
-            .filter(|l| !l.contains("wall"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     for args in [
         &["run", "seed-lesson", "--duration", "20s", "--json"][..],
         &["compare", "retry-storm", "--duration", "20s", "--json"],

@@ -27,15 +27,7 @@ fn ticks_of(csv: &str) -> Ticks {
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
-    let outcomes = [
-        "ok",
-        "failed",
-        "timed_out",
-        "short_circuited",
-        "bulkhead_rejected",
-        "client_rejected",
-    ]
-    .map(col);
+    let outcomes = common::outcome_columns(&header);
     let mut out = Ticks::new();
     for line in lines {
         let f: Vec<&str> = line.split(',').collect();

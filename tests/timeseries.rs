@@ -16,15 +16,7 @@ fn a_tick_where_no_call_finished_has_no_latency() {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let outcomes = [
-        "ok",
-        "failed",
-        "timed_out",
-        "short_circuited",
-        "bulkhead_rejected",
-        "client_rejected",
-    ]
-    .map(col);
+    let outcomes = common::outcome_columns(&header);
     let lat = ["p50_ms", "p90_ms", "p99_ms", "max_ms"].map(col);
     let (mut empty, mut full) = (0, 0);
     for line in lines {

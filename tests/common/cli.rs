@@ -32,3 +32,18 @@ pub fn bw_ok(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
+
+/// The columns of the outcomes in a `--timeseries` CSV's `header`, in the
+/// report's order (ok, failed, timed out, short-circuited, rejected by a
+/// bulkhead, by the caller).
+pub fn outcome_columns(header: &[&str]) -> [usize; 6] {
+    [
+        "ok",
+        "failed",
+        "timed_out",
+        "short_circuited",
+        "bulkhead_rejected",
+        "client_rejected",
+    ]
+    .map(|n| header.iter().position(|h| *h == n).unwrap())
+}
