@@ -68,6 +68,7 @@ throughput-unit = calls/s
 event-note = note
 event-you = you
 event-timeline = timeline
+event-ramp = { $value } over { $over }
 event-recording = recording
 events-empty = nothing yet: breaker transitions, notes and your changes appear here
 events-empty-compare = nothing yet: breaker transitions, notes and your changes appear here, per side

@@ -63,7 +63,7 @@ fn line(app: &App, n: &Notice) -> Vec<Piece> {
                 format!(
                     "{} {from}→\u{a0}{}",
                     escape(&short_path(path)),
-                    escape(&show_text_value(value))
+                    escape(&change_value(value))
                 ),
                 Tone::Plain,
             ));
@@ -75,6 +75,22 @@ fn line(app: &App, n: &Notice) -> Vec<Piece> {
         }
     }
     spans
+}
+
+/// A change's new value as the panels write values; a ramp's (`15.0 over
+/// 2m`, as the engine notes it) as `15,0 en 2:00` in the reader's words.
+fn change_value(value: &str) -> String {
+    match value.split_once(" over ") {
+        Some((to, over)) => match crate::base::time::parse_duration(over) {
+            Ok(d) => t!(
+                "event-ramp",
+                value = show_text_value(to),
+                over = crate::base::time::span_words(d)
+            ),
+            Err(_) => value.to_string(),
+        },
+        None => show_text_value(value),
+    }
 }
 
 /// Whether a live change was replayed from the scenario (a recording's
