@@ -93,3 +93,24 @@ fn memory_that_cannot_be_reserved_is_said_not_an_abort() {
     assert!(!sim.reserve_calls(usize::MAX / 2));
     assert!(sim.reserve_calls(1000));
 }
+
+/// A plain run that runs out of memory anywhere (the calls' table, the
+/// event set, a service's jobs) stops at the memory limit with exit 2,
+/// never an abort: the limits step through where each table runs out
+/// first. Before, 70, 80 and 130 MiB aborted in the event set or the
+/// jobs' table (exit 134).
+#[test]
+fn a_run_out_of_memory_stops_at_a_limit_wherever_it_runs_out() {
+    let f = file();
+    for mib in [40, 56, 72, 88, 104, 120, 136] {
+        let (code, signal, err) = under_limit(mib, &["run", &f, "--json"]);
+        assert_eq!(signal, None, "{mib} MiB: killed by a signal: {err}");
+        assert!(
+            matches!(code, Some(0) | Some(2)),
+            "{mib} MiB: exit {code:?}: {err}"
+        );
+        if code == Some(2) {
+            assert!(err.contains("no memory for more than"), "{mib} MiB: {err}");
+        }
+    }
+}

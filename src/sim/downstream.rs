@@ -102,6 +102,32 @@ impl Downstream {
         self.sampler = p.latency.sampler();
     }
 
+    /// Whether one more job has room: its tables (jobs, free slots, the
+    /// queue) grow fallibly here, so running out of memory is a limit the
+    /// engine reports, never an abort.
+    #[inline]
+    pub fn has_room(&mut self) -> bool {
+        if !self.free.is_empty() || self.jobs.len() < self.jobs.capacity() {
+            return true;
+        }
+        self.grow()
+    }
+
+    #[cold]
+    fn grow(&mut self) -> bool {
+        if self.jobs.try_reserve(self.jobs.len().max(16)).is_err() {
+            return false;
+        }
+        let slots = self.jobs.capacity();
+        self.free
+            .try_reserve(slots.saturating_sub(self.free.len()))
+            .is_ok()
+            && self
+                .queue
+                .try_reserve(slots.saturating_sub(self.queue.len()))
+                .is_ok()
+    }
+
     fn alloc(&mut self, caller: Caller, key: DrawKey, now: SimTime) -> JobId {
         let job = Job {
             caller,

@@ -82,6 +82,8 @@ struct Radix<E> {
     /// The time of the events in `at_last`: the last popped, or about to be.
     last: u64,
     len: usize,
+    /// An event was dropped for want of memory (see `starve`).
+    starved: bool,
 }
 
 impl<E> Default for Radix<E> {
@@ -94,8 +96,24 @@ impl<E> Default for Radix<E> {
             occupied: 0,
             last: 0,
             len: 0,
+            starved: false,
         }
     }
+}
+
+/// Doubles a full bucket's room fallibly (out of line: rare, and kept out
+/// of the push's hot path).
+#[cold]
+#[inline(never)]
+fn grow_vec<T>(v: &mut Vec<T>) -> bool {
+    v.try_reserve(v.len().max(4)).is_ok()
+}
+
+/// As [`grow_vec`], for the heap of one instant.
+#[cold]
+#[inline(never)]
+fn grow_heap<T: Ord>(h: &mut BinaryHeap<T>) -> bool {
+    h.try_reserve(h.len().max(4)).is_ok()
 }
 
 impl<E> Radix<E> {
@@ -105,7 +123,7 @@ impl<E> Radix<E> {
         self.place(entry);
     }
 
-    #[inline]
+    #[inline(always)]
     fn place(&mut self, entry: Entry<E>) {
         let time = time_of(entry.key);
         debug_assert!(
@@ -114,9 +132,16 @@ impl<E> Radix<E> {
             self.last
         );
         if time == self.last {
+            if self.at_last.len() == self.at_last.capacity() && !grow_heap(&mut self.at_last) {
+                return self.starve();
+            }
             self.at_last.push(entry);
         } else {
             let b = (63 - (time ^ self.last).leading_zeros()) as usize;
+            let bucket = &mut self.buckets[b];
+            if bucket.len() == bucket.capacity() && !grow_vec(bucket) {
+                return self.starve();
+            }
             if time < self.mins[b] {
                 self.mins[b] = time;
                 self.min_at[b] = self.buckets[b].len() as u32;
@@ -124,6 +149,15 @@ impl<E> Radix<E> {
             self.buckets[b].push(entry);
             self.occupied |= 1 << b;
         }
+    }
+
+    /// The memory for one more event could not be had: the event is
+    /// dropped and the set says so ([`EventQueue::starved`]), so the engine
+    /// stops the run at a limit instead of the allocator aborting it.
+    #[cold]
+    fn starve(&mut self) {
+        self.starved = true;
+        self.len -= 1;
     }
 
     /// The earliest time held, if any.
@@ -292,6 +326,12 @@ impl<E> EventQueue<E> {
                 self.find_first_lane();
             }
         }
+    }
+
+    /// Whether an event was dropped because memory ran out: the run must
+    /// stop (its results past that moment would be missing an event).
+    pub fn starved(&self) -> bool {
+        self.heap.starved
     }
 
     /// When lane `lane`'s event comes, if it holds one.

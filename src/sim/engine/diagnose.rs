@@ -34,14 +34,19 @@ impl Simulation {
         if self.guard.stopped.is_some() {
             return;
         }
+        // The event set dropped an event for want of memory (it never
+        // aborts): stop here, said as the memory limit.
+        if self.schedule.queue.starved() {
+            return self.out_of_memory();
+        }
         if let Some((limit, count)) = self.guard.meter.look(self.now) {
             let message = self.diagnose(limit, count);
             self.stop_at(limit, count, message);
         }
     }
 
-    /// Stops the run: the table of calls in flight could not grow (the
-    /// memory ran out), said as a limit rather than an abort.
+    /// Stops the run: the table of calls in flight or the event set could
+    /// not grow (the memory ran out), said as a limit rather than an abort.
     #[cold]
     pub(super) fn out_of_memory(&mut self) {
         if self.guard.stopped.is_some() {

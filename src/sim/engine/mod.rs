@@ -409,6 +409,11 @@ impl Simulation {
             }
             self.drain_agenda();
         }
+        // An event dropped for want of memory since the last look at the
+        // work stops the run even when the set ran dry first.
+        if self.schedule.queue.starved() {
+            self.out_of_memory();
+        }
         if self.guard.stopped.is_none() {
             self.now = self.now.max(until);
         }

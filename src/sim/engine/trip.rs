@@ -141,6 +141,9 @@ impl Simulation {
         let key = self.attempt_key(id);
         self.arena[id].reached = true;
         let rt = &mut self.services[s];
+        if !rt.downstream.has_room() {
+            return self.out_of_memory();
+        }
         rt.metrics.tick.downstream_attempts += 1;
         self.guard.meter.attempts += 1;
         let submitted = rt.downstream.submit(
