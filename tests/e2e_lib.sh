@@ -51,4 +51,4 @@ wait_for() {
     done
     fail "timed out after ${limit}s waiting for /$pattern/"
 }
-clock() { screen | grep -Eo 't=[0-9:.]+' | head -n 1; }
+clock() { screen | grep -Eo 't=[0-9:.,]+' | head -n 1; }

@@ -54,7 +54,7 @@ for lang in en es; do
             s=$(screen)
             # The banner's title: "MM:SS.s · Circuit Breaker" at a transition.
             # (on the banner's top border: the header's "next …" reads alike)
-            title=$(echo "$s" | grep '┏' | grep -Eo '[0-9]{2}:[0-9]{2}\.[0-9] · [A-Za-z ]+[a-z]' | head -n 1)
+            title=$(echo "$s" | grep '┏' | grep -Eo '[0-9]{2}:[0-9]{2}[.,][0-9] · [A-Za-z ]+[a-z]' | head -n 1)
             [ -n "$title" ] || fail "no banner at $at ($lang $size)"
             echo "e2e_n_stops: $lang $size stop at ${at#t=}: $title"
             case "$title" in

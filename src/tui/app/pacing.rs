@@ -109,7 +109,10 @@ impl App {
             let change = if c.path.is_empty() {
                 String::new()
             } else {
-                format!("{} = {}", c.path, crate::tui::fields::show_value(&c.value))
+                // In the dashboard's language (the banner is made now, drawn later).
+                let value =
+                    crate::i18n::scoped(self.lang(), || crate::tui::fields::show_value(&c.value));
+                format!("{} = {value}", c.path)
             };
             let kind = MomentKind::Entry {
                 note: c.note,
