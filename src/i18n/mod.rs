@@ -25,7 +25,7 @@ use std::cell::Cell;
 pub use choose::{from_args_and_env, from_env_vars};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use msg::{Msg, MsgArg};
-pub use number::{decimal_mark, decimal_marked, grouped, number};
+pub use number::{decimal_mark, decimal_marked, decimal_marked_in, grouped, number};
 
 thread_local! {
     /// This thread's language while a renderer runs (an index into

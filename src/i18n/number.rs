@@ -140,7 +140,12 @@ pub fn decimal_mark() -> String {
 /// language's decimal mark instead of the point and no grouping added: a
 /// value quoted from a file, read in the reader's language.
 pub fn decimal_marked(text: &str) -> String {
-    let style = super::catalogue::get().style(super::current());
+    decimal_marked_in(super::current(), text)
+}
+
+/// [`decimal_marked`] in language `code`.
+pub fn decimal_marked_in(code: &str, text: &str) -> String {
+    let style = super::catalogue::get().style(code);
     text.replace('.', &style.decimal)
 }
 

@@ -5,7 +5,8 @@
 
 use crate::base::escape::escape;
 use crate::base::localised::Localised;
-use crate::i18n::decimal_marked;
+use crate::i18n::{decimal_marked_in, Msg};
+use crate::msg;
 use crate::scenario::overrides::apply_sets;
 use crate::scenario::Scenario;
 use crate::sim::world::Change;
@@ -70,26 +71,44 @@ pub const AS_WRITTEN: &str = "as written";
 /// catalogue: `retry.budget on, timeout.per_attempt 2s` (`retry.budget
 /// encendido, …`), or `as written` (`tal cual`) when it changes nothing.
 /// English stays the text JSON carries; numbers follow each language's
-/// decimal mark.
+/// decimal mark. The parts are data ([`Part`]), said in each language.
 pub fn label_of(changes: &[Change]) -> Localised {
+    let parts = parts_of(changes);
     Localised::by_language(
         crate::i18n::languages()
             .iter()
-            .map(|code| (code.to_string(), label_in(code, changes)))
+            .map(|code| {
+                let said: Vec<String> = parts.iter().map(|p| p.say(code)).collect();
+                (code.to_string(), said.join(", "))
+            })
             .collect(),
     )
 }
 
-/// [`label_of`] in language `code`.
-fn label_in(code: &str, changes: &[Change]) -> String {
-    crate::i18n::scoped(code, || said(changes))
+/// One change of a derived label, as data.
+enum Part {
+    /// A phrase of the catalogue (`bulkhead off`, `as written`).
+    Said(Msg),
+    /// A path and a number as TOML writes it (`payment.failure_rate 0.5`).
+    Number(String, String),
+    /// A path and a value written as it is (`timeout.per_attempt 2s`).
+    Plain(String),
 }
 
-/// [`label_of`] in this thread's language.
-fn said(changes: &[Change]) -> String {
-    use crate::t;
+impl Part {
+    fn say(&self, code: &str) -> String {
+        match self {
+            Part::Said(m) => m.say(code),
+            Part::Number(path, n) => format!("{path} {}", decimal_marked_in(code, n)),
+            Part::Plain(text) => text.clone(),
+        }
+    }
+}
+
+/// What each change says, in order (`as written` for none).
+fn parts_of(changes: &[Change]) -> Vec<Part> {
     if changes.is_empty() {
-        return t!("variant-as-written");
+        return vec![Part::Said(msg!("variant-as-written"))];
     }
     changes
         .iter()
@@ -100,23 +119,15 @@ fn said(changes: &[Change]) -> String {
                 .or_else(|| c.path.strip_prefix("services."))
                 .unwrap_or(&c.path);
             match (&c.value, short.strip_suffix(".enabled")) {
-                (toml::Value::Boolean(on), Some(p)) => {
-                    if *on {
-                        t!("variant-on", what = p.to_string())
-                    } else {
-                        t!("variant-off", what = p.to_string())
-                    }
-                }
-                (toml::Value::Table(_), _) => t!("variant-on", what = short.to_string()),
-                (toml::Value::String(s), _) => format!("{short} {s}"),
-                (v @ toml::Value::Float(_), _) => {
-                    format!("{short} {}", decimal_marked(&v.to_string()))
-                }
-                (v, _) => format!("{short} {v}"),
+                (toml::Value::Boolean(true), Some(p)) => Part::Said(msg!("variant-on", what = p)),
+                (toml::Value::Boolean(false), Some(p)) => Part::Said(msg!("variant-off", what = p)),
+                (toml::Value::Table(_), _) => Part::Said(msg!("variant-on", what = short)),
+                (toml::Value::String(s), _) => Part::Plain(format!("{short} {s}")),
+                (v @ toml::Value::Float(_), _) => Part::Number(short.to_string(), v.to_string()),
+                (v, _) => Part::Plain(format!("{short} {v}")),
             }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
 }
 
 /// Two worlds under the same load: side A and side B, each a scenario, with
