@@ -103,17 +103,10 @@ fn json_has_the_contracts_keys() {
     }
     // Nothing is lost: calls = final outcomes + in flight.
     let t = &v["totals"];
-    let finals: u64 = [
-        "ok",
-        "failed",
-        "timed_out",
-        "short_circuited",
-        "bulkhead_rejected",
-        "client_rejected",
-    ]
-    .iter()
-    .map(|k| t[k].as_u64().unwrap())
-    .sum();
+    let finals: u64 = common::OUTCOMES
+        .iter()
+        .map(|k| t[k].as_u64().unwrap())
+        .sum();
     assert_eq!(
         t["calls"].as_u64().unwrap(),
         finals + t["in_flight"].as_u64().unwrap()
@@ -147,6 +140,23 @@ fn a_duration_override_is_held_to_the_same_limit_as_the_file() {
 /// `--quiet` is taken by every command that can take a while, and changes
 /// nothing but stderr's progress: stdout is the same with and without it.
 /// A run this short (and stderr not a terminal) shows no progress anyway.
+/// Short runs of the commands that may take long (`plot` aside: it needs
+/// an output path).
+const LONG_COMMANDS: [&[&str]; 4] = [
+    &["run", "seed-lesson", "--duration", "20s", "--json"],
+    &["compare", "retry-storm", "--duration", "20s", "--json"],
+    &["trace", "seed-lesson", "--at", "5s", "--service", "payment"],
+    &[
+        "sweep",
+        "seed-lesson",
+        "--vary",
+        "load.rate=20,40",
+        "--duration",
+        "10s",
+        "--json",
+    ],
+];
+
 /// Output without its lines of wall time (the only bytes a run may change).
 fn without_wall(s: &str) -> String {
     s.lines()
@@ -160,22 +170,8 @@ fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
     let dir = common::temp_dir("quiet");
     let svg = dir.join("q.svg");
     let svg = svg.to_str().unwrap();
-    let commands: [&[&str]; 5] = [
-        &["run", "seed-lesson", "--duration", "20s", "--json"],
-        &["compare", "retry-storm", "--duration", "20s", "--json"],
-        &["trace", "seed-lesson", "--at", "5s", "--service", "payment"],
-        &[
-            "sweep",
-            "seed-lesson",
-            "--vary",
-            "load.rate=20,40",
-            "--duration",
-            "10s",
-            "--json",
-        ],
-        &["plot", "seed-lesson", "--duration", "10s", "-o", svg],
-    ];
-    for args in commands {
+    let plot: &[&str] = &["plot", "seed-lesson", "--duration", "10s", "-o", svg];
+    for args in LONG_COMMANDS.iter().copied().chain([plot]) {
         let (code, out, err) = bw(args);
         assert_eq!(code, 0, "{args:?}: {err}");
         assert_eq!(err, "", "{args:?}: a short run says no progress");
@@ -200,20 +196,7 @@ fn quiet_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
 /// on stdout either; with `--quiet` it is refused, naming both.
 #[test]
 fn progress_is_taken_by_the_long_commands_and_changes_nothing_on_stdout() {
-    for args in [
-        &["run", "seed-lesson", "--duration", "20s", "--json"][..],
-        &["compare", "retry-storm", "--duration", "20s", "--json"],
-        &["trace", "seed-lesson", "--at", "5s", "--service", "payment"],
-        &[
-            "sweep",
-            "seed-lesson",
-            "--vary",
-            "load.rate=20,40",
-            "--duration",
-            "10s",
-            "--json",
-        ],
-    ] {
+    for args in LONG_COMMANDS {
         let (code, out, err) = bw(args);
         assert_eq!(code, 0, "{args:?}: {err}");
         let asked: Vec<&str> = args.iter().copied().chain(["--progress"]).collect();

@@ -40,17 +40,15 @@ impl Metric {
 
     /// What a sweep may measure: every metric of a comparison, and
     /// `recovered`.
-    pub const SWEEP: [Metric; 9] = [
-        Metric::Goodput,
-        Metric::OkFraction,
-        Metric::P50,
-        Metric::P99,
-        Metric::AttemptsPerCall,
-        Metric::BreakerOpens,
-        Metric::TimedOutFraction,
-        Metric::GoodputAfter,
-        Metric::Recovered,
-    ];
+    pub const SWEEP: [Metric; 9] = {
+        let mut all = [Metric::Recovered; 9];
+        let mut i = 0;
+        while i < Metric::ALL.len() {
+            all[i] = Metric::ALL[i];
+            i += 1;
+        }
+        all
+    };
 
     /// The name on the command line and in JSON.
     pub fn name(self) -> &'static str {

@@ -33,17 +33,18 @@ pub fn bw_ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// Every final outcome's name in the report's order (JSON keys, CSV columns).
+pub const OUTCOMES: [&str; 6] = [
+    "ok",
+    "failed",
+    "timed_out",
+    "short_circuited",
+    "bulkhead_rejected",
+    "client_rejected",
+];
+
 /// The columns of the outcomes in a `--timeseries` CSV's `header`, in the
-/// report's order (ok, failed, timed out, short-circuited, rejected by a
-/// bulkhead, by the caller).
+/// report's order.
 pub fn outcome_columns(header: &[&str]) -> [usize; 6] {
-    [
-        "ok",
-        "failed",
-        "timed_out",
-        "short_circuited",
-        "bulkhead_rejected",
-        "client_rejected",
-    ]
-    .map(|n| header.iter().position(|h| *h == n).unwrap())
+    OUTCOMES.map(|n| header.iter().position(|h| *h == n).unwrap())
 }
