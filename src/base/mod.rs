@@ -8,6 +8,7 @@ pub mod escape;
 pub mod io_reason;
 pub mod localised;
 pub mod maths;
+pub mod metric;
 pub mod outcome;
 pub mod range;
 pub mod ring;

@@ -36,7 +36,7 @@ pub struct SweepArgs {
     #[arg(long = "vary", value_name = "PATH=LIST|FROM..TO:STEP", required = true)]
     vary: Vec<String>,
     #[arg(long, default_value = "goodput",
-          value_parser = clap::builder::PossibleValuesParser::new(Metric::SWEEP.map(Metric::name)))]
+          value_parser = clap::builder::PossibleValuesParser::new(Metric::NAMED.map(Metric::name)))]
     metric: String,
     #[arg(long, value_name = "NAME|all")]
     service: Option<String>,

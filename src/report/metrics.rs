@@ -1,89 +1,16 @@
-//! The measures a comparison (and later a sweep or a plot) reports, one list
-//! so they mean the same everywhere: names as the command line and JSON
-//! write them, what they mean, and how each is read off a run's summary.
+//! How each measure (`base::metric`) is read off a run's summary or a window
+//! of a run, and what a person reads for it.
 
 use crate::base::outcome::Outcome;
 use crate::report::summary::{ServiceSummary, Summary};
 use crate::sim::metrics::{Counts, Percentiles};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Metric {
-    /// ok calls per simulated second (fallbacks excluded).
-    Goodput,
-    OkFraction,
-    P50,
-    P99,
-    AttemptsPerCall,
-    BreakerOpens,
-    TimedOutFraction,
-    /// ok calls per simulated second after the last timeline entry: does
-    /// the world recover once the incident is over?
-    GoodputAfter,
-    /// Of the calls there were to answer once the timeline was over (in
-    /// flight then, or arrived later), the fraction answered ok by the end:
-    /// did the world recover, whatever its load? A sweep's metric (not in
-    /// `ALL`, which a comparison lists).
-    Recovered,
-}
+pub use crate::base::metric::Metric;
 
 impl Metric {
-    pub const ALL: [Metric; 8] = [
-        Metric::Goodput,
-        Metric::OkFraction,
-        Metric::P50,
-        Metric::P99,
-        Metric::AttemptsPerCall,
-        Metric::BreakerOpens,
-        Metric::TimedOutFraction,
-        Metric::GoodputAfter,
-    ];
-
-    /// What a sweep may measure: every metric of a comparison, and
-    /// `recovered`.
-    pub const SWEEP: [Metric; 9] = {
-        let mut all = [Metric::Recovered; 9];
-        let mut i = 0;
-        while i < Metric::ALL.len() {
-            all[i] = Metric::ALL[i];
-            i += 1;
-        }
-        all
-    };
-
-    /// The name on the command line and in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Metric::Goodput => "goodput",
-            Metric::OkFraction => "ok_fraction",
-            Metric::P50 => "p50",
-            Metric::P99 => "p99",
-            Metric::AttemptsPerCall => "attempts_per_call",
-            Metric::BreakerOpens => "breaker_opens",
-            Metric::TimedOutFraction => "timed_out_fraction",
-            Metric::GoodputAfter => "goodput_after",
-            Metric::Recovered => "recovered",
-        }
-    }
-
     /// What a person reads, with its unit, in the current language.
     pub fn label(self) -> String {
-        let id = match self {
-            Metric::Goodput => "metric-goodput",
-            Metric::OkFraction => "metric-ok-fraction",
-            Metric::P50 => "metric-p50",
-            Metric::P99 => "metric-p99",
-            Metric::AttemptsPerCall => "metric-attempts-per-call",
-            Metric::BreakerOpens => "metric-breaker-opens",
-            Metric::TimedOutFraction => "metric-timed-out-fraction",
-            Metric::GoodputAfter => "metric-goodput-after",
-            Metric::Recovered => "metric-recovered",
-        };
-        crate::i18n::tr(id, None)
-    }
-
-    /// By its name on the command line.
-    pub fn by_name(name: &str) -> Option<Metric> {
-        Metric::SWEEP.into_iter().find(|m| m.name() == name)
+        crate::i18n::tr(self.label_id(), None)
     }
 
     /// The value for one service (`Some`) or all of them, over the run;
@@ -98,15 +25,13 @@ impl Metric {
                 s.services.iter().map(|x| x.breaker_opened as f64).sum(),
             ),
         };
-        let finished = counts.finished().max(1) as f64;
+        let measured = Measured {
+            counts,
+            latency,
+            opens,
+            seconds: s.sim_seconds,
+        };
         match self {
-            Metric::Goodput => counts.outcome(Outcome::Ok) as f64 / s.sim_seconds.max(1e-9),
-            Metric::OkFraction => 100.0 * counts.outcome(Outcome::Ok) as f64 / finished,
-            Metric::P50 => latency.p50,
-            Metric::P99 => latency.p99,
-            Metric::AttemptsPerCall => counts.attempts as f64 / counts.calls.max(1) as f64,
-            Metric::BreakerOpens => opens,
-            Metric::TimedOutFraction => 100.0 * counts.outcome(Outcome::TimedOut) as f64 / finished,
             Metric::GoodputAfter => {
                 let ok = match service {
                     Some(x) => x.ok_after_timeline,
@@ -134,15 +59,40 @@ impl Metric {
                     f64::NAN
                 }
             }
+            _ => self.of(&measured),
         }
     }
 
-    /// Decimals worth showing.
-    pub fn decimals(self) -> usize {
+    /// The value of a metric measured over a run or a window of one
+    /// (`in_windows`); NaN for the others, which need the whole run.
+    pub fn of(self, m: &Measured) -> f64 {
+        let c = m.counts;
+        let finished = c.finished().max(1) as f64;
         match self {
-            Metric::BreakerOpens => 0,
-            Metric::AttemptsPerCall | Metric::Recovered => 2,
-            _ => 1,
+            Metric::Goodput => c.outcome(Outcome::Ok) as f64 / m.seconds.max(1e-9),
+            Metric::OkFraction => 100.0 * c.outcome(Outcome::Ok) as f64 / finished,
+            Metric::P50 => m.latency.p50,
+            Metric::P99 => m.latency.p99,
+            Metric::AttemptsPerCall => c.attempts as f64 / c.calls.max(1) as f64,
+            Metric::BreakerOpens => m.opens,
+            Metric::TimedOutFraction => 100.0 * c.outcome(Outcome::TimedOut) as f64 / finished,
+            Metric::Attempts => c.attempts as f64,
+            Metric::DownstreamAttempts => c.downstream_attempts as f64,
+            Metric::Retries => c.retries as f64,
+            Metric::ShortCircuited => c.outcome(Outcome::ShortCircuited) as f64,
+            Metric::TimedOut => c.outcome(Outcome::TimedOut) as f64,
+            Metric::Fallbacks => c.fallbacks as f64,
+            Metric::BulkheadRejected => c.outcome(Outcome::BulkheadRejected) as f64,
+            Metric::GoodputAfter | Metric::Recovered => f64::NAN,
         }
     }
+}
+
+/// What a metric is read from: the counts, latency percentiles and breaker
+/// opens of a run or of a window of it, and how long that was.
+pub struct Measured<'a> {
+    pub counts: &'a Counts,
+    pub latency: &'a Percentiles,
+    pub opens: f64,
+    pub seconds: f64,
 }

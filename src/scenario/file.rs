@@ -8,6 +8,7 @@ use crate::base::time::Dur;
 use crate::i18n::Msg;
 use crate::msg;
 use crate::patterns::{PatternKind, PatternSet, PATTERN_NAMES};
+use crate::scenario::question::{Context, Question, RawAsk};
 use crate::scenario::syntax::syntax_message;
 use crate::scenario::variants::{Variant, Variants};
 use crate::scenario::Scenario;
@@ -108,6 +109,8 @@ struct RawTimeline {
     /// The dashboard pauses here (headless runs ignore it).
     #[serde(default)]
     pause: bool,
+    /// A question for the class (`scenario::question`).
+    ask: Option<RawAsk>,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -396,6 +399,7 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
     }
     let (timeline, entry_of) =
         build_timeline(&raw.timeline, &top("timeline"), &world, raw.duration)?;
+    let questions = build_questions(&raw, &world)?;
     let variants = match &raw.variants {
         Some(v) => Some(Variants {
             a: build_variant(v.a.as_ref(), "a", &world, &timeline, raw.duration)?,
@@ -425,7 +429,30 @@ fn build(raw: RawScenario, origin: &str, text: &str) -> Result<Scenario, PathErr
         source: text.to_string(),
         overrides: Vec::new(),
         variants,
+        questions,
     })
+}
+
+/// The questions of the timeline's entries, in time order (equal times keep
+/// file order).
+fn build_questions(raw: &RawScenario, world: &World) -> Result<Vec<Question>, PathError> {
+    let mut entries: Vec<(usize, &RawTimeline)> = raw.timeline.iter().enumerate().collect();
+    entries.sort_by_key(|(_, e)| e.at);
+    let mut questions = Vec::new();
+    for (i, e) in &entries {
+        let Some(ask) = &e.ask else { continue };
+        let cx = Context {
+            world,
+            duration: raw.duration,
+            compared: raw.variants.is_some(),
+            next_entry: entries.iter().map(|(_, x)| x.at).find(|t| *t > e.at),
+        };
+        let mut base = vec![key("timeline")];
+        base.push(Seg::Index(*i));
+        base.push(key("ask"));
+        questions.push(ask.build(e.at, &base, &cx)?);
+    }
+    Ok(questions)
 }
 
 /// Builds timeline entries (`base` is where they are in the file, e.g.
@@ -459,7 +486,7 @@ fn build_timeline(
                 ),
             ));
         }
-        if e.set.is_empty() && e.note.is_none() && !e.pause {
+        if e.set.is_empty() && e.note.is_none() && !e.pause && e.ask.is_none() {
             return Err(PathError::new(base, msg!("timeline-entry-empty")));
         }
         let mut first = true;
@@ -543,6 +570,16 @@ fn build_variant(
             note: None,
             live: false,
             pause: false,
+        });
+    }
+    if let Some(i) = raw.timeline.iter().position(|e| e.ask.is_some()) {
+        let mut p = here(&["timeline"]);
+        p.push(Seg::Index(i));
+        p.push(key("ask"));
+        return Err(PathError {
+            path: p,
+            at_key: true,
+            message: msg!("ask-in-variant"),
         });
     }
     let (timeline, _) = build_timeline(&raw.timeline, &here(&["timeline"]), &dry, duration)?;

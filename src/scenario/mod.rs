@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod file;
 pub mod lesson;
 pub mod overrides;
+pub mod question;
 pub mod recording;
 pub mod syntax;
 pub mod variants;
@@ -43,6 +44,8 @@ pub struct Scenario {
     pub overrides: Vec<Change>,
     /// `[variants.a]` / `[variants.b]`: the two sides of a comparison.
     pub variants: Option<variants::Variants>,
+    /// The questions its timeline asks, in time order.
+    pub questions: Vec<question::Question>,
 }
 
 impl Scenario {

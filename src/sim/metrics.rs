@@ -65,6 +65,29 @@ impl Counts {
         self.reached_calls += o.reached_calls;
     }
 
+    /// What was counted since `earlier` (counts taken before these, from
+    /// the same run: every count only grows).
+    pub fn minus(&self, earlier: &Counts) -> Counts {
+        let mut d = self.clone();
+        d.calls -= earlier.calls;
+        for i in 0..6 {
+            d.outcomes[i] -= earlier.outcomes[i];
+            d.attempt_outcomes[i] -= earlier.attempt_outcomes[i];
+        }
+        d.fallbacks -= earlier.fallbacks;
+        d.attempts -= earlier.attempts;
+        d.retries -= earlier.retries;
+        d.downstream_attempts -= earlier.downstream_attempts;
+        d.downstream_refused -= earlier.downstream_refused;
+        for (x, y) in d.extra.iter_mut().zip(earlier.extra) {
+            *x -= y;
+        }
+        d.attempted_calls -= earlier.attempted_calls;
+        d.attempted_attempts -= earlier.attempted_attempts;
+        d.reached_calls -= earlier.reached_calls;
+        d
+    }
+
     /// Attempts per call among the calls that made an attempt (1 with none).
     pub fn attempts_per_attempted_call(&self) -> f64 {
         if self.attempted_calls == 0 {
