@@ -287,3 +287,25 @@ fn bad_questions_are_refused_where_they_are_with_what_is_valid() {
         .say("es");
     assert!(e.contains("necesita su ventana"), "{e}");
 }
+
+#[test]
+fn the_readmes_question_reads_and_its_answer_is_what_it_explains() {
+    for readme in ["README.md", "README.es.md"] {
+        let text = std::fs::read_to_string(root().join(readme)).unwrap();
+        let start = text.find("[[timeline]]\nat = \"60s\"").expect(readme);
+        let block = &text[start..start + text[start..].find("```").unwrap()];
+        assert!(block.contains("[timeline.ask]"), "{block}");
+        let mut s = builtin("seed-lesson");
+        let source = format!("{}\n{block}", s.source);
+        s = parse_scenario("README", source.as_bytes())
+            .unwrap_or_else(|e| panic!("{readme}: {}", e.say("en")));
+        assert_eq!(s.questions.len(), 1);
+        let answer = answers(&s)[0].unwrap();
+        // The breaker opens after 5 failed calls (3 attempts each) and stays
+        // open 60 s from the last failure: a few tens of attempts, not the
+        // 6 calls/s × 60 s × 3 attempts = 1080 of a world without one.
+        assert!((5.0..60.0).contains(&answer), "{answer}");
+        assert!(!s.questions[0].within(1080.0, answer));
+        assert!(!s.questions[0].within(360.0, answer));
+    }
+}

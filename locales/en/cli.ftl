@@ -134,3 +134,5 @@ cli-error-command-after-scenario = { $command }: a command cannot follow { $othe
 cli-arg-paused = Open paused at t = 0 (space starts; n runs to the next timeline entry or breaker change)
 cli-sweep-output = Also draw the map (or the line) to FILE; .svg or .png says which (repeatable)
 cli-sweep-size = The figure's pixels, WIDTHxHEIGHT (default 1920x1080, a slide)
+cli-arg-predict = Predict mode from the start: at each question of the scenario the dashboard pauses before the run answers it, the teacher types the class's answer, and the end of the question's window shows it beside the run's (`a` toggles it)
+cli-arg-predictions = Write the class's predictions to FILE.csv on quit, one row per question asked (time, question, prediction, answer, right); turns predict mode on

@@ -13,3 +13,35 @@ ask-choices-shape = `choices` is a list of 2 to { $max } texts, e.g. `choices = 
 ask-choices-count = every language lists the same number of choices ({ $n } in the first)
 ask-choice-range = `choice` is one of the { $n } choices: from 0 to { $n } less 1, or a letter from "a" to "{ $last }"
 ask-in-variant = questions belong to the shared `[[timeline]]`, not to one side's; a comparison's question says `side = "a" | "b" | "b-a"` in its answer
+
+# Predict mode in the dashboard.
+key-toggle-predict = predict mode: ask before the run answers
+key-answer-confirm = confirm the class's answer
+key-answer-confirm-short = confirm
+key-answer-erase = erase the last character of the answer
+key-answer-cancel = no answer for this question (it is still answered at the end of its window)
+key-answer-cancel-short = skip
+key-answer-char = type the class's answer: a number, a letter, or hands per choice (a 12 b 5 c 3)
+key-answer-char-short = answer
+predict-on = predict mode on: { $ahead } questions ahead; the dashboard pauses at each before the run answers it
+predict-off = predict mode off
+predict-skipped = no prediction for this question; its answer still comes at the end of its window
+predict-noted = prediction noted; the answer comes at { $until } — { $key } runs on
+predict-title = { $at } · question { $n } of { $of }
+predict-hint-number = answer with a number: { $metric } over the next { $over }
+predict-hint-choice = answer with a letter (a to { $last }), or hands per choice: a 12 b 5
+predict-bad-number = that is not a number: type digits, e.g. 250 or 0.5
+predict-bad-choice = type one letter from a to { $last }, or hands per choice: a 12 b 5
+predict-none = no prediction
+predict-not-asked = not asked
+predict-right = ✓ right
+predict-wrong = ✗ wrong
+predict-outcome = class: { $said }   run: { $answer }   { $verdict }
+predict-hands = { $hands } ({ $total } hands)
+predict-summary-title = Predictions: every question
+status-predictions-written = predictions written to { $path }
+predict-summary-line = { $mark } { $n }. { $at } — class: { $said } · run: { $answer }
+check-questions = { $n ->
+    [one] { $n } question for the class (the dashboard asks it with --predict)
+   *[other] { $n } questions for the class (the dashboard asks them with --predict)
+}

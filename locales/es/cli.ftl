@@ -129,3 +129,5 @@ cli-error-command-after-scenario = { $command }: una orden no puede ir después 
 cli-arg-paused = Abre en pausa en t = 0 (espacio arranca; n avanza hasta la siguiente entrada del guion o cambio del breaker)
 cli-sweep-output = Dibuja también el mapa (o la línea) en FICHERO; .svg o .png indica el formato (repetible)
 cli-sweep-size = Los píxeles de la figura, ANCHOxALTO (por defecto 1920x1080, una diapositiva)
+cli-arg-predict = Modo predecir desde el principio: en cada pregunta del escenario el panel se detiene antes de que la ejecución la responda, el profesor escribe la respuesta de la clase y el final de la ventana de la pregunta la muestra junto a la de la ejecución (`a` lo activa y desactiva)
+cli-arg-predictions = Escribe las predicciones de la clase en FICHERO.csv al salir, una fila por pregunta hecha (tiempo, pregunta, predicción, respuesta, acierto); activa el modo predecir

@@ -21,8 +21,14 @@ pub fn check(a: CheckArgs) -> Outcome {
     let s = load(&a.scenario, &a.sets.set, None)?;
     let e = estimate(&s.world, &s.timeline, s.duration);
     let (fastest, slowest) = e.wall_secs();
+    // Questions for the class, when it asks some (`--predict`).
+    let questions = if s.questions.is_empty() {
+        String::new()
+    } else {
+        format!("\n{}", t!("check-questions", n = s.questions.len()))
+    };
     say(&format!(
-        "{}: {}\n{}\n",
+        "{}: {}{questions}\n{}\n",
         escape(&a.scenario),
         t!(
             "check-ok",

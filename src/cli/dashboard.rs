@@ -42,6 +42,13 @@ pub struct DashOptions {
     pub speed: f64,
     #[arg(long, value_name = "FILE")]
     pub record: Option<String>,
+    /// Predict mode from the start (`a` toggles it).
+    #[arg(long)]
+    pub predict: bool,
+    /// The class's predictions, one CSV row per question, written on quit
+    /// (turns predict mode on).
+    #[arg(long, value_name = "FILE.csv")]
+    pub predictions: Option<String>,
 }
 
 impl Default for DashOptions {
@@ -53,6 +60,8 @@ impl Default for DashOptions {
             paused: false,
             speed: 1.0,
             record: None,
+            predict: false,
+            predictions: None,
         }
     }
 }
@@ -78,6 +87,9 @@ pub fn open(spec: Option<String>, args: DashArgs) -> Outcome {
 pub fn ready(args: &DashOptions, command: String) -> Outcome {
     if let Some(path) = &args.record {
         check_writable("--record", path)?;
+    }
+    if let Some(path) = &args.predictions {
+        check_writable("--predictions", path)?;
     }
     if !std::io::stdout().is_terminal() {
         return Err(Failure::bad(t!("needs-terminal", command = command)));
@@ -107,6 +119,8 @@ pub fn live(mut app: App, args: DashOptions, names: &[String]) -> Outcome {
     if let Some(path) = args.record {
         app.start_recording(path);
     }
+    app.set_predicting(args.predict || args.predictions.is_some());
+    app.set_predictions_file(args.predictions);
     let theme = Theme::choose(args.no_color, args.light);
     let started = Instant::now();
     let ended = tui::run(&mut app, &theme)

@@ -33,6 +33,15 @@ impl Snapshots {
         Snapshots { taken }
     }
 
+    /// Two snapshots a shell took itself (the dashboard, at a question and
+    /// at the end of its window).
+    pub fn of_pair(from: Snapshot, to: Snapshot) -> Snapshots {
+        let mut taken = BTreeMap::new();
+        taken.insert(from.at, from);
+        taken.insert(to.at, to);
+        Snapshots { taken }
+    }
+
     /// The window between two of the times taken.
     pub fn window(&self, from: SimTime, to: SimTime, service: Option<usize>) -> Option<Window> {
         Some(Window::between(

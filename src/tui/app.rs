@@ -20,10 +20,12 @@ mod controls;
 mod export;
 mod feedback;
 mod pacing;
+mod predict;
 mod recording;
 mod selection;
 mod trace;
 pub use pacing::Banner;
+pub use predict::{is_right, read_number, read_prediction, Prediction, QuestionView};
 pub use trace::{Missing, SideTrace, TraceChoice, TraceMenu, TraceView, MENU_ITEMS};
 
 /// The speeds `+` and `-` step through.
@@ -127,6 +129,8 @@ pub struct App {
     /// The language the dashboard speaks (`L` switches it): its own, given
     /// to whatever draws it, never the process's.
     lang: &'static str,
+    /// Questions asked before they are run (`predict`).
+    predict: predict::Predict,
 }
 
 impl App {
@@ -163,8 +167,10 @@ impl App {
             trace: None,
             menu: None,
             lang: crate::i18n::current(),
+            predict: Default::default(),
         };
         app.plan_pauses();
+        app.set_predicting(false);
         app
     }
 
@@ -258,8 +264,9 @@ impl App {
             paused: self.paused,
             help: self.help_open(),
             compare: self.comparing(),
-            overlay: self.trace.is_some() || self.banner().is_some(),
+            overlay: self.trace.is_some() || self.banner().is_some() || self.predict_overlay(),
             menu: self.menu.is_some(),
+            typing: self.typing_answer(),
         }
     }
 
@@ -318,6 +325,7 @@ impl App {
         }
         let target = self.clock.ahead_of(self.now());
         let target = self.clamp_to_pause(target);
+        let target = self.clamp_to_question(target);
         self.clock.set_target(Some(target));
     }
 
@@ -413,10 +421,18 @@ impl App {
     /// Any key takes the banner down; `Esc` then does nothing more.
     pub fn handle_key(&mut self, key: Key) -> Option<Effect> {
         let action = keys::action_for(&key, self.context());
-        match (self.take_banner(), action?) {
+        let _lang = crate::i18n::Scope::enter(self.lang);
+        let took = self.take_banner() | self.take_predict_overlay();
+        match (took, action?) {
             (true, Action::CloseOverlay) => None,
             (_, Action::MenuDigit) => {
                 self.menu_digit(&key);
+                None
+            }
+            (_, Action::AnswerChar) => {
+                if let super::input::KeyCode::Char(c) = key.code {
+                    self.type_char(c);
+                }
                 None
             }
             (_, action) => self.perform(action),
@@ -435,6 +451,11 @@ impl App {
                 self.set_paused(p);
             }
             Action::NextMoment => self.start_seek(),
+            Action::TogglePredict => self.toggle_predict(),
+            Action::AnswerChar => {} // needs the key: `handle_key`
+            Action::AnswerErase => self.erase_char(),
+            Action::AnswerConfirm => self.confirm_answer(),
+            Action::AnswerCancel => self.cancel_answer(),
             Action::Trace => self.open_trace(),
             Action::CloseOverlay => self.trace = None,
             Action::TraceMenu => self.open_trace_menu(),
@@ -447,7 +468,10 @@ impl App {
                 if self.paused {
                     let tick = self.sides[0].scenario.tick.0.max(1);
                     let next = (self.now() / tick + 1) * tick;
-                    self.advance_to(next);
+                    // A question's moment is never stepped over.
+                    self.advance_to(self.clamp_to_question(next));
+                    self.at_predict_stop();
+                    self.summary_at_end();
                 }
             }
             Action::Faster => self.set_speed(self.clock.faster()),
@@ -514,6 +538,7 @@ impl App {
                 self.trace = None;
                 self.menu = None;
                 self.plan_pauses();
+                self.restart_predict();
                 self.clock.drop_carry();
                 // Not the ×1000 that rushed to the end: the session's own speed.
                 self.set_speed(self.clock.start_speed());

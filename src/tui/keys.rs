@@ -3,6 +3,9 @@
 
 use super::input::{Key, KeyCode};
 use crate::patterns::PATTERNS;
+use modal::{MENU, TYPING};
+
+mod modal;
 
 /// What a key asks for. The app turns actions into view changes or into
 /// `sim.change_now` calls; nothing else changes the world.
@@ -57,6 +60,16 @@ pub enum Action {
     CloseMenu,
     /// `n`: full speed to the next timeline entry or breaker transition.
     NextMoment,
+    /// `a`: predict mode on or off (questions asked before they are run).
+    TogglePredict,
+    /// While typing a prediction: a character of it (the key says which).
+    AnswerChar,
+    /// While typing a prediction: erase the last character.
+    AnswerErase,
+    /// While typing a prediction: `Enter`, the class's answer.
+    AnswerConfirm,
+    /// While typing a prediction: `Esc`, no prediction (never quits).
+    AnswerCancel,
     /// Scrolls the help (a modal context: nothing else moves).
     ScrollHelp(Scroll),
     /// `Esc` with an overlay open (trace, banner): closes it, never quits.
@@ -98,6 +111,9 @@ pub enum When {
     Bare,
     /// While the trace menu (`T`) is open: only its own keys (and `Always`).
     Menu,
+    /// While a prediction is typed: only its own keys (letters, digits and
+    /// marks are the answer's).
+    Typing,
 }
 
 /// The view state that decides which bindings apply.
@@ -111,12 +127,14 @@ pub struct Context {
     pub overlay: bool,
     /// The trace menu is open (a modal context: only its keys apply).
     pub menu: bool,
+    /// A prediction is being typed (a modal context: only its keys apply).
+    pub typing: bool,
 }
 
 impl When {
     pub fn applies(self, cx: Context) -> bool {
         // The trace menu is modal: while it is open, only its keys.
-        let free = !cx.help && !cx.menu;
+        let free = !cx.help && !cx.menu && !cx.typing;
         match self {
             When::Normal => free,
             When::Paused => free && cx.paused,
@@ -126,6 +144,7 @@ impl When {
             When::Overlay => free && cx.overlay,
             When::Bare => free && !cx.overlay,
             When::Menu => !cx.help && cx.menu,
+            When::Typing => !cx.help && cx.typing,
         }
     }
 }
@@ -241,6 +260,14 @@ const BEFORE_TOGGLES: &[Binding] = &[
         W::Normal,
     ),
     b(
+        &[ch('a')],
+        "a",
+        A::TogglePredict,
+        "key-toggle-predict",
+        None,
+        W::Normal,
+    ),
+    b(
         &[ch('t')],
         "t",
         A::Trace,
@@ -328,78 +355,6 @@ const BEFORE_TOGGLES: &[Binding] = &[
         None,
         W::Normal,
     ),
-];
-
-/// The trace menu's own keys (`When::Menu`). Kept apart from `bindings()`,
-/// which the help overlay lists whole, because they only mean something
-/// while the menu is open, where the footer names them; dispatch and the
-/// footer read both tables (`all`).
-const MENU: &[Binding] = &[
-    b(
-        &[code(KeyCode::Up), ch('k')],
-        "↑ k",
-        A::MenuUp,
-        "key-menu-up",
-        Some(("↑↓", "key-menu-move-short")),
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Down), ch('j')],
-        "↓ j",
-        A::MenuDown,
-        "key-menu-down",
-        None,
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        A::MenuChoose,
-        "key-menu-choose",
-        Some(("Enter", "key-menu-choose-short")),
-        W::Menu,
-    ),
-    b(
-        DIGITS,
-        "0-9",
-        A::MenuDigit,
-        "key-menu-digit",
-        Some(("0-9", "key-menu-digit-short")),
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
-        A::MenuErase,
-        "key-menu-erase",
-        None,
-        W::Menu,
-    ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        A::CloseMenu,
-        "key-close-menu",
-        Some(("Esc", "key-close-menu-short")),
-        W::Menu,
-    ),
-    // Ctrl-C still quits (raw mode swallows the terminal's own); `q` is
-    // only a letter here.
-    b(&[ctrl('c')], "^C", A::Quit, "key-quit", None, W::Menu),
-];
-
-/// The digits, typed into the trace menu's call number.
-const DIGITS: &[Chord] = &[
-    ch('0'),
-    ch('1'),
-    ch('2'),
-    ch('3'),
-    ch('4'),
-    ch('5'),
-    ch('6'),
-    ch('7'),
-    ch('8'),
-    ch('9'),
 ];
 
 /// The bindings after the patterns' toggles, in help order.
@@ -647,9 +602,14 @@ pub fn menu_bindings() -> &'static [Binding] {
     MENU
 }
 
-/// Every binding of both tables: the dashboard's, then the menu's.
+/// The bindings while a prediction is typed (see `TYPING`).
+pub fn typing_bindings() -> &'static [Binding] {
+    TYPING
+}
+
+/// Every binding of the tables: the dashboard's, the menu's, typing's.
 fn all() -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().chain(MENU)
+    bindings().iter().chain(MENU).chain(TYPING)
 }
 
 /// The action of a key press in this context, if any.

@@ -78,8 +78,12 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
     };
     let _lang = crate::i18n::Scope::enter(app.lang());
     let files = app.finish().map(files_of).unwrap_or_default();
-    if !files.is_empty() {
-        match save_files(&files) {
+    let predictions = app.predictions_file();
+    for (files, said) in [(files, false), (predictions.into_iter().collect(), true)] {
+        if files.is_empty() {
+            continue;
+        }
+        match save_files(&files, said) {
             Ok(said) => messages.extend(said),
             Err(said) => {
                 save_failed = true;
@@ -96,15 +100,17 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
 
 /// Writes a recording's files together (`save::write_new_all`): what to
 /// say for each file written, or why none was.
-fn save_files(files: &[(String, String)]) -> Result<Vec<String>, String> {
+fn save_files(files: &[(String, String)], predictions: bool) -> Result<Vec<String>, String> {
     match save::write_new_all(files) {
         Ok(written) => Ok(written
             .into_iter()
             .map(|w| {
-                t!(
-                    "status-recording-written",
-                    path = crate::base::escape::escape(&w)
-                )
+                let path = crate::base::escape::escape(&w).into_owned();
+                if predictions {
+                    t!("status-predictions-written", path = path)
+                } else {
+                    t!("status-recording-written", path = path)
+                }
             })
             .collect()),
         Err(e) => Err(t!(
@@ -275,7 +281,7 @@ async fn event_loop(
                                 },
                                 Some(save) => {
                                     let files = files_of(save);
-                                    match save_files(&files) {
+                                    match save_files(&files, false) {
                                         Ok(said) => {
                                             if let Some(last) = said.last() {
                                                 app.set_status(last.clone());

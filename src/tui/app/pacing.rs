@@ -94,6 +94,9 @@ impl App {
         if self.pacing.pauses.first().is_some_and(|&p| p <= now) {
             self.pause_at_entry(now);
         }
+        // A question asked here comes before the entry's banner.
+        self.at_predict_stop();
+        self.summary_at_end();
     }
 
     fn pause_at_entry(&mut self, at: SimTime) {
@@ -148,6 +151,7 @@ impl App {
         for _ in 0..max_steps.max(1) {
             if self.sides.iter().all(|s| s.sim.is_finished()) {
                 self.pacing.seeking = None;
+                self.summary_at_end();
                 return true;
             }
             let next = self
@@ -156,8 +160,13 @@ impl App {
                 .filter_map(|s| s.sim.next_stop_bound())
                 .min();
             let t = next.map_or(end, |t| t.min(end)).max(self.now());
+            let t = self.clamp_to_question(t);
             for s in &mut self.sides {
                 s.advance_to(t);
+            }
+            if self.at_predict_stop() {
+                self.pacing.pauses.retain(|&p| p > t);
+                return true;
             }
             let found = self
                 .sides

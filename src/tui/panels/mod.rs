@@ -18,6 +18,7 @@ pub mod help;
 pub mod latency;
 pub mod parameters;
 pub mod pieces;
+pub mod question;
 pub mod retries;
 pub mod throughput;
 pub mod timeouts;
@@ -86,6 +87,7 @@ fn render_all(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     trace::render(app, theme, body, buf);
     trace_menu::render(app, theme, body, buf);
     banner::render(app, theme, body, buf);
+    question::render(app, theme, body, buf);
     if app.help_open() {
         help::render(app, theme, area, buf);
     }
