@@ -26,7 +26,7 @@ key-answer-char-short = answer
 predict-on = predict mode on: { $ahead } questions ahead; the dashboard pauses at each before the run answers it
 predict-off = predict mode off
 predict-skipped = no prediction for this question; its answer still comes at the end of its window
-predict-noted = prediction noted; the answer comes at { $until } — { $key } runs on
+predict-noted = noted · answer at { $until } (n)
 predict-title = { $at } · question { $n } of { $of }
 predict-hint-number = answer with a number: { $metric } over the next { $over }
 predict-hint-choice = answer with a letter (a to { $last }), or hands per choice: a 12 b 5
@@ -36,7 +36,7 @@ predict-none = no prediction
 predict-not-asked = not asked
 predict-right = ✓ right
 predict-wrong = ✗ wrong
-predict-outcome = class: { $said }   run: { $answer }   { $verdict }
+predict-outcome = class: { $said } · run: { $answer } · { $verdict }
 predict-hands = { $hands } ({ $total } hands)
 predict-summary-title = Predictions: every question
 status-predictions-written = predictions written to { $path }
@@ -45,3 +45,4 @@ check-questions = { $n ->
     [one] { $n } question for the class (the dashboard asks it with --predict)
    *[other] { $n } questions for the class (the dashboard asks them with --predict)
 }
+predict-range = (right: { $low } to { $high })

@@ -26,7 +26,7 @@ key-answer-char-short = responder
 predict-on = modo predecir activado: quedan { $ahead } preguntas; el panel se detiene en cada una antes de que la ejecución la responda
 predict-off = modo predecir desactivado
 predict-skipped = sin predicción para esta pregunta; su respuesta llega igualmente al final de su ventana
-predict-noted = predicción anotada; la respuesta llega en { $until } — { $key } sigue
+predict-noted = anotada · respuesta en { $until } (n)
 predict-title = { $at } · pregunta { $n } de { $of }
 predict-hint-number = responde con un número: { $metric } en los próximos { $over }
 predict-hint-choice = responde con una letra (de la a a la { $last }), o las manos por opción: a 12 b 5
@@ -36,7 +36,7 @@ predict-none = sin predicción
 predict-not-asked = no preguntada
 predict-right = ✓ acierto
 predict-wrong = ✗ fallo
-predict-outcome = clase: { $said }   ejecución: { $answer }   { $verdict }
+predict-outcome = clase: { $said } · ejecución: { $answer } · { $verdict }
 predict-hands = { $hands } ({ $total } manos)
 predict-summary-title = Predicciones: todas las preguntas
 status-predictions-written = predicciones guardadas en { $path }
@@ -45,3 +45,4 @@ check-questions = { $n ->
     [one] { $n } pregunta para la clase (el panel la hace con --predict)
    *[other] { $n } preguntas para la clase (el panel las hace con --predict)
 }
+predict-range = (acierto: de { $low } a { $high })

@@ -90,6 +90,33 @@ impl Question {
         (predicted - actual).abs() <= (tolerance * actual.abs()).max(floor) + 1e-9
     }
 
+    /// The predictions counted right for the simulated `actual` number
+    /// (lowest, highest); `None` for a choice question.
+    pub fn right_range(&self, actual: f64) -> Option<(f64, f64)> {
+        let Answer::Number {
+            metric,
+            tolerance,
+            side,
+            ..
+        } = &self.answer
+        else {
+            return None;
+        };
+        let floor = if metric.kind() == Kind::Count {
+            1.0
+        } else {
+            0.0
+        };
+        let margin = (tolerance * actual.abs()).max(floor);
+        // A count, a share or a latency is never below 0; a difference may be.
+        let low = if *side == Some(Sided::BLessA) {
+            actual - margin
+        } else {
+            (actual - margin).max(0.0)
+        };
+        Some((low, actual + margin))
+    }
+
     /// The window's length.
     pub fn over(&self) -> Dur {
         Dur(self.until.0.saturating_sub(self.at.0))

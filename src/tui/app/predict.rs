@@ -259,7 +259,7 @@ impl App {
             Ok(p) => {
                 self.predict.asked[i].prediction = Some(p);
                 self.predict.typing = None;
-                self.status = Some(t!("predict-noted", until = clock(q.until.0), key = "n"));
+                self.status = Some(t!("predict-noted", until = clock(q.until.0)));
                 // A second question at the same instant is asked now.
                 self.at_predict_stop();
             }
@@ -340,11 +340,20 @@ impl App {
                 .map(|p| show_prediction(q, p))
                 .unwrap_or_else(|| t!("predict-none"));
             let right = asked.prediction.as_ref().map(|p| is_right(q, p, answer));
-            let verdict = match right {
+            let mut verdict = match right {
                 Some(true) => t!("predict-right"),
                 Some(false) => t!("predict-wrong"),
                 None => String::new(),
             };
+            // What counted as right, so the class sees the tolerance.
+            if let Some((low, high)) = q.right_range(answer).filter(|_| answer.is_finite()) {
+                let range = t!(
+                    "predict-range",
+                    low = show_number(q, low),
+                    high = show_number(q, high)
+                );
+                verdict = format!("{verdict} {range}").trim().to_string();
+            }
             (
                 t!(
                     "predict-outcome",
