@@ -300,3 +300,12 @@ fn the_spanish_dashboard_asks_in_spanish_and_reads_a_decimal_comma() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.typing_answer());
 }
+
+#[test]
+fn a_question_at_the_start_is_asked_at_once() {
+    let text = WORLD.replace("at = \"30s\"", "at = \"0s\"");
+    let mut app = App::new(scenario(&text), 5);
+    app.set_predicting(true);
+    assert!(app.typing_answer() && app.paused());
+    assert_eq!(app.now(), 0);
+}

@@ -90,6 +90,11 @@ impl App {
         let n = self.questions().len();
         self.predict.asked.resize(n, Asked::default());
         self.predict.on = on;
+        // A question at this very moment (at t = 0, or on `a` at its time)
+        // is asked now.
+        if on {
+            self.at_predict_stop();
+        }
     }
 
     /// `a`: predict mode on or off, said in the status line.
