@@ -14,6 +14,7 @@ use breakwater::report::window::Window;
 use breakwater::scenario::builtin::names;
 use breakwater::scenario::overrides::apply_sets;
 use breakwater::scenario::question::{letter, Answer};
+use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
 use common::*;
 
@@ -110,6 +111,12 @@ fn window(s: &Scenario, from: u64, to: u64, service: Option<&str>) -> Window {
     windows(s, &[(from, to)], service).remove(0)
 }
 
+/// A comparison's two sides.
+fn sides(s: &Scenario) -> (Scenario, Scenario) {
+    let c = Comparison::of_variants(s);
+    (c.a, c.b)
+}
+
 fn with_sets(mut s: Scenario, sets: &[&str]) -> Scenario {
     let sets: Vec<String> = sets.iter().map(|x| x.to_string()).collect();
     apply_sets(&mut s, "--set", &sets).expect("valid sets");
@@ -120,7 +127,7 @@ fn with_sets(mut s: Scenario, sets: &[&str]) -> Scenario {
 fn every_lesson_asks_in_both_languages_briefly_enough_for_a_projector() {
     for name in names() {
         let s = builtin(name);
-        // Until every lesson has its questions (this commit: seed-lesson).
+        // Until every lesson has its questions.
         if s.questions.is_empty() {
             continue;
         }
@@ -165,23 +172,85 @@ fn every_lesson_asks_in_both_languages_briefly_enough_for_a_projector() {
     }
 }
 
+/// `s` without its questions, nor the timeline entries that only asked.
+fn unasked(s: &Scenario) -> Scenario {
+    let mut bare = s.clone();
+    bare.questions.clear();
+    bare.timeline
+        .retain(|c| !c.path.is_empty() || c.note.is_some() || c.pause);
+    bare
+}
+
 #[test]
 fn questions_change_no_run() {
-    // The same world without its questions runs every event alike.
-    for name in ["seed-lesson", "hedging"] {
+    // Every built-in (each side of a comparison) runs alike with and without
+    // its questions: every count, latency and what comes after the timeline.
+    for name in names() {
         let s = builtin(name);
-        let mut bare = s.clone();
-        bare.questions.clear();
-        let (a, ta) = run_ticks(&s);
-        let (b, tb) = run_ticks(&bare);
-        assert_eq!(a.totals.attempts, b.totals.attempts, "{name}");
-        assert_eq!(ta.len(), tb.len(), "{name}");
-        for (x, y) in ta.iter().zip(&tb) {
-            for (p, q) in x.services.iter().zip(&y.services) {
-                assert_eq!(p.counts.outcomes, q.counts.outcomes, "{name} at {}", x.t);
-            }
+        let runs = if s.variants.is_some() {
+            let (a, b) = sides(&s);
+            vec![a, b]
+        } else {
+            vec![s]
+        };
+        for x in runs {
+            assert_eq!(run(&x), run(&unasked(&x)), "{name}");
         }
     }
+}
+
+#[test]
+fn a_side_recorded_alone_keeps_no_question_about_the_comparison() {
+    // A comparison's questions name a side (`side = "b"`), which a side
+    // recorded as a scenario of its own has not: the recording leaves them
+    // out (and the entries that only asked), and parses back.
+    for name in ["retry-storm", "hedging", "brownout"] {
+        let s = builtin(name);
+        let (a, _) = sides(&s);
+        let text = breakwater::scenario::recording::recording_toml(&a, a.seed, &[]);
+        let back = breakwater::scenario::parse_scenario("side-a.toml", text.as_bytes())
+            .unwrap_or_else(|e| panic!("{name}: {}\n{text}", e.say("en")));
+        assert!(back.questions.is_empty(), "{name}");
+        assert!(back.variants.is_none(), "{name}");
+        // The same run: the noted entries are all still there.
+        assert_eq!(
+            back.timeline.iter().filter(|c| c.note.is_some()).count(),
+            a.timeline.iter().filter(|c| c.note.is_some()).count(),
+            "{name}"
+        );
+        assert_eq!(
+            run(&back).totals.attempts,
+            run(&a).totals.attempts,
+            "{name}"
+        );
+    }
+    // A scenario that is no comparison keeps its questions when recorded.
+    let s = builtin("seed-lesson");
+    let text = breakwater::scenario::recording::recording_toml(&s, s.seed, &[]);
+    let back = breakwater::scenario::parse_scenario("again.toml", text.as_bytes()).unwrap();
+    assert_eq!(back.questions, s.questions);
+}
+
+#[test]
+fn a_question_does_not_prolong_the_timeline() {
+    // What comes after the timeline (a retry storm outliving its trigger) is
+    // measured from the last change, not from a later entry that only asks:
+    // retry-storm's question at 1:30 leaves it at 1:10.
+    let s = builtin("retry-storm");
+    let (a, _) = sides(&s);
+    assert!(a.questions.iter().any(|q| q.at.0 == 90 * SECOND));
+    let mut bare = a.clone();
+    bare.questions.clear();
+    bare.timeline
+        .retain(|c| !c.path.is_empty() || c.note.is_some());
+    assert!(bare.timeline.len() < a.timeline.len(), "an entry only asks");
+    let (with, without) = (run(&a), run(&bare));
+    assert_eq!(with.after_timeline, without.after_timeline);
+    assert_eq!(with.after_timeline, Some(170.0), "from 1:10 to the end");
+    assert_eq!(
+        with.services[0].ok_after_timeline,
+        without.services[0].ok_after_timeline
+    );
 }
 
 // ---------------------------------------------------------------- seed-lesson
@@ -289,5 +358,68 @@ fn seed_lesson_bulkhead_is_what_keeps_user_serving() {
     assert!(
         !q.within(ok, with),
         "without the Bulkhead user's ok is {ok} %"
+    );
+}
+
+// --------------------------------------------------------------- retry-budget
+
+#[test]
+fn retry_budget_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "retry-budget",
+        &[
+            // 1:00–1:10: 10 tokens, a failure costs 1, retries stop below 5:
+            // ≈5 retries and the budget is dry (0.1 per rare success does not
+            // refill it); tolerance 0.3 (±1.5).
+            // Wrong: the budget forbids retries outright (0); each of ≈550
+            // timed-out calls retried twice, as without a budget (1100).
+            reasoned(0, 5.0, &[0.0, 1100.0]),
+            // 1:30–2:30: one attempt per call, 80 calls/s under a capacity of
+            // 100/s: every call succeeds, goodput ≈ 80/s.
+            // Wrong: collapsed like retry-storm (0); the capacity (100).
+            reasoned(2, 80.0, &[0.0, 100.0]),
+        ],
+    );
+}
+
+#[test]
+fn retry_budget_the_budget_not_the_jitter_ends_the_storm() {
+    let s = builtin("retry-budget");
+    marked(&s, 1, 'b');
+    let goodput = |s: &Scenario| {
+        window(s, 90, 150, Some("api")).value(breakwater::base::metric::Metric::Goodput)
+    };
+    assert!(goodput(&s) > 75.0, "it recovers");
+    let no_jitter = with_sets(s.clone(), &["patterns.retry.jitter=none"]);
+    assert!(goodput(&no_jitter) > 75.0, "as well without the jitter");
+    // Without the budget: the same file without its `budget` line.
+    let text = s
+        .source
+        .replace("budget = { max_tokens = 10, token_ratio = 0.1 }\n", "");
+    assert_ne!(text, s.source);
+    let no_budget = scenario(&text);
+    assert!(
+        goodput(&no_budget) < 10.0,
+        "without the budget it stays down"
+    );
+}
+
+// ---------------------------------------------------------------- retry-storm
+
+#[test]
+fn retry_storm_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "retry-storm",
+        &[
+            // 1:10–1:30 on A: every attempt waits past the 1 s timeout in the
+            // full queue, so every call uses its 3 tries: ≈3.
+            // Wrong: the cause is gone, one try each (1); half the calls
+            // retried once more (2).
+            reasoned(0, 3.0, &[1.0, 2.0]),
+            // 1:30–2:30 on B: one attempt per call, 80 calls/s under the
+            // capacity of 100/s: goodput ≈ 80/s.
+            // Wrong: B collapses as A does (0); the capacity (100).
+            reasoned(1, 80.0, &[0.0, 100.0]),
+        ],
     );
 }
