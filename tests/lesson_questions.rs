@@ -361,6 +361,108 @@ fn seed_lesson_bulkhead_is_what_keeps_user_serving() {
     );
 }
 
+// -------------------------------------------------------------- breaker-opens
+
+#[test]
+fn breaker_opens_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "breaker-opens",
+        &[
+            // 1:00–2:30, payment down: opened once at ≈1:00, then every probe
+            // (20 s apart) fails and opens it again: 1 + 90 s / 20 s = 1 + 4
+            // = 5 (tolerance 0.2, at least ±1 for a count).
+            // Wrong: it opens once and stays open (1); every failure opens it,
+            // 50 calls/s × 90 s (4500).
+            reasoned(0, 5.0, &[1.0, 4500.0]),
+        ],
+    );
+}
+
+#[test]
+fn breaker_opens_closes_at_its_next_probe() {
+    // 2:30: not at once (calls are still short-circuited just after), not
+    // after a calm minute: closed within 20 s, at its next probe (≈2:40).
+    let s = builtin("breaker-opens");
+    marked(&s, 1, 'b');
+    let w = windows(&s, &[(150, 152), (150, 180), (170, 180)], Some("payment"));
+    assert!(
+        w[0].counts.outcome(Outcome::ShortCircuited) > 0,
+        "not at once"
+    );
+    assert_eq!(w[1].opens, 0, "the probe succeeds: no reopening");
+    assert_eq!(
+        w[2].counts.outcome(Outcome::ShortCircuited),
+        0,
+        "closed within 20 s"
+    );
+    assert!(w[2].counts.outcome(Outcome::Ok) > 400, "and serving");
+}
+
+// ------------------------------------------------------------------- brownout
+
+#[test]
+fn brownout_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "brownout",
+        &[
+            // 2:00–3:00 on A: over 1 % of calls exceed 2 s and the timeout cuts
+            // each at 2 s, so p99 is the timeout: 2000 ms.
+            // Wrong: latency ×15 on the usual 300 ms p99 (4500); the breaker
+            // protects the callers, p99 stays as usual (300).
+            reasoned(1, 2000.0, &[4500.0, 300.0]),
+        ],
+    );
+}
+
+#[test]
+fn brownout_slow_call_breaker_opens_first() {
+    let s = builtin("brownout");
+    marked(&s, 0, 'b');
+    let (a, b) = sides(&s);
+    let (wa, wb) = (
+        window(&a, 60, 120, Some("inventory")),
+        window(&b, 60, 120, Some("inventory")),
+    );
+    assert!(wb.opens >= 1, "B's slow-call breaker opens by 2:00");
+    assert_eq!(wa.opens, 0, "A's error-only breaker does not");
+    let timed_out = wa.counts.outcome(Outcome::TimedOut);
+    assert!(
+        timed_out * 100 < wa.counts.calls,
+        "almost no error on A by 2:00: {timed_out} timeouts"
+    );
+}
+
+// --------------------------------------------------------- half-open-flapping
+
+#[test]
+fn half_open_flapping_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "half-open-flapping",
+        &[
+            // The first minute on A: closed, a failure comes in ≈1/6 s (30
+            // calls/s, 1 in 5 fails); open 2 s; the probe fails 1 time in 5: a
+            // cycle of ≈2.3 s, ≈25 openings a minute.
+            // Wrong: every failure opens it, 6 failures/s × 60 s (360); 20 %
+            // is no outage, it stays closed (0); it opens once (1).
+            reasoned(0, 25.0, &[360.0, 0.0, 1.0]),
+            // 2:00–3:00 on B: 20 % failures never reach the 50 % rate, the
+            // breaker stays closed and 4 calls in 5 succeed: 80 %.
+            // Wrong: the breaker hides failures (100); B flaps like A (8).
+            reasoned(2, 80.0, &[100.0, 8.0]),
+        ],
+    );
+}
+
+#[test]
+fn half_open_flapping_short_circuits_nine_in_ten() {
+    let s = builtin("half-open-flapping");
+    marked(&s, 1, 'c');
+    let (a, _) = sides(&s);
+    let w = window(&a, 60, 120, Some("search"));
+    let share = w.counts.outcome(Outcome::ShortCircuited) as f64 / w.counts.calls as f64;
+    assert!((0.85..0.95).contains(&share), "about 9 in 10: {share}");
+}
+
 // --------------------------------------------------------------- retry-budget
 
 #[test]
