@@ -127,10 +127,6 @@ fn with_sets(mut s: Scenario, sets: &[&str]) -> Scenario {
 fn every_lesson_asks_in_both_languages_briefly_enough_for_a_projector() {
     for name in names() {
         let s = builtin(name);
-        // Until every lesson has its questions.
-        if s.questions.is_empty() {
-            continue;
-        }
         let least = if name == "seed-lesson" { 6 } else { 2 };
         assert!(
             s.questions.len() >= least,
@@ -290,6 +286,7 @@ fn seed_lesson_numbers_follow_the_lessons_reasoning() {
             // attempts, then none (tolerance 0.5: 15 to 25 by the seed).
             // Wrong: no breaker, 6 calls/s × 30 s × 3 tries = 540; or only the
             // pool's limit, 5 calls every ≈3.4 s × 3 tries × 30 s ≈ 130.
+            // The run: seeds 7, 1, 2, 3: 25, 20, 15, 18.
             reasoned(1, 20.0, &[540.0, 130.0]),
             // 1:30–2:30: OPEN until 60 s after the last failure (≈1:07), then
             // HALF_OPEN lets calls in until the first result (≈3 s later):
@@ -297,17 +294,20 @@ fn seed_lesson_numbers_follow_the_lessons_reasoning() {
             // Wrong: OPEN lets nothing through while payment fails (0); a
             // single probe of 3 tries (3); HALF_OPEN lets every call of those
             // 3 s in, 6/s × 3 s × 3 tries (54).
+            // The run: seeds 7, 1, 2, 3: 15 each.
             reasoned(2, 15.0, &[0.0, 3.0, 54.0]),
             // 2:30–3:30, payment healthy: the breaker does not see it and
             // stays OPEN until 60 s after its last failure (≈2:12), ≈3:12:
             // 42 s × 6 calls/s ≈ 252 short-circuited.
             // Wrong: it closes with the recovery (0); it stays open the whole
             // minute, 60 s × 6 (360).
+            // The run: seeds 7, 1, 2, 3: 243, 264, 268, 266.
             reasoned(3, 252.0, &[0.0, 360.0]),
             // 3:50–4:30: payment holds at most 5 of the 20 threads; user
             // needs 12 calls/s × ≈50 ms: every user call succeeds (100 %).
             // Wrong: the slow payment drags user down with it, as far as
             // payment's own ≈16 % ok, or half of it (50 %).
+            // The run: seeds 7, 1, 2, 3: 100 each.
             reasoned(5, 100.0, &[16.0, 50.0]),
         ],
     );
@@ -373,6 +373,7 @@ fn breaker_opens_numbers_follow_the_lessons_reasoning() {
             // = 5 (tolerance 0.2, at least ±1 for a count).
             // Wrong: it opens once and stays open (1); every failure opens it,
             // 50 calls/s × 90 s (4500).
+            // The run: seeds 11, 1, 2, 3: 5 each.
             reasoned(0, 5.0, &[1.0, 4500.0]),
         ],
     );
@@ -409,6 +410,7 @@ fn brownout_numbers_follow_the_lessons_reasoning() {
             // each at 2 s, so p99 is the timeout: 2000 ms.
             // Wrong: latency ×15 on the usual 300 ms p99 (4500); the breaker
             // protects the callers, p99 stays as usual (300).
+            // The run: seeds 4, 1, 2, 3: 2000.9 each.
             reasoned(1, 2000.0, &[4500.0, 300.0]),
         ],
     );
@@ -432,6 +434,44 @@ fn brownout_slow_call_breaker_opens_first() {
     );
 }
 
+// --------------------------------------------------------- bulkhead-isolation
+
+#[test]
+fn bulkhead_isolation_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "bulkhead-isolation",
+        &[
+            // 1:00–2:00 on A: payment needs 20 calls/s × ≈5 s (the mean of its
+            // 40× slower latency) ≈ 100 threads, user and order ≈3; 60 are
+            // shared alike, so ≈60/103 ≈ 58 % of each service's calls get one.
+            // Wrong: user's service is fine, so all its calls succeed (100);
+            // payment takes every thread and user gets none (0).
+            // The run: seeds 21, 1, 2, 3: 59.9, 51.7, 53.0, 54.3.
+            reasoned(0, 58.0, &[100.0, 0.0]),
+        ],
+    );
+}
+
+#[test]
+fn bulkhead_isolation_rejects_payment_and_keeps_user() {
+    let s = builtin("bulkhead-isolation");
+    marked(&s, 1, 'b');
+    let (_, b) = sides(&s);
+    let pay = window(&b, 120, 180, Some("payment"));
+    let rejected = pay.counts.outcome(Outcome::BulkheadRejected);
+    assert!(
+        rejected * 10 > pay.counts.calls * 8,
+        "most payment calls are rejected: {rejected} of {}",
+        pay.counts.calls
+    );
+    let user = window(&b, 120, 180, Some("user"));
+    assert_eq!(
+        user.counts.outcome(Outcome::Ok),
+        user.counts.finished(),
+        "user keeps every call"
+    );
+}
+
 // --------------------------------------------------------- half-open-flapping
 
 #[test]
@@ -444,10 +484,12 @@ fn half_open_flapping_numbers_follow_the_lessons_reasoning() {
             // cycle of ≈2.3 s, ≈25 openings a minute.
             // Wrong: every failure opens it, 6 failures/s × 60 s (360); 20 %
             // is no outage, it stays closed (0); it opens once (1).
+            // The run: seeds 8, 1, 2, 3: 26, 27, 27, 26.
             reasoned(0, 25.0, &[360.0, 0.0, 1.0]),
             // 2:00–3:00 on B: 20 % failures never reach the 50 % rate, the
             // breaker stays closed and 4 calls in 5 succeed: 80 %.
             // Wrong: the breaker hides failures (100); B flaps like A (8).
+            // The run: seeds 8, 1, 2, 3: 81.1, 81.2, 81.1, 80.6.
             reasoned(2, 80.0, &[100.0, 8.0]),
         ],
     );
@@ -463,6 +505,32 @@ fn half_open_flapping_short_circuits_nine_in_ten() {
     assert!((0.85..0.95).contains(&share), "about 9 in 10: {share}");
 }
 
+// -------------------------------------------------------------------- hedging
+
+#[test]
+fn hedging_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "hedging",
+        &[
+            // Until 1:00 on B: slow only if the copy is slow too (2 % of 2 %,
+            // under 1 %), the others answer by 50 ms + 10 ms: p99 ≈ 60 ms.
+            // Wrong: hedging does not touch the tail, p99 stays 1 s (1000);
+            // every request answers as fast as the fast ones (10).
+            // The run: seeds 13, 1, 2, 3: 60.0 each.
+            reasoned(0, 60.0, &[1000.0, 10.0]),
+            // 1:00–2:00, B less A: only the 2 % unanswered at 50 ms get a
+            // copy: 100 calls/s × 60 s × 2 % = 120.
+            // Wrong: a copy of every request (6000); copies cost nothing (0).
+            // The run: seeds 13, 1, 2, 3: 114, 117, 125, 130.
+            reasoned(1, 120.0, &[6000.0, 0.0]),
+            // 2:00–3:00, delay 0: every request is copied: 100 × 60 = 6000.
+            // Wrong: still 2 % (120); hedging is free (0).
+            // The run: seeds 13, 1, 2, 3: 6001, 5931, 6017, 5923.
+            reasoned(2, 6000.0, &[120.0, 0.0]),
+        ],
+    );
+}
+
 // --------------------------------------------------------------- retry-budget
 
 #[test]
@@ -475,10 +543,12 @@ fn retry_budget_numbers_follow_the_lessons_reasoning() {
             // refill it); tolerance 0.3 (±1.5).
             // Wrong: the budget forbids retries outright (0); each of ≈550
             // timed-out calls retried twice, as without a budget (1100).
+            // The run: seeds 5, 1, 2, 3: 5, 6, 5, 6.
             reasoned(0, 5.0, &[0.0, 1100.0]),
             // 1:30–2:30: one attempt per call, 80 calls/s under a capacity of
             // 100/s: every call succeeds, goodput ≈ 80/s.
             // Wrong: collapsed like retry-storm (0); the capacity (100).
+            // The run: seeds 5, 1, 2, 3: 80.7, 80.9, 80.8, 78.4.
             reasoned(2, 80.0, &[0.0, 100.0]),
         ],
     );
@@ -517,11 +587,89 @@ fn retry_storm_numbers_follow_the_lessons_reasoning() {
             // full queue, so every call uses its 3 tries: ≈3.
             // Wrong: the cause is gone, one try each (1); half the calls
             // retried once more (2).
+            // The run: seeds 5, 1, 2, 3: 2.96, 2.96, 2.97, 2.97.
             reasoned(0, 3.0, &[1.0, 2.0]),
             // 1:30–2:30 on B: one attempt per call, 80 calls/s under the
             // capacity of 100/s: goodput ≈ 80/s.
             // Wrong: B collapses as A does (0); the capacity (100).
+            // The run: seeds 5, 1, 2, 3: 80.7, 80.9, 80.8, 78.4.
             reasoned(1, 80.0, &[0.0, 100.0]),
         ],
     );
+}
+
+// ------------------------------------------------------------ thundering-herd
+
+#[test]
+fn thundering_herd_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "thundering-herd",
+        &[
+            // 0:40–1:30 on A: a closed loop, one call per client every 2 s +
+            // 50 ms: 400 / 2.05 ≈ 195 calls/s, all served (capacity 400/s).
+            // Wrong: one call per client per second, 400; the herd still
+            // finds room for only ≈40 per wave (40).
+            // The run: 195.6 for every seed: A is lock-step, closed load and constant latency, nothing drawn at random.
+            reasoned(1, 195.0, &[400.0, 40.0]),
+        ],
+    );
+}
+
+#[test]
+fn thundering_herd_lock_step_fails_calls_jitter_does_not() {
+    let s = builtin("thundering-herd");
+    marked(&s, 0, 'a');
+    let (a, b) = sides(&s);
+    let failed = |s: &Scenario| {
+        window(s, 10, 40, Some("api"))
+            .counts
+            .outcome(Outcome::Failed)
+    };
+    let (fa, fb) = (failed(&a), failed(&b));
+    // ≈200 by the waves' reasoning: 400 − 5 waves × ≈40 admitted.
+    assert!((100..300).contains(&fa), "A fails calls: {fa}");
+    assert_eq!(fb, 0, "B fails none");
+}
+
+// ----------------------------------------------------------- timeout-fallback
+
+#[test]
+fn timeout_fallback_numbers_follow_the_lessons_reasoning() {
+    check_numbers(
+        "timeout-fallback",
+        &[
+            // 1:00–1:30 on B: no caller waits past the 500 ms timeout and the
+            // fallback answers at once: p99 ≈ 500 ms.
+            // Wrong: B's callers wait like A's, ≈10 s (10000); the old p99
+            // of a healthy service (300).
+            // The run: seeds 9, 1, 2, 3: 500.2 each.
+            reasoned(0, 500.0, &[10_000.0, 300.0]),
+            // 1:30–2:30 on B: the median is 10 s, so every call times out and
+            // gets the fallback: 20 calls/s × 60 s = 1200.
+            // Wrong: only the slowest 1 % (12); the fallback answers none
+            // because the service does answer, late (0).
+            // The run: seeds 9, 1, 2, 3: 1208, 1223, 1231, 1173.
+            reasoned(1, 1200.0, &[12.0, 0.0]),
+        ],
+    );
+}
+
+#[test]
+fn timeout_fallback_the_service_still_does_the_abandoned_work() {
+    let s = builtin("timeout-fallback");
+    marked(&s, 2, 'b');
+    let (a, b) = sides(&s);
+    let busy = |s: &Scenario| {
+        let (_, ticks) = run_ticks(s);
+        let inside: Vec<u32> = ticks
+            .iter()
+            .filter(|t| t.t > 150 * SECOND && t.t <= 180 * SECOND)
+            .map(|t| t.services[0].downstream_busy)
+            .collect();
+        inside.iter().sum::<u32>() as f64 / inside.len() as f64
+    };
+    let (ba, bb) = (busy(&a), busy(&b));
+    // 20 calls/s × ≈10 s ≈ 200 of 400 workers busy, on both sides.
+    assert!(bb > 150.0, "B's service is busy: {bb}");
+    assert!(bb > 0.9 * ba, "about as busy as A's: {bb} against {ba}");
 }
