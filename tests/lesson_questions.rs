@@ -168,12 +168,19 @@ fn every_lesson_asks_in_both_languages_briefly_enough_for_a_projector() {
     }
 }
 
-/// `s` without its questions, nor the timeline entries that only asked.
+/// `s` as if its file had no `[timeline.ask]`: the text without them (and
+/// without the entries that only asked), parsed again.
 fn unasked(s: &Scenario) -> Scenario {
-    let mut bare = s.clone();
-    bare.questions.clear();
-    bare.timeline
-        .retain(|c| !c.path.is_empty() || c.note.is_some() || c.pause);
+    let mut doc: toml_edit::DocumentMut = s.source.parse().expect("its own text");
+    if let Some(toml_edit::Item::ArrayOfTables(a)) = doc.get_mut("timeline") {
+        for t in a.iter_mut() {
+            t.remove("ask");
+        }
+        a.retain(|t| t.iter().any(|(k, _)| k != "at"));
+    }
+    let mut bare = scenario(&doc.to_string());
+    bare.seed = s.seed;
+    assert!(bare.questions.is_empty());
     bare
 }
 
@@ -183,14 +190,16 @@ fn questions_change_no_run() {
     // its questions: every count, latency and what comes after the timeline.
     for name in names() {
         let s = builtin(name);
+        let bare = unasked(&s);
+        assert_eq!(bare.timeline, s.timeline, "{name}: an ask is no change");
         let runs = if s.variants.is_some() {
-            let (a, b) = sides(&s);
-            vec![a, b]
+            let ((a, b), (x, y)) = (sides(&s), sides(&bare));
+            vec![(a, x), (b, y)]
         } else {
-            vec![s]
+            vec![(s, bare)]
         };
-        for x in runs {
-            assert_eq!(run(&x), run(&unasked(&x)), "{name}");
+        for (with, without) in runs {
+            assert_eq!(run(&with), run(&without), "{name}");
         }
     }
 }
@@ -229,24 +238,17 @@ fn a_side_recorded_alone_keeps_no_question_about_the_comparison() {
 
 #[test]
 fn a_question_does_not_prolong_the_timeline() {
-    // What comes after the timeline (a retry storm outliving its trigger) is
-    // measured from the last change, not from a later entry that only asks:
-    // retry-storm's question at 1:30 leaves it at 1:10.
+    // An entry that only asks is no change: what comes after the timeline (a
+    // retry storm outliving its trigger) is measured from the last change,
+    // 1:10, not from retry-storm's question at 1:30.
     let s = builtin("retry-storm");
     let (a, _) = sides(&s);
     assert!(a.questions.iter().any(|q| q.at.0 == 90 * SECOND));
-    let mut bare = a.clone();
-    bare.questions.clear();
-    bare.timeline
-        .retain(|c| !c.path.is_empty() || c.note.is_some());
-    assert!(bare.timeline.len() < a.timeline.len(), "an entry only asks");
-    let (with, without) = (run(&a), run(&bare));
-    assert_eq!(with.after_timeline, without.after_timeline);
-    assert_eq!(with.after_timeline, Some(170.0), "from 1:10 to the end");
-    assert_eq!(
-        with.services[0].ok_after_timeline,
-        without.services[0].ok_after_timeline
+    assert!(
+        a.timeline.iter().all(|c| c.at.0 <= 70 * SECOND),
+        "no change at 1:30"
     );
+    assert_eq!(run(&a).after_timeline, Some(170.0), "from 1:10 to the end");
 }
 
 // ---------------------------------------------------------------- seed-lesson

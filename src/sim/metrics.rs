@@ -317,11 +317,8 @@ pub struct AfterTimeline {
 
 impl AfterTimeline {
     pub fn new(timeline: &[Change], services: usize) -> AfterTimeline {
-        // An entry that only asks a question (no change, note or pause)
-        // does not prolong the timeline: a question changes no number.
         let from = timeline
             .iter()
-            .filter(|c| !(c.path.is_empty() && c.note.is_none() && !c.pause))
             .map(|c| c.at.0.saturating_add(c.over.map_or(0, |o| o.0)))
             .max()
             .unwrap_or(0);
