@@ -516,7 +516,10 @@ fn build_timeline(
             entry_of.push(i);
             first = false;
         }
-        if e.set.is_empty() {
+        // An entry that only asks changes nothing and says nothing: it is
+        // no change (its question is in `questions`), so it moves no
+        // number, such as where the timeline ends.
+        if e.set.is_empty() && (e.note.is_some() || e.pause) {
             timeline.push(Change {
                 at: e.at,
                 path: String::new(),

@@ -19,8 +19,16 @@ pub fn recording_toml(scenario: &Scenario, seed: u64, live: &[Change]) -> String
     // One side of a comparison is recorded as a scenario of its own: its
     // `set` is among the overrides written below, and the file's variants
     // would apply a side twice.
-    if scenario.variants.is_none() {
-        doc.remove("variants");
+    if scenario.variants.is_none() && doc.remove("variants").is_some() {
+        // Its questions are about the comparison (whose number, A's or
+        // B's), which one side alone is not: they go too, and an entry left
+        // with nothing else to say with them.
+        if let Some(toml_edit::Item::ArrayOfTables(a)) = doc.get_mut("timeline") {
+            for t in a.iter_mut() {
+                t.remove("ask");
+            }
+            a.retain(|t| t.iter().any(|(k, _)| k != "at"));
+        }
     }
     if !doc.contains_key("timeline") {
         doc["timeline"] = toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
