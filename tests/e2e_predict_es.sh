@@ -55,8 +55,15 @@ echo "$s" | grep -qE '✓ acierto|✗ fallo' || fail "the reveal does not say ri
 # The explanation follows the outcome (a line of words after it).
 echo "$s" | sed -n '/ejecución:/,$p' | grep -qE '┃ [[:alpha:]¿¡]' || fail "no explanation under the reveal"
 
+# Any key takes the reveal down; the next question may be asked at the same
+# moment (Esc skips it, and never quits).
 keys Escape
 sleep 0.3
+if screen | grep -q '› '; then
+    keys Escape
+    sleep 0.3
+    screen | grep -q 'Lección semilla' || fail "Esc quit the dashboard"
+fi
 keys q
 wait_for 'predicciones guardadas en' 10
 [ -f "$WORK/clase.csv" ] || fail "no clase.csv"
