@@ -114,7 +114,13 @@ impl Question {
         } else {
             (actual - margin).max(0.0)
         };
-        Some((low, actual + margin))
+        // Nor is a share above 100 %.
+        let high = if metric.kind() == Kind::Percent && *side != Some(Sided::BLessA) {
+            (actual + margin).min(100.0)
+        } else {
+            actual + margin
+        };
+        Some((low, high))
     }
 
     /// The window's length.
