@@ -29,7 +29,7 @@ exercise-goal-number = `{ $metric }` is a number of 0 or more in a goal
 answer-no-such-file = no such answer file; write one as set = {"{"} "services.payment.bulkhead.enabled" = true {"}"}
 answer-missing-set = missing `{ $key }`: an answer file says its changes as set = {"{"} "services.payment.bulkhead.enabled" = true {"}"}
 exercise-change-named = { $source }: { $message }
-exercise-change-not-allowed = `{ $path }` may not change in this exercise; it lets change: { $allowed }
+exercise-change-not-allowed = `{ $path }` may not change in this exercise; it allows: { $allowed }
 exercise-too-many-changes = { $n } distinct paths changed ({ $paths }); this exercise allows at most { $max }
 
 ## What a person reads
@@ -58,3 +58,4 @@ grade-passed = Passed: { $n ->
    *[other] all { $n } goals hold
 }.
 grade-failed = Not yet: { $missed } of { $n } goals missed.
+exercise-goal-missing-key = missing `{ $key }`: each [[goals]] needs metric, from, to and at_least or at_most (service is "all" unless named)

@@ -29,7 +29,7 @@ exercise-goal-number = `{ $metric }` es un número mayor o igual que 0 en un obj
 answer-no-such-file = no existe ese fichero de respuesta; escríbelo como set = {"{"} "services.payment.bulkhead.enabled" = true {"}"}
 answer-missing-set = falta `{ $key }`: un fichero de respuesta da sus cambios como set = {"{"} "services.payment.bulkhead.enabled" = true {"}"}
 exercise-change-named = { $source }: { $message }
-exercise-change-not-allowed = `{ $path }` no se puede cambiar en este ejercicio; se puede cambiar: { $allowed }
+exercise-change-not-allowed = `{ $path }` no se puede cambiar en este ejercicio; permite: { $allowed }
 exercise-too-many-changes = { $n } rutas distintas cambiadas ({ $paths }); este ejercicio permite como mucho { $max }
 
 ## Lo que lee una persona
@@ -58,3 +58,4 @@ grade-passed = Aprobado: { $n ->
    *[other] se cumplen los { $n } objetivos
 }.
 grade-failed = Todavía no: { $missed } de { $n } objetivos sin cumplir.
+exercise-goal-missing-key = falta `{ $key }`: cada [[goals]] necesita metric, from, to y at_least o at_most (service es "all" si no se nombra)

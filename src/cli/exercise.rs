@@ -79,10 +79,12 @@ fn as_text(ex: &Exercise, spec: &str) -> String {
             out.push_str(&format!("{INDENT}{}\n", change_text(path, value)));
         }
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        t!("exercise-may-change", max = ex.max_changes)
-    ));
+    out.push('\n');
+    paragraph(
+        &mut out,
+        &t!("exercise-may-change", max = ex.max_changes),
+        "",
+    );
     for p in &ex.may_change {
         out.push_str(&format!("{INDENT}{}\n", escape(p)));
     }

@@ -43,7 +43,9 @@ pub fn parse_answer(origin: &str, bytes: &[u8]) -> Result<Vec<Proposed>, Scenari
             origin,
             &text,
             offset,
-            shape_message(&e, &["set"], "answer-missing-set"),
+            shape_message(&e, &["set"], |key| {
+                crate::msg!("answer-missing-set", key = key)
+            }),
         )
     })?;
     Ok(raw

@@ -163,12 +163,14 @@ pub fn parse_exercise(
     let (text, doc) = document(origin, bytes)?;
     let raw: RawExercise = toml::from_str(&text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        error_at(
-            origin,
-            &text,
-            offset,
-            shape_message(&e, KEYS, "exercise-missing-key"),
-        )
+        let missing = |key: &str| {
+            if KEYS.contains(&key) {
+                msg!("exercise-missing-key", key = key)
+            } else {
+                msg!("exercise-goal-missing-key", key = key)
+            }
+        };
+        error_at(origin, &text, offset, shape_message(&e, KEYS, missing))
     })?;
     let locate = |e: PathError| {
         let offset = span_of(&doc, &e.path, e.at_key).unwrap_or(0);
@@ -183,13 +185,17 @@ pub fn parse_exercise(
 
 /// serde's message about a file's shape in our words: an unknown key with
 /// the nearest valid one, a missing key with what the file needs (`missing`).
-pub(crate) fn shape_message(e: &toml::de::Error, top: &[&str], missing: &'static str) -> Msg {
+pub(crate) fn shape_message(
+    e: &toml::de::Error,
+    top: &[&str],
+    missing: impl Fn(&str) -> Msg,
+) -> Msg {
     match SerdeError::parse(e.message()) {
         SerdeError::UnknownField { name, valid } => {
             let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
             unknown_name("key", &name, if valid.is_empty() { top } else { &valid })
         }
-        SerdeError::MissingField(field) => Msg::new(missing).with("key", field),
+        SerdeError::MissingField(field) => missing(&field),
         other => other.msg(None),
     }
 }
