@@ -59,3 +59,13 @@ grade-passed = Passed: { $n ->
 }.
 grade-failed = Not yet: { $missed } of { $n } goals missed.
 exercise-goal-missing-key = missing `{ $key }`: each [[goals]] needs metric, from, to and at_least or at_most (service is "all" unless named)
+
+## In the dashboard
+cli-exercise-text = Print the exercise as text even on a terminal (there, without it, the dashboard opens on the exercise)
+key-grade = grade the exercise's goals on the live settings (every change made live counts)
+key-grade-short = grade
+exercise-title = Exercise: { $name }
+exercise-press-g = Change settings live, then press g: the run is graded from the start with your changes.
+exercise-refused = Not graded: { $reason }
+exercise-refused-short = Not graded: a live change is refused (? shows why)
+exercise-live-change = live change at { $at }

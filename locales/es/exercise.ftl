@@ -59,3 +59,13 @@ grade-passed = Aprobado: { $n ->
 }.
 grade-failed = Todavía no: { $missed } de { $n } objetivos sin cumplir.
 exercise-goal-missing-key = falta `{ $key }`: cada [[goals]] necesita metric, from, to y at_least o at_most (service es "all" si no se nombra)
+
+## En el panel
+cli-exercise-text = Imprime el ejercicio como texto aunque sea en un terminal (allí, sin esto, se abre el panel con el ejercicio)
+key-grade = corrige los objetivos del ejercicio con los ajustes en vivo (cuenta cada cambio hecho en vivo)
+key-grade-short = corregir
+exercise-title = Ejercicio: { $name }
+exercise-press-g = Cambia ajustes en vivo y pulsa g: se corrige la ejecución desde el principio con tus cambios.
+exercise-refused = Sin corregir: { $reason }
+exercise-refused-short = Sin corregir: se rechaza un cambio en vivo (? muestra por qué)
+exercise-live-change = cambio en vivo en { $at }

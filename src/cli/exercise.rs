@@ -1,7 +1,10 @@
 //! `breakwater exercise list`: the built-in exercises with their names in
 //! the reader's language. `breakwater exercise NAME|FILE`: an exercise's
-//! task, the world it starts from, what may change and its goals.
+//! task, the world it starts from, what may change and its goals; on a
+//! terminal (unless `--text`), the dashboard on the exercise's world with
+//! the task on screen and `g` to grade the live settings.
 
+use super::dashboard::{live, ready, DashOptions};
 use super::failure::{Failure, Outcome};
 use super::shell::say;
 use breakwater::base::escape::{escape, escape_keep_newlines};
@@ -9,6 +12,8 @@ use breakwater::base::wrap::wrap;
 use breakwater::report::grade::{bound_text, change_text, goal_text};
 use breakwater::scenario::exercise::{self, builtin, Exercise};
 use breakwater::t;
+use breakwater::tui::app::App;
+use std::io::IsTerminal;
 
 /// The width the text keeps to (a terminal of 80 columns).
 const WIDTH: usize = 78;
@@ -18,6 +23,8 @@ const INDENT: &str = "  ";
 pub struct ExerciseArgs {
     #[arg(value_name = "NAME|FILE")]
     exercise: String,
+    #[arg(long)]
+    text: bool,
 }
 
 pub fn exercise(a: ExerciseArgs) -> Outcome {
@@ -25,7 +32,19 @@ pub fn exercise(a: ExerciseArgs) -> Outcome {
         return list();
     }
     let ex = load(&a.exercise)?;
-    say(&as_text(&ex, &a.exercise))
+    if a.text || !std::io::stdout().is_terminal() {
+        return say(&as_text(&ex, &a.exercise));
+    }
+    let options = DashOptions::default();
+    ready(
+        &options,
+        format!("breakwater exercise {} --text", escape(&a.exercise)),
+    )?;
+    let s = ex.scenario.clone();
+    let (seed, names) = (s.seed, [s.name.to_string()]);
+    let mut app = App::new(s, seed);
+    app.open_exercise(ex);
+    live(app, options, &names)
 }
 
 /// An exercise by name or file, or exit 2 saying where it is wrong.

@@ -17,12 +17,14 @@ use std::time::Duration;
 
 mod clock;
 mod controls;
+pub mod exercise;
 mod export;
 mod feedback;
 mod pacing;
 mod recording;
 mod selection;
 mod trace;
+pub use exercise::ExerciseState;
 pub use pacing::Banner;
 pub use trace::{Missing, SideTrace, TraceChoice, TraceMenu, TraceView, MENU_ITEMS};
 
@@ -127,6 +129,8 @@ pub struct App {
     /// The language the dashboard speaks (`L` switches it): its own, given
     /// to whatever draws it, never the process's.
     lang: &'static str,
+    /// The exercise open, its goals and last grade (`exercise`).
+    exercise: Option<ExerciseState>,
 }
 
 impl App {
@@ -163,6 +167,7 @@ impl App {
             trace: None,
             menu: None,
             lang: crate::i18n::current(),
+            exercise: None,
         };
         app.plan_pauses();
         app
@@ -260,6 +265,7 @@ impl App {
             compare: self.comparing(),
             overlay: self.trace.is_some() || self.banner().is_some(),
             menu: self.menu.is_some(),
+            exercise: self.exercise.is_some(),
         }
     }
 
@@ -541,6 +547,7 @@ impl App {
                 }
             },
             Action::ExportFigure => return self.export(),
+            Action::Grade => self.grade_live(),
             Action::ToggleHelp => self.selection.toggle_help(),
             Action::SwitchLanguage => {
                 self.lang = crate::i18n::next(self.lang);

@@ -35,6 +35,8 @@ pub enum Action {
     ToggleRecording,
     /// `e`: the figure of the session so far, written as SVG and PNG.
     ExportFigure,
+    /// `g`: an exercise's goals graded on the live settings.
+    Grade,
     ToggleHelp,
     /// `L`: the next language, live.
     SwitchLanguage,
@@ -98,6 +100,9 @@ pub enum When {
     Bare,
     /// While the trace menu (`T`) is open: only its own keys (and `Always`).
     Menu,
+    /// With an exercise open (`breakwater exercise NAME`), while the help
+    /// is closed.
+    Exercise,
 }
 
 /// The view state that decides which bindings apply.
@@ -111,6 +116,8 @@ pub struct Context {
     pub overlay: bool,
     /// The trace menu is open (a modal context: only its keys apply).
     pub menu: bool,
+    /// An exercise is open.
+    pub exercise: bool,
 }
 
 impl When {
@@ -126,6 +133,7 @@ impl When {
             When::Overlay => free && cx.overlay,
             When::Bare => free && !cx.overlay,
             When::Menu => !cx.help && cx.menu,
+            When::Exercise => free && cx.exercise,
         }
     }
 }
@@ -459,6 +467,14 @@ const AFTER_TOGGLES: &[Binding] = &[
         "key-export",
         Some(("e", "key-export-short")),
         W::Normal,
+    ),
+    b(
+        &[ch('g')],
+        "g",
+        A::Grade,
+        "key-grade",
+        Some(("g", "key-grade-short")),
+        W::Exercise,
     ),
     b(
         &[ch('p')],

@@ -90,10 +90,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn lesson_page(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
     let s = app.scenario();
     let text = iw.saturating_sub(2).max(1);
-    let mut out: Vec<Line<'static>> = wrap(&escape(&s.name), text)
-        .into_iter()
-        .map(|l| Line::styled(format!(" {l}"), theme.title))
-        .collect();
+    // An exercise open: its task and goals come first.
+    let mut out: Vec<Line<'static>> = Vec::new();
+    if let Some(ex) = app.exercise() {
+        use crate::tui::app::exercise::Emphasis;
+        for (words, emphasis) in ex.lines() {
+            let style = match emphasis {
+                Emphasis::Title => theme.title,
+                Emphasis::Plain => Style::default(),
+                Emphasis::Met => theme.ok,
+                Emphasis::Missed => theme.bad,
+            };
+            out.extend(
+                wrap(&words, text)
+                    .into_iter()
+                    .map(|l| Line::styled(format!(" {l}"), style)),
+            );
+        }
+        out.push(Line::raw(""));
+    }
+    out.extend(
+        wrap(&escape(&s.name), text)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.title)),
+    );
     if let [a, b] = app.sides() {
         // A comparison: its two sides, as `breakwater list` says them.
         let sides = t!("list-sides", a = escape(&a.label), b = escape(&b.label));
