@@ -8,7 +8,7 @@ use breakwater::base::time::NANOS_PER_SEC;
 use breakwater::scenario::exercise;
 use breakwater::tui::app::App;
 use breakwater::tui::input::KeyCode;
-use common::app::{ch, press, screen, text};
+use common::app::{ch, help_pages, press, screen, text};
 
 fn opened(name: &str) -> App {
     let ex = exercise::load(name).unwrap();
@@ -27,9 +27,20 @@ fn the_task_and_goals_open_first_and_g_grades_the_live_changes() {
     let s = text(&screen(&app, 80, 24));
     assert!(s.contains("Exercise: Keep checkout alive"), "{s}");
     assert!(s.contains("press g"), "{s}");
+    // Its key is in the help's key table, and in the footer once the help is closed.
+    let pages = help_pages(&mut app, 120, 40);
+    assert!(
+        pages.contains(&breakwater::i18n::tr("key-grade", None)),
+        "{pages}"
+    );
 
     // Nothing changed yet: the broken world misses every goal.
     press(&mut app, KeyCode::Esc);
+    let footer = text(&screen(&app, 120, 40));
+    assert!(
+        footer.lines().last().unwrap().contains("g grade"),
+        "{footer}"
+    );
     assert_eq!(ch(&mut app, 'g'), None);
     assert!(app.help_open(), "the grade is shown where the goals are");
     let s = text(&screen(&app, 80, 24));
@@ -76,7 +87,14 @@ fn a_live_change_outside_may_change_is_named_and_nothing_is_graded() {
 
 #[test]
 fn without_an_exercise_g_is_no_key_and_the_help_is_as_before() {
+    let _en = breakwater::i18n::Scope::enter("en");
     let mut app = common::app::app_at(5);
+    let footer = text(&screen(&app, 120, 40));
+    assert!(!footer.contains("g grade"), "{footer}");
+    ch(&mut app, '?');
+    let pages = help_pages(&mut app, 120, 40);
+    assert!(!pages.contains(&breakwater::i18n::tr("key-grade", None)));
+    ch(&mut app, '?');
     assert_eq!(ch(&mut app, 'g'), None);
     assert!(!app.help_open());
     assert!(app.exercise().is_none());

@@ -396,6 +396,18 @@ const MENU: &[Binding] = &[
     b(&[ctrl('c')], "^C", A::Quit, "key-quit", None, W::Menu),
 ];
 
+/// An exercise's keys (`When::Exercise`), kept apart from `bindings()` as
+/// the menu's are: they exist only with an exercise open, where the help
+/// lists them too; dispatch and the footer read every table (`all`).
+const EXERCISE: &[Binding] = &[b(
+    &[ch('g')],
+    "g",
+    A::Grade,
+    "key-grade",
+    Some(("g", "key-grade-short")),
+    W::Exercise,
+)];
+
 /// The digits, typed into the trace menu's call number.
 const DIGITS: &[Chord] = &[
     ch('0'),
@@ -467,14 +479,6 @@ const AFTER_TOGGLES: &[Binding] = &[
         "key-export",
         Some(("e", "key-export-short")),
         W::Normal,
-    ),
-    b(
-        &[ch('g')],
-        "g",
-        A::Grade,
-        "key-grade",
-        Some(("g", "key-grade-short")),
-        W::Exercise,
     ),
     b(
         &[ch('p')],
@@ -663,9 +667,15 @@ pub fn menu_bindings() -> &'static [Binding] {
     MENU
 }
 
-/// Every binding of both tables: the dashboard's, then the menu's.
+/// An exercise's bindings (see `EXERCISE`).
+pub fn exercise_bindings() -> &'static [Binding] {
+    EXERCISE
+}
+
+/// Every binding of every table: an exercise's first (the footer names
+/// `g` before what it may drop), the dashboard's, the menu's.
 fn all() -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().chain(MENU)
+    EXERCISE.iter().chain(bindings()).chain(MENU)
 }
 
 /// The action of a key press in this context, if any.

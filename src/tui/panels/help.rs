@@ -10,7 +10,7 @@ use crate::patterns::circuit_breaker::BreakerState;
 use crate::scenario::lesson;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::keys::{bindings, When};
+use crate::tui::keys::{bindings, exercise_bindings, When};
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -176,8 +176,15 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
         format!(" {}", t!("help-keys-title")),
         theme.title,
     )];
+    // An exercise's keys only with an exercise open.
+    let exercise = if app.exercise().is_some() {
+        exercise_bindings()
+    } else {
+        &[]
+    };
     let shown: Vec<_> = bindings()
         .iter()
+        .chain(exercise)
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
         .collect();
     // Two columns only when every key's text fits its half whole (the help
