@@ -421,7 +421,17 @@ fn list_names_every_built_in_in_the_readers_language() {
     ] {
         assert!(out.contains(words), "{words}: {out}");
     }
-    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    // Every exercise's text and grade fit a terminal of 80 columns, in both languages.
+    for lang in ["en", "es"] {
+        for (name, sets) in SOLUTIONS {
+            let mut args = grade_args(name, sets);
+            args[1] = lang;
+            for out in [bw(&["--lang", lang, "exercise", name]).1, bw(&args).1] {
+                assert!(!out.is_empty());
+                assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -5,12 +5,16 @@
 
 use crate::base::escape::escape;
 use crate::base::metric::{Kind, Metric};
+use crate::base::wrap::wrap;
 use crate::report::answers::Snapshots;
 use crate::scenario::exercise::changes::Proposed;
 use crate::scenario::exercise::{in_goal_units, Exercise, Goal};
 use crate::scenario::Scenario;
 use crate::t;
 use serde_json::{json, Value};
+
+/// The width a person's text keeps to (a terminal of 80 columns).
+const WIDTH: usize = 78;
 
 /// A goal and what the run measured for it (in the window's units: percent
 /// 0–100, ms; NaN when nothing could be measured).
@@ -131,13 +135,24 @@ pub fn to_text(ex: &Exercise, s: &Scenario, changes: &[Proposed], g: &Grade) -> 
     let met = t!("grade-met");
     let missed = t!("grade-missed");
     let width = met.chars().count().max(missed.chars().count());
+    let indent = " ".repeat(width + 4);
+    // Each goal's words wrapped to the terminal's 80 columns, hanging after
+    // its verdict.
+    let wrapped = |text: &str| wrap(text, WIDTH.saturating_sub(indent.len()).max(20));
     for r in &g.goals {
         let verdict = if r.holds { &met } else { &missed };
         let pad = " ".repeat(width - verdict.chars().count());
-        out.push_str(&format!("  {verdict}{pad}  {}\n", goal_text(&r.goal)));
         let measured = t!("grade-measured", value = value_text(r.goal.metric, r.value));
-        let indent = " ".repeat(width + 4);
-        out.push_str(&format!("{indent}{} · {measured}\n", bound_text(&r.goal)));
+        let bound = format!("{} · {measured}", bound_text(&r.goal));
+        for (k, line) in wrapped(&goal_text(&r.goal)).iter().enumerate() {
+            match k {
+                0 => out.push_str(&format!("  {verdict}{pad}  {line}\n")),
+                _ => out.push_str(&format!("{indent}{line}\n")),
+            }
+        }
+        for line in wrapped(&bound) {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
     }
     out.push('\n');
     let n = g.goals.len();
