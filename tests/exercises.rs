@@ -388,6 +388,17 @@ fn a_bad_exercise_file_is_exit_2_at_its_line_and_column() {
     assert_eq!(code, 2);
     assert!(err.contains(":2:12: no scenario `nothere.toml`"), "{err}");
     let whole = format!("{head}metric = \"p99\"\nat_most = \"1s\"\n");
+    // A bad value in `start` is pointed at, with what is valid.
+    write(&whole.replace(
+        "task = \"t\"\n",
+        "task = \"t\"\nstart = { \"services.user.failure_rate\" = 2.0 }\n",
+    ));
+    let (code, _, err) = bw(&["--lang", "en", "exercise", f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(":4:42:") && err.contains("from 0 to 1"),
+        "{err}"
+    );
     write(&whole.replace("patterns.*.*", "patterns.re*"));
     let (code, _, err) = bw(&["--lang", "en", "exercise", f]);
     assert_eq!(code, 2);
