@@ -463,3 +463,33 @@ fn both_readmes_describe_the_commands_and_every_built_in_exercise() {
         }
     }
 }
+
+#[test]
+fn a_scenario_path_is_relative_to_the_exercise_file() {
+    let dir = temp_dir("relative-scenario");
+    std::fs::create_dir(dir.join("worlds")).unwrap();
+    // 50 calls/s to one service that fails 1 call in 10: ok fraction ≈ 0.9.
+    let world = common::small_scenario("mine", "", "failure_rate = 0.1\n");
+    std::fs::write(dir.join("worlds/flaky.toml"), world).unwrap();
+    let exercise = "name = \"Hide the failures\"\nscenario = \"worlds/flaky.toml\"\ntask = \"Retry.\"\n\
+         may_change = [\"patterns.retry.*\"]\nmax_changes = 2\n[[goals]]\nmetric = \"ok_fraction\"\n\
+         from = \"1s\"\nto = \"10s\"\nat_least = 0.98\n";
+    std::fs::write(dir.join("ex.toml"), exercise).unwrap();
+    let f = dir.join("ex.toml");
+    let f = f.to_str().unwrap();
+    // Run from elsewhere (the crate's folder): the path is the file's, not the shell's.
+    let (code, out, err) = bw(&["--lang", "en", "grade", f]);
+    assert_eq!(code, 3, "{out}{err}");
+    // Three attempts: 1 in 1000 fails, well within the goal.
+    let (code, out, err) = bw(&[
+        "--lang",
+        "en",
+        "grade",
+        f,
+        "--set",
+        "patterns.retry.enabled=true",
+        "--set",
+        "patterns.retry.max_attempts=3",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+}
