@@ -25,6 +25,8 @@ pub struct ExerciseArgs {
     exercise: String,
     #[arg(long)]
     text: bool,
+    #[command(flatten)]
+    options: DashOptions,
 }
 
 pub fn exercise(a: ExerciseArgs) -> Outcome {

@@ -42,7 +42,7 @@ impl ExerciseState {
             (escape(ex.task.get()).into_owned(), Emphasis::Plain),
             (
                 format!(
-                    "{} {}",
+                    "{}: {}",
                     t!("exercise-may-change", max = ex.max_changes),
                     escape(&ex.may_change.join(", "))
                 ),
