@@ -37,7 +37,7 @@ pub fn exercise(a: ExerciseArgs) -> Outcome {
     if a.text || !std::io::stdout().is_terminal() {
         return say(&as_text(&ex, &a.exercise));
     }
-    let options = DashOptions::default();
+    let options = a.options;
     ready(
         &options,
         format!("breakwater exercise {} --text", escape(&a.exercise)),
