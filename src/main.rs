@@ -3,8 +3,9 @@
 //! only dispatches; each command is a file of `cli/`.
 //!
 //! Exit status: 0 fine (a closed output pipe included), 2 bad input (the
-//! scenario, a flag or its value), 1 an internal or I/O error, 128 + n when
-//! signal n ended the dashboard or a sweep (`cli/failure.rs`).
+//! scenario, a flag or its value), 1 an internal or I/O error, 3 a graded
+//! exercise with a goal missed, 128 + n when signal n ended the dashboard
+//! or a sweep (`cli/failure.rs`).
 
 mod cli;
 
@@ -30,6 +31,8 @@ fn main() -> ExitCode {
         Some(Command::Sweep(args)) => cli::sweep::sweep(args),
         Some(Command::Plot(args)) => cli::plot::plot(args),
         Some(Command::Lesson(args)) => cli::lesson::lesson(args),
+        Some(Command::Exercise(args)) => cli::exercise::exercise(args),
+        Some(Command::Grade(args)) => cli::grade::grade(args),
         None => cli::dashboard::open(cli.scenario, cli.dash),
     };
     match done {

@@ -2,8 +2,9 @@
 //! exit status and the message said on stderr, said once by `main`.
 //!
 //! Exit status: 0 fine (a closed output pipe included), 2 bad input (the
-//! scenario, a flag or its value), 1 an internal or I/O error, 128 + n when
-//! signal n ended the dashboard or a sweep.
+//! scenario, a flag or its value), 1 an internal or I/O error, 3 an
+//! exercise graded with a goal missed (`grade`), 128 + n when signal n
+//! ended the dashboard or a sweep.
 
 use breakwater::output;
 use std::process::ExitCode;
@@ -27,6 +28,12 @@ impl Failure {
     /// Exit 1, an I/O or internal error: "breakwater: " and the message.
     pub fn io(message: impl Words) -> Self {
         Self::with(1, format!("breakwater: {}", message.words()))
+    }
+
+    /// Exit 3: an exercise graded, a goal missed (the goals, said on
+    /// stdout, say which).
+    pub fn unmet() -> Self {
+        Self::silent(3)
     }
 
     /// `code` with a message said as it is (it carries its own prefix, as a

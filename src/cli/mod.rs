@@ -6,8 +6,10 @@
 pub mod check;
 pub mod compare;
 pub mod dashboard;
+pub mod exercise;
 pub mod failure;
 pub mod flags;
+pub mod grade;
 pub mod lesson;
 pub mod list;
 pub mod memory;
@@ -50,6 +52,8 @@ pub enum Command {
     Sweep(sweep::SweepArgs),
     Plot(plot::PlotArgs),
     Lesson(lesson::LessonArgs),
+    Exercise(exercise::ExerciseArgs),
+    Grade(grade::GradeArgs),
 }
 
 /// The process's arguments.

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod compare;
 pub mod csv;
+pub mod grade;
 pub mod json;
 pub mod metrics;
 pub mod summary;

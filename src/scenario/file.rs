@@ -126,17 +126,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Reads and validates a scenario from bytes (`origin` names it in errors).
-pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
-    let err_at = |text: &str, offset: usize, message: Msg| {
-        let (line, column) = line_col(text, offset);
-        ScenarioError {
-            origin: origin.to_string(),
-            line,
-            column,
-            message,
-        }
-    };
+/// A scenario's (or an exercise's) error at byte `offset` of `text`.
+pub fn error_at(origin: &str, text: &str, offset: usize, message: Msg) -> ScenarioError {
+    let (line, column) = line_col(text, offset);
+    ScenarioError {
+        origin: origin.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Bytes read as a TOML document: within the size limit, UTF-8, its syntax
+/// whole; the text and the document (which locates every key and value).
+pub fn document(
+    origin: &str,
+    bytes: &[u8],
+) -> Result<(String, toml_edit::ImDocument<String>), ScenarioError> {
     if bytes.len() > limits::MAX_FILE_BYTES {
         return Err(ScenarioError {
             origin: origin.into(),
@@ -153,34 +159,34 @@ pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioEr
         Ok(t) => t,
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-            return Err(err_at(valid, valid.len(), msg!("file-not-utf8")));
+            return Err(error_at(origin, valid, valid.len(), msg!("file-not-utf8")));
         }
     };
-    // Syntax first, so that its errors say so; then an empty file.
-    let doc = match toml_edit::ImDocument::parse(text.to_string()) {
-        Ok(doc) => doc,
+    match toml_edit::ImDocument::parse(text.to_string()) {
+        Ok(doc) => Ok((text.to_string(), doc)),
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            return Err(err_at(
-                text,
-                offset,
-                syntax_message(text, offset, e.message()),
-            ));
+            let message = syntax_message(text, offset, e.message());
+            Err(error_at(origin, text, offset, message))
         }
-    };
+    }
+}
+
+/// Reads and validates a scenario from bytes (`origin` names it in errors).
+pub fn parse_scenario(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+    let err_at = |text: &str, offset: usize, message: Msg| error_at(origin, text, offset, message);
+    // Syntax first, so that its errors say so; then an empty file.
+    let (text, doc) = document(origin, bytes)?;
+    let text = text.as_str();
     if doc.as_table().is_empty() {
         return Err(err_at(text, 0, msg!("file-empty")));
     }
-    let doc = Some(doc);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         err_at(text, offset, friendly_toml_message(&e))
     })?;
     let locate = |e: PathError| -> ScenarioError {
-        let offset = doc
-            .as_ref()
-            .and_then(|d| span_of(d, &e.path, e.at_key))
-            .unwrap_or(0);
+        let offset = span_of(&doc, &e.path, e.at_key).unwrap_or(0);
         err_at(text, offset, e.message)
     };
     build(raw, origin, text).map_err(locate)
@@ -638,7 +644,7 @@ fn parse_order(v: &toml::Value) -> Result<Vec<PatternKind>, Msg> {
 }
 
 /// The byte offset of the value (or key) at `path` in the document.
-fn span_of(doc: &toml_edit::ImDocument<String>, path: &[Seg], at_key: bool) -> Option<usize> {
+pub fn span_of(doc: &toml_edit::ImDocument<String>, path: &[Seg], at_key: bool) -> Option<usize> {
     span_in_table(doc.as_table(), path, at_key)
 }
 

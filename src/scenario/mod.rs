@@ -4,6 +4,7 @@
 //! writes it.
 
 pub mod builtin;
+pub mod exercise;
 pub mod file;
 pub mod lesson;
 pub mod overrides;
@@ -94,12 +95,21 @@ impl crate::sim::Setup for Scenario {
 }
 
 /// Loads a scenario by file path or built-in name.
+pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
+    match read_file(spec)? {
+        Some(bytes) => parse_scenario(spec, &bytes),
+        None => builtin_or_missing(spec),
+    }
+}
+
+/// The bytes of the file at `spec`, or `None` when there is none (a name,
+/// then, e.g. a built-in's).
 ///
 /// Reads at most the size limit + 1 byte, so `/dev/zero` or a huge file costs
 /// nothing; devices, sockets and directories are refused by kind, a FIFO
 /// (`<(…)`) is read with the same bound, and a symbolic link loop or a
 /// dangling link is called what it is.
-pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
+pub fn read_file(spec: &str) -> Result<Option<Vec<u8>>, ScenarioError> {
     use std::io::Read;
     let fail = |message: Msg| ScenarioError {
         origin: spec.to_string(),
@@ -117,7 +127,7 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
             if path.symlink_metadata().is_ok() {
                 return Err(fail(msg!("load-dangling-symlink")));
             }
-            return builtin_or_missing(spec);
+            return Ok(None);
         }
         Err(e) => return Err(fail(cannot_read(&e))),
     };
@@ -137,7 +147,7 @@ pub fn load(spec: &str) -> Result<Scenario, ScenarioError> {
     if bytes.len() > max {
         return Err(fail(too_big(bytes.len() as u64)));
     }
-    parse_scenario(spec, &bytes)
+    Ok(Some(bytes))
 }
 
 use crate::sim::limits;

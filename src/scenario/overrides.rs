@@ -38,28 +38,40 @@ pub fn apply_sets(s: &mut Scenario, flag: &str, args: &[String]) -> Result<(), M
         let named = |m: Msg| msg!("set-named", flag = flag, arg = escape(arg), message = m);
         let (path, value) = parse_set(arg).map_err(named)?;
         dry.set(&path, &value).map_err(named)?;
-        changes.push(Change {
-            at: Dur(0),
-            note: None,
-            path,
-            value,
-            over: None,
-            live: false,
-            pause: false,
-        });
+        changes.push(at_start(path, value));
     }
-    // After the overrides already there (a side's `set`, earlier flags): the
-    // later a source, the later it applies.
+    let message = |m: Msg| crate::msg!("set-excess", flag = flag, message = m);
+    add_at_start(s, changes).map_err(message)
+}
+
+/// Adds `changes` (each already checked against the world) at t = 0 after
+/// the overrides already there (a side's `set`, earlier flags, an
+/// exercise's start): the later a source, the later it applies. Refuses
+/// (saying why) a run they would make exceed a limit.
+pub fn add_at_start(s: &mut Scenario, changes: Vec<Change>) -> Result<(), Msg> {
     let at = s.overrides.len().min(s.timeline.len());
     let mut timeline = s.timeline.clone();
     timeline.splice(at..at, changes.iter().cloned());
     let e = estimate(&s.world, &timeline, s.duration);
     if let Some(message) = e.excess() {
-        return Err(crate::msg!("set-excess", flag = flag, message = message));
+        return Err(message);
     }
     s.timeline = timeline;
     s.overrides.extend(changes);
     Ok(())
+}
+
+/// A change at t = 0, as `--set` makes it.
+pub fn at_start(path: String, value: toml::Value) -> Change {
+    Change {
+        at: Dur(0),
+        note: None,
+        path,
+        value,
+        over: None,
+        live: false,
+        pause: false,
+    }
 }
 
 #[cfg(test)]

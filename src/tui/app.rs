@@ -17,6 +17,7 @@ use std::time::Duration;
 
 mod clock;
 mod controls;
+pub mod exercise;
 mod export;
 mod feedback;
 mod pacing;
@@ -24,6 +25,7 @@ mod predict;
 mod recording;
 mod selection;
 mod trace;
+pub use exercise::ExerciseState;
 pub use pacing::Banner;
 pub use predict::{is_right, read_number, read_prediction, Prediction, QuestionView};
 pub use trace::{Missing, SideTrace, TraceChoice, TraceMenu, TraceView, MENU_ITEMS};
@@ -131,6 +133,8 @@ pub struct App {
     lang: &'static str,
     /// Questions asked before they are run (`predict`).
     predict: predict::Predict,
+    /// The exercise open, its goals and last grade (`exercise`).
+    exercise: Option<ExerciseState>,
 }
 
 impl App {
@@ -168,6 +172,7 @@ impl App {
             menu: None,
             lang: crate::i18n::current(),
             predict: Default::default(),
+            exercise: None,
         };
         app.plan_pauses();
         app.set_predicting(false);
@@ -267,6 +272,7 @@ impl App {
             overlay: self.trace.is_some() || self.banner().is_some() || self.predict_overlay(),
             menu: self.menu.is_some(),
             typing: self.typing_answer(),
+            exercise: self.exercise.is_some(),
         }
     }
 
@@ -566,6 +572,7 @@ impl App {
                 }
             },
             Action::ExportFigure => return self.export(),
+            Action::Grade => self.grade_live(),
             Action::ToggleHelp => self.selection.toggle_help(),
             Action::SwitchLanguage => {
                 self.lang = crate::i18n::next(self.lang);

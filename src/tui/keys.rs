@@ -3,7 +3,7 @@
 
 use super::input::{Key, KeyCode};
 use crate::patterns::PATTERNS;
-use modal::{MENU, TYPING};
+use modal::{EXERCISE, MENU, TYPING};
 
 mod modal;
 
@@ -38,6 +38,8 @@ pub enum Action {
     ToggleRecording,
     /// `e`: the figure of the session so far, written as SVG and PNG.
     ExportFigure,
+    /// `g`: an exercise's goals graded on the live settings.
+    Grade,
     ToggleHelp,
     /// `L`: the next language, live.
     SwitchLanguage,
@@ -114,6 +116,9 @@ pub enum When {
     /// While a prediction is typed: only its own keys (letters, digits and
     /// marks are the answer's).
     Typing,
+    /// With an exercise open (`breakwater exercise NAME`), while the help
+    /// is closed.
+    Exercise,
 }
 
 /// The view state that decides which bindings apply.
@@ -129,6 +134,8 @@ pub struct Context {
     pub menu: bool,
     /// A prediction is being typed (a modal context: only its keys apply).
     pub typing: bool,
+    /// An exercise is open.
+    pub exercise: bool,
 }
 
 impl When {
@@ -145,6 +152,7 @@ impl When {
             When::Bare => free && !cx.overlay,
             When::Menu => !cx.help && cx.menu,
             When::Typing => !cx.help && cx.typing,
+            When::Exercise => free && cx.exercise,
         }
     }
 }
@@ -607,9 +615,15 @@ pub fn typing_bindings() -> &'static [Binding] {
     TYPING
 }
 
-/// Every binding of the tables: the dashboard's, the menu's, typing's.
+/// An exercise's bindings (see `EXERCISE`).
+pub fn exercise_bindings() -> &'static [Binding] {
+    EXERCISE
+}
+
+/// Every binding of every table: an exercise's first (the footer names
+/// `g` before what it may drop), the dashboard's, the menu's, typing's.
 fn all() -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().chain(MENU).chain(TYPING)
+    EXERCISE.iter().chain(bindings()).chain(MENU).chain(TYPING)
 }
 
 /// The action of a key press in this context, if any.

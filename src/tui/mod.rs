@@ -186,9 +186,9 @@ fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
 type ExportDone = (PathBuf, Result<Vec<String>, String>);
 
 /// Keys that cost a re-run or a look-ahead (trace, figure, recording, next
-/// stop): a burst of one counts once per turn.
+/// stop, grade): a burst of one counts once per turn.
 fn expensive(key: &input::Key) -> bool {
-    matches!(key.code, input::KeyCode::Char('t' | 'e' | 'r' | 'n'))
+    matches!(key.code, input::KeyCode::Char('t' | 'e' | 'r' | 'n' | 'g'))
 }
 
 async fn event_loop(

@@ -1,5 +1,5 @@
-//! The key tables of the modal contexts: the trace menu's and a
-//! prediction's. Their keys only mean something while the context is open,
+//! The key tables of the modal contexts: the trace menu's, a
+//! prediction's and an open exercise's. Their keys only mean something while the context is open,
 //! where the footer names them; dispatch and the footer read them with the
 //! dashboard's table (`keys::all`), the help lists the dashboard's alone.
 
@@ -137,3 +137,15 @@ const DIGITS: &[Chord] = &[
     ch('8'),
     ch('9'),
 ];
+
+/// An exercise's keys (`When::Exercise`), kept apart from `bindings()` as
+/// the menu's are: they exist only with an exercise open, where the help
+/// lists them too; dispatch and the footer read every table (`all`).
+pub(super) const EXERCISE: &[Binding] = &[b(
+    &[ch('g')],
+    "g",
+    A::Grade,
+    "key-grade",
+    Some(("g", "key-grade-short")),
+    W::Exercise,
+)];

@@ -10,7 +10,7 @@ use crate::patterns::circuit_breaker::BreakerState;
 use crate::scenario::lesson;
 use crate::t;
 use crate::tui::app::App;
-use crate::tui::keys::{bindings, When};
+use crate::tui::keys::{bindings, exercise_bindings, When};
 use crate::tui::theme::{symbol, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -90,10 +90,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn lesson_page(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
     let s = app.scenario();
     let text = iw.saturating_sub(2).max(1);
-    let mut out: Vec<Line<'static>> = wrap(&escape(&s.name), text)
-        .into_iter()
-        .map(|l| Line::styled(format!(" {l}"), theme.title))
-        .collect();
+    // An exercise open: its task and goals come first.
+    let mut out: Vec<Line<'static>> = Vec::new();
+    if let Some(ex) = app.exercise() {
+        use crate::tui::app::exercise::Emphasis;
+        for (words, emphasis) in ex.lines() {
+            let style = match emphasis {
+                Emphasis::Title => theme.title,
+                Emphasis::Plain => Style::default(),
+                Emphasis::Met => theme.ok,
+                Emphasis::Missed => theme.bad,
+            };
+            out.extend(
+                wrap(&words, text)
+                    .into_iter()
+                    .map(|l| Line::styled(format!(" {l}"), style)),
+            );
+        }
+        out.push(Line::raw(""));
+    }
+    out.extend(
+        wrap(&escape(&s.name), text)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.title)),
+    );
     if let [a, b] = app.sides() {
         // A comparison: its two sides, as `breakwater list` says them.
         let sides = t!("list-sides", a = escape(&a.label), b = escape(&b.label));
@@ -156,8 +176,15 @@ fn keys_and_legends(app: &App, theme: &Theme, iw: usize) -> Vec<Line<'static>> {
         format!(" {}", t!("help-keys-title")),
         theme.title,
     )];
+    // An exercise's keys only with an exercise open.
+    let exercise = if app.exercise().is_some() {
+        exercise_bindings()
+    } else {
+        &[]
+    };
     let shown: Vec<_> = bindings()
         .iter()
+        .chain(exercise)
         .filter(|b| b.when != When::Help && (b.when != When::Compare || app.comparing()))
         .collect();
     // Two columns only when every key's text fits its half whole (the help
