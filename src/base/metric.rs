@@ -60,16 +60,9 @@ impl Metric {
         Metric::GoodputAfter,
     ];
 
-    /// Every metric a sweep, a question or a goal may name.
-    pub const NAMED: [Metric; 16] = [
-        Metric::Goodput,
-        Metric::OkFraction,
-        Metric::P50,
-        Metric::P99,
-        Metric::AttemptsPerCall,
-        Metric::BreakerOpens,
-        Metric::TimedOutFraction,
-        Metric::GoodputAfter,
+    /// The metrics beyond a comparison's: a sweep's `recovered`, and the
+    /// counts a question needs, as the JSON report names them.
+    const MORE: [Metric; 8] = [
         Metric::Recovered,
         Metric::Attempts,
         Metric::DownstreamAttempts,
@@ -79,6 +72,21 @@ impl Metric {
         Metric::Fallbacks,
         Metric::BulkheadRejected,
     ];
+
+    /// Every metric a sweep, a question or a goal may name: `ALL`, then `MORE`.
+    pub const NAMED: [Metric; 16] = {
+        let mut all = [Metric::Goodput; 16];
+        let mut i = 0;
+        while i < 16 {
+            all[i] = if i < 8 {
+                Metric::ALL[i]
+            } else {
+                Metric::MORE[i - 8]
+            };
+            i += 1;
+        }
+        all
+    };
 
     /// The name on the command line, in files and in JSON.
     pub fn name(self) -> &'static str {
@@ -129,9 +137,19 @@ impl Metric {
         Metric::NAMED.into_iter().find(|m| m.name() == name)
     }
 
-    /// Every name, for a message that lists what is valid.
-    pub fn names() -> Vec<&'static str> {
-        Metric::NAMED.map(Metric::name).to_vec()
+    /// A metric a window can be measured by (a question's, a goal's), by
+    /// name; what is valid when it is none.
+    pub fn in_windows_by_name(name: &str) -> Result<Metric, crate::i18n::Msg> {
+        Metric::by_name(name)
+            .filter(|m| m.in_windows())
+            .ok_or_else(|| {
+                let valid: Vec<&str> = Metric::NAMED
+                    .iter()
+                    .filter(|m| m.in_windows())
+                    .map(|m| m.name())
+                    .collect();
+                crate::base::settable::unknown_name("metric", name, &valid)
+            })
     }
 
     pub fn kind(self) -> Kind {

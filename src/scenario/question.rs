@@ -231,31 +231,12 @@ impl RawAsk {
                         msg!("ask-answer-missing"),
                     ));
                 };
-                let metric = Metric::by_name(name)
-                    .filter(|m| m.in_windows())
-                    .ok_or_else(|| {
-                        let valid: Vec<&str> = Metric::NAMED
-                            .iter()
-                            .filter(|m| m.in_windows())
-                            .map(|m| m.name())
-                            .collect();
-                        PathError::new(
-                            here(&["answer", "metric"]),
-                            unknown_name("metric", name, &valid),
-                        )
-                    })?;
-                let service = match a.service.as_deref() {
-                    None | Some("all") => None,
-                    Some(s) => Some(cx.world.service_index(s).ok_or_else(|| {
-                        let mut valid: Vec<&str> =
-                            cx.world.services.iter().map(|x| x.name.as_str()).collect();
-                        valid.push("all");
-                        PathError::new(
-                            here(&["answer", "service"]),
-                            unknown_name("service", s, &valid),
-                        )
-                    })?),
-                };
+                let metric = Metric::in_windows_by_name(name)
+                    .map_err(|m| PathError::new(here(&["answer", "metric"]), m))?;
+                let service = cx
+                    .world
+                    .service_or_all(a.service.as_deref().unwrap_or("all"))
+                    .map_err(|m| PathError::new(here(&["answer", "service"]), m))?;
                 let tolerance = a.tolerance.unwrap_or(DEFAULT_TOLERANCE);
                 if !(0.0..=10.0).contains(&tolerance) {
                     return Err(PathError::new(

@@ -237,6 +237,19 @@ impl World {
         self.services.iter().position(|s| s.name == name)
     }
 
+    /// A service by name, or every service (`None`) for `all`; what is
+    /// valid when the name is neither.
+    pub fn service_or_all(&self, name: &str) -> Result<Option<usize>, Msg> {
+        if name == "all" {
+            return Ok(None);
+        }
+        self.service_index(name).map(Some).ok_or_else(|| {
+            let mut valid = self.service_names();
+            valid.push("all");
+            crate::base::settable::unknown_name("service", name, &valid)
+        })
+    }
+
     fn service_names(&self) -> Vec<&str> {
         self.services.iter().map(|s| s.name.as_str()).collect()
     }

@@ -310,25 +310,13 @@ fn build_goal(g: &RawGoal, base: &[Seg], s: &Scenario) -> Result<Goal, PathError
         p.push(key(k));
         p
     };
-    let metric = Metric::by_name(&g.metric)
-        .filter(|m| m.in_windows())
-        .ok_or_else(|| {
-            let valid: Vec<&str> = Metric::NAMED
-                .iter()
-                .filter(|m| m.in_windows())
-                .map(|m| m.name())
-                .collect();
-            PathError::new(here("metric"), unknown_name("metric", &g.metric, &valid))
-        })?;
+    let metric =
+        Metric::in_windows_by_name(&g.metric).map_err(|m| PathError::new(here("metric"), m))?;
     let service_name = g.service.clone().unwrap_or_else(|| "all".to_string());
-    let service = match service_name.as_str() {
-        "all" => None,
-        name => Some(s.world.service_index(name).ok_or_else(|| {
-            let mut valid: Vec<&str> = s.world.services.iter().map(|x| x.name.as_str()).collect();
-            valid.push("all");
-            PathError::new(here("service"), unknown_name("service", name, &valid))
-        })?),
-    };
+    let service = s
+        .world
+        .service_or_all(&service_name)
+        .map_err(|m| PathError::new(here("service"), m))?;
     if g.from >= g.to || g.to > s.duration {
         return Err(PathError::new(
             base.to_vec(),
