@@ -30,6 +30,10 @@ cli-arg-progress = Progress as plain lines on stderr, one every 5 s, even on a t
 cli-run-about = Run a scenario headless and print its summary
 cli-run-timeseries = Write one CSV row per tick per service to FILE
 cli-run-timeseries-max = The largest --timeseries file to write (e.g. 500MB, 4GiB; default 1GiB)
+cli-arg-openmetrics = Write the run's metrics to FILE as OpenMetrics text (resilience4j's Prometheus names and breakwater_*), for promtool tsdb create-blocks-from openmetrics
+cli-arg-metrics-step = Virtual time between two samples of --openmetrics (default: the scenario's tick; 1ms or more)
+cli-arg-epoch = What virtual time 0 is in --openmetrics: now, or UNIX seconds (default 1735689600, 2025-01-01T00:00:00Z, so the same seed gives the same file)
+cli-arg-openmetrics-max = The largest --openmetrics file to write (e.g. 500MB, 4GiB; default 1GiB)
 
 cli-check-about = Validate a scenario without running it
 cli-list-about = List the built-in scenarios
@@ -114,6 +118,10 @@ check-ok = ok — "{ $name }", { $services ->
 }, { $duration }
 check-work = estimated: about { $calls } calls, { $attempts } attempts, { $events } events; roughly { $fastest } to { $slowest } of work on one core
 timeseries-too-big = --timeseries: this run would write { $rows } rows ({ $ticks } ticks of { $tick } × { $services } services), at least { $size }; the limit is { $max } ({ $bytes } bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration
+openmetrics-too-big = --openmetrics: this run would write at least { $size } ({ $samples } samples of { $series } series); the limit is { $max } ({ $bytes } bytes). Raise it with --openmetrics-max, or use a longer --metrics-step or a shorter --duration
+openmetrics-grew-too-big = --openmetrics: the file passed its limit of { $max } ({ $bytes } bytes) at { $at } of simulated time and was not written. Raise it with --openmetrics-max, or use a longer --metrics-step
+metrics-step-too-small = --metrics-step { $step }: the file's timestamps count milliseconds; use 1ms or more
+epoch-invalid = --epoch { $value }: use now, or a whole number of seconds since 1970-01-01 (0 … { $max })
 needs-terminal = the dashboard needs a terminal, and stdout is not one.
     For a headless run that prints the summary: { $command }
 terminal-error = terminal error: { $reason }

@@ -28,6 +28,10 @@ cli-arg-progress = El progreso en líneas sencillas en la salida de errores, una
 cli-run-about = Ejecuta un escenario sin panel e imprime su resumen
 cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio
 cli-run-timeseries-max = El mayor fichero --timeseries que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
+cli-arg-openmetrics = Escribe en FICHERO las métricas de la ejecución como texto OpenMetrics (los nombres de resilience4j en Prometheus y breakwater_*), para promtool tsdb create-blocks-from openmetrics
+cli-arg-metrics-step = Tiempo virtual entre dos muestras de --openmetrics (por defecto: el tick del escenario; 1ms o más)
+cli-arg-epoch = Qué instante es el tiempo virtual 0 en --openmetrics: now (ahora), o segundos UNIX (por defecto 1735689600, 2025-01-01T00:00:00Z, para que la misma semilla dé el mismo fichero)
+cli-arg-openmetrics-max = El mayor fichero --openmetrics que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
 
 cli-check-about = Valida un escenario sin ejecutarlo
 cli-list-about = Lista los escenarios incluidos
@@ -109,6 +113,10 @@ check-ok = correcto — «{ $name }», { $services ->
 }, { $duration }
 check-work = estimación: unas { $calls } llamadas, { $attempts } intentos, { $events } eventos; entre { $fastest } y { $slowest } de trabajo en un núcleo, a grandes rasgos
 timeseries-too-big = --timeseries: esta ejecución escribiría { $rows } filas ({ $ticks } ticks de { $tick } × { $services } servicios), al menos { $size }; el límite es { $max } ({ $bytes } bytes). Súbelo con --timeseries-max, o usa un tick más largo o una --duration más corta
+openmetrics-too-big = --openmetrics: esta ejecución escribiría al menos { $size } ({ $samples } muestras de { $series } series); el límite es { $max } ({ $bytes } bytes). Súbelo con --openmetrics-max, o usa un --metrics-step más largo o una --duration más corta
+openmetrics-grew-too-big = --openmetrics: el fichero pasó su límite de { $max } ({ $bytes } bytes) en { $at } de tiempo simulado y no se escribió. Súbelo con --openmetrics-max, o usa un --metrics-step más largo
+metrics-step-too-small = --metrics-step { $step }: las marcas de tiempo del fichero cuentan milisegundos; usa 1ms o más
+epoch-invalid = --epoch { $value }: usa now, o un número entero de segundos desde 1970-01-01 (0 … { $max })
 needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.
     Para una ejecución sin panel que imprime el resumen: { $command }
 terminal-error = error de la terminal: { $reason }

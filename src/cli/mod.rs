@@ -11,6 +11,7 @@ pub mod flags;
 pub mod lesson;
 pub mod list;
 pub mod memory;
+pub mod observe;
 pub mod plot;
 pub mod progress;
 pub mod run;

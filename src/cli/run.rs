@@ -3,11 +3,12 @@
 
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
+use super::observe::{cannot_write, MetricsFlags};
 use super::progress::{Progress, Work};
 use super::shell::{clean_up_on_signals, json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{human_bytes, parse_size};
-use breakwater::base::escape::escape;
 use breakwater::output::file::OutFile;
+use breakwater::report::openmetrics::run_in_steps;
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
@@ -40,6 +41,8 @@ pub struct RunArgs {
     variant: Variant,
     #[command(flatten)]
     quiet: Quiet,
+    #[command(flatten)]
+    metrics: MetricsFlags,
 }
 
 pub fn run(a: RunArgs) -> Outcome {
@@ -76,18 +79,11 @@ fn check_timeseries_size(s: &Scenario, max: u64) -> Outcome {
     Ok(())
 }
 
-/// An output file that failed part-way: its path and the system's reason.
-fn cannot_write(path: &str, e: &std::io::Error) -> Failure {
-    Failure::io(t!(
-        "io-cannot-write",
-        path = escape(path),
-        reason = breakwater::base::io_reason::io_reason(e).said()
-    ))
-}
-
 fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
+    let metrics = a.metrics.prepare(&[s])?;
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, a.seed.seed.unwrap_or(s.seed));
+    let mut sampling = metrics.as_ref().map(|m| m.start(&mut sim, None));
     let timeseries = a.timeseries.as_deref();
     sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -105,7 +101,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     };
     let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     let mut io_error = None;
-    sim.run(&mut |tick| {
+    let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
         if let Some((_, w)) = &mut writer {
             if io_error.is_none() {
                 if let Err(e) = csv::write_tick(w, tick, &names, &counters) {
@@ -114,7 +110,15 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
             }
         }
         progress.set(tick.t);
-    });
+    };
+    match (&metrics, &mut sampling) {
+        (Some(m), Some(sampling)) => {
+            run_in_steps(&mut sim, m.step, &mut on_tick, &mut |sim| {
+                sampling.at_step(sim)
+            });
+        }
+        _ => sim.run(&mut on_tick),
+    }
     drop(progress);
     if let Some((path, w)) = writer {
         if let Some(e) = io_error {
@@ -124,6 +128,12 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         let f = w.into_inner().map_err(|e| cannot_write(path, e.error()))?;
         f.commit().map_err(|e| cannot_write(path, &e))?;
     }
+    // Written whole (or its failure kept) before the report, whose wall
+    // time it is part of.
+    let metrics_written = match metrics {
+        Some(m) => m.finish(sampling.into_iter().collect()),
+        None => Ok(()),
+    };
     stopped_by(spec_name(s), sim.limit_crossed())?;
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if a.json {
@@ -131,5 +141,6 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     } else {
         table::to_table(&summary)
     };
-    say(&out)
+    say(&out)?;
+    metrics_written
 }

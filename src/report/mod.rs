@@ -1,9 +1,11 @@
-//! Headless outputs: the summary, as a table or JSON, and the per-tick CSV.
+//! Headless outputs: the summary, as a table or JSON, the per-tick CSV and
+//! the OpenMetrics file.
 
 pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod metrics;
+pub mod openmetrics;
 pub mod summary;
 pub mod table;
 pub mod trace;

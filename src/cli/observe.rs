@@ -1,0 +1,227 @@
+//! `--openmetrics FILE` on `run` and `compare` (with `--metrics-step`,
+//! `--epoch`, `--openmetrics-max`): the flags, the checks before a run, the
+//! sampling during it and the file written whole after it
+//! (`report::openmetrics` makes the text).
+//!
+//! A path that cannot be written (a missing directory, no permission) does
+//! not stop the run: the run's other outputs are written whole, then the
+//! message, exit 1. A path that names an input or a link is refused before
+//! the run (exit 2), as every output's.
+
+use super::failure::{Failure, Outcome};
+use super::shell::{clean_up_on_signals, refused};
+use super::values::{human_bytes, parse_dur_arg, parse_size};
+use breakwater::base::escape::escape;
+use breakwater::base::time::{Dur, SimTime};
+use breakwater::output::file::{self, OutFile, Refused};
+use breakwater::report::openmetrics::{self, spill, OpenMetrics, DEFAULT_EPOCH};
+use breakwater::scenario::Scenario;
+use breakwater::sim::Simulation;
+use breakwater::t;
+use std::path::PathBuf;
+
+/// The default bound on an `--openmetrics` file.
+const DEFAULT_MAX: u64 = 1 << 30;
+
+/// The series every service has at every sample whatever its patterns
+/// (outcomes, counts, the latency histogram, the downstream's gauges), and
+/// the fewest bytes one of their lines takes: the estimate errs low, so no
+/// run that fits is refused.
+const MIN_SERIES: u64 = 31;
+const MIN_LINE_BYTES: u64 = 40;
+
+/// The latest epoch `--epoch` takes: 9999-12-31T23:59:59Z.
+const MAX_EPOCH: u64 = 253_402_300_799;
+
+/// What `--epoch` says virtual time 0 is.
+#[derive(Clone, Copy, Debug)]
+pub enum Epoch {
+    /// The wall clock when the run starts.
+    Now,
+    /// These UNIX seconds.
+    At(u64),
+}
+
+fn parse_epoch(s: &str) -> Result<Epoch, String> {
+    if s == "now" {
+        return Ok(Epoch::Now);
+    }
+    match s.parse::<u64>() {
+        Ok(n) if n <= MAX_EPOCH => Ok(Epoch::At(n)),
+        _ => Err(t!(
+            "epoch-invalid",
+            value = escape(s),
+            max = MAX_EPOCH.to_string()
+        )),
+    }
+}
+
+#[derive(clap::Args, Clone, Default, Debug)]
+pub struct MetricsFlags {
+    #[arg(long, value_name = "FILE")]
+    pub openmetrics: Option<String>,
+    #[arg(long, value_name = "D", value_parser = parse_dur_arg, requires = "openmetrics")]
+    pub metrics_step: Option<Dur>,
+    #[arg(long, value_name = "now|SECONDS", value_parser = parse_epoch, requires = "openmetrics")]
+    pub epoch: Option<Epoch>,
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, requires = "openmetrics")]
+    pub openmetrics_max: Option<u64>,
+}
+
+/// An `--openmetrics` file to write, checked before the run.
+pub struct Metrics {
+    path: String,
+    pub step: SimTime,
+    epoch_ms: u64,
+    max: u64,
+    dir: PathBuf,
+    /// Why the path cannot be written, said after the run's other outputs.
+    unwritable: Option<Failure>,
+}
+
+/// One world's sampling while it runs.
+pub struct Sampling {
+    om: Option<OpenMetrics>,
+    error: Option<std::io::Error>,
+    /// The virtual time at which the file passed `max`.
+    too_big_at: Option<SimTime>,
+    max: u64,
+}
+
+impl Sampling {
+    /// A sample of every series now (nothing more once something failed).
+    pub fn at_step(&mut self, sim: &Simulation) {
+        let Some(om) = &mut self.om else {
+            return;
+        };
+        if let Err(e) = om.sample(sim) {
+            self.error = Some(e);
+            self.om = None;
+        } else if om.bytes() > self.max {
+            self.too_big_at = Some(sim.now());
+            self.om = None;
+        }
+    }
+}
+
+impl MetricsFlags {
+    /// Checks the flags against the scenarios to run (one, or both sides):
+    /// the step, the file's least size against its bound, the path. `None`
+    /// without `--openmetrics`.
+    pub fn prepare(&self, worlds: &[&Scenario]) -> Result<Option<Metrics>, Failure> {
+        let Some(path) = &self.openmetrics else {
+            return Ok(None);
+        };
+        let tick = worlds.iter().map(|s| s.tick).min().unwrap_or(Dur(1));
+        let step = self.metrics_step.unwrap_or(tick);
+        if step < Dur::from_millis(1) {
+            return Err(Failure::bad(t!(
+                "metrics-step-too-small",
+                step = step.to_string()
+            )));
+        }
+        let max = self.openmetrics_max.unwrap_or(DEFAULT_MAX);
+        let series: u64 = worlds
+            .iter()
+            .map(|s| s.world.services.len() as u64 * MIN_SERIES)
+            .sum();
+        let longest = worlds.iter().map(|s| s.duration.0).max().unwrap_or(0);
+        let samples = longest / step.0 + 2;
+        let bytes = samples as f64 * series as f64 * MIN_LINE_BYTES as f64;
+        if bytes > max as f64 {
+            return Err(Failure::bad(t!(
+                "openmetrics-too-big",
+                size = human_bytes(bytes),
+                samples = breakwater::i18n::grouped(samples),
+                series = breakwater::i18n::grouped(series),
+                max = human_bytes(max as f64),
+                bytes = breakwater::i18n::grouped(max)
+            )));
+        }
+        let unwritable = match file::check(path) {
+            Ok(()) => None,
+            // Another name for an input, or a link: refused before any work.
+            Err(e @ (Refused::Input(_) | Refused::Symlink)) => {
+                return Err(refused("--openmetrics", path, &e))
+            }
+            Err(e) => Some(refused("--openmetrics", path, &e)),
+        };
+        // Ctrl-C mid-run leaves no hidden temporary beside the file.
+        clean_up_on_signals();
+        let epoch_ms = match self.epoch.unwrap_or(Epoch::At(DEFAULT_EPOCH)) {
+            Epoch::At(s) => s * 1000,
+            Epoch::Now => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64),
+        };
+        Ok(Some(Metrics {
+            dir: spill::spill_dir(path, file::is_direct(path)),
+            path: path.clone(),
+            step: step.0,
+            epoch_ms,
+            max,
+            unwritable,
+        }))
+    }
+}
+
+impl Metrics {
+    /// Starts sampling `sim` (`side` in a comparison), whose latency is then
+    /// counted by bucket.
+    pub fn start(&self, sim: &mut Simulation, side: Option<&str>) -> Sampling {
+        sim.measure_buckets(true);
+        let (om, error) = if self.unwritable.is_some() {
+            (None, None)
+        } else {
+            match OpenMetrics::new(sim, &self.dir, side, self.epoch_ms) {
+                Ok(om) => (Some(om), None),
+                Err(e) => (None, Some(e)),
+            }
+        };
+        Sampling {
+            om,
+            error,
+            too_big_at: None,
+            max: self.max,
+        }
+    }
+
+    /// Writes the file whole from every side's samples, or says why not.
+    pub fn finish(self, sides: Vec<Sampling>) -> Outcome {
+        if let Some(f) = self.unwritable {
+            return Err(f);
+        }
+        let mut oms = Vec::new();
+        for s in sides {
+            if let Some(e) = s.error {
+                return Err(cannot_write(&self.path, &e));
+            }
+            if let Some(at) = s.too_big_at {
+                return Err(Failure::io(t!(
+                    "openmetrics-grew-too-big",
+                    at = breakwater::base::time::clock(at),
+                    max = human_bytes(self.max as f64),
+                    bytes = breakwater::i18n::grouped(self.max)
+                )));
+            }
+            oms.extend(s.om);
+        }
+        let f =
+            OutFile::create(&self.path).map_err(|e| refused("--openmetrics", &self.path, &e))?;
+        let mut w = std::io::BufWriter::with_capacity(256 * 1024, f);
+        openmetrics::join(&mut oms, &mut w).map_err(|e| cannot_write(&self.path, &e))?;
+        let f = w
+            .into_inner()
+            .map_err(|e| cannot_write(&self.path, e.error()))?;
+        f.commit().map_err(|e| cannot_write(&self.path, &e))
+    }
+}
+
+/// An output file that failed part-way: its path and the system's reason.
+pub fn cannot_write(path: &str, e: &std::io::Error) -> Failure {
+    Failure::io(t!(
+        "io-cannot-write",
+        path = escape(path),
+        reason = breakwater::base::io_reason::io_reason(e).said()
+    ))
+}

@@ -1,0 +1,612 @@
+//! `--openmetrics FILE`: a run's metrics as an OpenMetrics text file that
+//! Prometheus' `promtool tsdb create-blocks-from openmetrics` backfills, one
+//! sample of every series per step of virtual time.
+//!
+//! - Names: resilience4j-micrometer's, in Prometheus form (dots become
+//!   underscores, counters end in `_total`, timers are summaries with
+//!   `_count` and `_sum` in seconds; the tag `name` is the service), and
+//!   Breakwater's own `breakwater_*` with the label `service`. In a
+//!   comparison every series also has `side="a"` or `side="b"`.
+//! - Time: sample timestamps are the virtual time plus an epoch, by default
+//!   the fixed `DEFAULT_EPOCH` (2025-01-01T00:00:00Z), so the same scenario
+//!   and seed give a byte-identical file; `--epoch now` uses the wall clock
+//!   at the start instead.
+//! - Order: OpenMetrics forbids interleaving families, so each family's
+//!   samples go to their own spill file (`spill`) while the run goes on, and
+//!   `join` writes the families one after the other, then `# EOF`.
+//! - Counters are cumulative from the start of the run, so the last sample
+//!   of `breakwater_calls_total`, `…_attempts_total` and the others equals
+//!   what `run --json` reports for the same run.
+//!
+//! HELP texts are fixed English, part of the format as resilience4j's own
+//! descriptions are: the file is the same whatever the reader's language.
+
+pub mod spill;
+
+use crate::base::outcome::Outcome;
+use crate::base::time::SimTime;
+use crate::patterns::circuit_breaker::BreakerState;
+use crate::patterns::registry;
+use crate::patterns::PatternKind;
+use crate::sim::metrics::{Tick, LATENCY_BOUNDS_NS};
+use crate::sim::Simulation;
+use spill::Spill;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The default epoch (UNIX seconds): virtual time 0 is 2025-01-01T00:00:00Z.
+pub const DEFAULT_EPOCH: u64 = 1_735_689_600;
+
+/// A metric family: its name, OpenMetrics type, unit and help.
+struct Family {
+    name: &'static str,
+    kind: &'static str,
+    unit: Option<&'static str>,
+    help: &'static str,
+}
+
+const fn fam(name: &'static str, kind: &'static str, help: &'static str) -> Family {
+    Family {
+        name,
+        kind,
+        unit: None,
+        help,
+    }
+}
+
+const fn secs(name: &'static str, kind: &'static str, help: &'static str) -> Family {
+    Family {
+        name,
+        kind,
+        unit: Some("seconds"),
+        help,
+    }
+}
+
+// The families, in the order the file lists them (indexes below).
+const FAMILIES: [Family; 26] = [
+    fam(
+        "resilience4j_circuitbreaker_state",
+        "gauge",
+        "The states of the circuit breaker (1 for the current state)",
+    ),
+    secs(
+        "resilience4j_circuitbreaker_calls_seconds",
+        "summary",
+        "Calls the circuit breaker recorded, by result, and their duration",
+    ),
+    fam(
+        "resilience4j_circuitbreaker_not_permitted_calls",
+        "counter",
+        "Total number of not permitted calls",
+    ),
+    fam(
+        "resilience4j_circuitbreaker_failure_rate",
+        "gauge",
+        "The failure rate of the circuit breaker in percent (-1 before min_calls)",
+    ),
+    fam(
+        "resilience4j_circuitbreaker_slow_call_rate",
+        "gauge",
+        "The slow call rate of the circuit breaker in percent (-1 before min_calls)",
+    ),
+    fam(
+        "resilience4j_retry_calls",
+        "counter",
+        "The number of calls the retry gave back, by how they ended",
+    ),
+    fam(
+        "resilience4j_bulkhead_available_concurrent_calls",
+        "gauge",
+        "The number of available permissions",
+    ),
+    fam(
+        "resilience4j_bulkhead_max_allowed_concurrent_calls",
+        "gauge",
+        "The maximum number of available permissions",
+    ),
+    fam(
+        "breakwater_calls",
+        "counter",
+        "Calls finished, by final outcome (as run --json counts them)",
+    ),
+    fam("breakwater_calls_arrived", "counter", "Calls that arrived"),
+    fam(
+        "breakwater_calls_in_flight",
+        "gauge",
+        "Calls started and not yet answered",
+    ),
+    fam(
+        "breakwater_fallbacks",
+        "counter",
+        "Calls answered by the fallback (also counted by their outcome)",
+    ),
+    fam(
+        "breakwater_attempts",
+        "counter",
+        "Attempts made (the first try and every retry)",
+    ),
+    fam("breakwater_retries", "counter", "Retries made"),
+    fam(
+        "breakwater_downstream_attempts",
+        "counter",
+        "Attempts that reached the downstream",
+    ),
+    fam(
+        "breakwater_downstream_refused",
+        "counter",
+        "Attempts the downstream refused (queue full or down)",
+    ),
+    fam("breakwater_hedged", "counter", "Hedged attempts sent"),
+    secs(
+        "breakwater_call_latency_seconds",
+        "histogram",
+        "Latency of finished calls, from arrival to final answer",
+    ),
+    fam(
+        "breakwater_bulkhead_in_use",
+        "gauge",
+        "Bulkhead slots in use",
+    ),
+    fam(
+        "breakwater_bulkhead_waiting",
+        "gauge",
+        "Calls waiting for a bulkhead slot",
+    ),
+    fam(
+        "breakwater_downstream_busy_workers",
+        "gauge",
+        "Downstream workers serving",
+    ),
+    fam(
+        "breakwater_downstream_queued",
+        "gauge",
+        "Attempts waiting in the downstream's queue",
+    ),
+    fam(
+        "breakwater_retry_budget_tokens",
+        "gauge",
+        "Tokens left in the retry budget",
+    ),
+    fam(
+        "breakwater_breaker_opened",
+        "counter",
+        "Times the circuit breaker opened",
+    ),
+    secs(
+        "breakwater_breaker_open_seconds",
+        "counter",
+        "Time the circuit breaker spent open",
+    ),
+    fam(
+        "breakwater_caller_threads",
+        "gauge",
+        "The client's caller threads, busy or waited for",
+    ),
+];
+
+const STATE: usize = 0;
+const CB_CALLS: usize = 1;
+const NOT_PERMITTED: usize = 2;
+const FAILURE_RATE: usize = 3;
+const SLOW_RATE: usize = 4;
+const RETRY_CALLS: usize = 5;
+const BH_AVAILABLE: usize = 6;
+const BH_MAX: usize = 7;
+const CALLS: usize = 8;
+const ARRIVED: usize = 9;
+const IN_FLIGHT: usize = 10;
+const FALLBACKS: usize = 11;
+const ATTEMPTS: usize = 12;
+const RETRIES: usize = 13;
+const DS_ATTEMPTS: usize = 14;
+const DS_REFUSED: usize = 15;
+const HEDGED: usize = 16;
+const LATENCY: usize = 17;
+const BH_IN_USE: usize = 18;
+const BH_WAITING: usize = 19;
+const DS_BUSY: usize = 20;
+const DS_QUEUED: usize = 21;
+const BUDGET: usize = 22;
+const OPENED: usize = 23;
+const OPEN_SECONDS: usize = 24;
+const CALLERS: usize = 25;
+
+/// The breaker states resilience4j's gauge has a series for.
+const STATES: [BreakerState; 5] = [
+    BreakerState::Closed,
+    BreakerState::Open,
+    BreakerState::HalfOpen,
+    BreakerState::ForcedOpen,
+    BreakerState::Disabled,
+];
+
+/// resilience4j's retry kinds, in `RetryTally` order.
+const RETRY_KINDS: [&str; 4] = [
+    "successful_without_retry",
+    "successful_with_retry",
+    "failed_with_retry",
+    "failed_without_retry",
+];
+
+/// A label value escaped as OpenMetrics wants it.
+fn label(v: &str) -> String {
+    let mut s = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => s.push_str("\\\\"),
+            '"' => s.push_str("\\\""),
+            '\n' => s.push_str("\\n"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// An exact decimal of `ns` nanoseconds in seconds (`1.5`, `0.000001`, `3`).
+pub fn seconds_text(ns: u128) -> String {
+    let (int, frac) = (ns / 1_000_000_000, ns % 1_000_000_000);
+    if frac == 0 {
+        return int.to_string();
+    }
+    let f = format!("{frac:09}");
+    format!("{int}.{}", f.trim_end_matches('0'))
+}
+
+/// The line prefixes of one service's series (name and labels, then a
+/// space), rendered once.
+struct Prefixes {
+    state: [Vec<u8>; 5],
+    cb_count: [Vec<u8>; 2],
+    cb_sum: [Vec<u8>; 2],
+    not_permitted: Vec<u8>,
+    failure_rate: Vec<u8>,
+    slow_rate: Vec<u8>,
+    retry: [Vec<u8>; 4],
+    bh_available: Vec<u8>,
+    bh_max: Vec<u8>,
+    calls: [Vec<u8>; 6],
+    arrived: Vec<u8>,
+    in_flight: Vec<u8>,
+    fallbacks: Vec<u8>,
+    attempts: Vec<u8>,
+    retries: Vec<u8>,
+    ds_attempts: Vec<u8>,
+    ds_refused: Vec<u8>,
+    hedged: Vec<u8>,
+    buckets: Vec<Vec<u8>>,
+    lat_count: Vec<u8>,
+    lat_sum: Vec<u8>,
+    bh_in_use: Vec<u8>,
+    bh_waiting: Vec<u8>,
+    ds_busy: Vec<u8>,
+    ds_queued: Vec<u8>,
+    budget: Vec<u8>,
+    opened: Vec<u8>,
+    open_seconds: Vec<u8>,
+}
+
+impl Prefixes {
+    fn new(service: &str, side: &str) -> Prefixes {
+        let svc = label(service);
+        // resilience4j's series name the instance `name`; Breakwater's
+        // `service`.
+        let r4j = |fam: usize, suffix: &str, extra: &str| -> Vec<u8> {
+            format!(
+                "{}{suffix}{{name=\"{svc}\"{extra}{side}}} ",
+                FAMILIES[fam].name
+            )
+            .into_bytes()
+        };
+        let bw = |fam: usize, suffix: &str, extra: &str| -> Vec<u8> {
+            format!(
+                "{}{suffix}{{service=\"{svc}\"{extra}{side}}} ",
+                FAMILIES[fam].name
+            )
+            .into_bytes()
+        };
+        let kinds = ["successful", "failed"];
+        Prefixes {
+            state: STATES.map(|s| r4j(STATE, "", &format!(",state=\"{}\"", s.name()))),
+            cb_count: kinds.map(|k| r4j(CB_CALLS, "_count", &format!(",kind=\"{k}\""))),
+            cb_sum: kinds.map(|k| r4j(CB_CALLS, "_sum", &format!(",kind=\"{k}\""))),
+            not_permitted: r4j(NOT_PERMITTED, "_total", ",kind=\"not_permitted\""),
+            failure_rate: r4j(FAILURE_RATE, "", ""),
+            slow_rate: r4j(SLOW_RATE, "", ""),
+            retry: RETRY_KINDS.map(|k| r4j(RETRY_CALLS, "_total", &format!(",kind=\"{k}\""))),
+            bh_available: r4j(BH_AVAILABLE, "", ""),
+            bh_max: r4j(BH_MAX, "", ""),
+            calls: Outcome::ALL.map(|o| bw(CALLS, "_total", &format!(",outcome=\"{}\"", o.name()))),
+            arrived: bw(ARRIVED, "_total", ""),
+            in_flight: bw(IN_FLIGHT, "", ""),
+            fallbacks: bw(FALLBACKS, "_total", ""),
+            attempts: bw(ATTEMPTS, "_total", ""),
+            retries: bw(RETRIES, "_total", ""),
+            ds_attempts: bw(DS_ATTEMPTS, "_total", ""),
+            ds_refused: bw(DS_REFUSED, "_total", ""),
+            hedged: bw(HEDGED, "_total", ""),
+            buckets: LATENCY_BOUNDS_NS
+                .iter()
+                .map(|&le| {
+                    let le = if le == u64::MAX {
+                        "+Inf".to_string()
+                    } else {
+                        seconds_text(u128::from(le))
+                    };
+                    // OpenMetrics wants `le` as a float: `1.0`, not `1`.
+                    let le = if le.contains('.') || le == "+Inf" {
+                        le
+                    } else {
+                        format!("{le}.0")
+                    };
+                    bw(LATENCY, "_bucket", &format!(",le=\"{le}\""))
+                })
+                .collect(),
+            lat_count: bw(LATENCY, "_count", ""),
+            lat_sum: bw(LATENCY, "_sum", ""),
+            bh_in_use: bw(BH_IN_USE, "", ""),
+            bh_waiting: bw(BH_WAITING, "", ""),
+            ds_busy: bw(DS_BUSY, "", ""),
+            ds_queued: bw(DS_QUEUED, "", ""),
+            budget: bw(BUDGET, "", ""),
+            opened: bw(OPENED, "_total", ""),
+            open_seconds: bw(OPEN_SECONDS, "_total", ""),
+        }
+    }
+}
+
+/// One world's metrics being written: a spill per family.
+pub struct OpenMetrics {
+    spills: Vec<Spill>,
+    services: Vec<Prefixes>,
+    callers: [Vec<u8>; 2],
+    /// The epoch in milliseconds since the UNIX epoch.
+    epoch_ms: u64,
+    /// The current sample's ` <timestamp>\n`.
+    stamp: Vec<u8>,
+    hedged: usize,
+}
+
+impl OpenMetrics {
+    /// Starts writing the metrics of `sim`'s world, spilling in `dir`;
+    /// `side` is `Some("a")` or `Some("b")` in a comparison.
+    pub fn new(
+        sim: &Simulation,
+        dir: &Path,
+        side: Option<&str>,
+        epoch_ms: u64,
+    ) -> io::Result<OpenMetrics> {
+        let side = side.map_or(String::new(), |s| format!(",side=\"{}\"", label(s)));
+        let spills = FAMILIES
+            .iter()
+            .map(|_| Spill::new(dir))
+            .collect::<io::Result<Vec<_>>>()?;
+        let services = sim
+            .world()
+            .services
+            .iter()
+            .map(|s| Prefixes::new(&s.name, &side))
+            .collect();
+        let side_only = side.trim_start_matches(',');
+        let callers = ["busy", "waiting"].map(|k| {
+            let sep = if side_only.is_empty() { "" } else { "," };
+            format!(
+                "{}{{state=\"{k}\"{sep}{side_only}}} ",
+                FAMILIES[CALLERS].name
+            )
+            .into_bytes()
+        });
+        Ok(OpenMetrics {
+            spills,
+            services,
+            callers,
+            epoch_ms,
+            stamp: Vec::new(),
+            hedged: registry::counter_index("hedged"),
+        })
+    }
+
+    /// Bytes written so far (the file will be these and the families'
+    /// headers).
+    pub fn bytes(&self) -> u64 {
+        self.spills.iter().map(|s| s.bytes).sum()
+    }
+
+    #[inline]
+    fn line(&mut self, fam: usize, prefix: &[u8], value: &[u8]) -> io::Result<()> {
+        self.spills[fam].write(&[prefix, value, &self.stamp])
+    }
+
+    fn int(&mut self, fam: usize, prefix: &[u8], v: u64) -> io::Result<()> {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut v = v;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.line(fam, prefix, &buf[i..])
+    }
+
+    fn float(&mut self, fam: usize, prefix: &[u8], v: f64) -> io::Result<()> {
+        self.line(fam, prefix, format!("{v}").as_bytes())
+    }
+
+    /// Writes one sample of every series, stamped with `sim`'s virtual time.
+    pub fn sample(&mut self, sim: &Simulation) -> io::Result<()> {
+        let ms = self.epoch_ms + sim.now() / 1_000_000;
+        self.stamp = format!(" {}.{:03}\n", ms / 1000, ms % 1000).into_bytes();
+        // The prefixes are taken out while lines are written, and put back.
+        let services = std::mem::take(&mut self.services);
+        let mut result = Ok(());
+        for (i, p) in services.iter().enumerate() {
+            result = self.service(sim, i, p);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.services = services;
+        result?;
+        if sim.world().client.is_some() {
+            let (busy, waiting) = sim.caller_pool();
+            let callers = std::mem::take(&mut self.callers);
+            let r = self
+                .int(CALLERS, &callers[0], u64::from(busy))
+                .and_then(|()| self.int(CALLERS, &callers[1], u64::from(waiting)));
+            self.callers = callers;
+            r?;
+        }
+        Ok(())
+    }
+
+    fn service(&mut self, sim: &Simulation, i: usize, p: &Prefixes) -> io::Result<()> {
+        let patterns = &sim.world().services[i].patterns;
+        let m = sim.service_metrics(i);
+        let c = m.totals_now();
+        let (breaker_tally, retry_tally) = sim.tallies(i);
+        if patterns.is_enabled(PatternKind::CircuitBreaker) {
+            let now = sim.breaker_state(i);
+            for (s, prefix) in STATES.iter().zip(&p.state) {
+                self.int(STATE, prefix, u64::from(*s == now))?;
+            }
+            let t = *breaker_tally;
+            self.int(CB_CALLS, &p.cb_count[0], t.successful)?;
+            self.line(
+                CB_CALLS,
+                &p.cb_sum[0],
+                seconds_text(t.successful_ns).as_bytes(),
+            )?;
+            self.int(CB_CALLS, &p.cb_count[1], t.failed)?;
+            self.line(CB_CALLS, &p.cb_sum[1], seconds_text(t.failed_ns).as_bytes())?;
+            self.int(NOT_PERMITTED, &p.not_permitted, t.not_permitted)?;
+            if let Some((failure, slow)) = sim.breaker(i).rates(&patterns.circuit_breaker) {
+                self.float(FAILURE_RATE, &p.failure_rate, failure)?;
+                self.float(SLOW_RATE, &p.slow_rate, slow)?;
+            }
+            let b = sim.breaker(i);
+            self.int(OPENED, &p.opened, u64::from(b.times_opened()))?;
+            let open = u128::from(b.open_time(sim.now()).0);
+            self.line(OPEN_SECONDS, &p.open_seconds, seconds_text(open).as_bytes())?;
+        }
+        if patterns.is_enabled(PatternKind::Retry) {
+            let t = *retry_tally;
+            let kinds = [
+                t.successful_without_retry,
+                t.successful_with_retry,
+                t.failed_with_retry,
+                t.failed_without_retry,
+            ];
+            for (n, prefix) in kinds.iter().zip(&p.retry) {
+                self.int(RETRY_CALLS, prefix, *n)?;
+            }
+        }
+        let bulkhead = sim.bulkhead(i);
+        if patterns.is_enabled(PatternKind::Bulkhead) {
+            let max = patterns.bulkhead.max_concurrent;
+            let free = max.saturating_sub(bulkhead.in_use());
+            self.int(BH_AVAILABLE, &p.bh_available, u64::from(free))?;
+            self.int(BH_MAX, &p.bh_max, u64::from(max))?;
+            self.int(BH_IN_USE, &p.bh_in_use, u64::from(bulkhead.in_use()))?;
+            self.int(BH_WAITING, &p.bh_waiting, u64::from(bulkhead.waiting()))?;
+        }
+        for (o, prefix) in Outcome::ALL.iter().zip(&p.calls) {
+            self.int(CALLS, prefix, c.outcome(*o))?;
+        }
+        self.int(ARRIVED, &p.arrived, c.calls)?;
+        self.int(IN_FLIGHT, &p.in_flight, sim.service_in_flight(i))?;
+        self.int(FALLBACKS, &p.fallbacks, c.fallbacks)?;
+        self.int(ATTEMPTS, &p.attempts, c.attempts)?;
+        self.int(RETRIES, &p.retries, c.retries)?;
+        self.int(DS_ATTEMPTS, &p.ds_attempts, c.downstream_attempts)?;
+        self.int(DS_REFUSED, &p.ds_refused, c.downstream_refused)?;
+        let h = self.hedged;
+        if patterns.is_enabled(PatternKind::Hedging) || c.extra[h] > 0 {
+            self.int(HEDGED, &p.hedged, c.extra[h])?;
+        }
+        if let Some(b) = &m.buckets {
+            let mut sum = 0;
+            for (n, prefix) in b.iter().zip(&p.buckets) {
+                sum += n;
+                self.int(LATENCY, prefix, sum)?;
+            }
+            self.int(LATENCY, &p.lat_count, sum)?;
+            self.line(
+                LATENCY,
+                &p.lat_sum,
+                seconds_text(m.latency_sum_ns).as_bytes(),
+            )?;
+        }
+        let ds = sim.downstream(i);
+        self.int(DS_BUSY, &p.ds_busy, u64::from(ds.busy()))?;
+        self.int(DS_QUEUED, &p.ds_queued, u64::from(ds.queued()))?;
+        if let Some(tokens) = sim.budget_tokens(i) {
+            self.float(BUDGET, &p.budget, tokens)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the families of every world (`sides`, in order: A then B) one
+/// after the other, each with its `# TYPE`, `# UNIT` and `# HELP`, then
+/// `# EOF`. A family no world wrote a sample of is left out.
+pub fn join(sides: &mut [OpenMetrics], out: &mut impl Write) -> io::Result<()> {
+    for (f, family) in FAMILIES.iter().enumerate() {
+        if sides.iter().all(|s| s.spills[f].bytes == 0) {
+            continue;
+        }
+        writeln!(out, "# TYPE {} {}", family.name, family.kind)?;
+        if let Some(unit) = family.unit {
+            writeln!(out, "# UNIT {} {unit}", family.name)?;
+        }
+        writeln!(out, "# HELP {} {}", family.name, family.help)?;
+        for side in sides.iter_mut() {
+            side.spills[f].copy_to(out)?;
+        }
+    }
+    out.write_all(b"# EOF\n")
+}
+
+/// Runs `sim` to its end in steps of `step`, handing every tick to
+/// `on_tick` as `run` does and the simulation after each step (and once at
+/// 0) to `at_step`. Stepping changes no result: the same events run in the
+/// same order as in one `run`.
+pub fn run_in_steps(
+    sim: &mut Simulation,
+    step: SimTime,
+    on_tick: &mut dyn FnMut(&Tick),
+    at_step: &mut dyn FnMut(&Simulation),
+) {
+    let step = step.max(1);
+    at_step(sim);
+    let mut next = step.min(sim.end());
+    loop {
+        sim.advance_to(next, on_tick);
+        at_step(sim);
+        if sim.is_finished() {
+            break;
+        }
+        next = next.saturating_add(step).min(sim.end());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_are_exact_decimals() {
+        assert_eq!(seconds_text(0), "0");
+        assert_eq!(seconds_text(1_500_000_000), "1.5");
+        assert_eq!(seconds_text(1_000), "0.000001");
+        assert_eq!(seconds_text(60_000_000_000), "60");
+    }
+
+    #[test]
+    fn label_values_are_escaped() {
+        assert_eq!(label("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
+    }
+}
