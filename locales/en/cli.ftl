@@ -32,8 +32,9 @@ cli-run-timeseries = Write one CSV row per tick per service to FILE
 cli-run-timeseries-max = The largest --timeseries file to write (e.g. 500MB, 4GiB; default 1GiB)
 cli-arg-openmetrics = Write the run's metrics to FILE as OpenMetrics text (resilience4j's Prometheus names and breakwater_*), for promtool tsdb create-blocks-from openmetrics
 cli-arg-metrics-step = Virtual time between two samples of --openmetrics (default: the scenario's tick; 1ms or more)
-cli-arg-epoch = What virtual time 0 is in --openmetrics: now, or UNIX seconds (default 1735689600, 2025-01-01T00:00:00Z, so the same seed gives the same file)
+cli-arg-epoch = What virtual time 0 is in --openmetrics and --log: now, or UNIX seconds (default 1735689600, 2025-01-01T00:00:00Z, so the same seed gives the same file)
 cli-arg-openmetrics-max = The largest --openmetrics file to write (e.g. 500MB, 4GiB; default 1GiB)
+cli-arg-log = Write a JSON line to FILE for every breaker transition (with its reason), timeline entry, change and limit notice, stamped with virtual time
 
 cli-check-about = Validate a scenario without running it
 cli-list-about = List the built-in scenarios

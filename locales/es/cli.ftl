@@ -30,8 +30,9 @@ cli-run-timeseries = Escribe en FICHERO una fila CSV por tick y por servicio
 cli-run-timeseries-max = El mayor fichero --timeseries que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
 cli-arg-openmetrics = Escribe en FICHERO las métricas de la ejecución como texto OpenMetrics (los nombres de resilience4j en Prometheus y breakwater_*), para promtool tsdb create-blocks-from openmetrics
 cli-arg-metrics-step = Tiempo virtual entre dos muestras de --openmetrics (por defecto: el tick del escenario; 1ms o más)
-cli-arg-epoch = Qué instante es el tiempo virtual 0 en --openmetrics: now (ahora), o segundos UNIX (por defecto 1735689600, 2025-01-01T00:00:00Z, para que la misma semilla dé el mismo fichero)
+cli-arg-epoch = Qué instante es el tiempo virtual 0 en --openmetrics y --log: now (ahora), o segundos UNIX (por defecto 1735689600, 2025-01-01T00:00:00Z, para que la misma semilla dé el mismo fichero)
 cli-arg-openmetrics-max = El mayor fichero --openmetrics que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
+cli-arg-log = Escribe en FICHERO una línea JSON por cada transición del breaker (con su motivo), entrada del guion, cambio y aviso de límite, con su tiempo virtual
 
 cli-check-about = Valida un escenario sin ejecutarlo
 cli-list-about = Lista los escenarios incluidos

@@ -47,8 +47,9 @@ pub struct CompareArgs {
 /// with `--json` / `--no-tui`) both sides run headless to the end, then one
 /// table (or JSON) with A, B and Δ.
 pub fn compare(args: CompareArgs) -> Outcome {
-    // A metrics file asks for the headless comparison that writes it.
-    let headless = args.json || args.no_tui || args.metrics.openmetrics.is_some();
+    // A metrics file or a log asks for the headless comparison that writes it.
+    let files = args.metrics.openmetrics.is_some() || args.metrics.log.is_some();
+    let headless = args.json || args.no_tui || files;
     let on_terminal = !headless && std::io::stdout().is_terminal();
     let mut cmp = comparison(
         load_raw(&args.a)?,
@@ -66,7 +67,7 @@ pub fn compare(args: CompareArgs) -> Outcome {
     if on_terminal {
         return compare_dashboard(cmp, args.seed.seed, args.dash);
     }
-    let metrics = args.metrics.prepare(&[&cmp.a, &cmp.b])?;
+    let observers = args.metrics.observers(&[&cmp.a, &cmp.b])?;
     // The sides are independent deterministic runs: one thread each, so a
     // comparison takes about the wall time of one run where two cores are free.
     let progress = Progress::asked(
@@ -80,26 +81,26 @@ pub fn compare(args: CompareArgs) -> Outcome {
         let started = Instant::now();
         let mut sim = Simulation::new(s);
         sim.measure_ticks(false);
-        let mut sampling = metrics.as_ref().map(|m| m.start(&mut sim, Some(letter)));
+        let mut watching = observers
+            .any()
+            .then(|| observers.start(&mut sim, Some(letter)));
         let mut last = 0;
         let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
             progress.add(tick.t.saturating_sub(last));
             last = tick.t;
         };
-        match (&metrics, &mut sampling) {
-            (Some(m), Some(sampling)) => {
-                run_in_steps(&mut sim, m.step, &mut on_tick, &mut |sim| {
-                    sampling.at_step(sim)
-                });
-            }
-            _ => sim.run(&mut on_tick),
+        match &mut watching {
+            Some(w) => run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+                w.at_step(sim)
+            }),
+            None => sim.run(&mut on_tick),
         }
         let summary = match sim.limit_crossed() {
             // As it always said: the scenario's origin, `builtin:` included.
             Some(stop) => Err(stopped(&s.origin, stop.at, &stop.message.said())),
             None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
         };
-        (summary, sampling)
+        (summary, watching)
     };
     let ((a, sampling_a), b) = std::thread::scope(|scope| {
         let lang = breakwater::i18n::current();
@@ -109,10 +110,7 @@ pub fn compare(args: CompareArgs) -> Outcome {
     });
     drop(progress);
     let (b, sampling_b) = b.map_err(|_| Failure::io(t!("compare-side-b-panicked")))?;
-    let metrics_written = match metrics {
-        Some(m) => m.finish(sampling_a.into_iter().chain(sampling_b).collect()),
-        None => Ok(()),
-    };
+    let metrics_written = observers.finish(sampling_a.into_iter().chain(sampling_b).collect());
     let summaries = [a?, b?];
     // JSON's labels are English, as every machine output; the table's follow
     // the reader.

@@ -1,7 +1,7 @@
-//! `--openmetrics FILE` on `run` and `compare` (with `--metrics-step`,
-//! `--epoch`, `--openmetrics-max`): the flags, the checks before a run, the
-//! sampling during it and the file written whole after it
-//! (`report::openmetrics` makes the text).
+//! `--openmetrics FILE` (with `--metrics-step`, `--epoch`,
+//! `--openmetrics-max`) and `--log FILE` on `run` and `compare`: the flags,
+//! the checks before a run, the sampling during it and the files written
+//! whole after it (`report::openmetrics` and `report::log` make the text).
 //!
 //! A path that cannot be written (a missing directory, no permission) does
 //! not stop the run: the run's other outputs are written whole, then the
@@ -14,6 +14,8 @@ use super::values::{human_bytes, parse_dur_arg, parse_size};
 use breakwater::base::escape::escape;
 use breakwater::base::time::{Dur, SimTime};
 use breakwater::output::file::{self, OutFile, Refused};
+use breakwater::report::log::Log;
+use breakwater::report::openmetrics::spill::Spill;
 use breakwater::report::openmetrics::{self, spill, OpenMetrics, DEFAULT_EPOCH};
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
@@ -62,16 +64,173 @@ pub struct MetricsFlags {
     pub openmetrics: Option<String>,
     #[arg(long, value_name = "D", value_parser = parse_dur_arg, requires = "openmetrics")]
     pub metrics_step: Option<Dur>,
-    #[arg(long, value_name = "now|SECONDS", value_parser = parse_epoch, requires = "openmetrics")]
+    #[arg(long, value_name = "now|SECONDS", value_parser = parse_epoch)]
     pub epoch: Option<Epoch>,
     #[arg(long, value_name = "SIZE", value_parser = parse_size, requires = "openmetrics")]
     pub openmetrics_max: Option<u64>,
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<String>,
+}
+
+/// The files a run is observed into, checked before it: `--openmetrics`
+/// and `--log`.
+pub struct Observers {
+    metrics: Option<Metrics>,
+    log: Option<LogFile>,
+    /// Virtual time between two looks at the run: the metrics' step, or
+    /// the tick when a log is written (every notice read soon after it is
+    /// made).
+    pub step: SimTime,
+}
+
+/// A `--log` file to write, checked before the run.
+struct LogFile {
+    path: String,
+    dir: PathBuf,
+    epoch_ms: u64,
+    unwritable: Option<Failure>,
+}
+
+/// One world observed while it runs.
+pub struct Watching {
+    sampling: Option<Sampling>,
+    /// Every metrics step is this many looks.
+    metrics_step: SimTime,
+    log: Option<Result<Log<Spill>, std::io::Error>>,
+}
+
+impl Watching {
+    /// A look at the run after a step: its new notices logged, and a
+    /// metrics sample when a metrics step is over (or the run is).
+    pub fn at_step(&mut self, sim: &Simulation) {
+        if let Some(Ok(log)) = &mut self.log {
+            if let Err(e) = log.drain(sim) {
+                self.log = Some(Err(e));
+            }
+        }
+        if let Some(s) = &mut self.sampling {
+            if sim.now().is_multiple_of(self.metrics_step) || sim.is_finished() {
+                s.at_step(sim);
+            }
+        }
+    }
+}
+
+/// The epoch the flags ask for, in milliseconds since 1970.
+fn epoch_ms(epoch: Option<Epoch>) -> u64 {
+    match epoch.unwrap_or(Epoch::At(DEFAULT_EPOCH)) {
+        Epoch::At(s) => s * 1000,
+        Epoch::Now => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64),
+    }
+}
+
+/// Checks that `path` can be written: `Ok(None)` if so, `Ok(Some(why))`
+/// when the file system says no (said after the run), `Err` for a name
+/// that is an input or a link (refused before it).
+fn writable(flag: &str, path: &str) -> Result<Option<Failure>, Failure> {
+    match file::check(path) {
+        Ok(()) => Ok(None),
+        Err(e @ (Refused::Input(_) | Refused::Symlink)) => Err(refused(flag, path, &e)),
+        Err(e) => Ok(Some(refused(flag, path, &e))),
+    }
+}
+
+/// Writes `spills` (in order) whole to `path`.
+fn write_whole(flag: &str, path: &str, spills: &mut [Spill]) -> Outcome {
+    let f = OutFile::create(path).map_err(|e| refused(flag, path, &e))?;
+    let mut w = std::io::BufWriter::with_capacity(256 * 1024, f);
+    for s in spills {
+        s.copy_to(&mut w).map_err(|e| cannot_write(path, &e))?;
+    }
+    let f = w.into_inner().map_err(|e| cannot_write(path, e.error()))?;
+    f.commit().map_err(|e| cannot_write(path, &e))
+}
+
+impl MetricsFlags {
+    /// Checks `--openmetrics` and `--log` against the scenarios to run.
+    pub fn observers(&self, worlds: &[&Scenario]) -> Result<Observers, Failure> {
+        let metrics = self.prepare(worlds)?;
+        let log = match &self.log {
+            Some(path) => {
+                let unwritable = writable("--log", path)?;
+                clean_up_on_signals();
+                Some(LogFile {
+                    dir: spill::spill_dir(path, file::is_direct(path)),
+                    path: path.clone(),
+                    epoch_ms: metrics
+                        .as_ref()
+                        .map_or(epoch_ms(self.epoch), |m| m.epoch_ms),
+                    unwritable,
+                })
+            }
+            None => None,
+        };
+        let tick = worlds.iter().map(|s| s.tick.0).min().unwrap_or(1);
+        let step = match (&metrics, &log) {
+            (Some(m), Some(_)) => m.step.min(tick),
+            (Some(m), None) => m.step,
+            _ => tick,
+        };
+        Ok(Observers { metrics, log, step })
+    }
+}
+
+impl Observers {
+    /// Whether anything watches the run.
+    pub fn any(&self) -> bool {
+        self.metrics.is_some() || self.log.is_some()
+    }
+
+    /// Starts watching `sim` (`side` in a comparison).
+    pub fn start(&self, sim: &mut Simulation, side: Option<&str>) -> Watching {
+        let log = self.log.as_ref().and_then(|l| {
+            if l.unwritable.is_some() {
+                return None;
+            }
+            Some(Spill::new(&l.dir).map(|s| Log::new(s, l.epoch_ms, side)))
+        });
+        Watching {
+            sampling: self.metrics.as_ref().map(|m| m.start(sim, side)),
+            metrics_step: self.metrics.as_ref().map_or(1, |m| m.step).max(1),
+            log,
+        }
+    }
+
+    /// Writes every file whole, or says why one was not (the first reason).
+    pub fn finish(self, sides: Vec<Watching>) -> Outcome {
+        let mut samplings = Vec::new();
+        let mut logs = Vec::new();
+        let mut log_error = None;
+        for w in sides {
+            samplings.extend(w.sampling);
+            match w.log {
+                Some(Ok(log)) => logs.push(log.into_inner()),
+                Some(Err(e)) => log_error = Some(e),
+                None => {}
+            }
+        }
+        let metrics = match self.metrics {
+            Some(m) => m.finish(samplings),
+            None => Ok(()),
+        };
+        let log = match self.log {
+            Some(l) => match (l.unwritable, log_error) {
+                (Some(f), _) => Err(f),
+                (None, Some(e)) => Err(cannot_write(&l.path, &e)),
+                (None, None) => write_whole("--log", &l.path, &mut logs),
+            },
+            None => Ok(()),
+        };
+        metrics.and(log)
+    }
 }
 
 /// An `--openmetrics` file to write, checked before the run.
 pub struct Metrics {
     path: String,
-    pub step: SimTime,
+    step: SimTime,
     epoch_ms: u64,
     max: u64,
     dir: PathBuf,
@@ -108,7 +267,7 @@ impl MetricsFlags {
     /// Checks the flags against the scenarios to run (one, or both sides):
     /// the step, the file's least size against its bound, the path. `None`
     /// without `--openmetrics`.
-    pub fn prepare(&self, worlds: &[&Scenario]) -> Result<Option<Metrics>, Failure> {
+    fn prepare(&self, worlds: &[&Scenario]) -> Result<Option<Metrics>, Failure> {
         let Some(path) = &self.openmetrics else {
             return Ok(None);
         };
@@ -138,22 +297,11 @@ impl MetricsFlags {
                 bytes = breakwater::i18n::grouped(max)
             )));
         }
-        let unwritable = match file::check(path) {
-            Ok(()) => None,
-            // Another name for an input, or a link: refused before any work.
-            Err(e @ (Refused::Input(_) | Refused::Symlink)) => {
-                return Err(refused("--openmetrics", path, &e))
-            }
-            Err(e) => Some(refused("--openmetrics", path, &e)),
-        };
+        // Another name for an input, or a link: refused before any work.
+        let unwritable = writable("--openmetrics", path)?;
         // Ctrl-C mid-run leaves no hidden temporary beside the file.
         clean_up_on_signals();
-        let epoch_ms = match self.epoch.unwrap_or(Epoch::At(DEFAULT_EPOCH)) {
-            Epoch::At(s) => s * 1000,
-            Epoch::Now => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as u64),
-        };
+        let epoch_ms = epoch_ms(self.epoch);
         Ok(Some(Metrics {
             dir: spill::spill_dir(path, file::is_direct(path)),
             path: path.clone(),
@@ -168,7 +316,7 @@ impl MetricsFlags {
 impl Metrics {
     /// Starts sampling `sim` (`side` in a comparison), whose latency is then
     /// counted by bucket.
-    pub fn start(&self, sim: &mut Simulation, side: Option<&str>) -> Sampling {
+    fn start(&self, sim: &mut Simulation, side: Option<&str>) -> Sampling {
         sim.measure_buckets(true);
         let (om, error) = if self.unwritable.is_some() {
             (None, None)
@@ -187,7 +335,7 @@ impl Metrics {
     }
 
     /// Writes the file whole from every side's samples, or says why not.
-    pub fn finish(self, sides: Vec<Sampling>) -> Outcome {
+    fn finish(self, sides: Vec<Sampling>) -> Outcome {
         if let Some(f) = self.unwritable {
             return Err(f);
         }

@@ -80,10 +80,10 @@ fn check_timeseries_size(s: &Scenario, max: u64) -> Outcome {
 }
 
 fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
-    let metrics = a.metrics.prepare(&[s])?;
+    let observers = a.metrics.observers(&[s])?;
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, a.seed.seed.unwrap_or(s.seed));
-    let mut sampling = metrics.as_ref().map(|m| m.start(&mut sim, None));
+    let mut watching = observers.any().then(|| observers.start(&mut sim, None));
     let timeseries = a.timeseries.as_deref();
     sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -111,13 +111,11 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         progress.set(tick.t);
     };
-    match (&metrics, &mut sampling) {
-        (Some(m), Some(sampling)) => {
-            run_in_steps(&mut sim, m.step, &mut on_tick, &mut |sim| {
-                sampling.at_step(sim)
-            });
-        }
-        _ => sim.run(&mut on_tick),
+    match &mut watching {
+        Some(w) => run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+            w.at_step(sim)
+        }),
+        None => sim.run(&mut on_tick),
     }
     drop(progress);
     if let Some((path, w)) = writer {
@@ -130,10 +128,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     }
     // Written whole (or its failure kept) before the report, whose wall
     // time it is part of.
-    let metrics_written = match metrics {
-        Some(m) => m.finish(sampling.into_iter().collect()),
-        None => Ok(()),
-    };
+    let metrics_written = observers.finish(watching.into_iter().collect());
     stopped_by(spec_name(s), sim.limit_crossed())?;
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if a.json {

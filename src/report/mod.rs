@@ -1,9 +1,10 @@
 //! Headless outputs: the summary, as a table or JSON, the per-tick CSV and
-//! the OpenMetrics file.
+//! the OpenMetrics file and the JSON-lines log.
 
 pub mod compare;
 pub mod csv;
 pub mod json;
+pub mod log;
 pub mod metrics;
 pub mod openmetrics;
 pub mod summary;

@@ -414,7 +414,7 @@ impl OpenMetrics {
 
     #[inline]
     fn line(&mut self, fam: usize, prefix: &[u8], value: &[u8]) -> io::Result<()> {
-        self.spills[fam].write(&[prefix, value, &self.stamp])
+        self.spills[fam].write_parts(&[prefix, value, &self.stamp])
     }
 
     fn int(&mut self, fam: usize, prefix: &[u8], v: u64) -> io::Result<()> {

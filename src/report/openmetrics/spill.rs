@@ -46,7 +46,7 @@ impl Spill {
     }
 
     #[inline]
-    pub fn write(&mut self, parts: &[&[u8]]) -> io::Result<()> {
+    pub fn write_parts(&mut self, parts: &[&[u8]]) -> io::Result<()> {
         for p in parts {
             self.w.write_all(p)?;
             self.bytes += p.len() as u64;
@@ -61,6 +61,17 @@ impl Spill {
         f.seek(SeekFrom::Start(0))?;
         io::copy(f, out)?;
         Ok(())
+    }
+}
+
+impl Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.w.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
     }
 }
 
@@ -87,8 +98,8 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let mut s = Spill::new(&dir).unwrap();
-        s.write(&[b"a 1", b"\n"]).unwrap();
-        s.write(&[b"a 2\n"]).unwrap();
+        s.write_parts(&[b"a 1", b"\n"]).unwrap();
+        s.write_parts(&[b"a 2\n"]).unwrap();
         assert_eq!(
             std::fs::read_dir(&dir).unwrap().count(),
             0,
