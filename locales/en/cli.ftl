@@ -34,6 +34,9 @@ cli-arg-openmetrics = Write the run's metrics to FILE as OpenMetrics text (resil
 cli-arg-metrics-step = Virtual time between two samples of --openmetrics (default: the scenario's tick; 1ms or more)
 cli-arg-epoch = What virtual time 0 is in --openmetrics and --log: now, or UNIX seconds (default 1735689600, 2025-01-01T00:00:00Z, so the same seed gives the same file)
 cli-arg-openmetrics-max = The largest --openmetrics file to write (e.g. 500MB, 4GiB; default 1GiB)
+cli-trace-otlp = Also write the traced calls to FILE as OpenTelemetry spans in OTLP/JSON (a span per call, a child span per attempt, every step as an event)
+cli-arg-otlp = Write every call (or a sample) to FILE as OpenTelemetry spans in OTLP/JSON: a span per call, a child span per attempt, the patterns' decisions as events
+cli-arg-otlp-sample = The fraction of calls --otlp writes (more than 0, at most 1; default 1), chosen by a hash of each call's key, so the sample changes no result
 cli-arg-log = Write a JSON line to FILE for every breaker transition (with its reason), timeline entry, change and limit notice, stamped with virtual time
 
 cli-check-about = Validate a scenario without running it
@@ -121,6 +124,7 @@ check-work = estimated: about { $calls } calls, { $attempts } attempts, { $event
 timeseries-too-big = --timeseries: this run would write { $rows } rows ({ $ticks } ticks of { $tick } × { $services } services), at least { $size }; the limit is { $max } ({ $bytes } bytes). Raise it with --timeseries-max, or use a longer tick or a shorter --duration
 openmetrics-too-big = --openmetrics: this run would write at least { $size } ({ $samples } samples of { $series } series); the limit is { $max } ({ $bytes } bytes). Raise it with --openmetrics-max, or use a longer --metrics-step or a shorter --duration
 openmetrics-grew-too-big = --openmetrics: the file passed its limit of { $max } ({ $bytes } bytes) at { $at } of simulated time and was not written. Raise it with --openmetrics-max, or use a longer --metrics-step
+otlp-sample-invalid = --otlp-sample { $value }: use a fraction of the calls, more than 0 and at most 1 (e.g. 0.01)
 metrics-step-too-small = --metrics-step { $step }: the file's timestamps count milliseconds; use 1ms or more
 epoch-invalid = --epoch { $value }: use now, or a whole number of seconds since 1970-01-01 (0 … { $max })
 needs-terminal = the dashboard needs a terminal, and stdout is not one.

@@ -32,6 +32,9 @@ cli-arg-openmetrics = Escribe en FICHERO las métricas de la ejecución como tex
 cli-arg-metrics-step = Tiempo virtual entre dos muestras de --openmetrics (por defecto: el tick del escenario; 1ms o más)
 cli-arg-epoch = Qué instante es el tiempo virtual 0 en --openmetrics y --log: now (ahora), o segundos UNIX (por defecto 1735689600, 2025-01-01T00:00:00Z, para que la misma semilla dé el mismo fichero)
 cli-arg-openmetrics-max = El mayor fichero --openmetrics que se escribe (p. ej. 500MB, 4GiB; por defecto 1GiB)
+cli-trace-otlp = Escribe además en FICHERO las llamadas seguidas como spans de OpenTelemetry en OTLP/JSON (un span por llamada, un span hijo por intento, cada paso como evento)
+cli-arg-otlp = Escribe en FICHERO cada llamada (o una muestra) como spans de OpenTelemetry en OTLP/JSON: un span por llamada, un span hijo por intento, las decisiones de los patrones como eventos
+cli-arg-otlp-sample = La fracción de llamadas que escribe --otlp (más de 0, como mucho 1; por defecto 1), elegida por un hash de la clave de cada llamada, así que la muestra no cambia ningún resultado
 cli-arg-log = Escribe en FICHERO una línea JSON por cada transición del breaker (con su motivo), entrada del guion, cambio y aviso de límite, con su tiempo virtual
 
 cli-check-about = Valida un escenario sin ejecutarlo
@@ -116,6 +119,7 @@ check-work = estimación: unas { $calls } llamadas, { $attempts } intentos, { $e
 timeseries-too-big = --timeseries: esta ejecución escribiría { $rows } filas ({ $ticks } ticks de { $tick } × { $services } servicios), al menos { $size }; el límite es { $max } ({ $bytes } bytes). Súbelo con --timeseries-max, o usa un tick más largo o una --duration más corta
 openmetrics-too-big = --openmetrics: esta ejecución escribiría al menos { $size } ({ $samples } muestras de { $series } series); el límite es { $max } ({ $bytes } bytes). Súbelo con --openmetrics-max, o usa un --metrics-step más largo o una --duration más corta
 openmetrics-grew-too-big = --openmetrics: el fichero pasó su límite de { $max } ({ $bytes } bytes) en { $at } de tiempo simulado y no se escribió. Súbelo con --openmetrics-max, o usa un --metrics-step más largo
+otlp-sample-invalid = --otlp-sample { $value }: usa una fracción de las llamadas, más de 0 y como mucho 1 (p. ej. 0.01)
 metrics-step-too-small = --metrics-step { $step }: las marcas de tiempo del fichero cuentan milisegundos; usa 1ms o más
 epoch-invalid = --epoch { $value }: usa now, o un número entero de segundos desde 1970-01-01 (0 … { $max })
 needs-terminal = el panel necesita una terminal, y la salida estándar no lo es.

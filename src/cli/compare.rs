@@ -83,16 +83,19 @@ pub fn compare(args: CompareArgs) -> Outcome {
         sim.measure_ticks(false);
         let mut watching = observers
             .any()
-            .then(|| observers.start(&mut sim, Some(letter)));
+            .then(|| observers.start(&mut sim, s.name.en(), Some(letter)));
         let mut last = 0;
         let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
             progress.add(tick.t.saturating_sub(last));
             last = tick.t;
         };
         match &mut watching {
-            Some(w) => run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
-                w.at_step(sim)
-            }),
+            Some(w) => {
+                run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+                    w.at_step(sim)
+                });
+                w.at_end(&mut sim);
+            }
             None => sim.run(&mut on_tick),
         }
         let summary = match sim.limit_crossed() {

@@ -1,7 +1,8 @@
 //! `--openmetrics FILE` (with `--metrics-step`, `--epoch`,
-//! `--openmetrics-max`) and `--log FILE` on `run` and `compare`: the flags,
-//! the checks before a run, the sampling during it and the files written
-//! whole after it (`report::openmetrics` and `report::log` make the text).
+//! `--openmetrics-max`), `--log FILE` and `--otlp FILE` (with
+//! `--otlp-sample`) on `run` and `compare`: the flags, the checks before a
+//! run, the sampling during it and the files written whole after it
+//! (`report::openmetrics`, `report::log` and `report::otlp` make the text).
 //!
 //! A path that cannot be written (a missing directory, no permission) does
 //! not stop the run: the run's other outputs are written whole, then the
@@ -17,6 +18,7 @@ use breakwater::output::file::{self, OutFile, Refused};
 use breakwater::report::log::Log;
 use breakwater::report::openmetrics::spill::Spill;
 use breakwater::report::openmetrics::{self, spill, OpenMetrics, DEFAULT_EPOCH};
+use breakwater::report::otlp::Otlp;
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
 use breakwater::t;
@@ -70,6 +72,46 @@ pub struct MetricsFlags {
     pub openmetrics_max: Option<u64>,
     #[arg(long, value_name = "FILE")]
     pub log: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub otlp: Option<String>,
+    #[arg(long, value_name = "P", value_parser = parse_fraction, requires = "otlp")]
+    pub otlp_sample: Option<f64>,
+}
+
+/// `--otlp-sample P`: a fraction of the calls, more than 0, at most 1.
+pub fn parse_fraction(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(t!("otlp-sample-invalid", value = escape(s))),
+    }
+}
+
+/// An `--otlp` file to write, checked before the run.
+struct OtlpFile {
+    path: String,
+    dir: PathBuf,
+    epoch_ms: u64,
+    sample: f64,
+    unwritable: Option<Failure>,
+}
+
+/// One world's spans being written.
+struct OtlpRun {
+    otlp: Otlp,
+    out: Spill,
+}
+
+impl OtlpRun {
+    /// Writes the stories `sim` finished since the last call (`all`: and
+    /// those still in flight, at the end).
+    fn drain(&mut self, sim: &mut Simulation, all: bool) -> std::io::Result<()> {
+        let traces = sim.take_traces(all);
+        if let Some(request) = self.otlp.request(&traces, sim.now()) {
+            serde_json::to_writer(&mut self.out, &request)?;
+            std::io::Write::write_all(&mut self.out, b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// The files a run is observed into, checked before it: `--openmetrics`
@@ -77,6 +119,7 @@ pub struct MetricsFlags {
 pub struct Observers {
     metrics: Option<Metrics>,
     log: Option<LogFile>,
+    otlp: Option<OtlpFile>,
     /// Virtual time between two looks at the run: the metrics' step, or
     /// the tick when a log is written (every notice read soon after it is
     /// made).
@@ -97,12 +140,18 @@ pub struct Watching {
     /// Every metrics step is this many looks.
     metrics_step: SimTime,
     log: Option<Result<Log<Spill>, std::io::Error>>,
+    otlp: Option<Result<OtlpRun, std::io::Error>>,
 }
 
 impl Watching {
     /// A look at the run after a step: its new notices logged, and a
     /// metrics sample when a metrics step is over (or the run is).
-    pub fn at_step(&mut self, sim: &Simulation) {
+    pub fn at_step(&mut self, sim: &mut Simulation) {
+        if let Some(Ok(o)) = &mut self.otlp {
+            if let Err(e) = o.drain(sim, false) {
+                self.otlp = Some(Err(e));
+            }
+        }
         if let Some(Ok(log)) = &mut self.log {
             if let Err(e) = log.drain(sim) {
                 self.log = Some(Err(e));
@@ -111,6 +160,18 @@ impl Watching {
         if let Some(s) = &mut self.sampling {
             if sim.now().is_multiple_of(self.metrics_step) || sim.is_finished() {
                 s.at_step(sim);
+            }
+        }
+    }
+}
+
+impl Watching {
+    /// At the end of the run: the calls still in flight go into the spans
+    /// as they stand.
+    pub fn at_end(&mut self, sim: &mut Simulation) {
+        if let Some(Ok(o)) = &mut self.otlp {
+            if let Err(e) = o.drain(sim, true) {
+                self.otlp = Some(Err(e));
             }
         }
     }
@@ -167,34 +228,74 @@ impl MetricsFlags {
             }
             None => None,
         };
+        let epoch = metrics
+            .as_ref()
+            .map_or(epoch_ms(self.epoch), |m| m.epoch_ms);
+        let otlp = match &self.otlp {
+            Some(path) => {
+                let unwritable = writable("--otlp", path)?;
+                clean_up_on_signals();
+                Some(OtlpFile {
+                    dir: spill::spill_dir(path, file::is_direct(path)),
+                    path: path.clone(),
+                    epoch_ms: log.as_ref().map_or(epoch, |l| l.epoch_ms),
+                    sample: self.otlp_sample.unwrap_or(1.0),
+                    unwritable,
+                })
+            }
+            None => None,
+        };
         let tick = worlds.iter().map(|s| s.tick.0).min().unwrap_or(1);
-        let step = match (&metrics, &log) {
-            (Some(m), Some(_)) => m.step.min(tick),
-            (Some(m), None) => m.step,
+        // The log and the spans are read every tick: what they hold since
+        // the last look is what memory holds.
+        let often = log.is_some() || otlp.is_some();
+        let step = match (&metrics, often) {
+            (Some(m), true) => m.step.min(tick),
+            (Some(m), false) => m.step,
             _ => tick,
         };
-        Ok(Observers { metrics, log, step })
+        Ok(Observers {
+            metrics,
+            log,
+            otlp,
+            step,
+        })
     }
 }
 
 impl Observers {
     /// Whether anything watches the run.
     pub fn any(&self) -> bool {
-        self.metrics.is_some() || self.log.is_some()
+        self.metrics.is_some() || self.log.is_some() || self.otlp.is_some()
     }
 
     /// Starts watching `sim` (`side` in a comparison).
-    pub fn start(&self, sim: &mut Simulation, side: Option<&str>) -> Watching {
+    pub fn start(&self, sim: &mut Simulation, scenario: &str, side: Option<&str>) -> Watching {
         let log = self.log.as_ref().and_then(|l| {
             if l.unwritable.is_some() {
                 return None;
             }
             Some(Spill::new(&l.dir).map(|s| Log::new(s, l.epoch_ms, side)))
         });
+        let otlp = self.otlp.as_ref().and_then(|o| {
+            if o.unwritable.is_some() {
+                return None;
+            }
+            sim.trace_sample(o.sample);
+            let names = sim
+                .world()
+                .services
+                .iter()
+                .map(|s| s.name.clone())
+                .collect();
+            let otlp = Otlp::new(sim.seed(), o.epoch_ms, names, scenario, side);
+            Some(Spill::new(&o.dir).map(|out| OtlpRun { otlp, out }))
+        });
         Watching {
             sampling: self.metrics.as_ref().map(|m| m.start(sim, side)),
             metrics_step: self.metrics.as_ref().map_or(1, |m| m.step).max(1),
             log,
+            otlp,
         }
     }
 
@@ -203,8 +304,15 @@ impl Observers {
         let mut samplings = Vec::new();
         let mut logs = Vec::new();
         let mut log_error = None;
+        let mut spans = Vec::new();
+        let mut otlp_error = None;
         for w in sides {
             samplings.extend(w.sampling);
+            match w.otlp {
+                Some(Ok(o)) => spans.push(o.out),
+                Some(Err(e)) => otlp_error = Some(e),
+                None => {}
+            }
             match w.log {
                 Some(Ok(log)) => logs.push(log.into_inner()),
                 Some(Err(e)) => log_error = Some(e),
@@ -223,7 +331,15 @@ impl Observers {
             },
             None => Ok(()),
         };
-        metrics.and(log)
+        let otlp = match self.otlp {
+            Some(o) => match (o.unwritable, otlp_error) {
+                (Some(f), _) => Err(f),
+                (None, Some(e)) => Err(cannot_write(&o.path, &e)),
+                (None, None) => write_whole("--otlp", &o.path, &mut spans),
+            },
+            None => Ok(()),
+        };
+        metrics.and(log).and(otlp)
     }
 }
 

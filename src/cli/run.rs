@@ -83,7 +83,9 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     let observers = a.metrics.observers(&[s])?;
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, a.seed.seed.unwrap_or(s.seed));
-    let mut watching = observers.any().then(|| observers.start(&mut sim, None));
+    let mut watching = observers
+        .any()
+        .then(|| observers.start(&mut sim, s.name.en(), None));
     let timeseries = a.timeseries.as_deref();
     sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -112,9 +114,12 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         progress.set(tick.t);
     };
     match &mut watching {
-        Some(w) => run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
-            w.at_step(sim)
-        }),
+        Some(w) => {
+            run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+                w.at_step(sim)
+            });
+            w.at_end(&mut sim);
+        }
         None => sim.run(&mut on_tick),
     }
     drop(progress);

@@ -578,7 +578,7 @@ pub fn run_in_steps(
     sim: &mut Simulation,
     step: SimTime,
     on_tick: &mut dyn FnMut(&Tick),
-    at_step: &mut dyn FnMut(&Simulation),
+    at_step: &mut dyn FnMut(&mut Simulation),
 ) {
     let step = step.max(1);
     at_step(sim);
