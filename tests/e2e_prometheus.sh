@@ -112,3 +112,19 @@ done
 v=$(query 'increase(resilience4j_circuitbreaker_not_permitted_calls_total{name="payment"}[301s]) > 0' "$END")
 [ "$v" != none ] || fail "no short-circuited call counted by resilience4j_circuitbreaker_not_permitted_calls_total"
 say "PromQL answers what the report says"
+
+# Every query of the Grafana dashboard in the repository evaluates, and
+# finds series.
+python3 - "$ROOT/examples/grafana/breakwater-resilience4j.json" > "$W/exprs" <<'EOF'
+import json, sys
+for p in json.load(open(sys.argv[1]))["panels"]:
+    for t in p["targets"]:
+        print(t["expr"].replace("$service", ".*"))
+EOF
+n=0
+while IFS= read -r expr; do
+    v=$(query "$expr" "$(at 200)") || fail "the dashboard's query failed: $expr"
+    [ "$v" != none ] || fail "the dashboard's query found nothing: $expr"
+    n=$((n + 1))
+done < "$W/exprs"
+say "the Grafana dashboard's $n queries evaluate and find series"

@@ -274,3 +274,45 @@ fn bad_flags_say_what_is_valid() {
         assert!(err.contains(says), "{v:?}: {err}");
     }
 }
+
+#[test]
+fn the_grafana_dashboard_queries_only_names_the_file_has() {
+    let dir = temp_dir("om-grafana");
+    let path = dir.join("m.om");
+    let p = path.to_str().unwrap();
+    bw_ok(&[
+        "run",
+        "seed-lesson",
+        "--duration",
+        "30s",
+        "--metrics-step",
+        "5s",
+        "--openmetrics",
+        p,
+    ]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let names: HashSet<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('{').next().unwrap())
+        .collect();
+    let board = common::root().join("examples/grafana/breakwater-resilience4j.json");
+    let board: Value = serde_json::from_str(&std::fs::read_to_string(board).unwrap()).unwrap();
+    let mut queried = 0;
+    for panel in board["panels"].as_array().unwrap() {
+        for target in panel["targets"].as_array().unwrap() {
+            let expr = target["expr"].as_str().unwrap();
+            let tokens = expr.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            for name in
+                tokens.filter(|t| t.starts_with("resilience4j_") || t.starts_with("breakwater_"))
+            {
+                assert!(
+                    names.contains(name),
+                    "{name} (in {expr}) is not in the file"
+                );
+                queried += 1;
+            }
+        }
+    }
+    assert!(queried >= 10, "{queried}");
+}
