@@ -42,6 +42,8 @@ pub struct DashOptions {
     pub speed: f64,
     #[arg(long, value_name = "FILE")]
     pub record: Option<String>,
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_addr: Option<String>,
 }
 
 impl Default for DashOptions {
@@ -53,6 +55,7 @@ impl Default for DashOptions {
             paused: false,
             speed: 1.0,
             record: None,
+            metrics_addr: None,
         }
     }
 }
@@ -107,9 +110,19 @@ pub fn live(mut app: App, args: DashOptions, names: &[String]) -> Outcome {
     if let Some(path) = args.record {
         app.start_recording(path);
     }
+    // `--metrics-addr`: the address is had before the dashboard opens.
+    let scrapes = match &args.metrics_addr {
+        Some(addr) => {
+            let listener = super::serve::bind(addr)?;
+            super::serve::announce(&listener);
+            app.measure_buckets();
+            Some(super::serve::in_thread(listener))
+        }
+        None => None,
+    };
     let theme = Theme::choose(args.no_color, args.light);
     let started = Instant::now();
-    let ended = tui::run(&mut app, &theme)
+    let ended = tui::run(&mut app, &theme, scrapes)
         .map_err(|e| Failure::io(t!("terminal-error", reason = e.to_string())))?;
     let wall = started.elapsed().as_secs_f64();
     // What follows speaks the dashboard's language at the end (`L` moved it).

@@ -15,6 +15,7 @@ pub mod observe;
 pub mod plot;
 pub mod progress;
 pub mod run;
+pub mod serve;
 pub mod shell;
 pub mod sweep;
 pub mod text;

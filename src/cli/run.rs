@@ -5,10 +5,11 @@ use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
 use super::observe::{cannot_write, MetricsFlags};
 use super::progress::{Progress, Work};
+use super::serve;
 use super::shell::{clean_up_on_signals, json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{human_bytes, parse_size};
 use breakwater::output::file::OutFile;
-use breakwater::report::openmetrics::run_in_steps;
+use breakwater::report::openmetrics::{run_in_steps, Stepper};
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
@@ -43,6 +44,12 @@ pub struct RunArgs {
     quiet: Quiet,
     #[command(flatten)]
     metrics: MetricsFlags,
+    #[arg(long)]
+    serve: bool,
+    #[arg(long, value_name = "ADDR", requires = "serve")]
+    metrics_addr: Option<String>,
+    #[arg(long, value_parser = super::values::parse_speed, requires = "serve")]
+    speed: Option<f64>,
 }
 
 pub fn run(a: RunArgs) -> Outcome {
@@ -101,6 +108,15 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         None => None,
     };
+    // `--serve`: the address is had before the run, or the run goes on at
+    // full speed and says why at the end.
+    let served = a.serve.then(|| {
+        let addr = a.metrics_addr.as_deref().unwrap_or(serve::DEFAULT_ADDR);
+        serve::bind(addr).inspect(serve::announce)
+    });
+    if a.serve {
+        sim.measure_buckets(true);
+    }
     let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     let mut io_error = None;
     let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
@@ -113,14 +129,42 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         progress.set(tick.t);
     };
-    match &mut watching {
-        Some(w) => {
-            run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+    let mut serve_failed = None;
+    let watched = watching.is_some();
+    {
+        let mut look = |sim: &mut Simulation| {
+            if let Some(w) = &mut watching {
                 w.at_step(sim)
-            });
-            w.at_end(&mut sim);
+            }
+        };
+        let mut stepper = Stepper::new(observers.step);
+        match served {
+            Some(Ok(listener)) => {
+                let speed = a.speed.unwrap_or(1.0);
+                let paced = serve::paced(
+                    &mut sim,
+                    speed,
+                    listener,
+                    &mut stepper,
+                    &mut on_tick,
+                    &mut look,
+                );
+                if let Err(e) = paced {
+                    serve_failed = Some(Failure::io(t!("terminal-error", reason = e.to_string())));
+                }
+            }
+            other => {
+                serve_failed = other.and_then(|r| r.err());
+                if watched {
+                    run_in_steps(&mut sim, observers.step, &mut on_tick, &mut look);
+                } else {
+                    sim.run(&mut on_tick);
+                }
+            }
         }
-        None => sim.run(&mut on_tick),
+    }
+    if let Some(w) = &mut watching {
+        w.at_end(&mut sim);
     }
     drop(progress);
     if let Some((path, w)) = writer {
@@ -142,5 +186,6 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         table::to_table(&summary)
     };
     say(&out)?;
-    metrics_written
+    metrics_written?;
+    serve_failed.map_or(Ok(()), Err)
 }

@@ -364,6 +364,8 @@ pub struct OpenMetrics {
     epoch_ms: u64,
     /// The current sample's ` <timestamp>\n`.
     stamp: Vec<u8>,
+    /// Samples carry timestamps (a file), or not (a live scrape: now).
+    timestamps: bool,
     hedged: usize,
 }
 
@@ -376,11 +378,21 @@ impl OpenMetrics {
         side: Option<&str>,
         epoch_ms: u64,
     ) -> io::Result<OpenMetrics> {
-        let side = side.map_or(String::new(), |s| format!(",side=\"{}\"", label(s)));
         let spills = FAMILIES
             .iter()
             .map(|_| Spill::new(dir))
             .collect::<io::Result<Vec<_>>>()?;
+        Ok(OpenMetrics::with(sim, spills, side, epoch_ms, true))
+    }
+
+    fn with(
+        sim: &Simulation,
+        spills: Vec<Spill>,
+        side: Option<&str>,
+        epoch_ms: u64,
+        timestamps: bool,
+    ) -> OpenMetrics {
+        let side = side.map_or(String::new(), |s| format!(",side=\"{}\"", label(s)));
         let services = sim
             .world()
             .services
@@ -396,14 +408,15 @@ impl OpenMetrics {
             )
             .into_bytes()
         });
-        Ok(OpenMetrics {
+        OpenMetrics {
             spills,
             services,
             callers,
             epoch_ms,
-            stamp: Vec::new(),
+            stamp: b"\n".to_vec(),
+            timestamps,
             hedged: registry::counter_index("hedged"),
-        })
+        }
     }
 
     /// Bytes written so far (the file will be these and the families'
@@ -438,8 +451,10 @@ impl OpenMetrics {
 
     /// Writes one sample of every series, stamped with `sim`'s virtual time.
     pub fn sample(&mut self, sim: &Simulation) -> io::Result<()> {
-        let ms = self.epoch_ms + sim.now() / 1_000_000;
-        self.stamp = format!(" {}.{:03}\n", ms / 1000, ms % 1000).into_bytes();
+        if self.timestamps {
+            let ms = self.epoch_ms + sim.now() / 1_000_000;
+            self.stamp = format!(" {}.{:03}\n", ms / 1000, ms % 1000).into_bytes();
+        }
         // The prefixes are taken out while lines are written, and put back.
         let services = std::mem::take(&mut self.services);
         let mut result = Ok(());
@@ -554,20 +569,65 @@ impl OpenMetrics {
 /// after the other, each with its `# TYPE`, `# UNIT` and `# HELP`, then
 /// `# EOF`. A family no world wrote a sample of is left out.
 pub fn join(sides: &mut [OpenMetrics], out: &mut impl Write) -> io::Result<()> {
+    join_as(sides, out, true)
+}
+
+/// As `join`, in OpenMetrics or (`openmetrics` false) in the classic
+/// Prometheus text format 0.0.4: a counter's family is named with its
+/// `_total`, no `# UNIT`, no `# EOF`.
+fn join_as(sides: &mut [OpenMetrics], out: &mut impl Write, openmetrics: bool) -> io::Result<()> {
     for (f, family) in FAMILIES.iter().enumerate() {
         if sides.iter().all(|s| s.spills[f].bytes == 0) {
             continue;
         }
-        writeln!(out, "# TYPE {} {}", family.name, family.kind)?;
-        if let Some(unit) = family.unit {
-            writeln!(out, "# UNIT {} {unit}", family.name)?;
+        if openmetrics {
+            writeln!(out, "# TYPE {} {}", family.name, family.kind)?;
+            if let Some(unit) = family.unit {
+                writeln!(out, "# UNIT {} {unit}", family.name)?;
+            }
+            writeln!(out, "# HELP {} {}", family.name, family.help)?;
+        } else {
+            let total = if family.kind == "counter" {
+                "_total"
+            } else {
+                ""
+            };
+            writeln!(out, "# HELP {}{total} {}", family.name, family.help)?;
+            writeln!(out, "# TYPE {}{total} {}", family.name, family.kind)?;
         }
-        writeln!(out, "# HELP {} {}", family.name, family.help)?;
         for side in sides.iter_mut() {
             side.spills[f].copy_to(out)?;
         }
     }
-    out.write_all(b"# EOF\n")
+    if openmetrics {
+        out.write_all(b"# EOF\n")?;
+    }
+    Ok(())
+}
+
+/// The current values of `sim`'s metrics as a scrape answers them: without
+/// timestamps, in OpenMetrics or (`openmetrics` false) the classic
+/// Prometheus text format 0.0.4. Made only when asked: nothing is kept.
+pub fn exposition(sim: &Simulation, openmetrics: bool) -> String {
+    exposition_of(&[(sim, None)], openmetrics)
+}
+
+/// As `exposition`, of several worlds (a comparison's sides, labelled
+/// `side`).
+pub fn exposition_of(worlds: &[(&Simulation, Option<&str>)], openmetrics: bool) -> String {
+    let mut sides: Vec<OpenMetrics> = worlds
+        .iter()
+        .map(|(sim, side)| {
+            let spills = FAMILIES.iter().map(|_| Spill::memory()).collect();
+            let mut om = OpenMetrics::with(sim, spills, *side, 0, false);
+            // Memory never fails to take bytes.
+            let _ = om.sample(sim);
+            om
+        })
+        .collect();
+    let mut out = Vec::new();
+    let _ = join_as(&mut sides, &mut out, openmetrics);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Runs `sim` to its end in steps of `step`, handing every tick to
@@ -580,16 +640,55 @@ pub fn run_in_steps(
     on_tick: &mut dyn FnMut(&Tick),
     at_step: &mut dyn FnMut(&mut Simulation),
 ) {
-    let step = step.max(1);
-    at_step(sim);
-    let mut next = step.min(sim.end());
-    loop {
-        sim.advance_to(next, on_tick);
-        at_step(sim);
-        if sim.is_finished() {
-            break;
+    let end = sim.end();
+    Stepper::new(step).advance(sim, end, on_tick, at_step);
+}
+
+/// Where a run stepped by `run_in_steps` is: a run paced in real time
+/// advances it bit by bit, with the same looks at the same moments.
+pub struct Stepper {
+    step: SimTime,
+    next: SimTime,
+    started: bool,
+}
+
+impl Stepper {
+    pub fn new(step: SimTime) -> Stepper {
+        Stepper {
+            step: step.max(1),
+            next: 0,
+            started: false,
         }
-        next = next.saturating_add(step).min(sim.end());
+    }
+
+    /// Advances `sim` to `until`, with a look (`at_step`) at every step
+    /// boundary reached, at 0 the first time, and when the run ends.
+    pub fn advance(
+        &mut self,
+        sim: &mut Simulation,
+        until: SimTime,
+        on_tick: &mut dyn FnMut(&Tick),
+        at_step: &mut dyn FnMut(&mut Simulation),
+    ) {
+        if !self.started {
+            self.started = true;
+            at_step(sim);
+            self.next = self.step.min(sim.end());
+        }
+        while !sim.is_finished() && self.next <= until {
+            sim.advance_to(self.next, on_tick);
+            at_step(sim);
+            if sim.is_finished() {
+                return;
+            }
+            self.next = self.next.saturating_add(self.step).min(sim.end());
+        }
+        if !sim.is_finished() && until > sim.now() {
+            sim.advance_to(until, on_tick);
+            if sim.is_finished() {
+                at_step(sim);
+            }
+        }
     }
 }
 

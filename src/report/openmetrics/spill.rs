@@ -11,11 +11,30 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A family's samples so far, in a file no name points to.
+/// A family's samples so far, in a file no name points to (or, for a
+/// live scrape's few lines, in memory).
 pub struct Spill {
-    w: BufWriter<File>,
+    w: Store,
     /// Bytes written to it.
     pub bytes: u64,
+}
+
+enum Store {
+    File(BufWriter<File>),
+    Memory(Vec<u8>),
+}
+
+impl Store {
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
+        match self {
+            Store::File(w) => w.write_all(b),
+            Store::Memory(v) => {
+                v.extend_from_slice(b);
+                Ok(())
+            }
+        }
+    }
 }
 
 impl Spill {
@@ -35,13 +54,21 @@ impl Spill {
                 Ok(f) => {
                     std::fs::remove_file(&path)?;
                     return Ok(Spill {
-                        w: BufWriter::with_capacity(64 * 1024, f),
+                        w: Store::File(BufWriter::with_capacity(64 * 1024, f)),
                         bytes: 0,
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
+        }
+    }
+
+    /// A spill in memory (a live scrape's one sample).
+    pub fn memory() -> Spill {
+        Spill {
+            w: Store::Memory(Vec::new()),
+            bytes: 0,
         }
     }
 
@@ -56,22 +83,30 @@ impl Spill {
 
     /// Copies everything written so far to `out`.
     pub fn copy_to(&mut self, out: &mut impl Write) -> io::Result<()> {
-        self.w.flush()?;
-        let f = self.w.get_mut();
-        f.seek(SeekFrom::Start(0))?;
-        io::copy(f, out)?;
+        match &mut self.w {
+            Store::File(w) => {
+                w.flush()?;
+                let f = w.get_mut();
+                f.seek(SeekFrom::Start(0))?;
+                io::copy(f, out)?;
+            }
+            Store::Memory(v) => out.write_all(v)?,
+        }
         Ok(())
     }
 }
 
 impl Write for Spill {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.w.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
+        self.w.write_all(buf)?;
+        self.bytes += buf.len() as u64;
+        Ok(buf.len())
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
+        match &mut self.w {
+            Store::File(w) => w.flush(),
+            Store::Memory(_) => Ok(()),
+        }
     }
 }
 

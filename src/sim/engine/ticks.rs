@@ -71,6 +71,11 @@ impl Simulation {
         }
     }
 
+    /// Whether finished calls' latency is counted by bucket.
+    pub fn measures_buckets(&self) -> bool {
+        self.services.iter().any(|rt| rt.metrics.buckets.is_some())
+    }
+
     /// A new tick starts with the breaker's current state as seen (or
     /// nothing, without a breaker).
     pub(super) fn restart_breaker_seen(&mut self, s: usize) {
