@@ -259,6 +259,10 @@ fn bad_sample_and_unwritable_file_say_so() {
         assert_eq!(code, 2, "{p}: {err}");
         assert!(err.contains("--otlp-sample"), "{err}");
     }
+    // A sample with nowhere to go.
+    let (code, _, err) = bw(&["run", "seed-lesson", "--otlp-sample", "0.1"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--otlp-endpoint"), "{err}");
     let dir = temp_dir("otlp-unwritable");
     let path = dir.join("none/o.jsonl");
     let (code, out, err) = bw(&[
@@ -273,4 +277,116 @@ fn bad_sample_and_unwritable_file_say_so() {
     assert_eq!(code, 1, "{err}");
     assert!(report(&out)["totals"]["calls"].as_u64().unwrap() > 0);
     assert!(err.contains("--otlp") && err.contains("o.jsonl"), "{err}");
+}
+
+/// A stand-in for a collector's OTLP/HTTP receiver: takes every request on
+/// one connection until it closes; (request line, content type, body) each.
+fn fake_collector(listener: std::net::TcpListener) -> Vec<(String, String, String)> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let (stream, _) = listener.accept().unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut out = stream;
+    let mut got = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return got;
+        }
+        let (mut length, mut kind) = (0usize, String::new());
+        loop {
+            let mut h = String::new();
+            reader.read_line(&mut h).unwrap();
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            let (k, v) = h.split_once(':').unwrap();
+            match k.to_ascii_lowercase().as_str() {
+                "content-length" => length = v.trim().parse().unwrap(),
+                "content-type" => kind = v.trim().to_string(),
+                _ => {}
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        got.push((
+            line.trim_end().to_string(),
+            kind,
+            String::from_utf8(body).unwrap(),
+        ));
+        out.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}",
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn the_spans_reach_a_collector_as_in_the_file() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let collector = std::thread::spawn(move || fake_collector(listener));
+    let dir = temp_dir("otlp-endpoint");
+    let file = dir.join("o.jsonl");
+    bw_ok(&[
+        "run",
+        "seed-lesson",
+        "--duration",
+        "30s",
+        "--otlp",
+        file.to_str().unwrap(),
+        "--otlp-endpoint",
+        &url,
+    ]);
+    let got = collector.join().unwrap();
+    let lines: Vec<String> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert!(lines.len() > 10, "{}", lines.len());
+    assert_eq!(got.len(), lines.len(), "one request per batch");
+    for ((request, kind, body), line) in got.iter().zip(&lines) {
+        assert_eq!(request, "POST /v1/traces HTTP/1.1");
+        assert_eq!(kind, "application/json");
+        assert_eq!(body, line);
+    }
+}
+
+#[test]
+fn a_collector_that_is_not_there_is_said_after_the_report() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let (code, out, err) = bw(&[
+        "run",
+        "seed-lesson",
+        "--json",
+        "--duration",
+        "20s",
+        "--otlp-endpoint",
+        &url,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        report(&out)["totals"]["calls"].as_u64().unwrap() > 0,
+        "the report is whole"
+    );
+    assert!(
+        err.contains("--otlp-endpoint") && err.contains(&url),
+        "{err}"
+    );
+    for bad in [
+        "https://x:4318",
+        "127.0.0.1:4318",
+        "http://:80",
+        "http://h:port",
+    ] {
+        let (code, _, err) = bw(&["run", "seed-lesson", "--otlp-endpoint", bad]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("http://HOST:PORT"), "{err}");
+    }
 }

@@ -4,6 +4,7 @@
 //! ones (`progress`), every text from the catalogue (`text`).
 
 pub mod check;
+pub mod collector;
 pub mod compare;
 pub mod dashboard;
 pub mod failure;

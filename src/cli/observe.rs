@@ -1,6 +1,6 @@
 //! `--openmetrics FILE` (with `--metrics-step`, `--epoch`,
 //! `--openmetrics-max`), `--log FILE` and `--otlp FILE` (with
-//! `--otlp-sample`) on `run` and `compare`: the flags, the checks before a
+//! `--otlp-sample`, `--otlp-endpoint`) on `run` and `compare`: the flags, the checks before a
 //! run, the sampling during it and the files written whole after it
 //! (`report::openmetrics`, `report::log` and `report::otlp` make the text).
 //!
@@ -9,6 +9,7 @@
 //! message, exit 1. A path that names an input or a link is refused before
 //! the run (exit 2), as every output's.
 
+use super::collector::{parse_endpoint, send, Endpoint};
 use super::failure::{Failure, Outcome};
 use super::shell::{clean_up_on_signals, refused};
 use super::values::{human_bytes, parse_dur_arg, parse_size};
@@ -74,8 +75,10 @@ pub struct MetricsFlags {
     pub log: Option<String>,
     #[arg(long, value_name = "FILE")]
     pub otlp: Option<String>,
-    #[arg(long, value_name = "P", value_parser = parse_fraction, requires = "otlp")]
+    #[arg(long, value_name = "P", value_parser = parse_fraction)]
     pub otlp_sample: Option<f64>,
+    #[arg(long, value_name = "URL", value_parser = parse_endpoint)]
+    pub otlp_endpoint: Option<Endpoint>,
 }
 
 /// `--otlp-sample P`: a fraction of the calls, more than 0, at most 1.
@@ -88,7 +91,9 @@ pub fn parse_fraction(s: &str) -> Result<f64, String> {
 
 /// An `--otlp` file to write, checked before the run.
 struct OtlpFile {
-    path: String,
+    /// The file (`--otlp`), the collector (`--otlp-endpoint`), or both.
+    path: Option<String>,
+    endpoint: Option<Endpoint>,
     dir: PathBuf,
     epoch_ms: u64,
     sample: f64,
@@ -198,6 +203,37 @@ fn writable(flag: &str, path: &str) -> Result<Option<Failure>, Failure> {
     }
 }
 
+/// The spans' file written whole, then the batches sent to the collector
+/// (`--otlp-endpoint`): the first failure is said.
+fn finish_otlp(o: OtlpFile, error: Option<std::io::Error>, spans: &mut [Spill]) -> Outcome {
+    let shown = o.path.as_deref().unwrap_or("--otlp-endpoint");
+    if let Some(e) = error {
+        return Err(cannot_write(shown, &e));
+    }
+    let written = match (&o.path, o.unwritable) {
+        (_, Some(f)) => Err(f),
+        (Some(path), None) => write_whole("--otlp", path, spans),
+        (None, None) => Ok(()),
+    };
+    let sent = match &o.endpoint {
+        Some(endpoint) => {
+            let mut batches = Vec::new();
+            for s in spans.iter_mut() {
+                let mut text = Vec::new();
+                s.copy_to(&mut text).map_err(|e| cannot_write(shown, &e))?;
+                batches.extend(
+                    text.split(|&b| b == b'\n')
+                        .filter(|l| !l.is_empty())
+                        .map(<[u8]>::to_vec),
+                );
+            }
+            send(endpoint, batches).map(|_| ()).map_err(Failure::io)
+        }
+        None => Ok(()),
+    };
+    written.and(sent)
+}
+
 /// Writes `spills` (in order) whole to `path`.
 fn write_whole(flag: &str, path: &str, spills: &mut [Spill]) -> Outcome {
     let f = OutFile::create(path).map_err(|e| refused(flag, path, &e))?;
@@ -231,19 +267,30 @@ impl MetricsFlags {
         let epoch = metrics
             .as_ref()
             .map_or(epoch_ms(self.epoch), |m| m.epoch_ms);
-        let otlp = match &self.otlp {
-            Some(path) => {
-                let unwritable = writable("--otlp", path)?;
+        if self.otlp_sample.is_some() && self.otlp.is_none() && self.otlp_endpoint.is_none() {
+            return Err(Failure::bad(t!("otlp-sample-alone")));
+        }
+        let otlp = match (&self.otlp, &self.otlp_endpoint) {
+            (None, None) => None,
+            (path, endpoint) => {
+                let unwritable = match path {
+                    Some(p) => writable("--otlp", p)?,
+                    None => None,
+                };
                 clean_up_on_signals();
+                let dir = match path {
+                    Some(p) => spill::spill_dir(p, file::is_direct(p)),
+                    None => std::env::temp_dir(),
+                };
                 Some(OtlpFile {
-                    dir: spill::spill_dir(path, file::is_direct(path)),
+                    dir,
                     path: path.clone(),
+                    endpoint: endpoint.clone(),
                     epoch_ms: log.as_ref().map_or(epoch, |l| l.epoch_ms),
                     sample: self.otlp_sample.unwrap_or(1.0),
                     unwritable,
                 })
             }
-            None => None,
         };
         let tick = worlds.iter().map(|s| s.tick.0).min().unwrap_or(1);
         // The log and the spans are read every tick: what they hold since
@@ -332,11 +379,7 @@ impl Observers {
             None => Ok(()),
         };
         let otlp = match self.otlp {
-            Some(o) => match (o.unwritable, otlp_error) {
-                (Some(f), _) => Err(f),
-                (None, Some(e)) => Err(cannot_write(&o.path, &e)),
-                (None, None) => write_whole("--otlp", &o.path, &mut spans),
-            },
+            Some(o) => finish_otlp(o, otlp_error, &mut spans),
             None => Ok(()),
         };
         metrics.and(log).and(otlp)
