@@ -513,13 +513,10 @@ impl Metrics {
             }
             oms.extend(s.om);
         }
-        let f =
+        let mut f =
             OutFile::create(&self.path).map_err(|e| refused("--openmetrics", &self.path, &e))?;
-        let mut w = std::io::BufWriter::with_capacity(256 * 1024, f);
-        openmetrics::join(&mut oms, &mut w).map_err(|e| cannot_write(&self.path, &e))?;
-        let f = w
-            .into_inner()
-            .map_err(|e| cannot_write(&self.path, e.error()))?;
+        // The headers are a few lines; the samples go file to file.
+        openmetrics::join(&mut oms, f.file_mut()).map_err(|e| cannot_write(&self.path, &e))?;
         f.commit().map_err(|e| cannot_write(&self.path, &e))
     }
 }

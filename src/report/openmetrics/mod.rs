@@ -570,14 +570,19 @@ impl OpenMetrics {
 /// Writes the families of every world (`sides`, in order: A then B) one
 /// after the other, each with its `# TYPE`, `# UNIT` and `# HELP`, then
 /// `# EOF`. A family no world wrote a sample of is left out.
-pub fn join(sides: &mut [OpenMetrics], out: &mut impl Write) -> io::Result<()> {
-    join_as(sides, out, true)
+pub fn join(sides: &mut [OpenMetrics], out: &mut std::fs::File) -> io::Result<()> {
+    join_as(sides, out, true, |s, out| s.copy_to_file(out))
 }
 
 /// As `join`, in OpenMetrics or (`openmetrics` false) in the classic
 /// Prometheus text format 0.0.4: a counter's family is named with its
 /// `_total`, no `# UNIT`, no `# EOF`.
-fn join_as(sides: &mut [OpenMetrics], out: &mut impl Write, openmetrics: bool) -> io::Result<()> {
+fn join_as<W: Write>(
+    sides: &mut [OpenMetrics],
+    out: &mut W,
+    openmetrics: bool,
+    copy: impl Fn(&mut Spill, &mut W) -> io::Result<()>,
+) -> io::Result<()> {
     for (f, family) in FAMILIES.iter().enumerate() {
         if sides.iter().all(|s| s.spills[f].bytes == 0) {
             continue;
@@ -598,7 +603,7 @@ fn join_as(sides: &mut [OpenMetrics], out: &mut impl Write, openmetrics: bool) -
             writeln!(out, "# TYPE {}{total} {}", family.name, family.kind)?;
         }
         for side in sides.iter_mut() {
-            side.spills[f].copy_to(out)?;
+            copy(&mut side.spills[f], out)?;
         }
     }
     if openmetrics {
@@ -628,7 +633,7 @@ pub fn exposition_of(worlds: &[(&Simulation, Option<&str>)], openmetrics: bool) 
         })
         .collect();
     let mut out = Vec::new();
-    let _ = join_as(&mut sides, &mut out, openmetrics);
+    let _ = join_as(&mut sides, &mut out, openmetrics, |s, out| s.copy_to(out));
     String::from_utf8_lossy(&out).into_owned()
 }
 

@@ -110,6 +110,23 @@ impl Write for Spill {
     }
 }
 
+impl Spill {
+    /// Copies everything written so far to the file `out`, file to file in
+    /// the kernel where it can (`copy_file_range`), not through a buffer.
+    pub fn copy_to_file(&mut self, out: &mut File) -> io::Result<()> {
+        match &mut self.w {
+            Store::File(w) => {
+                w.flush()?;
+                let f = w.get_mut();
+                f.seek(SeekFrom::Start(0))?;
+                io::copy(f, out)?;
+            }
+            Store::Memory(v) => out.write_all(v)?,
+        }
+        Ok(())
+    }
+}
+
 /// Where the spills of an output at `path` go: its directory (the same file
 /// system as the output), or the temporary directory for a stream
 /// (`/dev/stdout`, a FIFO).
