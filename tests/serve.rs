@@ -167,3 +167,20 @@ fn an_address_in_use_is_said_after_the_report() {
     );
     drop(taken);
 }
+
+#[test]
+fn a_headless_comparison_has_no_live_metrics_and_says_so() {
+    let (code, out, err) = bw(&[
+        "compare",
+        "seed-lesson",
+        "--no-tui",
+        "--metrics-addr",
+        "127.0.0.1:0",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("--metrics-addr") && err.contains("run --serve"),
+        "{err}"
+    );
+}

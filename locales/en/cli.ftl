@@ -135,6 +135,7 @@ otlp-endpoint-failed = --otlp-endpoint { $url }: { $reason } ({ $sent } batches 
 otlp-endpoint-silent = no answer within { $seconds } s
 otlp-endpoint-status = the collector answered { $status }
 otlp-sample-invalid = --otlp-sample { $value }: use a fraction of the calls, more than 0 and at most 1 (e.g. 0.01)
+compare-metrics-addr-headless = --metrics-addr { $addr }: live metrics come from the split dashboard, which a headless comparison (--json, --no-tui, a metrics file, or no terminal) does not open; for a headless run answering scrapes, use run --serve
 serve-cannot-listen = --metrics-addr { $addr }: cannot listen there: { $reason }
 serve-listening = metrics at { $url }
 metrics-step-too-small = --metrics-step { $step }: the file's timestamps count milliseconds; use 1ms or more

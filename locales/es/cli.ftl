@@ -130,6 +130,7 @@ otlp-endpoint-failed = --otlp-endpoint { $url }: { $reason } ({ $sent } lotes de
 otlp-endpoint-silent = sin respuesta en { $seconds } s
 otlp-endpoint-status = el collector respondió { $status }
 otlp-sample-invalid = --otlp-sample { $value }: usa una fracción de las llamadas, más de 0 y como mucho 1 (p. ej. 0.01)
+compare-metrics-addr-headless = --metrics-addr { $addr }: las métricas en vivo salen del panel partido, que una comparación sin panel (--json, --no-tui, un fichero de métricas, o sin terminal) no abre; para una ejecución sin panel que responda lecturas, usa run --serve
 serve-cannot-listen = --metrics-addr { $addr }: no se puede escuchar ahí: { $reason }
 serve-listening = métricas en { $url }
 metrics-step-too-small = --metrics-step { $step }: las marcas de tiempo del fichero cuentan milisegundos; usa 1ms o más

@@ -67,6 +67,14 @@ pub fn compare(args: CompareArgs) -> Outcome {
     if on_terminal {
         return compare_dashboard(cmp, args.seed.seed, args.dash);
     }
+    // Live metrics are the split dashboard's: a headless comparison runs
+    // at full speed, with nothing on screen to scrape.
+    if let Some(addr) = &args.dash.metrics_addr {
+        return Err(Failure::bad(t!(
+            "compare-metrics-addr-headless",
+            addr = escape(addr)
+        )));
+    }
     let observers = args.metrics.observers(&[&cmp.a, &cmp.b])?;
     // The sides are independent deterministic runs: one thread each, so a
     // comparison takes about the wall time of one run where two cores are free.
