@@ -44,6 +44,7 @@ fn the_last_sample_equals_the_json_report() {
     let dir = temp_dir("om-last");
     let path = dir.join("m.om");
     let p = path.to_str().unwrap();
+    let log = dir.join("l.jsonl");
     let json = bw_ok(&[
         "run",
         "seed-lesson",
@@ -52,7 +53,14 @@ fn the_last_sample_equals_the_json_report() {
         "3m",
         "--openmetrics",
         p,
+        "--log",
+        log.to_str().unwrap(),
     ]);
+    let log: Vec<Value> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let r = report(&json);
     let m = samples(&std::fs::read_to_string(&path).unwrap());
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
@@ -86,6 +94,33 @@ fn the_last_sample_equals_the_json_report() {
             l("breakwater_breaker_opened_total", ""),
             s["breaker"]["opened"].as_u64().unwrap()
         );
+        // Polly's events: the report's retries and fallbacks, and the
+        // breaker's transitions as the log tells them.
+        let polly = |e: &str| {
+            last(
+                &m,
+                &format!("resilience_polly_strategy_events_total{{event_name=\"{e}\",pipeline_name=\"{svc}\"}}"),
+            )
+        };
+        assert_eq!(polly("OnRetry"), s["retries"].as_u64().unwrap(), "{svc}");
+        assert_eq!(
+            polly("OnFallback"),
+            s["fallbacks"].as_u64().unwrap(),
+            "{svc}"
+        );
+        assert_eq!(
+            polly("OnCircuitOpened"),
+            s["breaker"]["opened"].as_u64().unwrap()
+        );
+        let moves = |to: &str| {
+            log.iter()
+                .filter(|l| {
+                    l["event"] == "breaker" && l["service"] == svc.as_str() && l["to"] == to
+                })
+                .count() as u64
+        };
+        assert_eq!(polly("OnCircuitClosed"), moves("closed"), "{svc}");
+        assert_eq!(polly("OnCircuitHalfOpened"), moves("half_open"), "{svc}");
         // Conservation: calls = finished + in flight; the histogram counts
         // every finished call once.
         assert_eq!(

@@ -17,9 +17,22 @@ pub struct BreakerTally {
     pub failed_ns: u128,
     /// Calls it short-circuited.
     pub not_permitted: u64,
+    /// Its transitions to CLOSED and to HALF-OPEN (Polly's OnCircuitClosed,
+    /// OnCircuitHalfOpened; openings are `CircuitBreaker::times_opened`).
+    pub closed: u64,
+    pub half_opened: u64,
 }
 
 impl BreakerTally {
+    /// A transition to `to`.
+    pub fn transition(&mut self, to: super::BreakerState) {
+        match to {
+            super::BreakerState::Closed => self.closed += 1,
+            super::BreakerState::HalfOpen => self.half_opened += 1,
+            _ => {}
+        }
+    }
+
     #[inline]
     pub fn result(&mut self, failed: bool, took: Dur) {
         if failed {

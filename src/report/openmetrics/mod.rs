@@ -21,13 +21,15 @@
 //! HELP texts are fixed English, part of the format as resilience4j's own
 //! descriptions are: the file is the same whatever the reader's language.
 
+mod families;
 pub mod spill;
 mod steps;
+
+use families::*;
 
 pub use steps::{run_in_steps, Stepper};
 
 use crate::base::outcome::Outcome;
-use crate::patterns::circuit_breaker::BreakerState;
 use crate::patterns::registry;
 use crate::patterns::PatternKind;
 use crate::sim::metrics::LATENCY_BOUNDS_NS;
@@ -38,198 +40,6 @@ use std::path::Path;
 
 /// The default epoch (UNIX seconds): virtual time 0 is 2025-01-01T00:00:00Z.
 pub const DEFAULT_EPOCH: u64 = 1_735_689_600;
-
-/// A metric family: its name, OpenMetrics type, unit and help.
-struct Family {
-    name: &'static str,
-    kind: &'static str,
-    unit: Option<&'static str>,
-    help: &'static str,
-}
-
-const fn fam(name: &'static str, kind: &'static str, help: &'static str) -> Family {
-    Family {
-        name,
-        kind,
-        unit: None,
-        help,
-    }
-}
-
-const fn secs(name: &'static str, kind: &'static str, help: &'static str) -> Family {
-    Family {
-        name,
-        kind,
-        unit: Some("seconds"),
-        help,
-    }
-}
-
-// The families, in the order the file lists them (indexes below).
-const FAMILIES: [Family; 26] = [
-    fam(
-        "resilience4j_circuitbreaker_state",
-        "gauge",
-        "The states of the circuit breaker (1 for the current state)",
-    ),
-    secs(
-        "resilience4j_circuitbreaker_calls_seconds",
-        "summary",
-        "Calls the circuit breaker recorded, by result, and their duration",
-    ),
-    fam(
-        "resilience4j_circuitbreaker_not_permitted_calls",
-        "counter",
-        "Total number of not permitted calls",
-    ),
-    fam(
-        "resilience4j_circuitbreaker_failure_rate",
-        "gauge",
-        "The failure rate of the circuit breaker in percent (-1 before min_calls)",
-    ),
-    fam(
-        "resilience4j_circuitbreaker_slow_call_rate",
-        "gauge",
-        "The slow call rate of the circuit breaker in percent (-1 before min_calls)",
-    ),
-    fam(
-        "resilience4j_retry_calls",
-        "counter",
-        "The number of calls the retry gave back, by how they ended",
-    ),
-    fam(
-        "resilience4j_bulkhead_available_concurrent_calls",
-        "gauge",
-        "The number of available permissions",
-    ),
-    fam(
-        "resilience4j_bulkhead_max_allowed_concurrent_calls",
-        "gauge",
-        "The maximum number of available permissions",
-    ),
-    fam(
-        "breakwater_calls",
-        "counter",
-        "Calls finished, by final outcome (as run --json counts them)",
-    ),
-    fam("breakwater_calls_arrived", "counter", "Calls that arrived"),
-    fam(
-        "breakwater_calls_in_flight",
-        "gauge",
-        "Calls started and not yet answered",
-    ),
-    fam(
-        "breakwater_fallbacks",
-        "counter",
-        "Calls answered by the fallback (also counted by their outcome)",
-    ),
-    fam(
-        "breakwater_attempts",
-        "counter",
-        "Attempts made (the first try and every retry)",
-    ),
-    fam("breakwater_retries", "counter", "Retries made"),
-    fam(
-        "breakwater_downstream_attempts",
-        "counter",
-        "Attempts that reached the downstream",
-    ),
-    fam(
-        "breakwater_downstream_refused",
-        "counter",
-        "Attempts the downstream refused (queue full or down)",
-    ),
-    fam("breakwater_hedged", "counter", "Hedged attempts sent"),
-    secs(
-        "breakwater_call_latency_seconds",
-        "histogram",
-        "Latency of finished calls, from arrival to final answer",
-    ),
-    fam(
-        "breakwater_bulkhead_in_use",
-        "gauge",
-        "Bulkhead slots in use",
-    ),
-    fam(
-        "breakwater_bulkhead_waiting",
-        "gauge",
-        "Calls waiting for a bulkhead slot",
-    ),
-    fam(
-        "breakwater_downstream_busy_workers",
-        "gauge",
-        "Downstream workers serving",
-    ),
-    fam(
-        "breakwater_downstream_queued",
-        "gauge",
-        "Attempts waiting in the downstream's queue",
-    ),
-    fam(
-        "breakwater_retry_budget_tokens",
-        "gauge",
-        "Tokens left in the retry budget",
-    ),
-    fam(
-        "breakwater_breaker_opened",
-        "counter",
-        "Times the circuit breaker opened",
-    ),
-    secs(
-        "breakwater_breaker_open_seconds",
-        "counter",
-        "Time the circuit breaker spent open",
-    ),
-    fam(
-        "breakwater_caller_threads",
-        "gauge",
-        "The client's caller threads, busy or waited for",
-    ),
-];
-
-const STATE: usize = 0;
-const CB_CALLS: usize = 1;
-const NOT_PERMITTED: usize = 2;
-const FAILURE_RATE: usize = 3;
-const SLOW_RATE: usize = 4;
-const RETRY_CALLS: usize = 5;
-const BH_AVAILABLE: usize = 6;
-const BH_MAX: usize = 7;
-const CALLS: usize = 8;
-const ARRIVED: usize = 9;
-const IN_FLIGHT: usize = 10;
-const FALLBACKS: usize = 11;
-const ATTEMPTS: usize = 12;
-const RETRIES: usize = 13;
-const DS_ATTEMPTS: usize = 14;
-const DS_REFUSED: usize = 15;
-const HEDGED: usize = 16;
-const LATENCY: usize = 17;
-const BH_IN_USE: usize = 18;
-const BH_WAITING: usize = 19;
-const DS_BUSY: usize = 20;
-const DS_QUEUED: usize = 21;
-const BUDGET: usize = 22;
-const OPENED: usize = 23;
-const OPEN_SECONDS: usize = 24;
-const CALLERS: usize = 25;
-
-/// The breaker states resilience4j's gauge has a series for.
-const STATES: [BreakerState; 5] = [
-    BreakerState::Closed,
-    BreakerState::Open,
-    BreakerState::HalfOpen,
-    BreakerState::ForcedOpen,
-    BreakerState::Disabled,
-];
-
-/// resilience4j's retry kinds, in `RetryTally` order.
-const RETRY_KINDS: [&str; 4] = [
-    "successful_without_retry",
-    "successful_with_retry",
-    "failed_with_retry",
-    "failed_without_retry",
-];
 
 /// A label value escaped as OpenMetrics wants it.
 fn label(v: &str) -> String {
@@ -286,6 +96,7 @@ struct Prefixes {
     budget: Vec<u8>,
     opened: Vec<u8>,
     open_seconds: Vec<u8>,
+    polly: [Vec<u8>; 7],
 }
 
 impl Prefixes {
@@ -353,6 +164,11 @@ impl Prefixes {
             budget: bw(BUDGET, "", ""),
             opened: bw(OPENED, "_total", ""),
             open_seconds: bw(OPEN_SECONDS, "_total", ""),
+            polly: POLLY_EVENTS.map(|e| {
+                let name = FAMILIES[POLLY].name;
+                format!("{name}_total{{event_name=\"{e}\",pipeline_name=\"{svc}\"{side}}} ")
+                    .into_bytes()
+            }),
         }
     }
 }
@@ -557,11 +373,42 @@ impl OpenMetrics {
                 seconds_text(m.latency_sum_ns).as_bytes(),
             )?;
         }
+        self.polly(sim, i, p)?;
         let ds = sim.downstream(i);
         self.int(DS_BUSY, &p.ds_busy, u64::from(ds.busy()))?;
         self.int(DS_QUEUED, &p.ds_queued, u64::from(ds.queued()))?;
         if let Some(tokens) = sim.budget_tokens(i) {
             self.float(BUDGET, &p.budget, tokens)?;
+        }
+        Ok(())
+    }
+}
+
+impl OpenMetrics {
+    /// Polly v8's `resilience.polly.strategy.events` for the service's
+    /// patterns that are on: retries, attempts cut by the timeout, the
+    /// breaker's transitions, fallback answers, hedged attempts.
+    fn polly(&mut self, sim: &Simulation, i: usize, p: &Prefixes) -> io::Result<()> {
+        let patterns = &sim.world().services[i].patterns;
+        let c = sim.service_metrics(i).totals_now();
+        let (t, _) = sim.tallies(i);
+        let opened = u64::from(sim.breaker(i).times_opened());
+        let events = [
+            (PatternKind::Retry, c.retries),
+            (
+                PatternKind::Timeout,
+                c.attempt_outcomes[Outcome::TimedOut.index()],
+            ),
+            (PatternKind::CircuitBreaker, opened),
+            (PatternKind::CircuitBreaker, t.closed),
+            (PatternKind::CircuitBreaker, t.half_opened),
+            (PatternKind::Fallback, c.fallbacks),
+            (PatternKind::Hedging, c.extra[self.hedged]),
+        ];
+        for ((kind, n), prefix) in events.iter().zip(&p.polly) {
+            if patterns.is_enabled(*kind) {
+                self.int(POLLY, prefix, *n)?;
+            }
         }
         Ok(())
     }
