@@ -4,10 +4,12 @@
 use super::dashboard::{live, ready, DashOptions};
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, SideSets};
+use super::observe::MetricsFlags;
 use super::progress::{Progress, Work};
 use super::shell::{comparison, json_text, load_raw, say, stopped};
 use breakwater::base::escape::escape;
 use breakwater::report::compare::Compared;
+use breakwater::report::openmetrics::run_in_steps;
 use breakwater::report::{self, Summary};
 use breakwater::scenario::variants::Comparison;
 use breakwater::scenario::Scenario;
@@ -37,13 +39,18 @@ pub struct CompareArgs {
     quiet: Quiet,
     #[command(flatten)]
     dash: DashOptions,
+    #[command(flatten)]
+    metrics: MetricsFlags,
 }
 
 /// `breakwater compare`: on a terminal the split dashboard; otherwise (or
 /// with `--json` / `--no-tui`) both sides run headless to the end, then one
 /// table (or JSON) with A, B and Δ.
 pub fn compare(args: CompareArgs) -> Outcome {
-    let on_terminal = !(args.json || args.no_tui) && std::io::stdout().is_terminal();
+    // A metrics file or a log asks for the headless comparison that writes it.
+    let files = args.metrics.openmetrics.is_some() || args.metrics.log.is_some();
+    let headless = args.json || args.no_tui || files;
+    let on_terminal = !headless && std::io::stdout().is_terminal();
     let mut cmp = comparison(
         load_raw(&args.a)?,
         args.b.as_deref(),
@@ -60,6 +67,15 @@ pub fn compare(args: CompareArgs) -> Outcome {
     if on_terminal {
         return compare_dashboard(cmp, args.seed.seed, args.dash);
     }
+    // Live metrics are the split dashboard's: a headless comparison runs
+    // at full speed, with nothing on screen to scrape.
+    if let Some(addr) = &args.dash.metrics_addr {
+        return Err(Failure::bad(t!(
+            "compare-metrics-addr-headless",
+            addr = escape(addr)
+        )));
+    }
+    let observers = args.metrics.observers(&[&cmp.a, &cmp.b])?;
     // The sides are independent deterministic runs: one thread each, so a
     // comparison takes about the wall time of one run where two cores are free.
     let progress = Progress::asked(
@@ -69,29 +85,43 @@ pub fn compare(args: CompareArgs) -> Outcome {
         cmp.a.duration.0 + cmp.b.duration.0,
         args.quiet,
     );
-    let side = |s: &Scenario| {
+    let side = |s: &Scenario, letter: &str| {
         let started = Instant::now();
         let mut sim = Simulation::new(s);
         sim.measure_ticks(false);
+        let mut watching = observers
+            .any()
+            .then(|| observers.start(&mut sim, s.name.en(), Some(letter)));
         let mut last = 0;
-        sim.run(&mut |tick| {
+        let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
             progress.add(tick.t.saturating_sub(last));
             last = tick.t;
-        });
-        match sim.limit_crossed() {
+        };
+        match &mut watching {
+            Some(w) => {
+                run_in_steps(&mut sim, observers.step, &mut on_tick, &mut |sim| {
+                    w.at_step(sim)
+                });
+                w.at_end(&mut sim);
+            }
+            None => sim.run(&mut on_tick),
+        }
+        let summary = match sim.limit_crossed() {
             // As it always said: the scenario's origin, `builtin:` included.
             Some(stop) => Err(stopped(&s.origin, stop.at, &stop.message.said())),
             None => Ok(Summary::of(&sim, &s.name, started.elapsed().as_secs_f64())),
-        }
+        };
+        (summary, watching)
     };
-    let (a, b) = std::thread::scope(|scope| {
+    let ((a, sampling_a), b) = std::thread::scope(|scope| {
         let lang = breakwater::i18n::current();
-        let b = scope.spawn(|| breakwater::i18n::scoped(lang, || side(&cmp.b)));
-        let a = side(&cmp.a);
+        let b = scope.spawn(|| breakwater::i18n::scoped(lang, || side(&cmp.b, "b")));
+        let a = side(&cmp.a, "a");
         (a, b.join())
     });
     drop(progress);
-    let b = b.map_err(|_| Failure::io(t!("compare-side-b-panicked")))?;
+    let (b, sampling_b) = b.map_err(|_| Failure::io(t!("compare-side-b-panicked")))?;
+    let metrics_written = observers.finish(sampling_a.into_iter().chain(sampling_b).collect());
     let summaries = [a?, b?];
     // JSON's labels are English, as every machine output; the table's follow
     // the reader.
@@ -111,7 +141,8 @@ pub fn compare(args: CompareArgs) -> Outcome {
     } else {
         report::compare::to_table(&compared)
     };
-    say(&out)
+    say(&out)?;
+    metrics_written
 }
 
 /// The split dashboard on a comparison: as `dashboard`, with one summary

@@ -49,6 +49,8 @@ pub struct DashOptions {
     /// (turns predict mode on).
     #[arg(long, value_name = "FILE.csv")]
     pub predictions: Option<String>,
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_addr: Option<String>,
 }
 
 impl Default for DashOptions {
@@ -62,6 +64,7 @@ impl Default for DashOptions {
             record: None,
             predict: false,
             predictions: None,
+            metrics_addr: None,
         }
     }
 }
@@ -121,9 +124,19 @@ pub fn live(mut app: App, args: DashOptions, names: &[String]) -> Outcome {
     }
     app.set_predicting(args.predict || args.predictions.is_some());
     app.set_predictions_file(args.predictions);
+    // `--metrics-addr`: the address is had before the dashboard opens.
+    let scrapes = match &args.metrics_addr {
+        Some(addr) => {
+            let listener = super::serve::bind(addr)?;
+            super::serve::announce(&listener);
+            app.measure_buckets();
+            Some(super::serve::in_thread(listener))
+        }
+        None => None,
+    };
     let theme = Theme::choose(args.no_color, args.light);
     let started = Instant::now();
-    let ended = tui::run(&mut app, &theme)
+    let ended = tui::run(&mut app, &theme, scrapes)
         .map_err(|e| Failure::io(t!("terminal-error", reason = e.to_string())))?;
     let wall = started.elapsed().as_secs_f64();
     // What follows speaks the dashboard's language at the end (`L` moved it).

@@ -4,6 +4,7 @@
 //! ones (`progress`), every text from the catalogue (`text`).
 
 pub mod check;
+pub mod collector;
 pub mod compare;
 pub mod dashboard;
 pub mod exercise;
@@ -13,9 +14,11 @@ pub mod grade;
 pub mod lesson;
 pub mod list;
 pub mod memory;
+pub mod observe;
 pub mod plot;
 pub mod progress;
 pub mod run;
+pub mod serve;
 pub mod shell;
 pub mod sweep;
 pub mod text;

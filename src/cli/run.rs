@@ -3,11 +3,13 @@
 
 use super::failure::{Failure, Outcome};
 use super::flags::{Duration, Quiet, Seed, Sets, Variant};
+use super::observe::{cannot_write, MetricsFlags};
 use super::progress::{Progress, Work};
+use super::serve;
 use super::shell::{clean_up_on_signals, json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{human_bytes, parse_size};
-use breakwater::base::escape::escape;
 use breakwater::output::file::OutFile;
+use breakwater::report::openmetrics::{run_in_steps, Stepper};
 use breakwater::report::{csv, json, table, Summary};
 use breakwater::scenario::Scenario;
 use breakwater::sim::Simulation;
@@ -40,6 +42,14 @@ pub struct RunArgs {
     variant: Variant,
     #[command(flatten)]
     quiet: Quiet,
+    #[command(flatten)]
+    metrics: MetricsFlags,
+    #[arg(long)]
+    serve: bool,
+    #[arg(long, value_name = "ADDR", requires = "serve")]
+    metrics_addr: Option<String>,
+    #[arg(long, value_parser = super::values::parse_speed, requires = "serve")]
+    speed: Option<f64>,
 }
 
 pub fn run(a: RunArgs) -> Outcome {
@@ -76,18 +86,13 @@ fn check_timeseries_size(s: &Scenario, max: u64) -> Outcome {
     Ok(())
 }
 
-/// An output file that failed part-way: its path and the system's reason.
-fn cannot_write(path: &str, e: &std::io::Error) -> Failure {
-    Failure::io(t!(
-        "io-cannot-write",
-        path = escape(path),
-        reason = breakwater::base::io_reason::io_reason(e).said()
-    ))
-}
-
 fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
+    let observers = a.metrics.observers(&[s])?;
     let started = Instant::now();
     let mut sim = Simulation::with_seed(s, a.seed.seed.unwrap_or(s.seed));
+    let mut watching = observers
+        .any()
+        .then(|| observers.start(&mut sim, s.name.en(), None));
     let timeseries = a.timeseries.as_deref();
     sim.measure_ticks(timeseries.is_some());
     let names: Vec<String> = s.world.services.iter().map(|x| x.name.clone()).collect();
@@ -103,9 +108,18 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         }
         None => None,
     };
+    // `--serve`: the address is had before the run, or the run goes on at
+    // full speed and says why at the end.
+    let served = a.serve.then(|| {
+        let addr = a.metrics_addr.as_deref().unwrap_or(serve::DEFAULT_ADDR);
+        serve::bind(addr).inspect(serve::announce)
+    });
+    if a.serve {
+        sim.measure_buckets(true);
+    }
     let progress = Progress::asked(Work::Simulated { of: s.duration }, sim.end(), a.quiet);
     let mut io_error = None;
-    sim.run(&mut |tick| {
+    let mut on_tick = |tick: &breakwater::sim::metrics::Tick| {
         if let Some((_, w)) = &mut writer {
             if io_error.is_none() {
                 if let Err(e) = csv::write_tick(w, tick, &names, &counters) {
@@ -114,7 +128,44 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
             }
         }
         progress.set(tick.t);
-    });
+    };
+    let mut serve_failed = None;
+    let watched = watching.is_some();
+    {
+        let mut look = |sim: &mut Simulation| {
+            if let Some(w) = &mut watching {
+                w.at_step(sim)
+            }
+        };
+        let mut stepper = Stepper::new(observers.step);
+        match served {
+            Some(Ok(listener)) => {
+                let speed = a.speed.unwrap_or(1.0);
+                let paced = serve::paced(
+                    &mut sim,
+                    speed,
+                    listener,
+                    &mut stepper,
+                    &mut on_tick,
+                    &mut look,
+                );
+                if let Err(e) = paced {
+                    serve_failed = Some(Failure::io(t!("terminal-error", reason = e.to_string())));
+                }
+            }
+            other => {
+                serve_failed = other.and_then(|r| r.err());
+                if watched {
+                    run_in_steps(&mut sim, observers.step, &mut on_tick, &mut look);
+                } else {
+                    sim.run(&mut on_tick);
+                }
+            }
+        }
+    }
+    if let Some(w) = &mut watching {
+        w.at_end(&mut sim);
+    }
     drop(progress);
     if let Some((path, w)) = writer {
         if let Some(e) = io_error {
@@ -124,6 +175,9 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
         let f = w.into_inner().map_err(|e| cannot_write(path, e.error()))?;
         f.commit().map_err(|e| cannot_write(path, &e))?;
     }
+    // Written whole (or its failure kept) before the report, whose wall
+    // time it is part of.
+    let metrics_written = observers.finish(watching.into_iter().collect());
     stopped_by(spec_name(s), sim.limit_crossed())?;
     let summary = Summary::of(&sim, &s.name, started.elapsed().as_secs_f64());
     let out = if a.json {
@@ -131,5 +185,7 @@ fn headless(s: &Scenario, a: &RunArgs) -> Outcome {
     } else {
         table::to_table(&summary)
     };
-    say(&out)
+    say(&out)?;
+    metrics_written?;
+    serve_failed.map_or(Ok(()), Err)
 }

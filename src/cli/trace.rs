@@ -10,11 +10,13 @@
 use super::failure::{Failure, Outcome};
 use super::flags::{Quiet, Seed, Sets, Variant};
 use super::progress::{Progress, Work};
-use super::shell::{json_text, load, say, spec_name, stopped_by};
+use super::shell::{json_text, load, refused, say, spec_name, stopped_by};
 use super::values::{parse_at, parse_calls, parse_index, parse_where};
 use breakwater::base::escape::escape;
 use breakwater::base::time::{clock, Dur};
 use breakwater::output;
+use breakwater::output::file::Refused;
+use breakwater::report::otlp::Otlp;
 use breakwater::report::trace as words;
 use breakwater::sim::trace::{TraceFrom, TraceRequest, Where, LOOK_AHEAD};
 use breakwater::sim::Simulation;
@@ -47,6 +49,8 @@ pub struct TraceArgs {
     variant: Variant,
     #[command(flatten)]
     quiet: Quiet,
+    #[arg(long, value_name = "FILE")]
+    otlp: Option<String>,
 }
 
 pub fn trace(a: TraceArgs) -> Outcome {
@@ -81,6 +85,12 @@ pub fn trace(a: TraceArgs) -> Outcome {
         (Some(i), _) => TraceFrom::Index(i),
         (None, at) => TraceFrom::Time(at.unwrap_or(Dur(0)).0),
     };
+    // Another name for an input, or a link: refused before any work.
+    if let Some(path) = &a.otlp {
+        if let Err(e @ (Refused::Input(_) | Refused::Symlink)) = output::file::check(path) {
+            return Err(refused("--otlp", path, &e));
+        }
+    }
     let seed = a.seed.seed.unwrap_or(s.seed);
     let mut sim = Simulation::with_seed(&s, seed);
     sim.measure_ticks(false);
@@ -184,7 +194,31 @@ pub fn trace(a: TraceArgs) -> Outcome {
         }
         out
     };
-    say(&text)
+    say(&text)?;
+    match &a.otlp {
+        Some(path) => write_otlp(path, &s, seed, &traces, sim.now()),
+        None => Ok(()),
+    }
+}
+
+/// `--otlp FILE`: the traced calls as OTLP/JSON spans (one request), on
+/// the metrics' fixed epoch; written whole after the story is out.
+fn write_otlp(
+    path: &str,
+    s: &breakwater::scenario::Scenario,
+    seed: u64,
+    traces: &[breakwater::sim::trace::CallTrace],
+    now: breakwater::base::time::SimTime,
+) -> Outcome {
+    let names = s.world.services.iter().map(|x| x.name.clone()).collect();
+    let epoch_ms = breakwater::report::openmetrics::DEFAULT_EPOCH * 1000;
+    let otlp = Otlp::new(seed, epoch_ms, names, s.name.en(), None);
+    let mut text = otlp
+        .request(traces, now)
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    text.push('\n');
+    output::file::write(path, text.as_bytes()).map_err(|e| refused("--otlp", path, &e))
 }
 
 /// What a filtered trace looked at, to say why it found fewer than asked.

@@ -274,6 +274,12 @@ impl OutFile {
         }
     }
 
+    /// The file being written, for a copy the kernel makes from another
+    /// file (`std::io::copy` between two files uses `copy_file_range`).
+    pub fn file_mut(&mut self) -> &mut File {
+        &mut self.file
+    }
+
     /// Finishes the file: flushed, synced and renamed into place.
     pub fn commit(mut self) -> io::Result<()> {
         self.file.flush()?;

@@ -6,12 +6,14 @@
 use super::bulkhead::layer::{BulkheadLayer, Slot};
 use super::bulkhead::{Bulkhead, Waiter};
 use super::circuit_breaker::layer::{Breaker, CallBreaker};
+use super::circuit_breaker::tally::BreakerTally;
 use super::circuit_breaker::{CircuitBreaker, Transition};
 use super::edit::Editable;
 use super::fallback::layer::FallbackLayer;
 use super::hedging::layer::{CallHedging, Hedging};
 use super::layer::{Cx, Engine, Fired, Inward, Layer, Outward, Parked};
 use super::retry::layer::{CallRetry, Phase, Retry};
+use super::retry::tally::RetryTally;
 use super::retry::RetryBudget;
 use super::timeout::layer::Timeout;
 use super::{PatternKind, PatternSet};
@@ -163,6 +165,10 @@ pub struct ServiceLayers {
     pub circuit_breaker: CircuitBreaker,
     pub bulkhead: Bulkhead,
     pub retry: RetryBudget,
+    /// What the breaker and the retry counted so far, for exported metrics
+    /// (kept across reconfigurations: counters only grow).
+    pub breaker_tally: BreakerTally,
+    pub retry_tally: RetryTally,
 }
 
 impl ServiceLayers {
@@ -171,6 +177,8 @@ impl ServiceLayers {
             circuit_breaker: CircuitBreaker::new(&patterns.circuit_breaker),
             bulkhead: Bulkhead::default(),
             retry: RetryBudget::new(patterns.retry.budget),
+            breaker_tally: BreakerTally::default(),
+            retry_tally: RetryTally::default(),
         }
     }
 

@@ -136,6 +136,29 @@ pub fn percentiles(h: &Histogram<u64>) -> Percentiles {
     }
 }
 
+/// The upper bounds (ns) of the latency buckets an exported histogram
+/// shows (`le` in seconds: 5 ms … 60 s, then +Inf): Prometheus' default
+/// buckets widened to the minutes a retry storm's calls can take.
+pub const LATENCY_BOUNDS_NS: [u64; 14] = [
+    5_000_000,
+    10_000_000,
+    25_000_000,
+    50_000_000,
+    100_000_000,
+    250_000_000,
+    500_000_000,
+    1_000_000_000,
+    2_500_000_000,
+    5_000_000_000,
+    10_000_000_000,
+    30_000_000_000,
+    60_000_000_000,
+    u64::MAX,
+];
+
+/// Finished calls by latency bucket (not cumulative; the last is +Inf).
+pub type LatencyBuckets = [u64; LATENCY_BOUNDS_NS.len()];
+
 /// One service's measurements.
 #[derive(Clone)]
 pub struct ServiceMetrics {
@@ -157,6 +180,9 @@ pub struct ServiceMetrics {
     pub tick_latency_reached: Option<Histogram<u64>>,
     pub total_latency_reached: Histogram<u64>,
     pub latency_reached_sum_ns: u128,
+    /// Every finished call's latency by bucket since the run began, when an
+    /// exported histogram wants it (`Simulation::measure_buckets`).
+    pub buckets: Option<Box<LatencyBuckets>>,
 }
 
 impl Default for ServiceMetrics {
@@ -170,6 +196,7 @@ impl Default for ServiceMetrics {
             tick_latency_reached: Some(new_histogram(2)),
             total_latency_reached: new_histogram(3),
             latency_reached_sum_ns: 0,
+            buckets: None,
         }
     }
 }
@@ -182,6 +209,10 @@ impl ServiceMetrics {
             h.saturating_record(us);
         }
         self.latency_sum_ns += ns as u128;
+        if let Some(b) = &mut self.buckets {
+            let i = LATENCY_BOUNDS_NS.partition_point(|&le| le < ns);
+            b[i] += 1;
+        }
         if reached {
             if let Some(h) = &mut self.tick_latency_reached {
                 h.saturating_record(us);

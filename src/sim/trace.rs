@@ -106,6 +106,26 @@ impl Where {
     }
 }
 
+/// A pure hash of call `index` of service `service` under `seed`, for a
+/// `purpose` and a sub-item: the same for the same call on every run and
+/// on both sides of a comparison. It reads no random stream.
+pub fn call_key(seed: u64, purpose: &str, service: &str, index: u64, sub: u32) -> u64 {
+    crate::sim::rng::StreamKey::new(seed, purpose, service)
+        .at(index, sub)
+        .0
+}
+
+/// Whether call `index` of `service` is in a sample of `fraction` of the
+/// calls (0 … 1), chosen by the call's key.
+pub fn sampled(seed: u64, service: &str, index: u64, fraction: f64) -> bool {
+    if fraction >= 1.0 {
+        return true;
+    }
+    let unit =
+        (call_key(seed, "trace-sample", service, index, 0) >> 11) as f64 / (1u64 << 53) as f64;
+    unit < fraction
+}
+
 /// What the downstream did with an attempt sent to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reception {

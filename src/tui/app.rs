@@ -203,6 +203,13 @@ impl App {
     pub fn sides(&self) -> &[SideState] {
         &self.sides
     }
+    /// Counts every side's latency by bucket, for live metrics' histogram
+    /// (kept across restarts).
+    pub fn measure_buckets(&mut self) {
+        for s in &mut self.sides {
+            s.sim.measure_buckets(true);
+        }
+    }
     /// Whether this is a comparison (two sides).
     pub fn comparing(&self) -> bool {
         self.sides.len() > 1

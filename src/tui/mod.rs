@@ -54,6 +54,26 @@ pub enum EndedBy {
     TerminalLost(String),
 }
 
+/// A scrape of the live metrics (`--metrics-addr`): answered with the
+/// current values in OpenMetrics or (`openmetrics` false) the Prometheus
+/// text format 0.0.4.
+pub struct Scrape {
+    pub openmetrics: bool,
+    pub reply: tokio::sync::oneshot::Sender<String>,
+}
+
+/// The dashboard's metrics now: one world, or a comparison's two sides
+/// labelled `side="a"` and `side="b"`.
+fn scrape_text(app: &App, openmetrics: bool) -> String {
+    let sides = app.sides();
+    let labels = [Some("a"), Some("b")];
+    let worlds: Vec<(&crate::sim::Simulation, Option<&str>)> = match sides.len() {
+        1 => vec![(&sides[0].sim, None)],
+        _ => sides.iter().zip(labels).map(|(s, l)| (&s.sim, l)).collect(),
+    };
+    crate::report::openmetrics::exposition_of(&worlds, openmetrics)
+}
+
 /// How the dashboard ended, and what to tell the user on stderr.
 #[derive(Debug)]
 pub struct Ended {
@@ -66,7 +86,11 @@ pub struct Ended {
 /// Runs the dashboard until the user quits, a signal asks to stop or the
 /// terminal is lost. The terminal is restored before this returns (or
 /// unwinds).
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
+pub fn run(
+    app: &mut App,
+    theme: &Theme,
+    scrapes: Option<tokio::sync::mpsc::Receiver<Scrape>>,
+) -> io::Result<Ended> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -74,7 +98,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
     let mut save_failed = false;
     let by = {
         let mut guard = TerminalGuard::enter()?;
-        rt.block_on(event_loop(&mut guard, app, theme, &mut messages))?
+        rt.block_on(event_loop(&mut guard, app, theme, &mut messages, scrapes))?
     };
     let _lang = crate::i18n::Scope::enter(app.lang());
     let files = app.finish().map(files_of).unwrap_or_default();
@@ -196,6 +220,7 @@ async fn event_loop(
     app: &mut App,
     theme: &Theme,
     messages: &mut Vec<String>,
+    mut scrapes: Option<tokio::sync::mpsc::Receiver<Scrape>>,
 ) -> io::Result<EndedBy> {
     let mut events = reader::spawn();
     let mut term = signal(SignalKind::terminate())?;
@@ -317,6 +342,16 @@ async fn event_loop(
                 while !app.advance_slice(SLICE_EVENTS) && Instant::now() < deadline {}
                 app.end_frame();
                 dirty = true;
+            }
+            // A scrape of the live metrics: the values now (still while
+            // paused; from zero again after a restart).
+            Some(scrape) = async {
+                match &mut scrapes {
+                    Some(r) => r.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                let _ = scrape.reply.send(scrape_text(app, scrape.openmetrics));
             }
             Some((_, result)) = done_rx.recv() => {
                 exporting = None;

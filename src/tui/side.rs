@@ -63,7 +63,10 @@ impl SideState {
 
     /// Back to t = 0 with `seed`, incidents forgotten.
     pub fn restart(&mut self, seed: u64) {
+        // Live metrics' histogram (`--metrics-addr`) goes on from zero.
+        let buckets = self.sim.measures_buckets();
         self.sim = Simulation::with_seed(&self.scenario, seed);
+        self.sim.measure_buckets(buckets);
         self.history.clear();
         self.latency_spike.iter_mut().for_each(|x| *x = None);
         self.load_spike = None;

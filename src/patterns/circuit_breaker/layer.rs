@@ -45,6 +45,7 @@ fn result<E: Engine>(cx: &mut Cx, eng: &mut E, outcome: Outcome) {
         outcome,
         Outcome::Failed | Outcome::TimedOut | Outcome::BulkheadRejected
     );
+    cx.service.breaker_tally.result(failed, duration);
     let cfg = &cx.patterns.circuit_breaker;
     let t = cx
         .service
@@ -77,7 +78,10 @@ impl Layer for Breaker {
                 };
                 Inward::Pass
             }
-            Err(_short_circuited) => Inward::Stop(Outcome::ShortCircuited),
+            Err(_short_circuited) => {
+                cx.service.breaker_tally.not_permitted += 1;
+                Inward::Stop(Outcome::ShortCircuited)
+            }
         }
     }
 

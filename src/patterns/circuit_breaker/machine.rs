@@ -139,6 +139,25 @@ impl CircuitBreaker {
                 0
             })
     }
+    /// A rate breaker's failure and slow-call rates over its window, in
+    /// percent as resilience4j's metrics give them (−1 while the window has
+    /// fewer than `min_calls` calls); `None` for a consecutive breaker,
+    /// which measures no rate.
+    pub fn rates(&self, cfg: &BreakerConfig) -> Option<(f64, f64)> {
+        if cfg.kind != BreakerKind::Rate {
+            return None;
+        }
+        let t = self.window.totals;
+        let min_calls = match cfg.window_size {
+            WindowSize::Calls(n) => cfg.min_calls.min(n),
+            WindowSize::Time(_) => cfg.min_calls,
+        };
+        if t.calls == 0 || t.calls < u64::from(min_calls) {
+            return Some((-1.0, -1.0));
+        }
+        let pct = |x: u64| x as f64 * 100.0 / t.calls as f64;
+        Some((pct(t.failures), pct(t.slow)))
+    }
     /// When an OPEN breaker's wait ends: resilience4j's moves to HALF-OPEN
     /// then; the lesson's lets through the first call that arrives after it.
     pub fn probe_at(&self, cfg: &BreakerConfig) -> Option<SimTime> {

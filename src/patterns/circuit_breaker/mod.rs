@@ -7,12 +7,14 @@
 //! - `config`: what a scenario sets, with its valid ranges;
 //! - `machine`: the sans-IO state machine (its unit tests beside it);
 //! - `reason`: why it changed state, as data;
-//! - `window`: the sliding window a rate breaker measures over.
+//! - `window`: the sliding window a rate breaker measures over;
+//! - `tally`: what it counted since the run began (for exported metrics).
 
 mod config;
 pub mod layer;
 mod machine;
 pub mod reason;
+pub mod tally;
 pub mod window;
 
 pub use config::*;

@@ -99,7 +99,12 @@ impl Layer for Retry {
                 eng.arm(cx.now + sleep);
                 Outward::Park
             }
-            Decision::Stop => Outward::Pass,
+            Decision::Stop => {
+                let attempts = cx.call.retry.attempt();
+                let ok = outcome == Outcome::Ok;
+                cx.service.retry_tally.gave_back(ok, attempts);
+                Outward::Pass
+            }
         }
     }
 

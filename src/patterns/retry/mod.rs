@@ -6,7 +6,8 @@
 //! - `config`: what a scenario sets, with its ranges;
 //! - `backoff`, `jitter`: the waits;
 //! - `budget`: the token bucket and its throttling rule;
-//! - `state`: one call's attempts and the decision after each.
+//! - `state`: one call's attempts and the decision after each;
+//! - `tally`: how its calls ended so far (for exported metrics).
 
 mod backoff;
 mod budget;
@@ -14,6 +15,7 @@ mod config;
 mod jitter;
 pub mod layer;
 mod state;
+pub mod tally;
 
 pub use backoff::Backoff;
 pub use budget::{throttles, RetryBudget};

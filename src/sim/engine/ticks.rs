@@ -57,6 +57,25 @@ impl Simulation {
         }
     }
 
+    /// Whether every finished call's latency is counted by bucket
+    /// (`ServiceMetrics::buckets`, off by default): an exported histogram's
+    /// cost, paid only when one is written. Changes no other number.
+    pub fn measure_buckets(&mut self, on: bool) {
+        for rt in &mut self.services {
+            let b = &mut rt.metrics.buckets;
+            match (on, b.is_some()) {
+                (true, false) => *b = Some(Box::default()),
+                (false, true) => *b = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether finished calls' latency is counted by bucket.
+    pub fn measures_buckets(&self) -> bool {
+        self.services.iter().any(|rt| rt.metrics.buckets.is_some())
+    }
+
     /// A new tick starts with the breaker's current state as seen (or
     /// nothing, without a breaker).
     pub(super) fn restart_breaker_seen(&mut self, s: usize) {

@@ -26,6 +26,9 @@ pub(super) struct Tracer {
     started: Option<SimTime>,
     /// A call arrived past the look-ahead: no more are picked.
     closed: bool,
+    /// Every call whose key falls in this fraction is followed, of every
+    /// service (`trace_sample`), instead of a request's.
+    sample: Option<f64>,
     /// Traced calls in flight, by call slot.
     active: BTreeMap<u32, Active>,
     /// Forked copies of traced calls in flight, by their own slot: their
@@ -163,6 +166,18 @@ impl Simulation {
         tracer.closed = false;
     }
 
+    /// Follows every call of every service whose key (seed, service, call
+    /// index) falls in `fraction` of the keys (`sim::trace::sampled`: a
+    /// hash, never a draw from the simulation's streams, so the sample
+    /// changes no result and picks the same calls on both sides of a
+    /// comparison). Finished stories are taken with `take_traces(false)`,
+    /// so memory holds the calls in flight and those finished since.
+    pub fn trace_sample(&mut self, fraction: f64) {
+        let tracer = self.tracer.get_or_insert_with(Default::default);
+        **tracer = Tracer::default();
+        tracer.sample = Some(fraction);
+    }
+
     /// Follows the calls of `request` and keeps the first `request.calls`
     /// whose story has trait `kind`, looking at the calls arriving at most
     /// `window` after the start point (`trace_start`). Each call is
@@ -232,6 +247,13 @@ impl Simulation {
         let Some(t) = self.tracer.as_mut() else {
             return;
         };
+        if let Some(fraction) = t.sample {
+            let name = &self.world.services[c.service as usize].name;
+            if crate::sim::trace::sampled(self.seed, name, c.index, fraction) {
+                self.follow(id);
+            }
+            return;
+        }
         let Some(req) = t.request else {
             return;
         };
@@ -254,6 +276,12 @@ impl Simulation {
         } else {
             t.remaining -= 1;
         }
+        self.follow(id);
+    }
+
+    /// Starts the story of the call in slot `id`.
+    fn follow(&mut self, id: u32) {
+        let c = self.arena[id];
         let now = self.now;
         let mask = self.services[c.service as usize].layers;
         let layers = (0..LAYERS)

@@ -222,6 +222,7 @@ impl Simulation {
     /// A breaker transition of service `s` becomes a notice.
     pub(super) fn log_transition(&mut self, s: usize, transition: Option<Transition>) {
         if let Some(t) = transition {
+            self.services[s].state.breaker_tally.transition(t.to);
             if self.world.services[s].patterns.circuit_breaker.enabled {
                 self.services[s].breaker_seen.push(t.to);
             }

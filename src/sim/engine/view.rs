@@ -55,6 +55,18 @@ impl Simulation {
     pub fn downstream(&self, service: usize) -> &Downstream {
         &self.services[service].downstream
     }
+    /// What the service's breaker and retry counted so far (for exported
+    /// metrics).
+    pub fn tallies(
+        &self,
+        service: usize,
+    ) -> (
+        &crate::patterns::circuit_breaker::tally::BreakerTally,
+        &crate::patterns::retry::tally::RetryTally,
+    ) {
+        let l = &self.services[service].state;
+        (&l.breaker_tally, &l.retry_tally)
+    }
     pub fn budget_tokens(&self, service: usize) -> Option<f64> {
         let cfg = &self.world.services[service].patterns.retry;
         self.services[service].state.retry.reading(cfg)
