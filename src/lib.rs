@@ -17,3 +17,6 @@ pub mod scenario;
 pub mod sim;
 pub mod sweep;
 pub mod tui;
+
+#[cfg(test)]
+mod portable;
