@@ -6,6 +6,10 @@
 //! outcomes, the settable-path machinery, escaping). `plot` draws figures of
 //! runs, a shell beside `report`. `output` is the shells'
 //! way to stdout and stderr, quiet when a pipe closes.
+//!
+//! What needs an operating system (the terminal, tokio, signals, threads,
+//! files) is behind the default `native` feature; without it the library
+//! is the portable core and builds for wasm32-unknown-unknown.
 
 pub mod base;
 pub mod i18n;
@@ -17,3 +21,6 @@ pub mod scenario;
 pub mod sim;
 pub mod sweep;
 pub mod tui;
+
+#[cfg(test)]
+mod portable;

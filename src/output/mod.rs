@@ -1,8 +1,9 @@
 //! Writing to stdout and stderr as Unix tools do: a closed pipe ends the
 //! program quietly instead of panicking (`println!` panics on EPIPE), and a
 //! message that cannot reach stderr is dropped rather than turned into a
-//! second failure.
+//! second failure. `file` (the `native` feature) writes files safely.
 
+#[cfg(feature = "native")]
 pub mod file;
 
 use std::io::{self, Write};

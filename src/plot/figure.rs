@@ -135,8 +135,9 @@ pub fn run_side_watched(spec: &SideSpec, watch: &(dyn Fn(SimTime) + Sync)) -> Si
     }
 }
 
-/// Runs every side (two at once on two threads: independent deterministic
-/// runs) and gathers the notes.
+/// Runs every side (two at once on two threads with the `native` feature:
+/// independent deterministic runs; one after the other without it, where
+/// there may be no threads, e.g. in a browser) and gathers the notes.
 pub fn build(spec: &Spec) -> Result<Figure, String> {
     build_watched(spec, &|_| {})
 }
@@ -146,7 +147,7 @@ pub fn build(spec: &Spec) -> Result<Figure, String> {
 pub fn build_watched(spec: &Spec, watch: &(dyn Fn(SimTime) + Sync)) -> Result<Figure, String> {
     let run_side = |side: &SideSpec| run_side_watched(side, watch);
     let sides: Vec<SideData> = match spec.sides.as_slice() {
-        [a, b] => std::thread::scope(|scope| {
+        [a, b] if cfg!(feature = "native") => std::thread::scope(|scope| {
             let lang = crate::i18n::current();
             let hb = scope.spawn(|| crate::i18n::scoped(lang, || run_side(b)));
             let da = run_side(a);

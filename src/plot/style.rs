@@ -9,18 +9,21 @@
 //! (á é í ó ú ñ ¿ ¡) and the symbols the figures use (Δ × – · ● ○ ◐ ▲).
 
 use crate::patterns::circuit_breaker::BreakerState;
-use plotters::style::{FontStyle, RGBColor};
-use std::sync::OnceLock;
+use plotters::style::RGBColor;
 
 /// The font family every text is drawn in.
 pub const FONT: &str = "sans-serif";
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// The embedded fonts (a browser may serve them to its page as well).
+pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Registers the embedded fonts with plotters, once per process. Call it
 /// before drawing any text.
+#[cfg(not(all(target_arch = "wasm32", not(target_os = "wasi"))))]
 pub fn register_fonts() -> Result<(), String> {
+    use plotters::style::FontStyle;
+    use std::sync::OnceLock;
     static DONE: OnceLock<Result<(), String>> = OnceLock::new();
     DONE.get_or_init(|| {
         for (style, bytes) in [(FontStyle::Normal, REGULAR), (FontStyle::Bold, BOLD)] {
@@ -30,6 +33,14 @@ pub fn register_fonts() -> Result<(), String> {
         Ok(())
     })
     .clone()
+}
+
+/// In a browser (wasm32, not WASI) plotters measures and draws text with the
+/// page's own fonts and has no `register_font`: nothing to register. Its
+/// bitmap backend cannot draw text there: a browser draws figures as SVG.
+#[cfg(all(target_arch = "wasm32", not(target_os = "wasi")))]
+pub fn register_fonts() -> Result<(), String> {
+    Ok(())
 }
 
 /// Okabe and Ito's palette, which stays distinguishable with the common

@@ -13,7 +13,9 @@ use crate::sim::Simulation;
 use crate::sweep::stats::mean_interval;
 use crate::sweep::text;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+// `std::time::Instant` natively; the browser's clock on wasm32, where
+// `std::time::Instant::now()` panics.
+use web_time::Instant;
 
 /// Events run between two looks at the stop flag (a few milliseconds).
 const SLICE_EVENTS: u64 = 1 << 16;
