@@ -31,6 +31,8 @@ mkdir -p "$tmp"
 wasm-bindgen --target web --no-typescript --out-dir "$tmp" \
   target/wasm32-unknown-unknown/release/breakwater_web.wasm
 cp web/index.html "$tmp/"
+mkdir "$tmp/fonts"
+cp web/fonts/*.woff2 web/fonts/OFL.txt "$tmp/fonts/"
 rm -rf "$out"
 mv "$tmp" "$out"
 find "$out" -type f | sort | while read -r f; do

@@ -178,6 +178,26 @@ await check("e downloads the figure (SVG); R twice downloads the recording", asy
   await page.close();
 });
 
+await check("⧖ and ⧗ draw in the bundled font, not as a system font's box", async () => {
+  const page = await open("?scenario=seed-lesson&t=95&paused=1");
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(200);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const doc = await cdp.send("DOM.getDocument", { depth: -1 });
+  const spans = await cdp.send("DOM.querySelectorAll", { nodeId: doc.root.nodeId, selector: "#screen span" });
+  const seen = {};
+  for (const id of spans.nodeIds) {
+    const node = (await cdp.send("DOM.describeNode", { nodeId: id, depth: 1 })).node;
+    const text = (node.children || []).map((c) => c.nodeValue).join("");
+    if (!/^[\u29d6\u29d7]$/.test(text) || seen[text]) continue;
+    seen[text] = (await cdp.send("CSS.getPlatformFontsForNode", { nodeId: id })).fonts.map((f) => f.familyName);
+  }
+  assert.deepEqual(seen, { "⧖": ["Noto Sans Math"], "⧗": ["Noto Sans Math"] });
+  await page.close();
+});
+
 // Timings: reported, not gated.
 const timings = {};
 await check("timings: M/M/c in the tab, frames at 120x40, a screenshot", async () => {

@@ -2,6 +2,7 @@
 //! text, a download, the screen element's size. Failures here have no one to
 //! tell but the console: the dashboard goes on.
 
+use ratzilla::ratatui::style::Color;
 use wasm_bindgen::prelude::*;
 use web_sys::{window, Document, HtmlElement};
 
@@ -108,5 +109,21 @@ pub fn set_size(id: &str, px: (f64, f64)) {
         let style = e.style();
         let _ = style.set_property("width", &format!("{}px", px.0.ceil()));
         let _ = style.set_property("height", &format!("{}px", px.1.ceil()));
+    }
+}
+
+/// Gives the page the terminal's default colours (`fg`, `bg`): the screen's
+/// element and the page behind it.
+pub fn set_colours(id: &str, (fg, bg): (Color, Color)) {
+    let css = |c: Color| match c {
+        Color::Rgb(r, g, b) => format!("rgb({r}, {g}, {b})"),
+        _ => "inherit".into(),
+    };
+    if let Some(e) = element(id) {
+        let _ = e.style().set_property("color", &css(fg));
+        let _ = e.style().set_property("background-color", &css(bg));
+    }
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.style().set_property("background-color", &css(bg));
     }
 }

@@ -10,7 +10,9 @@ use breakwater::report::{json, Summary};
 use breakwater::tui::app::{App, Effect};
 use breakwater::tui::theme::Theme;
 use breakwater::tui::{panels, sanitize, SIM_BUDGET, SLICE_EVENTS};
+use ratzilla::ratatui::buffer::Buffer;
 use ratzilla::ratatui::layout::Rect;
+use ratzilla::ratatui::style::{Color, Modifier};
 use ratzilla::ratatui::{Terminal, TerminalOptions, Viewport};
 use ratzilla::DomBackend;
 use std::cell::RefCell;
@@ -21,6 +23,9 @@ use web_time::Instant;
 /// The page element the dashboard is drawn in, and the one that sizes it.
 const SCREEN: &str = "screen";
 const STAGE: &str = "stage";
+/// A dark terminal's default colours, and a light one's.
+const DARK: (Color, Color) = (Color::Rgb(229, 229, 229), Color::Rgb(0, 0, 0));
+const LIGHT: (Color, Color) = (Color::Rgb(0, 0, 0), Color::Rgb(255, 255, 255));
 /// The frame times kept for `frame_times` (the last minute at 60 frames/s).
 const FRAMES_KEPT: usize = 3_600;
 
@@ -37,6 +42,8 @@ pub struct Shell {
     frames: Vec<f64>,
     /// The window changed size: the grid is measured again.
     resized: bool,
+    /// The "terminal's own" foreground and background here.
+    colours: (Color, Color),
 }
 
 thread_local! {
@@ -140,10 +147,12 @@ impl Shell {
         let _lang = breakwater::i18n::Scope::enter(self.app.lang());
         let (app, theme) = (&self.app, &self.theme);
         let mut text = String::new();
+        let colours = self.colours;
         let r = self.terminal.draw(|f| {
             panels::draw(f, app, theme);
             sanitize(f.buffer_mut());
             text = cells_text(f.buffer_mut());
+            resolve_defaults(f.buffer_mut(), colours);
         });
         if let Err(e) = r {
             page::console(&format!("breakwater: draw: {e}"));
@@ -237,9 +246,28 @@ impl Shell {
     }
 }
 
+/// The terminal's default colours made explicit. A terminal draws
+/// `Reset` in its own colours, and reversed `Reset` as those swapped;
+/// ratzilla's DOM backend draws `Reset` text white and a reversed cell
+/// with no colours white on white (the selected parameter's value
+/// vanished). So each cell gets this page's colours before it is drawn.
+fn resolve_defaults(buf: &mut Buffer, (fg, bg): (Color, Color)) {
+    for cell in buf.content.iter_mut() {
+        let f = if cell.fg == Color::Reset { fg } else { cell.fg };
+        if cell.modifier.contains(Modifier::REVERSED) {
+            let b = if cell.bg == Color::Reset { bg } else { cell.bg };
+            cell.fg = b;
+            cell.bg = f;
+            cell.modifier.remove(Modifier::REVERSED);
+        } else {
+            cell.fg = f;
+        }
+    }
+}
+
 /// A buffer's symbols, a line per row (wide glyphs' trailing cells are
 /// empty strings, so a line reads as the screen shows it).
-fn cells_text(buf: &ratzilla::ratatui::buffer::Buffer) -> String {
+fn cells_text(buf: &Buffer) -> String {
     let w = buf.area.width as usize;
     let mut out = String::with_capacity(buf.content.len() + buf.area.height as usize);
     for row in buf.content.chunks(w.max(1)) {
@@ -272,11 +300,14 @@ pub fn boot(start: Start) -> Result<(), String> {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
     let terminal = Terminal::with_options(backend, options).map_err(|e| e.to_string())?;
-    let theme = if start.light {
-        Theme::light()
+    // The page's background is the terminal's: dark, or light (`?light=1`,
+    // a projector in a bright room), as `--light` says of a terminal.
+    let (theme, colours) = if start.light {
+        (Theme::light(), LIGHT)
     } else {
-        Theme::dark()
+        (Theme::dark(), DARK)
     };
+    page::set_colours(SCREEN, colours);
     let shell = Shell {
         app,
         start,
@@ -287,6 +318,7 @@ pub fn boot(start: Start) -> Result<(), String> {
         screen: String::new(),
         frames: Vec::new(),
         resized: true,
+        colours,
     };
     SHELL.with(|s| *s.borrow_mut() = Some(shell));
     listen()?;
