@@ -178,6 +178,24 @@ await check("e downloads the figure (SVG); R twice downloads the recording", asy
   await page.close();
 });
 
+await check("a small window gets a smaller font and the whole 80x24; a resize refits", async () => {
+  const page = await open("?scenario=retry-storm&t=75&paused=1");
+  await page.setViewportSize({ width: 800, height: 500 });
+  let s = await waitFor(page, "a refit", (s) => s.grid[0] < 120);
+  assert.ok(s.grid[0] >= 80 && s.grid[1] >= 24, `grid ${s.grid}`);
+  const box = await page.locator("#screen").boundingBox();
+  assert.ok(box.x + box.width <= 800 && box.y + box.height <= 500, JSON.stringify(box));
+  let text = await screenWhen(page, "the panels", (t) => t.includes("Circuit Breaker"));
+  assert.equal(text.split("\n")[0].length >= 80, true);
+  await page.setViewportSize({ width: 1600, height: 900 });
+  s = await waitFor(page, "a larger grid", (s) => s.grid[0] > 120);
+  text = await screenWhen(page, "the panels", (t) => t.split("\n")[0].length === s.grid[0]);
+  // The DOM holds exactly the grid's rows, each as wide as the grid.
+  const rows = await page.locator("#screen pre").count();
+  assert.equal(rows, s.grid[1]);
+  await page.close();
+});
+
 await check("⧖ and ⧗ draw in the bundled font, not as a system font's box", async () => {
   const page = await open("?scenario=seed-lesson&t=95&paused=1");
   await page.evaluate(() => document.fonts.ready);

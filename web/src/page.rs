@@ -127,3 +127,10 @@ pub fn set_colours(id: &str, (fg, bg): (Color, Color)) {
         let _ = body.style().set_property("background-color", &css(bg));
     }
 }
+
+/// Sets element `id`'s font size in pixels.
+pub fn set_font_px(id: &str, px: f64) {
+    if let Some(e) = element(id) {
+        let _ = e.style().set_property("font-size", &format!("{px}px"));
+    }
+}

@@ -26,6 +26,11 @@ const STAGE: &str = "stage";
 /// A dark terminal's default colours, and a light one's.
 const DARK: (Color, Color) = (Color::Rgb(229, 229, 229), Color::Rgb(0, 0, 0));
 const LIGHT: (Color, Color) = (Color::Rgb(0, 0, 0), Color::Rgb(255, 255, 255));
+/// The screen's font size, and the smallest it shrinks to in a small window.
+const FONT_PX: f64 = 15.0;
+const MIN_FONT_PX: f64 = 8.0;
+/// The grid the dashboard is drawn for (it says so below it).
+const MIN_GRID: (u16, u16) = (80, 24);
 /// The frame times kept for `frame_times` (the last minute at 60 frames/s).
 const FRAMES_KEPT: usize = 3_600;
 
@@ -33,7 +38,8 @@ pub struct Shell {
     app: App,
     start: Start,
     theme: Theme,
-    terminal: Terminal<DomBackend>,
+    /// Made anew at each fit (the backend measures its element when made).
+    terminal: Option<Terminal<DomBackend>>,
     grid: (u16, u16),
     last: Instant,
     /// The last frame's cells as text.
@@ -148,7 +154,10 @@ impl Shell {
         let (app, theme) = (&self.app, &self.theme);
         let mut text = String::new();
         let colours = self.colours;
-        let r = self.terminal.draw(|f| {
+        let Some(terminal) = self.terminal.as_mut() else {
+            return;
+        };
+        let r = terminal.draw(|f| {
             panels::draw(f, app, theme);
             sanitize(f.buffer_mut());
             text = cells_text(f.buffer_mut());
@@ -165,20 +174,43 @@ impl Shell {
     }
 
     /// The grid that fits the page (or the address's `grid`), and the
-    /// screen element sized to hold exactly it.
+    /// screen element sized to hold exactly it. A window too small for the
+    /// dashboard's 80×24 gets a smaller font first (down to `MIN_FONT_PX`),
+    /// as a teacher would shrink a terminal's.
     fn fit(&mut self) {
-        let cell = page::cell_size(SCREEN).unwrap_or((10.0, 19.0));
-        let grid = self.start.grid.unwrap_or_else(|| {
-            let (w, h) = page::room(STAGE).unwrap_or((800.0, 456.0));
+        page::set_font_px(SCREEN, FONT_PX);
+        let mut cell = page::cell_size(SCREEN).unwrap_or((9.0, 18.0));
+        let room = page::room(STAGE).unwrap_or((800.0, 456.0));
+        if self.start.grid.is_none() {
+            let scale = (room.0 / (MIN_GRID.0 as f64 * cell.0))
+                .min(room.1 / (MIN_GRID.1 as f64 * cell.1))
+                .min(1.0);
+            if scale < 1.0 {
+                let px = (FONT_PX * scale).floor().max(MIN_FONT_PX);
+                page::set_font_px(SCREEN, px);
+                cell = page::cell_size(SCREEN).unwrap_or(cell);
+            }
+        }
+        let grid = self.start.grid.unwrap_or((
+            ((room.0 / cell.0) as u16).clamp(20, 400),
+            ((room.1 / cell.1) as u16).clamp(8, 200),
+        ));
+        // Half a cell to spare: the backend divides this size by the cell's
+        // and rounds down, to exactly `grid`.
+        page::set_size(
+            SCREEN,
             (
-                ((w / cell.0) as u16).clamp(20, 400),
-                ((h / cell.1) as u16).clamp(8, 200),
-            )
-        });
-        page::set_size(SCREEN, (grid.0 as f64 * cell.0, grid.1 as f64 * cell.1));
-        if grid != self.grid {
-            self.grid = grid;
-            let _ = self.terminal.resize(Rect::new(0, 0, grid.0, grid.1));
+                (grid.0 as f64 + 0.5) * cell.0,
+                (grid.1 as f64 + 0.5) * cell.1,
+            ),
+        );
+        self.grid = grid;
+        // The old terminal goes first (its listeners with it); the new
+        // backend's first draw replaces the old grid of cells.
+        self.terminal = None;
+        match terminal_for(grid) {
+            Ok(t) => self.terminal = Some(t),
+            Err(e) => page::console(&format!("breakwater: {e}")),
         }
     }
 
@@ -295,11 +327,6 @@ pub fn boot(start: Start) -> Result<(), String> {
             fallback.open()?
         }
     };
-    let backend = DomBackend::new_by_id(SCREEN).map_err(|e| e.to_string())?;
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
-    };
-    let terminal = Terminal::with_options(backend, options).map_err(|e| e.to_string())?;
     // The page's background is the terminal's: dark, or light (`?light=1`,
     // a projector in a bright room), as `--light` says of a terminal.
     let (theme, colours) = if start.light {
@@ -312,7 +339,7 @@ pub fn boot(start: Start) -> Result<(), String> {
         app,
         start,
         theme,
-        terminal,
+        terminal: None,
         grid: (80, 24),
         last: Instant::now(),
         screen: String::new(),
@@ -324,6 +351,16 @@ pub fn boot(start: Start) -> Result<(), String> {
     listen()?;
     animate();
     Ok(())
+}
+
+/// A terminal of exactly `grid` cells on ratzilla's DOM backend in
+/// `#screen` (which `fit` has sized to hold them).
+fn terminal_for(grid: (u16, u16)) -> Result<Terminal<DomBackend>, String> {
+    let backend = DomBackend::new_by_id(SCREEN).map_err(|e| e.to_string())?;
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, grid.0, grid.1)),
+    };
+    Terminal::with_options(backend, options).map_err(|e| e.to_string())
 }
 
 /// Keys (on the whole page, but for the scenario box and other fields) and
