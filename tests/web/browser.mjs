@@ -128,6 +128,10 @@ await check("keys: pause, n, a parameter change, L", async () => {
   assert.match(text, /Parámetros \(payment\)|Latencia/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
   assert.equal(await page.locator("#link").innerText(), "Enlace a este momento");
+  // q: a tab is not quit; the session pauses and the summary shows below.
+  await page.keyboard.press("q");
+  await page.waitForSelector("#summary:not([hidden])");
+  assert.match(await page.locator("#summary").innerText(), /^Resumen[\s\S]*payment/);
   await page.close();
 });
 
@@ -160,6 +164,32 @@ await check("a link opens a moment: scenario, seed, language, time", async () =>
   assert.equal(link, "?scenario=retry-storm&seed=11&lang=es&t=75");
   assert.equal(s.sides, 2);
   assert.ok(page.url().endsWith(link), page.url());
+  await page.close();
+});
+
+await check("?set= changes the world and the link keeps it", async () => {
+  const page = await open("?scenario=seed-lesson&set=services.user.workers%3D33&paused=1");
+  await screenWhen(page, "workers 33", (t) => /\bworkers +33\b/.test(t));
+  const link = await page.evaluate(() => window.breakwater.link());
+  assert.equal(link, "?scenario=seed-lesson&set=services.user.workers%3D33&lang=en&t=0");
+  await page.close();
+});
+
+await check("?exercise= shows the task and g grades the live settings, in Spanish", async () => {
+  const page = await open("?exercise=keep-checkout-alive&lang=es&paused=1");
+  await screenWhen(page, "the task", (t) => t.includes("Ejercicio: Mantén vivo el checkout"));
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("g");
+  const text = await screenWhen(page, "the grade", (t) => t.includes("Todavía no: 3 de 3 objetivos"), 60000);
+  assert.equal(text.split("✗ no cumplido").length - 1, 3, text);
+  await page.close();
+});
+
+await check("?predict=1 stops at seed-lesson's first question before its answer", async () => {
+  const page = await open("?scenario=seed-lesson&predict=1&speed=50&lang=es");
+  const text = await screenWhen(page, "question 1", (t) => /pregunta 1 de \d+/.test(t), 30000);
+  assert.match(text.split("\n")[0], /EN PAUSA/);
+  assert.doesNotMatch(text, /ejecución:/);
   await page.close();
 });
 
@@ -222,6 +252,21 @@ await check("timings: M/M/c in the tab, frames at 120x40, a screenshot", async (
   const page = await open(`?scenario=seed-lesson&seed=${seed}&grid=120x40`);
   await page.waitForTimeout(3000);
   timings.frames_120x40 = JSON.parse(await page.evaluate(() => window.breakwater.frame_times()));
+  // The page's own frame rate while it runs: the gaps between animation
+  // frames (a frame that took too long shows as a gap over 16.7 ms).
+  timings.frame_gaps_120x40 = await page.evaluate(() => new Promise((done) => {
+    const gaps = [];
+    let last = performance.now();
+    const step = (now) => {
+      gaps.push(now - last);
+      last = now;
+      if (gaps.length < 240) return requestAnimationFrame(step);
+      gaps.sort((a, b) => a - b);
+      const at = (q) => +gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))].toFixed(2);
+      done({ frames: gaps.length, median_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1) });
+    };
+    requestAnimationFrame(step);
+  }));
   assert.equal(timings.frames_120x40.cols, 120);
   timings.mmc = JSON.parse(await page.evaluate(() => window.breakwater.bench_mmc()));
   assert.equal(timings.mmc.calls > 7_000_000, true, JSON.stringify(timings.mmc));

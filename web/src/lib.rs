@@ -68,7 +68,10 @@ pub fn builtins() -> String {
 /// the terminal prints it.
 #[wasm_bindgen]
 pub fn open_builtin(name: &str) -> String {
-    reopen(|start| start.source = Source::Builtin(name.to_string()))
+    reopen(|start| {
+        start.source = Source::Builtin(name.to_string());
+        start.exercise = None;
+    })
 }
 
 /// Opens a pasted or uploaded scenario file `text` (called `name` in its
@@ -80,6 +83,7 @@ pub fn open_text(name: &str, text: &str) -> String {
             name: name.to_string(),
             text: text.to_string(),
         };
+        start.exercise = None;
         start.at = None;
     })
 }

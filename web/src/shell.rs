@@ -224,6 +224,12 @@ impl Shell {
             // shows the summary the terminal prints on quit.
             Some(Effect::Quit) => {
                 self.app.set_paused(true);
+                // A recording running is saved, as the terminal saves it on quit.
+                match self.app.finish() {
+                    Some(Effect::Save { path, text }) => self.download_all(vec![(path, text)]),
+                    Some(Effect::SaveAll(files)) => self.download_all(files),
+                    _ => {}
+                }
                 let tables: Vec<String> = self
                     .app
                     .sides()

@@ -38,6 +38,11 @@ pub struct Start {
     /// window's size otherwise.
     pub grid: Option<(u16, u16)>,
     pub light: bool,
+    /// An exercise (`breakwater exercise NAME`): its scenario, its task on
+    /// screen and `g` to grade; the source is then the exercise's.
+    pub exercise: Option<String>,
+    /// Predict mode from the start (`--predict`; `a` toggles it).
+    pub predict: bool,
 }
 
 impl Default for Start {
@@ -53,6 +58,8 @@ impl Default for Start {
             paused: false,
             grid: None,
             light: false,
+            exercise: None,
+            predict: false,
         }
     }
 }
@@ -148,6 +155,8 @@ impl Start {
                 }
                 "paused" => s.paused = v != "0" && v != "false",
                 "light" => s.light = v != "0" && v != "false",
+                "predict" => s.predict = v != "0" && v != "false",
+                "exercise" => s.exercise = Some(v),
                 "grid" => {
                     let parsed = v
                         .split_once('x')
@@ -171,7 +180,9 @@ impl Start {
     /// not carried (the link then names only what can be shared).
     pub fn to_query(&self, lang: &str, at: Option<u64>) -> String {
         let mut q = Vec::new();
-        if let Source::Builtin(name) = &self.source {
+        if let Some(name) = &self.exercise {
+            q.push(format!("exercise={}", encode(name)));
+        } else if let Source::Builtin(name) = &self.source {
             q.push(format!("scenario={}", encode(name)));
         }
         if let Some(seed) = self.seed {
@@ -193,6 +204,9 @@ impl Start {
         if self.light {
             q.push("light=1".into());
         }
+        if self.predict {
+            q.push("predict=1".into());
+        }
         format!("?{}", q.join("&"))
     }
 
@@ -205,13 +219,20 @@ impl Start {
     }
 
     fn open_in(&self, lang: &str) -> Result<App, String> {
+        if let Some(name) = &self.exercise {
+            let ex = breakwater::scenario::exercise::load(name).map_err(|e| e.say(lang))?;
+            let s = ex.scenario.clone();
+            let mut app = App::new(s, self.seed.unwrap_or(ex.scenario.seed));
+            app.open_exercise(ex);
+            return Ok(self.opened(app));
+        }
         let raw = match &self.source {
             Source::Builtin(name) => scenario::load(name),
             Source::Text { name, text } => parse_scenario(name, text.as_bytes()),
         }
         .map_err(|e| e.say(lang))?;
         let said = |m: i18n::Msg| m.say(lang);
-        let mut app = if raw.variants.is_some() && self.variant.is_none() {
+        let app = if raw.variants.is_some() && self.variant.is_none() {
             // A scenario that declares variants opens as a comparison.
             let mut cmp = Comparison::of_variants(&raw);
             cmp.apply_sets(&self.sets, &[], &[]).map_err(said)?;
@@ -235,9 +256,15 @@ impl Start {
             let seed = self.seed.unwrap_or(s.seed);
             App::new(s, seed)
         };
+        Ok(self.opened(app))
+    }
+
+    /// The pace, the moment and the modes asked for, on a new dashboard.
+    fn opened(&self, mut app: App) -> App {
         if let Some(speed) = self.speed {
             app.set_start_speed(speed);
         }
+        app.set_predicting(self.predict);
         if let Some(t) = self.at {
             let end = app.sim().end();
             let at = ((t * NANOS_PER_SEC as f64) as u64).min(end);
@@ -246,6 +273,6 @@ impl Start {
         if self.paused {
             app.set_paused(true);
         }
-        Ok(app)
+        app
     }
 }
