@@ -2,7 +2,8 @@
 # The browser edition end to end (issue 24): builds the site (scripts/web.sh),
 # serves it on loopback with Python's http.server, as a teacher would, and
 # runs tests/web/browser.mjs in headless Chromium (Debian's chromium, driven
-# by playwright-core from npm). Needs: chromium, node and npm.
+# by playwright-core from npm). Needs: chromium, node and npm. WEB_SHOT=FILE.png
+# and WEB_TIMINGS=FILE.json keep the screenshot and the timings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${SEED:-11}
@@ -25,7 +26,8 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 python3 -m http.server --bind 127.0.0.1 --directory "$out/site" "$port" > "$out/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/index.html" 2>/dev/null && break
+  python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/index.html', timeout=1)" \
+    2>/dev/null && break
   sleep 0.1
 done
 
@@ -33,4 +35,7 @@ node tests/web/browser.mjs "http://127.0.0.1:$port" "$out/expected.json" "$seed"
   tests/snapshots/tui_screens__retry_storm_75s_80x24.snap "$out"
 if [ -n "${WEB_SHOT:-}" ]; then
   cp "$out/web-1280x720.png" "$WEB_SHOT"
+fi
+if [ -n "${WEB_TIMINGS:-}" ]; then
+  cp "$out/timings.json" "$WEB_TIMINGS"
 fi
