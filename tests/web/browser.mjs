@@ -36,6 +36,8 @@ async function open(query) {
   page.on("pageerror", (e) => failures.push(`page error on ${query}: ${e.message}`));
   await page.goto(`${base}/index.html${query}`);
   await Promise.race([page.waitForSelector("body[data-ready='1']", { timeout: 30000 }), broken]);
+  // `t=` is reached a frame's budget at a time: wait until it is.
+  await waitFor(page, "the address's moment", (s) => !s.opening);
   return page;
 }
 const state = (page) => page.evaluate(() => JSON.parse(window.breakwater.state()));
@@ -132,6 +134,26 @@ await check("keys: pause, n, a parameter change, L", async () => {
   await page.keyboard.press("q");
   await page.waitForSelector("#summary:not([hidden])");
   assert.match(await page.locator("#summary").innerText(), /^Resumen[\s\S]*payment/);
+  await page.close();
+});
+
+await check("a bad address says which parameter and what is valid, and opens seed-lesson", async () => {
+  const page = await open("?scenario=seed-lesson&seed=abc");
+  assert.match(await page.locator("#error").innerText(), /^\?seed=abc: a whole number/);
+  const nope = await open("?scenario=no-such-lesson");
+  assert.match(await nope.locator("#error").innerText(), /no-such-lesson/);
+  await screenWhen(nope, "seed-lesson", (t) => /Seed lesson/.test(t.split("\n")[0]));
+  await page.close();
+  await nope.close();
+});
+
+await check("t traces the next call, Esc closes it", async () => {
+  const page = await open("?scenario=seed-lesson&t=95&paused=1&grid=120x40");
+  await page.keyboard.press("t");
+  await screenWhen(page, "the trace", (t) => /Trace · the next call of user/.test(t) && /answer: ok/.test(t));
+  await page.keyboard.press("Escape");
+  await screenWhen(page, "no trace", (t) => !/Trace · the next call/.test(t));
+  assert.equal((await state(page)).paused, true);
   await page.close();
 });
 

@@ -31,6 +31,8 @@ const FONT_PX: f64 = 15.0;
 const MIN_FONT_PX: f64 = 8.0;
 /// The grid the dashboard is drawn for (it says so below it).
 const MIN_GRID: (u16, u16) = (80, 24);
+/// How far (simulated) one step toward `?t=` goes between looks at the clock.
+const SEEK_SLICE: u64 = 100_000_000;
 /// The frame times kept for `frame_times` (the last minute at 60 frames/s).
 const FRAMES_KEPT: usize = 3_600;
 
@@ -48,6 +50,8 @@ pub struct Shell {
     frames: Vec<f64>,
     /// The window changed size: the grid is measured again.
     resized: bool,
+    /// The moment the address opens at, not reached yet (`?t=`).
+    seeking: Option<u64>,
     /// The "terminal's own" foreground and background here.
     colours: (Color, Color),
 }
@@ -84,6 +88,7 @@ impl Shell {
             "now": secs(self.app.now()),
             "end": secs(self.app.sim().end()),
             "ended": self.app.now() >= self.app.sim().end(),
+            "opening": self.seeking.is_some(),
             "paused": self.app.paused(),
             "lang": self.app.lang(),
             "speed": self.app.speed(),
@@ -125,6 +130,7 @@ impl Shell {
         change(&mut start);
         start.lang = Some(self.app.lang());
         let app = start.open()?;
+        self.seeking = start.at_ns(&app);
         self.app = app;
         self.start = start;
         self.last = Instant::now();
@@ -141,7 +147,17 @@ impl Shell {
             self.resized = false;
             self.fit();
         }
-        if self.app.is_running() {
+        if let Some(at) = self.seeking {
+            // Toward the address's moment, a slice of simulated time at a
+            // time, within the frame's budget; the clock starts after it.
+            let deadline = now + SIM_BUDGET;
+            while self.app.now() < at && Instant::now() < deadline {
+                self.app.advance_to(at.min(self.app.now() + SEEK_SLICE));
+            }
+            if self.app.now() >= at {
+                self.seeking = None;
+            }
+        } else if self.app.is_running() {
             let deadline = now + SIM_BUDGET;
             self.app
                 .begin_frame(now.saturating_duration_since(self.last));
@@ -320,17 +336,19 @@ fn cells_text(buf: &Buffer) -> String {
 /// Starts the dashboard: the `App` for `start`, the terminal in `#screen`,
 /// the key and resize listeners and the frame loop.
 pub fn boot(start: Start) -> Result<(), String> {
-    let app = match start.open() {
-        Ok(app) => app,
+    let (app, start) = match start.open() {
+        Ok(app) => (app, start),
         Err(why) => {
             // The address named something that cannot be opened: say so,
-            // and open seed-lesson in its language.
+            // and open seed-lesson in its language (and look).
             page::show_error(&why);
             let fallback = Start {
                 lang: start.lang,
+                grid: start.grid,
+                light: start.light,
                 ..Start::default()
             };
-            fallback.open()?
+            (fallback.open()?, fallback)
         }
     };
     // The page's background is the terminal's: dark, or light (`?light=1`,
@@ -341,7 +359,9 @@ pub fn boot(start: Start) -> Result<(), String> {
         (Theme::dark(), DARK)
     };
     page::set_colours(SCREEN, colours);
+    let seeking = start.at_ns(&app);
     let shell = Shell {
+        seeking,
         app,
         start,
         theme,

@@ -259,17 +259,20 @@ impl Start {
         Ok(self.opened(app))
     }
 
-    /// The pace, the moment and the modes asked for, on a new dashboard.
+    /// The moment to open at, in simulated nanoseconds (at most the end).
+    /// The shell runs there in slices, a frame's budget at a time, so a
+    /// far `t` on a long scenario never freezes the tab.
+    pub fn at_ns(&self, app: &App) -> Option<u64> {
+        let t = self.at?;
+        Some(((t * NANOS_PER_SEC as f64) as u64).min(app.sim().end()))
+    }
+
+    /// The pace and the modes asked for, on a new dashboard.
     fn opened(&self, mut app: App) -> App {
         if let Some(speed) = self.speed {
             app.set_start_speed(speed);
         }
         app.set_predicting(self.predict);
-        if let Some(t) = self.at {
-            let end = app.sim().end();
-            let at = ((t * NANOS_PER_SEC as f64) as u64).min(end);
-            app.advance_to(at);
-        }
         if self.paused {
             app.set_paused(true);
         }
