@@ -39,7 +39,9 @@ fn every_language_has_the_same_ids_and_variables() {
 /// message made as data, said later (`msg!("…"`).
 fn ids_in_source() -> Vec<(String, String)> {
     let mut out = vec![];
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The core, and the browser edition's shell around it.
+    let mut stack = vec![root.join("src"), root.join("web/src")];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let p = e.path();
@@ -48,6 +50,14 @@ fn ids_in_source() -> Vec<(String, String)> {
                 continue;
             }
             let text = std::fs::read_to_string(&p).unwrap();
+            // The page's words, named as data (`"web-…"`) in the web shell.
+            for (i, _) in text.match_indices("\"web-") {
+                let id: String = text[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                out.push((p.display().to_string(), id));
+            }
             for marker in ["t!(\"", "t!(\n", "msg!(\"", "msg!(\n"] {
                 let mut from = 0;
                 while let Some(k) = text[from..].find(marker) {
