@@ -307,7 +307,12 @@ impl Shell {
 /// vanished). So each cell gets this page's colours before it is drawn.
 fn resolve_defaults(buf: &mut Buffer, (fg, bg): (Color, Color)) {
     for cell in buf.content.iter_mut() {
-        let f = if cell.fg == Color::Reset { fg } else { cell.fg };
+        let f = if cell.fg == Color::Reset {
+            fg
+        } else {
+            palette(cell.fg)
+        };
+        cell.bg = palette(cell.bg);
         if cell.modifier.contains(Modifier::REVERSED) {
             let b = if cell.bg == Color::Reset { bg } else { cell.bg };
             cell.fg = b;
@@ -317,6 +322,33 @@ fn resolve_defaults(buf: &mut Buffer, (fg, bg): (Color, Color)) {
             cell.fg = f;
         }
     }
+}
+
+/// The sixteen named colours as a terminal shows them. A terminal has its
+/// own palette; ratzilla's is the raw one (blue is 0,0,255, too dark to
+/// read on black, the comparison's side A). These are a common terminal's
+/// (VS Code's), legible on a dark page and on a projector.
+fn palette(c: Color) -> Color {
+    let (r, g, b) = match c {
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 49, 49),
+        Color::Green => (13, 188, 121),
+        Color::Yellow => (229, 229, 16),
+        Color::Blue => (36, 114, 200),
+        Color::Magenta => (188, 63, 188),
+        Color::Cyan => (17, 168, 205),
+        Color::Gray => (229, 229, 229),
+        Color::DarkGray => (102, 102, 102),
+        Color::LightRed => (241, 76, 76),
+        Color::LightGreen => (35, 209, 139),
+        Color::LightYellow => (245, 245, 67),
+        Color::LightBlue => (59, 142, 234),
+        Color::LightMagenta => (214, 112, 214),
+        Color::LightCyan => (41, 184, 219),
+        Color::White => (229, 229, 229),
+        other => return other,
+    };
+    Color::Rgb(r, g, b)
 }
 
 /// A buffer's symbols, a line per row (wide glyphs' trailing cells are
