@@ -151,10 +151,16 @@ impl Shell {
             // Toward the address's moment, a slice of simulated time at a
             // time, within the frame's budget; the clock starts after it.
             let deadline = now + SIM_BUDGET;
+            let from = self.app.now();
             while self.app.now() < at && Instant::now() < deadline {
-                self.app.advance_to(at.min(self.app.now() + SEEK_SLICE));
+                let before = self.app.now();
+                self.app.advance_to(at.min(before + SEEK_SLICE));
+                if self.app.now() == before {
+                    break;
+                }
             }
-            if self.app.now() >= at {
+            // There, or stuck (a limit stopped the run): the clock takes over.
+            if self.app.now() >= at || self.app.now() == from {
                 self.seeking = None;
             }
         } else if self.app.is_running() {
