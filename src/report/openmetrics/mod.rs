@@ -418,7 +418,7 @@ impl OpenMetrics {
 /// after the other, each with its `# TYPE`, `# UNIT` and `# HELP`, then
 /// `# EOF`. A family no world wrote a sample of is left out.
 pub fn join(sides: &mut [OpenMetrics], out: &mut std::fs::File) -> io::Result<()> {
-    join_as(sides, out, true, |s, out| s.copy_to_file(out))
+    join_as(sides, out, true, |s, out| s.copy_to(out))
 }
 
 /// As `join`, in OpenMetrics or (`openmetrics` false) in the classic

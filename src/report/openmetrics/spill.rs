@@ -81,7 +81,9 @@ impl Spill {
         Ok(())
     }
 
-    /// Copies everything written so far to `out`.
+    /// Copies everything written so far to `out` (file to file in the
+    /// kernel where it can: `io::copy` uses `copy_file_range` between
+    /// two files).
     pub fn copy_to(&mut self, out: &mut impl Write) -> io::Result<()> {
         match &mut self.w {
             Store::File(w) => {
@@ -107,23 +109,6 @@ impl Write for Spill {
             Store::File(w) => w.flush(),
             Store::Memory(_) => Ok(()),
         }
-    }
-}
-
-impl Spill {
-    /// Copies everything written so far to the file `out`, file to file in
-    /// the kernel where it can (`copy_file_range`), not through a buffer.
-    pub fn copy_to_file(&mut self, out: &mut File) -> io::Result<()> {
-        match &mut self.w {
-            Store::File(w) => {
-                w.flush()?;
-                let f = w.get_mut();
-                f.seek(SeekFrom::Start(0))?;
-                io::copy(f, out)?;
-            }
-            Store::Memory(v) => out.write_all(v)?,
-        }
-        Ok(())
     }
 }
 
