@@ -6,17 +6,16 @@
 
 use super::dashboard::{live, ready, DashOptions};
 use super::failure::{Failure, Outcome};
+use super::lesson::paragraph;
 use super::shell::say;
 use breakwater::base::escape::{escape, escape_keep_newlines};
-use breakwater::base::wrap::wrap;
 use breakwater::report::grade::{bound_text, change_text, goal_text};
 use breakwater::scenario::exercise::{self, builtin, Exercise};
 use breakwater::t;
 use breakwater::tui::app::App;
 use std::io::IsTerminal;
 
-/// The width the text keeps to (a terminal of 80 columns).
-const WIDTH: usize = 78;
+/// How far the task and goals are indented (as a lesson's phases).
 const INDENT: &str = "  ";
 
 #[derive(clap::Args)]
@@ -73,17 +72,6 @@ fn list() -> Outcome {
         }
     }
     say(&text)
-}
-
-/// `text` wrapped to the width after `indent`.
-fn paragraph(out: &mut String, text: &str, indent: &str) {
-    for line in wrap(text, WIDTH - indent.chars().count()) {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            out.push_str(&format!("{indent}{line}\n"));
-        }
-    }
 }
 
 fn as_text(ex: &Exercise, spec: &str) -> String {

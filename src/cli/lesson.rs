@@ -45,8 +45,9 @@ fn label(s: &Scenario, side: Side) -> Option<String> {
     )
 }
 
-/// `text` wrapped to the handout's width after `indent`.
-fn paragraph(out: &mut String, text: &str, indent: &str) {
+/// `text` wrapped to the handout's width after `indent` (a lesson's, an
+/// exercise's task).
+pub(super) fn paragraph(out: &mut String, text: &str, indent: &str) {
     for line in wrap(text, WIDTH - indent.chars().count()) {
         if line.is_empty() {
             out.push('\n');
